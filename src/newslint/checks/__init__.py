@@ -1,0 +1,1 @@
+"""Built-in rule families, one module per family; each is a plugin registered by entry point."""

@@ -1,0 +1,140 @@
+"""Punctuation: half-width ``,;:?!()`` in Chinese text (GB/T 15834-2011 标点符号用法).
+
+A half-width mark is reported when it stands in Chinese context: a Han character (or a full-width
+mark) on one side and nothing ASCII-bound on the other.  ASCII contexts are left alone: numbers such
+as 1,000 and 3:30, URLs, English phrases, code, Markdown link syntax, and marks between Latin text.
+Brackets are judged as a pair: ``(记者郭树勋)`` becomes ``（记者郭树勋）`` together, ``(AI)`` alone does not.
+"""
+from __future__ import annotations
+
+from typing import List, Optional, Tuple
+
+import regex
+
+from .. import hookimpl
+from ..finding import Fix, Rule
+
+RULE = Rule(
+    id="punctuation-halfwidth",
+    category="punctuation",
+    severity="warning",
+    summary="中文语句中使用了半角标点（, ; : ? ! ( )），应使用全角标点",
+    explanation="""\
+GB/T 15834《标点符号用法》规定中文文本使用全角标点。排版系统转换、从网页或即时通讯软件复制的稿件常把
+逗号、分号、冒号、问号、叹号和括号留成半角，印在版面上字距明显不齐。
+
+本规则对中文语境中的每个半角标点报告一次，并给出对应的全角标点；`newslint check --fix` 只改写这些字符，
+原子写回文件（保留编码、BOM、换行符和权限）。数字（1,000、3:30）、网址、英文句子、代码和 Markdown
+链接语法中的半角标点不报告。括号成对判断：括号内外有中文时整对改为全角。
+
+An ASCII , ; : ? ! ( ) inside Chinese text (a Han character or full-width mark beside it) should be
+full-width. ASCII contexts — numbers, URLs, English, code — are never touched.""",
+    bad="本报讯(记者郭树勋)2月4日上午,市政协副主席吕沛主持召开会议;",
+    good="本报讯（记者郭树勋）2月4日上午，市政协副主席吕沛主持召开会议；",
+    fixable=True,
+)
+
+FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
+_HAN = regex.compile(r"[\p{Han}\u3000-\u303f\uff01-\uff60“”‘’…—《》【】]")
+_SKIP = regex.compile(
+    r"https?://\S+|www\.\S+|[\w.+-]+@[\w-]+\.[\w.]+|`[^`\n]*`|\]\([^)\n]*\)|<[^>\n]*>"  # urls, mail, code, md links, tags
+    r"|\d[\d,]*\d(?:\.\d+)?|\d{1,2}:\d{2}(?::\d{2})?")  # 1,000  12:30
+
+
+def _is_han(ch: str) -> bool:
+    return bool(ch) and bool(_HAN.match(ch))
+
+
+def _skipped_spans(text: str) -> List[Tuple[int, int]]:
+    return [m.span() for m in _SKIP.finditer(text)]
+
+
+def _inside(spans: List[Tuple[int, int]], i: int) -> bool:
+    return any(a <= i < b for a, b in spans)
+
+
+def _neighbour(text: str, i: int, step: int) -> str:
+    j = i + step
+    while 0 <= j < len(text) and text[j] in " \t":
+        j += step
+    return text[j] if 0 <= j < len(text) and text[j] != "\n" else ""
+
+
+def _chinese_context(text: str, i: int) -> bool:
+    """A mark between a Han character and anything but ASCII word characters counts as Chinese."""
+    before, after = _neighbour(text, i, -1), _neighbour(text, i, 1)
+    if _is_han(before) and (_is_han(after) or not after or not after.isascii() or not after.isalnum()):
+        return True
+    if _is_han(after) and (not before or not before.isascii() or not before.isalnum() or before.isdigit()):
+        return True
+    # a mark after a digit and before Han (2023年1月1日,记者) — the Han side decides
+    return _is_han(after) and before.isdigit()
+
+
+def _bracket_pairs(text: str, skip: List[Tuple[int, int]]) -> dict:
+    """Map each ASCII bracket to its partner (paired within a line) that is not in a skipped span."""
+    pairs = {}
+    stack: List[int] = []
+    for i, ch in enumerate(text):
+        if ch == "\n":
+            stack.clear()
+        elif ch == "(" and not _inside(skip, i):
+            stack.append(i)
+        elif ch == ")" and stack and not _inside(skip, i):
+            j = stack.pop()
+            pairs[i], pairs[j] = j, i
+    return pairs
+
+
+def _pair_is_chinese(text: str, a: int, b: int) -> bool:
+    inner = text[a + 1:b]
+    if regex.search(r"\p{Han}", inner):
+        return True
+    return _is_han(_neighbour(text, a, -1)) and _is_han(_neighbour(text, b, 1)) and not regex.fullmatch(
+        r"[A-Za-z0-9 .,_-]*", inner)
+
+
+def find(text: str) -> List[Tuple[int, str]]:
+    """Offsets of half-width marks in Chinese context, with their full-width replacement."""
+    skip = _skipped_spans(text)
+    pairs = _bracket_pairs(text, skip)
+    out = []
+    for m in regex.finditer(r"[,;:?!()]", text):
+        i = m.start()
+        ch = m.group()
+        if _inside(skip, i):
+            continue
+        if ch in "()":
+            j = pairs.get(i)
+            if j is None:
+                ok = _chinese_context(text, i)
+            else:
+                a, b = min(i, j), max(i, j)
+                ok = _pair_is_chinese(text, a, b)
+        else:
+            ok = _chinese_context(text, i)
+        if ok:
+            out.append((i, FULL[ch]))
+    return out
+
+
+@hookimpl
+def newslint_rules():
+    return [RULE]
+
+
+@hookimpl
+def newslint_check_page(page, ctx) -> Optional[list]:
+    if not ctx.enabled(RULE.id, page):
+        return None
+    text = page.text
+    if not regex.search(r"[,;:?!()]", text):
+        return []
+    out = []
+    for i, full in find(text):
+        ch = text[i]
+        out.append(ctx.finding(
+            RULE, page, i, i + 1, f"中文语句中的半角“{ch}”应为全角“{full}”",
+            suggestion=full, fix=Fix(i, i + 1, full),
+            key=text[max(0, i - 6):i + 7].replace("\n", " ")))
+    return out

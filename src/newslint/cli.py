@@ -1,0 +1,238 @@
+"""Command line: argument parsing, exit codes — nothing else.
+
+Exit codes: 0 no finding at or above ``--fail-on`` (default warning); 1 findings; 2 usage, config or
+input error (one line on stderr, never a traceback); 130 interrupted.
+"""
+from __future__ import annotations
+
+import argparse
+import hashlib
+import io
+import os
+import sys
+from typing import Any, List, Optional, Sequence
+
+from . import __version__
+from .config import ConfigError, discover, load
+from .engine import Context, RunResult, all_rules, failing, plugin_manager, run
+from .finding import CATEGORIES, SEVERITIES
+
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR, EXIT_INTERRUPTED = 0, 1, 2, 130
+
+
+class UsageError(Exception):
+    pass
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str):  # one line, exit 2
+        raise UsageError(f"{self.prog}: {message}")
+
+
+def _csv(value: str) -> List[str]:
+    return [v.strip() for v in value.split(",") if v.strip()]
+
+
+def add_run_options(p: argparse.ArgumentParser) -> None:
+    """Options shared by every command that checks pages (check, baseline, names, quotes…)."""
+    p.add_argument("paths", nargs="*", metavar="PATH", help="files or directories (*.txt, *.md); - for stdin")
+    p.add_argument("--config", metavar="FILE", help="configuration file (default: nearest newslint.toml "
+                   "or pyproject.toml with [tool.newslint])")
+    p.add_argument("--select", type=_csv, metavar="RULES", help="comma-separated rule ids or categories to run")
+    p.add_argument("--ignore", type=_csv, metavar="RULES", help="comma-separated rule ids or categories to skip")
+    p.add_argument("--stdin-filename", metavar="NAME", help="the name to report for text read from stdin")
+    p.add_argument("--archive", metavar="DIR", action="append", default=None,
+                   help="earlier pages: context for cross-page rules, never reported on (repeatable)")
+
+
+def build_parser(pm) -> argparse.ArgumentParser:
+    parser = _Parser(prog="newslint", description="An editorial quality linter for Chinese news text.")
+    parser.add_argument("--version", action="version", version=f"newslint {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    check = sub.add_parser("check", help="check pages and report findings")
+    add_run_options(check)
+    check.add_argument("--format", default="text", metavar="FORMAT",
+                       help="output format: " + ", ".join(sorted(reporters(pm))))
+    check.add_argument("-o", "--output", metavar="FILE",
+                       help="write the report in --format to FILE (the terminal still gets text)")
+    check.add_argument("--fail-on", choices=SEVERITIES, default=None,
+                       help="lowest severity that makes the exit code 1 (default: warning)")
+    check.add_argument("--fix", action="store_true", help="apply safe fixes in place (punctuation width…)")
+    check.add_argument("--show-all", action="store_true", help="do not summarise rules that fire many times")
+    check.add_argument("--color", choices=("auto", "always", "never"), default="auto")
+    pm.hook.newslint_add_options(parser=check)
+    check.set_defaults(func=cmd_check)
+
+    rules = sub.add_parser("rules", help="list every rule")
+    rules.add_argument("--format", choices=("text", "json"), default="text")
+    rules.set_defaults(func=cmd_rules)
+
+    rule = sub.add_parser("rule", help="explain one rule, with a bad and a good example")
+    rule.add_argument("rule_id", metavar="ID")
+    rule.set_defaults(func=cmd_rule)
+
+    pm.hook.newslint_add_commands(subparsers=sub)
+    return parser
+
+
+def reporters(pm) -> dict:
+    out = {}
+    for table in pm.hook.newslint_reporters():
+        out.update(table or {})
+    return out
+
+
+def build_context(pm, args) -> Context:
+    paths = list(getattr(args, "paths", None) or [])
+    cfg_path = args.config if getattr(args, "config", None) else discover(paths)
+    if getattr(args, "config", None) and not os.path.isfile(args.config):
+        raise ConfigError(f"{args.config}: no such configuration file")
+    config = load(cfg_path)
+    ctx = Context(pm, all_rules(pm), config, args=args,
+                  select=getattr(args, "select", None), ignore=getattr(args, "ignore", None))
+    pm.hook.newslint_configure(ctx=ctx)
+    return ctx
+
+
+def archive_paths(ctx: Context, args) -> List[str]:
+    dirs = list(getattr(args, "archive", None) or [])
+    if not dirs and ctx.config.get("archive"):
+        dirs = [str(ctx.config.resolve(ctx.config.get("archive")))]
+    for d in dirs:
+        if not os.path.isdir(d):
+            raise ConfigError(f"{d}: archive directory not found")
+    return dirs
+
+
+def run_from_args(pm, args) -> tuple:
+    if not args.paths:
+        raise UsageError("newslint: no paths given (use - to read stdin)")
+    ctx = build_context(pm, args)
+    result = run(ctx, args.paths, stdin_name=getattr(args, "stdin_filename", None),
+                 archive_paths=archive_paths(ctx, args))
+    return ctx, result
+
+
+def cmd_check(pm, args) -> int:
+    table = reporters(pm)
+    if args.format not in table:
+        raise UsageError(f"newslint: unknown format {args.format!r} (choose from {', '.join(sorted(table))})")
+    ctx, result = run_from_args(pm, args)
+    if args.fix:
+        _apply_fixes(result)
+    for e in result.errors:
+        print(f"newslint: {e}", file=sys.stderr)
+    if args.output:
+        _write_report(table[args.format], result, ctx, args.output)
+        if args.format != "text":
+            table["text"](result, ctx, sys.stdout)
+    else:
+        table[args.format](result, ctx, sys.stdout)
+    fail_on = args.fail_on or ctx.config.get("fail-on") or "warning"
+    if result.errors:
+        return EXIT_ERROR
+    return EXIT_FINDINGS if failing(result.findings, fail_on) else EXIT_OK
+
+
+def _write_report(reporter, result: RunResult, ctx, path: str) -> None:
+    from .fixing import write_new
+
+    buf = io.StringIO()
+    reporter(result, ctx, buf)
+    write_new(path, buf.getvalue().encode("utf-8"))
+
+
+def _apply_fixes(result: RunResult) -> None:
+    from .fixing import FixError, apply_to_text, encode, fix_page
+
+    fixed_paths = set()
+    for page in result.pages:
+        mine = [f for f in result.findings if f.fix is not None and f.location.path == page.path]
+        if not mine:
+            continue
+        if page.meta.get("stdin"):
+            text, _ = apply_to_text(page, [f.fix for f in mine])
+            sys.stdout.buffer.write(encode(page, text))
+            sys.stdout.flush()
+            fixed_paths.add(page.path)
+            continue
+        try:
+            n = fix_page(page, mine, page.meta.get("sha256"))
+        except (FixError, OSError, UnicodeEncodeError) as e:
+            result.errors.append(str(e) if isinstance(e, FixError) else f"{page.path}: not fixed ({e})")
+            continue
+        if n:
+            fixed_paths.add(page.path)
+            print(f"newslint: {page.path}: 已修复 {n} 处", file=sys.stderr)
+    result.findings[:] = [f for f in result.findings if not (f.fix is not None and f.location.path in fixed_paths)]
+
+
+def cmd_rules(pm, args) -> int:
+    rules = all_rules(pm)
+    if args.format == "json":
+        import json
+
+        json.dump([{"id": r.id, "category": r.category, "severity": r.severity, "summary": r.summary,
+                    "fixable": r.fixable} for r in rules.values()], sys.stdout, ensure_ascii=False, indent=1)
+        print()
+        return EXIT_OK
+    w = max((len(r) for r in rules), default=10)
+    for r in sorted(rules.values(), key=lambda r: (CATEGORIES.index(r.category), r.id)):
+        fix = " (fix)" if r.fixable else ""
+        print(f"{r.id:<{w}}  {r.category:<11}  {r.severity:<7}  {r.summary}{fix}")
+    return EXIT_OK
+
+
+def cmd_rule(pm, args) -> int:
+    rules = all_rules(pm)
+    r = rules.get(args.rule_id)
+    if r is None:
+        raise UsageError(f"newslint: unknown rule {args.rule_id!r} (see `newslint rules`)")
+    print(f"{r.id} — {r.summary}")
+    print(f"类别 category: {r.category}    默认级别 severity: {r.severity}" + ("    可自动修复 fixable" if r.fixable else ""))
+    print()
+    print(r.explanation.strip())
+    if r.bad:
+        print("\n错误示例 bad:\n    " + r.bad.strip().replace("\n", "\n    "))
+    if r.good:
+        print("\n正确示例 good:\n    " + r.good.strip().replace("\n", "\n    "))
+    if r.options:
+        print("\n选项 options ([tool.newslint.rules." + r.id + "]):")
+        for k, v in r.options:
+            print(f"    {k} = {v!r}")
+    return EXIT_OK
+
+
+def main(argv: Optional[Sequence[str]] = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    try:
+        pm = plugin_manager()
+        parser = build_parser(pm)
+        args = parser.parse_args(argv)
+        if not getattr(args, "func", None):
+            parser.print_help()
+            return EXIT_ERROR
+        return args.func(pm, args)
+    except (UsageError, ConfigError) as e:
+        print(str(e) if str(e).startswith("newslint") else f"newslint: {e}", file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        print("newslint: interrupted", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except BrokenPipeError:
+        try:
+            sys.stdout = open(os.devnull, "w")
+        except OSError:
+            pass
+        return EXIT_OK
+    except Exception as e:  # never a traceback for a user; NEWSLINT_DEBUG=1 shows it
+        if os.environ.get("NEWSLINT_DEBUG"):
+            raise
+        print(f"newslint: internal error: {type(e).__name__}: {e} (set NEWSLINT_DEBUG=1 for details)",
+              file=sys.stderr)
+        return EXIT_ERROR
+
+
+def _entry() -> None:  # pragma: no cover
+    sys.exit(main())

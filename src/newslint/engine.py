@@ -1,0 +1,301 @@
+"""The engine: loads plugins, builds the run's context, checks pages and the corpus, filters findings.
+
+Flow (one direction): paths → pages → per-page hooks (``newslint_check_page`` and
+``newslint_collect_page``) → corpus hook (``newslint_check_corpus``) → filters (selection, per-path
+ignores, severity overrides, ``newslint_filter_findings`` plugins such as suppressions and baselines)
+→ fingerprints → sorted findings for the reporters.
+"""
+from __future__ import annotations
+
+import os
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable, Dict, Iterable, List, Optional, Sequence, Tuple
+
+import pluggy
+
+from . import hookspecs
+from .config import Config, ConfigError, check_rule_names
+from .finding import CATEGORIES, SEVERITY_RANK, Finding, Fix, Location, Rule, assign_fingerprints
+from .page import Page
+from .reading import InputError, expand_paths, read_page, read_stdin, stable_key
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+ENTRY_POINT_GROUP = "newslint"
+
+
+def pack_dir() -> Path:
+    """Where the built-in data packs are: inside the installed package, or ``rules/`` in a checkout."""
+    here = Path(__file__).resolve().parent
+    installed = here / "packs"
+    if installed.is_dir():
+        return installed
+    return here.parent.parent / "rules"
+
+
+def plugin_manager(extra_plugins: Sequence[Any] = ()) -> pluggy.PluginManager:
+    pm = pluggy.PluginManager(hookspecs.PROJECT)
+    pm.add_hookspecs(hookspecs)
+    try:
+        pm.load_setuptools_entrypoints(ENTRY_POINT_GROUP)
+    except Exception as e:  # a broken third-party plugin must not take the linter down silently
+        raise ConfigError(f"cannot load a newslint plugin: {type(e).__name__}: {e}") from None
+    for p in extra_plugins:
+        pm.register(p)
+    from .analyses import register_analysis
+
+    for table in pm.hook.newslint_analyses():
+        for name, fn in (table or {}).items():
+            register_analysis(name, fn)
+    return pm
+
+
+def all_rules(pm: pluggy.PluginManager) -> Dict[str, Rule]:
+    rules: Dict[str, Rule] = {}
+    for batch in pm.hook.newslint_rules():
+        for r in batch or ():
+            if r.id in rules and rules[r.id] != r:
+                raise ConfigError(f"two plugins define the rule {r.id!r}")
+            rules[r.id] = r
+    return dict(sorted(rules.items()))
+
+
+@dataclass
+class PackEntry:
+    """One entry of a data pack: a table of an array ``[[section]]``, with where it came from."""
+
+    section: str
+    data: Dict[str, Any]
+    source: str
+    line: Optional[int]
+
+    def get(self, key: str, default: Any = None) -> Any:
+        return self.data.get(key, default)
+
+    def __getitem__(self, key: str) -> Any:
+        try:
+            return self.data[key]
+        except KeyError:
+            raise self.error(key, "missing") from None
+
+    def error(self, key: str, message: str) -> ConfigError:
+        where = f"{self.source}:{self.line}" if self.line else self.source
+        return ConfigError(f"{where}: [[{self.section}]] {key}: {message}")
+
+
+class Context:
+    """What a rule sees of the run: selection, options, severities, data packs and the CLI options."""
+
+    def __init__(self, pm: pluggy.PluginManager, rules: Dict[str, Rule], config: Config,
+                 args: Any = None, select: Optional[List[str]] = None, ignore: Optional[List[str]] = None):
+        self.pm = pm
+        self.rules = rules
+        self.config = config
+        self.args = args
+        check_rule_names(config, rules)
+        sel = list(select if select else config.get("select", ["ALL"])) + list(config.get("extend-select", []))
+        ign = list(config.get("ignore", [])) + list(ignore or [])
+        for s in sel + ign:
+            if s not in rules and s not in CATEGORIES and s != "ALL":
+                raise ConfigError(f"unknown rule or category {s!r} (see `newslint rules`)")
+        self.selected = {rid for rid, r in rules.items() if _matches(r, sel) and not _matches(r, ign)}
+        self._severity = dict(config.get("severity", {}))
+        self._options: Dict[str, Dict[str, Any]] = {}
+        self._packs: Optional[Dict[str, List[PackEntry]]] = None
+        self.state: Dict[str, Any] = {}  # plugins' run-wide state (e.g. the page date source)
+
+    # ---- selection and options -----------------------------------------------------------
+    def enabled(self, rule_id: str, page: Optional[Page] = None) -> bool:
+        if rule_id not in self.selected:
+            return False
+        if page is not None and self.ignored_for_path(rule_id, page.path):
+            return False
+        return True
+
+    def any_enabled(self, *rule_ids: str) -> bool:
+        return any(r in self.selected for r in rule_ids)
+
+    def ignored_for_path(self, rule_id: str, path: str) -> bool:
+        rule = self.rules.get(rule_id)
+        for pattern, sels in self.config.get("per-path-ignores", {}).items():
+            if rule is not None and _matches(rule, sels) and self.config.path_matches(pattern, path):
+                return True
+        return False
+
+    def options(self, rule_id: str) -> Dict[str, Any]:
+        if rule_id not in self._options:
+            rule = self.rules[rule_id]
+            opts = rule.default_options
+            for k, v in self.config.get("rules", {}).get(rule_id, {}).items():
+                if k not in opts:
+                    raise self.config.error(f"rules.{rule_id}.{k}",
+                                            f"unknown option (options of {rule_id}: {', '.join(opts) or 'none'})")
+                if opts[k] is not None and type(v) is not type(opts[k]) and not (
+                        isinstance(opts[k], float) and isinstance(v, int)):
+                    raise self.config.error(f"rules.{rule_id}.{k}", f"must be a {type(opts[k]).__name__}, not {v!r}")
+                opts[k] = v
+            self._options[rule_id] = opts
+        return self._options[rule_id]
+
+    def severity(self, rule: Rule, default: Optional[str] = None) -> str:
+        return self._severity.get(rule.id) or self._severity.get(rule.category) or default or rule.severity
+
+    def finding(self, rule: Rule, page: Page, start: int, end: int, message: str, *,
+                related: Iterable[Location] = (), suggestion: Optional[str] = None,
+                fix: Optional[Fix] = None, key: Optional[str] = None,
+                severity: Optional[str] = None, **extra: Any) -> Finding:
+        """Make a finding for ``page.text[start:end]`` (offsets of the analysed text)."""
+        return Finding(rule=rule.id, category=rule.category, severity=self.severity(rule, severity),
+                       message=message, location=page.location(start, end), related=list(related),
+                       suggestion=suggestion, fix=fix,
+                       key=key if key is not None else page.text[start:end], extra=extra)
+
+    # ---- data packs ----------------------------------------------------------------------
+    def pack_entries(self, section: str) -> List[PackEntry]:
+        """All ``[[section]]`` entries of the built-in packs and of the packs named in config."""
+        if self._packs is None:
+            self._packs = {}
+            files = sorted(pack_dir().glob("*.toml"))
+            files += [self.config.resolve(p) for p in self.config.get("packs", [])]
+            for f in files:
+                for sec, entries in load_pack(f).items():
+                    self._packs.setdefault(sec, []).extend(entries)
+        return self._packs.get(section, [])
+
+
+def load_pack(path: Path) -> Dict[str, List[PackEntry]]:
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as e:
+        raise ConfigError(f"{path}: cannot read data pack ({getattr(e, 'strerror', None) or e})") from None
+    try:
+        doc = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as e:
+        raise ConfigError(f"{path}: invalid TOML in data pack: {e}") from None
+    out: Dict[str, List[PackEntry]] = {}
+    for sec, value in doc.items():
+        if not isinstance(value, list) or not all(isinstance(x, dict) for x in value):
+            if sec == "pack" and isinstance(value, dict):
+                continue  # [pack] holds metadata (name, description, sources)
+            raise ConfigError(f"{path}: {sec}: a data pack holds arrays of tables ([[{sec}]])")
+        lines = _array_table_lines(text, sec)
+        out[sec] = [PackEntry(sec, d, str(path), lines[i] if i < len(lines) else None)
+                    for i, d in enumerate(value)]
+    return out
+
+
+def _array_table_lines(text: str, section: str) -> List[int]:
+    header = f"[[{section}]]"
+    return [n + 1 for n, line in enumerate(text.splitlines()) if line.strip().startswith(header)]
+
+
+def _matches(rule: Rule, selectors: Iterable[str]) -> bool:
+    return any(s == "ALL" or s == rule.id or s == rule.category for s in selectors)
+
+
+# ---- the corpus and the run --------------------------------------------------------------------
+class Corpus:
+    """All pages of a run (then archive pages) with the data the per-page phase collected."""
+
+    def __init__(self, pages: List[Page], collected: Optional[Dict[int, Dict[str, Any]]] = None):
+        self.pages = pages
+        self._collected = collected if collected is not None else {}
+
+    @property
+    def run_pages(self) -> List[Page]:
+        return [p for p in self.pages if not p.archive]
+
+    def collected(self, page: Page, key: str, default: Any = None) -> Any:
+        return self._collected.get(id(page), {}).get(key, default)
+
+    def set_collected(self, page: Page, data: Dict[str, Any]) -> None:
+        self._collected.setdefault(id(page), {}).update(data)
+
+
+@dataclass
+class RunResult:
+    findings: List[Finding]
+    pages: List[Page]
+    errors: List[str] = field(default_factory=list)
+    corpus: Optional[Corpus] = None
+
+    def page(self, path: str) -> Optional[Page]:
+        for p in self.pages:
+            if p.path == path:
+                return p
+        return None
+
+
+def check_page(page: Page, ctx: Context) -> Tuple[List[Finding], Dict[str, Any]]:
+    """The per-page phase for one page: its findings and its collected data."""
+    findings: List[Finding] = []
+    if not page.archive:
+        for res in ctx.pm.hook.newslint_check_page(page=page, ctx=ctx):
+            if res:
+                findings.extend(res)
+    data: Dict[str, Any] = {}
+    for res in ctx.pm.hook.newslint_collect_page(page=page, ctx=ctx):
+        if res:
+            data.update(res)
+    return findings, data
+
+
+def load_pages(paths: Sequence[str], errors: List[str], stdin_name: Optional[str] = None,
+               start_index: int = 0, archive: bool = False) -> List[Page]:
+    pages: List[Page] = []
+    for f in expand_paths(paths, errors):
+        try:
+            if f == "-":
+                page = read_page("-", display=stdin_name or "<stdin>", data=read_stdin(),
+                                 index=start_index + len(pages))
+            else:
+                page = read_page(f, index=start_index + len(pages))
+        except InputError as e:
+            errors.append(str(e))
+            continue
+        page.archive = archive
+        pages.append(page)
+    return pages
+
+
+def run(ctx: Context, paths: Sequence[str], stdin_name: Optional[str] = None,
+        archive_paths: Sequence[str] = ()) -> RunResult:
+    errors: List[str] = []
+    pages = load_pages(paths, errors, stdin_name)
+    archive = load_pages(archive_paths, errors, start_index=len(pages), archive=True) if archive_paths else []
+    return check_pages(ctx, pages, archive, errors)
+
+
+def check_pages(ctx: Context, pages: List[Page], archive: Sequence[Page] = (),
+                errors: Optional[List[str]] = None,
+                page_phase: Optional[Callable[[List[Page]], List[Tuple[List[Finding], Dict[str, Any]]]]] = None
+                ) -> RunResult:
+    errors = errors if errors is not None else []
+    all_pages = list(pages) + list(archive)
+    corpus = Corpus(all_pages)
+    findings: List[Finding] = []
+    results = page_phase(all_pages) if page_phase else [check_page(p, ctx) for p in all_pages]
+    for page, (fs, data) in zip(all_pages, results):
+        findings.extend(fs)
+        corpus.set_collected(page, data)
+    for res in ctx.pm.hook.newslint_check_corpus(corpus=corpus, ctx=ctx):
+        if res:
+            findings.extend(res)
+    archived = {p.path for p in archive}
+    findings = [f for f in findings
+                if f.location.path not in archived and f.rule in ctx.selected
+                and not ctx.ignored_for_path(f.rule, f.location.path)]
+    ctx.pm.hook.newslint_filter_findings(findings=findings, corpus=corpus, ctx=ctx)
+    assign_fingerprints(findings, stable_key)
+    findings.sort(key=Finding.sort_key)
+    return RunResult(findings=findings, pages=list(pages), errors=errors, corpus=corpus)
+
+
+def failing(findings: Iterable[Finding], fail_on: str) -> List[Finding]:
+    threshold = SEVERITY_RANK[fail_on]
+    return [f for f in findings if SEVERITY_RANK[f.severity] >= threshold]

@@ -1,0 +1,114 @@
+"""Findings, locations, fixes and rule metadata: the values that flow from rules to reporters."""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from typing import Any, Dict, List, Optional, Tuple
+
+CATEGORIES = (
+    "duplicate", "name", "attribution", "anachronism", "structure",
+    "enumeration", "wording", "punctuation", "number",
+)
+SEVERITIES = ("error", "warning", "info")
+SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
+
+
+@dataclass(frozen=True)
+class Location:
+    """A span of a page: 1-based line/column (columns in characters) plus the 0-based offsets."""
+
+    path: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    start: int = 0
+    end: int = 0
+    message: str = ""
+
+    def to_dict(self) -> Dict[str, Any]:
+        return {"path": self.path, "line": self.line, "column": self.column,
+                "end_line": self.end_line, "end_column": self.end_column,
+                "message": self.message}
+
+
+@dataclass(frozen=True)
+class Fix:
+    """Replace the page text ``[start, end)`` (offsets in the analysed text) by ``replacement``."""
+
+    start: int
+    end: int
+    replacement: str
+
+
+@dataclass(frozen=True)
+class Rule:
+    """Metadata of one rule, as shown by ``newslint rules`` and ``newslint rule ID``."""
+
+    id: str
+    category: str
+    severity: str
+    summary: str
+    explanation: str
+    bad: str = ""
+    good: str = ""
+    fixable: bool = False
+    options: Tuple[Tuple[str, Any], ...] = ()  # default options: (name, value) pairs
+    needs: Tuple[str, ...] = ()  # shared analyses the rule uses (documentation and profiling)
+
+    def __post_init__(self):
+        if self.category not in CATEGORIES:
+            raise ValueError(f"rule {self.id}: unknown category {self.category!r}")
+        if self.severity not in SEVERITIES:
+            raise ValueError(f"rule {self.id}: unknown severity {self.severity!r}")
+
+    @property
+    def default_options(self) -> Dict[str, Any]:
+        return dict(self.options)
+
+
+@dataclass
+class Finding:
+    rule: str
+    category: str
+    severity: str
+    message: str
+    location: Location
+    related: List[Location] = field(default_factory=list)
+    suggestion: Optional[str] = None
+    fix: Optional[Fix] = None
+    key: str = ""  # the normalised text the fingerprint is built from (defaults to the span text)
+    fingerprint: str = ""
+    extra: Dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def path(self) -> str:
+        return self.location.path
+
+    def sort_key(self):
+        loc = self.location
+        return (loc.path, loc.start, loc.end, self.rule, self.message)
+
+    def to_dict(self) -> Dict[str, Any]:
+        loc = self.location
+        return {
+            "path": loc.path, "line": loc.line, "column": loc.column,
+            "end_line": loc.end_line, "end_column": loc.end_column,
+            "rule": self.rule, "category": self.category, "severity": self.severity,
+            "message": self.message,
+            "related": [r.to_dict() for r in self.related],
+            "suggestion": self.suggestion,
+            "fingerprint": self.fingerprint,
+        }
+
+
+def assign_fingerprints(findings: List[Finding], key_of_path) -> None:
+    """Give every finding a fingerprint that survives lines moving: a hash of the rule, the file's
+    stable key, the finding's normalised text and its rank among identical findings of that file."""
+    seen: Dict[Tuple[str, str, str], int] = {}
+    for f in sorted(findings, key=Finding.sort_key):
+        base = (f.rule, key_of_path(f.location.path), f.key)
+        n = seen.get(base, 0)
+        seen[base] = n + 1
+        h = hashlib.sha1("\x1f".join((*base, str(n))).encode("utf-8")).hexdigest()[:16]
+        f.fingerprint = h

@@ -1,0 +1,111 @@
+"""``--format text`` (the default): ``path:line:column: severity [rule] message`` lines that editors and
+Vim/Emacs ``errorformat`` understand, each followed by the source line with the span underlined.
+
+Underlines are measured in terminal cells (a Chinese character takes two), long paragraphs are shown
+as a window around the span, colour is used only when writing to a terminal (and NO_COLOR is unset),
+and a rule that fires more than ``SUMMARY_AFTER`` times in one file is summarised after the first few.
+"""
+from __future__ import annotations
+
+import os
+from collections import Counter, defaultdict
+from typing import Dict, List, Optional
+
+from wcwidth import wcswidth, wcwidth
+
+from .. import hookimpl
+
+SUMMARY_AFTER = 20  # more findings than this of one rule in one file are summarised…
+SHOW_FIRST = 5  # …after showing this many
+WINDOW = 36  # characters of context either side of the span
+
+_COLOURS = {"error": "\033[1;31m", "warning": "\033[1;33m", "info": "\033[1;36m",
+            "path": "\033[1m", "rule": "\033[2m", "caret": "\033[1;31m", "reset": "\033[0m"}
+
+
+def width(s: str) -> int:
+    w = wcswidth(s)
+    if w >= 0:
+        return w
+    return sum(max(wcwidth(ch), 0) for ch in s)
+
+
+def use_colour(stream, choice: str = "auto") -> bool:
+    if choice == "always":
+        return True
+    if choice == "never" or os.environ.get("NO_COLOR"):
+        return False
+    return bool(getattr(stream, "isatty", lambda: False)())
+
+
+def excerpt(line: str, col0: int, col1: int) -> tuple:
+    """A window of ``line`` around ``[col0, col1)`` (0-based columns): (text, caret start, caret end)."""
+    a = max(0, col0 - WINDOW)
+    b = min(len(line), max(col1, col0 + 1) + WINDOW)
+    prefix = "…" if a > 0 else ""
+    suffix = "…" if b < len(line) else ""
+    shown = prefix + line[a:b] + suffix
+    start = width(prefix + line[a:col0])
+    span = line[col0:max(col1, col0 + 1)] or " "
+    return shown, start, start + max(1, width(span))
+
+
+def render_finding(f, page, colour: bool, show_source: bool = True) -> List[str]:
+    c = _COLOURS if colour else defaultdict(str)
+    loc = f.location
+    out = [f"{c['path']}{loc.path}:{loc.line}:{loc.column}:{c['reset']} "
+           f"{c[f.severity]}{f.severity}{c['reset']} {c['rule']}[{f.rule}]{c['reset']} {f.message}"]
+    if show_source and page is not None and 1 <= loc.line <= page.line_count:
+        line = page.line_text(loc.line)
+        col0 = loc.column - 1
+        col1 = loc.end_column - 1 if loc.end_line == loc.line else len(line)
+        shown, s, e = excerpt(line, col0, col1)
+        gutter = f"{loc.line:>5} | "
+        out.append(gutter + shown)
+        out.append(" " * (len(gutter) - 2) + "| " + " " * s + c["caret"] + "^" * (e - s) + c["reset"])
+    for r in f.related:
+        out.append(f"      = 相关: {r.path}:{r.line}:{r.column}" + (f" {r.message}" if r.message else ""))
+    if f.suggestion is not None:
+        out.append(f"      = 建议: {f.suggestion}")
+    return out
+
+
+def report(result, ctx, stream) -> None:
+    args = getattr(ctx, "args", None)
+    colour = use_colour(stream, getattr(args, "color", "auto") or "auto")
+    show_all = bool(getattr(args, "show_all", False))
+    pages: Dict[str, object] = {p.path: p for p in result.pages}
+    per_file_rule = Counter((f.location.path, f.rule) for f in result.findings)
+    shown = Counter()
+    summarised = set()
+    lines: List[str] = []
+    for f in result.findings:
+        key = (f.location.path, f.rule)
+        if not show_all and per_file_rule[key] > SUMMARY_AFTER:
+            shown[key] += 1
+            if shown[key] > SHOW_FIRST:
+                if key not in summarised:
+                    summarised.add(key)
+                    lines.append(f"{f.location.path}: … 另有 {per_file_rule[key] - SHOW_FIRST} 处 [{f.rule}] "
+                                 f"同类问题未逐条列出（--show-all 或 --format json 查看全部）")
+                continue
+        lines.extend(render_finding(f, pages.get(f.location.path), colour))
+    for line in lines:
+        stream.write(line + "\n")
+    stream.write(summary(result) + "\n")
+
+
+def summary(result) -> str:
+    n = len(result.findings)
+    if not n:
+        return f"未发现问题（检查了 {len(result.pages)} 个文件）。"
+    sev = Counter(f.severity for f in result.findings)
+    parts = "，".join(f"{k} {sev[k]}" for k in ("error", "warning", "info") if sev[k])
+    fixable = sum(1 for f in result.findings if f.fix is not None)
+    tail = f"；其中 {fixable} 处可用 --fix 自动修复" if fixable else ""
+    return f"共 {n} 个问题（{parts}），检查了 {len(result.pages)} 个文件{tail}。"
+
+
+@hookimpl
+def newslint_reporters():
+    return {"text": report}
