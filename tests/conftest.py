@@ -1,0 +1,35 @@
+import os
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+
+
+@pytest.fixture
+def run_cli(capsys):
+    """Run ``newslint`` in-process; return (exit code, stdout, stderr)."""
+    from newslint.cli import main
+
+    def _run(*argv):
+        code = main([str(a) for a in argv])
+        out, err = capsys.readouterr()
+        return code, out, err
+
+    return _run
+
+
+@pytest.fixture
+def write(tmp_path):
+    """Write a text file under tmp_path and return its path."""
+
+    def _write(name, text, encoding="utf-8", newline=None):
+        p = tmp_path / name
+        p.parent.mkdir(parents=True, exist_ok=True)
+        data = text.encode(encoding) if isinstance(text, str) else text
+        p.write_bytes(data)
+        return p
+
+    return _write
