@@ -13,6 +13,7 @@ import sys
 from typing import Any, List, Optional, Sequence
 
 from . import __version__
+from .cache import default_dir as cache_dir
 from .config import ConfigError, discover, load
 from .engine import Context, RunResult, all_rules, failing, plugin_manager, run
 from .finding import CATEGORIES, SEVERITIES
@@ -43,6 +44,9 @@ def add_run_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--stdin-filename", metavar="NAME", help="the name to report for text read from stdin")
     p.add_argument("--archive", metavar="DIR", action="append", default=None,
                    help="earlier pages: context for cross-page rules, never reported on (repeatable)")
+    p.add_argument("-j", "--jobs", type=int, default=None, metavar="N",
+                   help="worker processes for page-level work (default: one per core)")
+    p.add_argument("--no-cache", action="store_true", help="do not read or write the per-page result cache")
 
 
 def build_parser(pm) -> argparse.ArgumentParser:
@@ -109,8 +113,13 @@ def run_from_args(pm, args) -> tuple:
     if not args.paths:
         raise UsageError("newslint: no paths given (use - to read stdin)")
     ctx = build_context(pm, args)
+    jobs = args.jobs if args.jobs is not None else ctx.config.get("jobs")
+    if jobs is not None and jobs < 1:
+        raise UsageError("newslint: --jobs must be at least 1")
+    no_cache = args.no_cache or bool(os.environ.get("NEWSLINT_NO_CACHE"))
     result = run(ctx, args.paths, stdin_name=getattr(args, "stdin_filename", None),
-                 archive_paths=archive_paths(ctx, args))
+                 archive_paths=archive_paths(ctx, args), jobs=jobs,
+                 cache_dir=None if no_cache else cache_dir(ctx.config))
     return ctx, result
 
 

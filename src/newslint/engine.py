@@ -97,6 +97,7 @@ class Context:
         self.rules = rules
         self.config = config
         self.args = args
+        self.select_arg, self.ignore_arg = select, ignore
         check_rule_names(config, rules)
         sel = list(select if select else config.get("select", ["ALL"])) + list(config.get("extend-select", []))
         ign = list(config.get("ignore", [])) + list(ignore or [])
@@ -264,11 +265,25 @@ def load_pages(paths: Sequence[str], errors: List[str], stdin_name: Optional[str
 
 
 def run(ctx: Context, paths: Sequence[str], stdin_name: Optional[str] = None,
-        archive_paths: Sequence[str] = ()) -> RunResult:
+        archive_paths: Sequence[str] = (), jobs: Optional[int] = 1,
+        cache_dir: Optional[Path] = None) -> RunResult:
+    """Check ``paths`` (and archive pages) with ``jobs`` worker processes (None: one per core) and,
+    when ``cache_dir`` is given, a per-page result cache."""
     errors: List[str] = []
     pages = load_pages(paths, errors, stdin_name)
     archive = load_pages(archive_paths, errors, start_index=len(pages), archive=True) if archive_paths else []
-    return check_pages(ctx, pages, archive, errors)
+    phase = None
+    if jobs != 1:
+        from .parallel import page_phase
+
+        phase = page_phase(ctx, jobs or 0)
+    if cache_dir is not None:
+        from .cache import PageCache, cached_phase
+
+        cache = PageCache(cache_dir, ctx)
+        ctx.state["cache"] = cache
+        phase = cached_phase(cache, phase or (lambda ps: [check_page(p, ctx) for p in ps]))
+    return check_pages(ctx, pages, archive, errors, page_phase=phase)
 
 
 def check_pages(ctx: Context, pages: List[Page], archive: Sequence[Page] = (),
