@@ -1,0 +1,331 @@
+"""Enumerations (序号检查): series of numbered items followed through an article.
+
+A series is a run of item markers of one *family* in one article, in reading order:
+
+* 一要/二要…, 一是/二是…, 其一/其二…, 第一，/第二，…, 首先/其次/再次（最后 closes a series）;
+* （一）（二）…, 一、二、…, 1. 2. / 1、2、…, （1）（2）…, ①②…;
+* labelled items: 元素一 … 元素十五, 任务一：… 任务二：… (a label seen with two or more numbers).
+
+A marker counts only at an *item position*: the start of a block, or right after 。；：，！？ (full or
+half width), possibly through an opening quote.  That keeps 一是一、二是二, 第一季度, 全市第一, 第一时间,
+十五五 and numbers inside quotes and titles out of the series.  Markers are followed through paragraphs
+and page-break artefacts; a series restarts at 1 (a new speaker's statement, a new part) and at a new
+article.  Families are tracked separately, so an inner series inside an outer one is not a break.
+
+Reported: a series that starts after 1 (the first item lost: 要强化… 二要… 三要…), a jump (二要 → 四要),
+and a number used twice (二是 … 二是).  A finding needs a series of at least two markers, and a jump or
+repeat needs the two markers to be near each other (a few paragraphs), so stray numerals do not fire.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Dict, List, Optional, Tuple
+
+import regex
+
+from .. import hookimpl
+from ..finding import Rule
+from ..numerals import cn_to_int, int_to_cn
+
+MISSING = Rule(
+    id="enumeration-missing-item",
+    category="enumeration",
+    severity="warning",
+    summary="序号不连续：序列缺少第一项或中间跳号（如“二要”“三要”之前没有“一要”）",
+    explanation="""\
+稿件中“一要、二要、三要”“一是、二是”“第一、第二”“（一）（二）”“1. 2.”“①②”等序号应从第一项起连续编排。
+改稿、删节或排版时常把第一项的序号删掉（“要强化专业精神……二要强化拼抢意识……三要……”），
+或删去中间一项而未重新编号（“二要……四要……”）。本规则在同一篇稿件内按序号类型跟踪序列，跨段落
+延续；新的稿件或从“一”重新开始（如“会议指出，一要……会议强调，一要……”）视为新序列；不同类型的序号
+互不干扰，因此外层序列中嵌套的内层序列不算中断。只有至少两个同类序号构成序列时才报告。
+
+A numbered series (一要/二要, 一是/二是, 第一/第二, （一）, 1., ①, 元素一…) that starts after its first
+item or skips a number within one article.""",
+    bad="会议强调，要强化专业精神……二要强化拼抢意识……三要强化时间观念……",
+    good="会议强调，一要强化专业精神……二要强化拼抢意识……三要强化时间观念……",
+    options=(("max_block_distance", 4),),
+)
+
+REPEATED = Rule(
+    id="enumeration-repeated-item",
+    category="enumeration",
+    severity="warning",
+    summary="序号重复：同一序列中同一个序号出现两次（如两个“二是”）",
+    explanation="""\
+同一序列中同一个序号用了两次（“一是……二是……二是……”），通常是增补条目后未重新编号，或把两条
+误写成同一序号。序号从“一”重新开始的情况视为新序列，不报告。
+
+The same number used twice within one series (一是 … 二是 … 二是 …).""",
+    bad="一是加强组织领导。二是强化责任落实。二是严格督导检查。",
+    good="一是加强组织领导。二是强化责任落实。三是严格督导检查。",
+    options=(("max_block_distance", 4),),
+)
+
+RULES = (MISSING, REPEATED)
+
+_N = "一二三四五六七八九十"
+_CN_NUM = f"[{_N}]{{1,3}}"
+# An item position: start of the block, or after a sentence/clause mark, possibly through an opening quote
+# and Markdown emphasis.
+_POS = r"(?:(?<=^)|(?<=[。；;：:，,！？!?]))[“\"‘]?(?:\*\*)?"
+_HAN_NOT_NUM = r"[^\P{Han}一二三四五六七八九十百千万亿两零〇第其]"
+
+# (family, pattern, block_start_only).  Group "n" is the number; group "label" names labelled series.
+_FAMILIES: List[Tuple[str, "regex.Pattern", bool]] = [
+    # 一要 … but not 要素/要求/要点/要闻…, and not 一要…就要 (a single marker never makes a series)
+    ("要", regex.compile(_POS + rf"(?P<n>{_CN_NUM})要(?![素点件闻害塞冲诀])"), False),
+    # 一是 … but not 一是一、二是二
+    ("是", regex.compile(_POS + rf"(?P<n>{_CN_NUM})是(?!(?P=n)[、，,])"), False),
+    ("其", regex.compile(_POS + rf"其(?P<n>[{_N}])(?=[，,：:、])"), False),
+    ("第", regex.compile(_POS + rf"第(?P<n>{_CN_NUM})(?=[，,：:])"), False),
+    ("（一）", regex.compile(_POS + rf"[（(](?P<n>{_CN_NUM})[）)]"), False),
+    ("一、", regex.compile(r"^[“\"]?(?:\*\*)?" + rf"(?P<n>{_CN_NUM})[、．.](?![{_N}\d])"), True),
+    # 1. 2. (Markdown may escape the point: 2\.); 6.2023年… at a block start is item 6 only when it
+    # continues a series (a "weak" marker), since it may also be a decimal.
+    ("1.", regex.compile(r"^(?:\*\*)?(?P<n>\d{1,2})(?:\\?[.．](?P<weak>\d)?|、)"), True),
+    ("（1）", regex.compile(_POS + r"[（(](?P<n>\d{1,2})[）)]"), False),
+    ("①", regex.compile(r"(?P<n>[\u2460-\u2473\u2776-\u277f])"), False),
+    ("首先", regex.compile(_POS + r"(?P<n>首先|其次|再次|最后)(?=[，,：:])"), False),
+    ("label", regex.compile(_POS + rf"(?P<label>{_HAN_NOT_NUM}{{2,4}}?)(?P<n>{_CN_NUM})(?=[：:，,、\s]|$)"), False),
+]
+_ORDER_WORDS = {"首先": 1, "其次": 2, "再次": 3}
+
+
+@dataclass
+class Marker:
+    family: str
+    value: int  # 0 for 最后 (closes a series)
+    start: int
+    end: int
+    text: str
+    block: int  # index of the block in the layout
+    weak: bool = False  # counted only when it continues a series (6.2023年… after 5.)
+
+
+def _value(family: str, n: str) -> Optional[int]:
+    if family == "①":
+        c = ord(n)
+        return c - 0x2460 + 1 if c <= 0x2473 else c - 0x2776 + 1
+    if family == "首先":
+        return _ORDER_WORDS.get(n, 0)
+    if family in ("1.", "（1）"):
+        return int(n)
+    return cn_to_int(n)
+
+
+def _label(family: str, value: int) -> str:
+    if family == "首先":
+        return {1: "首先", 2: "其次", 3: "再次"}.get(value, "最后")
+    if family == "①":
+        return chr(0x2460 + value - 1) if 1 <= value <= 20 else str(value)
+    if family == "1.":
+        return f"{value}."
+    if family == "（1）":
+        return f"（{value}）"
+    cn = int_to_cn(value)
+    if family == "要":
+        return cn + "要"
+    if family == "是":
+        return cn + "是"
+    if family == "其":
+        return "其" + cn
+    if family == "第":
+        return "第" + cn
+    if family == "（一）":
+        return f"（{cn}）"
+    if family == "一、":
+        return cn + "、"
+    if family.startswith("label:"):
+        return family[6:] + cn
+    return cn
+
+
+_QUICK = regex.compile(rf"[{_N}]|\d|[\u2460-\u2473\u2776-\u277f]|首先|其次|再次")
+_SKIP_KINDS = ("caption", "credit", "byline", "link")
+
+
+def markers(page) -> List[Marker]:
+    """All item markers of the page, in reading order."""
+    def compute() -> List[Marker]:
+        out: List[Marker] = []
+        for b in page.layout.blocks:
+            if b.kind in _SKIP_KINDS or not _QUICK.search(b.text):
+                continue
+            text = b.text
+            titles = _title_spans(text)
+            seen = set()
+            for family, pat, _ in _FAMILIES:
+                for m in pat.finditer(text):
+                    s = m.start("n") if family != "label" else m.start("label")
+                    if s in seen or _inside(titles, s):
+                        continue
+                    fam = family
+                    if family == "label":
+                        fam = "label:" + m.group("label")
+                    v = _value(family, m.group("n"))
+                    if v is None or v > 99:
+                        continue
+                    seen.add(s)
+                    weak = bool(m.groupdict().get("weak"))
+                    e = m.end() - (1 if weak else 0)
+                    out.append(Marker(fam, v, b.start + s, b.start + e, text[s:e], b.index, weak))
+        out.sort(key=lambda mk: mk.start)
+        return out
+    return page.cached("enumeration.markers", compute)
+
+
+def _title_spans(text: str) -> List[Tuple[int, int]]:
+    return [m.span() for m in regex.finditer(r"《[^《》\n]*》", text)]
+
+
+def _inside(spans: List[Tuple[int, int]], i: int) -> bool:
+    return any(a < i < b for a, b in spans)
+
+
+def series_of(page) -> List[List[Marker]]:
+    """Series per article and family: a new series starts at a 1, after 最后, and in a new article."""
+    layout = page.layout
+    groups: Dict[Tuple[int, str], List[List[Marker]]] = {}
+    for mk in markers(page):
+        art = layout.blocks[mk.block].article
+        runs = groups.setdefault((art, mk.family), [])
+        if mk.weak and not (runs and runs[-1] and runs[-1][-1].value + 1 == mk.value):
+            continue
+        if not runs or mk.value == 1 or (runs[-1] and runs[-1][-1].value == 0):
+            runs.append([])
+        runs[-1].append(mk)
+    out: List[List[Marker]] = []
+    for (art, fam), runs in groups.items():
+        if fam.startswith("label:") and len({mk.value for run in runs for mk in run}) < 2:
+            continue  # a label is a series only when seen with two or more numbers
+        out.extend(r for r in runs if r)
+    out.sort(key=lambda r: r[0].start)
+    return out
+
+
+def _near(page, a: Marker, b: Marker, limit: int) -> bool:
+    """Two markers within ``limit`` text blocks of each other (headings and captions not counted)."""
+    if b.block - a.block <= 1:
+        return True
+    blocks = page.layout.blocks[a.block:b.block + 1]
+    return sum(1 for bl in blocks if bl.is_text or bl.kind == "list") - 1 <= limit
+
+
+@hookimpl
+def newslint_rules():
+    return list(RULES)
+
+
+@hookimpl
+def newslint_check_page(page, ctx) -> Optional[list]:
+    want_missing = ctx.enabled(MISSING.id, page)
+    want_repeat = ctx.enabled(REPEATED.id, page)
+    if not (want_missing or want_repeat):
+        return None
+    if not _QUICK.search(page.text):
+        return []
+    out = []
+    for run in series_of(page):
+        numbered = [mk for mk in run if mk.value > 0]
+        if len(numbered) < 2:
+            continue
+        fam = run[0].family
+        if want_missing:
+            out.extend(_missing(page, ctx, fam, numbered))
+        if want_repeat:
+            out.extend(_repeated(page, ctx, fam, numbered))
+    return out
+
+
+def _consecutive(run: List[Marker]) -> bool:
+    return all(b.value == a.value + 1 for a, b in zip(run, run[1:]))
+
+
+def _missing(page, ctx, fam: str, run: List[Marker]) -> list:
+    limit = ctx.options(MISSING.id)["max_block_distance"]
+    out = []
+    first = run[0]
+    # The first item(s) lost: a clean run 二要 三要 (四要…) with nothing numbered before it.
+    if (first.value > 1 and fam != "首先" and _consecutive(run) and _near(page, run[0], run[1], limit)
+            and not _written_between(page, fam, range(1, first.value), _window_start(page, first), first.start)):
+        lost = "、".join(f"“{_label(fam, v)}”" for v in range(1, first.value))
+        msg = f"序号从“{_label(fam, first.value)}”开始，前面没有{lost}：可能漏写了第一项的序号，或删去了前面的条目"
+        related = []
+        hint = _unnumbered_first(page, fam, run)
+        suggestion = None
+        if hint is not None:
+            s, e, clause = hint
+            related.append(page.location(s, e, f"这一句可能是第一项，缺少序号“{_label(fam, 1)}”"))
+            suggestion = _label(fam, 1) + clause[1:] if fam == "要" else None
+            msg += f"（“{clause[:12]}”一句与后面各项句式相同，可能就是第一项）"
+        out.append(ctx.finding(MISSING, page, first.start, first.end, msg, related=related,
+                               suggestion=suggestion, key=f"{fam}:{first.text}:start"))
+    for a, b in zip(run, run[1:]):
+        if (b.value > a.value + 1 and _near(page, a, b, limit)
+                and not _written_between(page, fam, range(a.value + 1, b.value), a.end, b.start)):
+            lost = "、".join(f"“{_label(fam, v)}”" for v in range(a.value + 1, b.value))
+            out.append(ctx.finding(
+                MISSING, page, b.start, b.end,
+                f"序号从“{_label(fam, a.value)}”跳到“{_label(fam, b.value)}”，缺少{lost}",
+                related=[page.location(a.start, a.end, f"上一个序号“{_label(fam, a.value)}”")],
+                key=f"{fam}:{a.text}->{b.text}"))
+    return out
+
+
+def _window_start(page, mk: Marker) -> int:
+    """Where to look for an item written out of position before ``mk``: its block and the one before."""
+    blocks = page.layout.blocks
+    art = blocks[mk.block].article
+    i = mk.block
+    if i > 0 and blocks[i - 1].article == art:
+        i -= 1
+    return blocks[i].start
+
+
+def _written_between(page, fam: str, values, start: int, end: int) -> bool:
+    """True when one of the missing items is written between ``start`` and ``end`` though not at an item
+    position (《条例》一是…, 6.2023年… as item 6): the series is then not broken."""
+    window = page.text[start:end]
+    return any(_label(fam, v).strip("“") in window for v in values)
+
+
+def _repeated(page, ctx, fam: str, run: List[Marker]) -> list:
+    limit = ctx.options(REPEATED.id)["max_block_distance"]
+    out = []
+    seen: Dict[int, Marker] = {}
+    for prev, mk in zip([None] + run[:-1], run):
+        if mk.value in seen and prev is not None and _near(page, prev, mk, limit):
+            first = seen[mk.value]
+            out.append(ctx.finding(
+                REPEATED, page, mk.start, mk.end,
+                f"序号“{_label(fam, mk.value)}”在同一序列中重复出现，后面的条目可能应顺延编号",
+                related=[page.location(first.start, first.end, f"第一次出现的“{_label(fam, mk.value)}”")],
+                key=f"{fam}:{mk.text}:repeat"))
+        seen.setdefault(mk.value, mk)
+    return out
+
+
+# The unnumbered first item: a clause before the first marker that opens like the numbered items
+# (要强化专业精神 before 二要强化拼抢意识, 三要强化时间观念).
+_CLAUSE_START = regex.compile(r"(?:(?<=^)|(?<=[。；;：:，,！？!?]))")
+
+
+def _unnumbered_first(page, fam: str, run: List[Marker]) -> Optional[Tuple[int, int, str]]:
+    if fam != "要":
+        return None
+    text = page.text
+    # what follows each marker: the two characters after 要
+    heads = {text[mk.end:mk.end + 2] for mk in run}
+    if len(heads) != 1:
+        return None
+    head = heads.pop()
+    if not regex.fullmatch(r"\p{Han}{2}", head):
+        return None
+    first = run[0]
+    blocks = page.layout.blocks
+    lo = blocks[max(0, first.block - 1)].start
+    window = text[lo:first.start]
+    found = None
+    for m in regex.finditer(rf"(?:(?<=^)|(?<=[。；;：:，,！？!?\n]))要{head}[^。；;，,！？!?\n]*", window):
+        found = (lo + m.start(), lo + m.end(), m.group())
+    return found

@@ -1,0 +1,120 @@
+"""Enumeration rules: broken numbered series (序号检查)."""
+import pytest
+
+from newslint.config import Config
+from newslint.engine import Context, all_rules, check_pages, plugin_manager
+from newslint.page import Page
+
+PM = plugin_manager()
+RULES = all_rules(PM)
+
+
+def lint(text, select=("enumeration",)):
+    ctx = Context(PM, RULES, Config(), select=list(select))
+    page = Page.from_text("t.txt", text)
+    return check_pages(ctx, [page]).findings
+
+
+def rules_of(findings):
+    return [f.rule for f in findings]
+
+
+HEAD = "## 全区召开项目建设推进会\n\n本报讯（记者王明）3月5日上午，全区项目建设推进会召开。\n\n"
+
+
+def test_first_item_lost_is_reported_with_the_unnumbered_clause():
+    text = HEAD + ("会议强调，要强化专业精神。要学习政策、用好政策。二要强化拼抢意识。要加大争跑力度。三要强化\n\n"
+                   "时间观念。要抓住政策窗口期。四要强化结果导向。要把项目建设作为练兵场。\n")
+    fs = lint(text)
+    assert rules_of(fs) == ["enumeration-missing-item"]
+    f = fs[0]
+    assert f.location.line == 5 and text[f.location.start:f.location.end] == "二要"
+    assert "一要" in f.message
+    assert f.related and text[f.related[0].start:f.related[0].end].startswith("要强化专业精神")
+    assert f.suggestion == "一要强化专业精神"
+
+
+def test_complete_series_across_paragraphs_is_quiet():
+    text = HEAD + "会议强调，一要提高站位。要把思想统一起来。\n\n二要解放思想，大胆工作。\n\n三要紧盯重点，集中攻坚。\n"
+    assert lint(text) == []
+
+
+@pytest.mark.parametrize("body,missing", [
+    ("一是加强领导。二是压实责任。四是严格督查。", "三是"),
+    ("第一，要稳增长。第二，要调结构。第四，要惠民生。", "第三"),
+    ("其一，完善制度；其二，加强监督；其四，严肃问责。", "其三"),
+    ("（一）总体要求\n\n（二）重点任务\n\n（四）保障措施", "（三）"),
+    ("一、总体要求\n\n二、重点任务\n\n四、保障措施", "三、"),
+    ("1.开幕式举行；\n\n2.代表报到；\n\n4.大会闭幕。", "3."),
+    ("（1）新规实施；\n\n（2）工程开工；\n\n（4）赛事开幕。", "（3）"),
+    ("①统一思想；②加强协调；④抓好落实。", "③"),
+    ("首先，要统一思想；再次，要抓好落实。首先，", None),
+    ("元素一：青砖。元素二：灰瓦。元素四：木窗。", "元素三"),
+])
+def test_each_series_type_reports_a_jump(body, missing):
+    fs = lint(HEAD + body + "\n")
+    if missing is None:  # 首先 … 再次 with a new 首先: restart, and 其次 missing is reported
+        assert rules_of(fs) == ["enumeration-missing-item"] and "其次" in fs[0].message
+        return
+    assert rules_of(fs) == ["enumeration-missing-item"], fs
+    assert missing in fs[0].message
+
+
+def test_repeated_number():
+    fs = lint(HEAD + "一是加强组织领导。二是强化责任落实。二是严格督导检查。三是做好宣传。\n")
+    assert rules_of(fs) == ["enumeration-repeated-item"]
+    assert "二是" in fs[0].message and fs[0].related
+
+
+def test_restart_for_a_new_statement_and_a_new_article():
+    text = HEAD + ("会议指出，一要认清形势。二要压实责任。会议强调，一要抓好落实。二要强化督导。\n\n"
+                   "## 另一条新闻\n\n本报讯（记者李红）3月6日，另一会议召开。会议要求，一是统一思想。二是落实责任。\n\n"
+                   "## 第三条新闻\n\n本报讯（记者李红）3月7日，某会议召开。张三说，一是统一思想。\n")
+    assert lint(text) == []
+
+
+def test_inner_series_inside_outer_series_is_not_a_break():
+    text = HEAD + ("会议部署三项工作：第一，抓项目。一是抓开工，二是抓投产。第二，抓招商。一是抓签约，二是抓落地，"
+                   "三是抓服务。第三，抓环境。\n\n（一）总体目标\n\n1.稳增长；\n\n2.调结构。\n\n（二）重点任务\n\n"
+                   "1.抓项目；\n\n2.优环境。\n")
+    assert lint(text) == []
+
+
+@pytest.mark.parametrize("body", [
+    "要坚持一是一、二是二，实事求是。要坚持三是三的原则。",  # 一是一、二是二
+    "一季度增长5%，第一季度工业增加值创新高。第三季度持续回升。",  # 第一季度
+    "他是村里的第一书记，第一时间赶到现场，全市第一，第三名是李四。",  # not enumerations
+    "一要发展，就要改革。三要素齐全，二要素认证上线。",  # 一要…就要, 要素
+    "“十五五”规划编制启动，十四五规划收官。",  # 十五五
+    "会上发布了《二是与三是》一书，引发讨论。四是……",  # numbers inside titles
+    "吕沛要求，《条例》一是明确职责。二是强化治理。三是严格执法。",  # first item not at an item position
+    "1.开幕式举行；\n\n2.代表报到；\n\n3.2023年经济数据发布；\n\n4.大会闭幕。",  # 3.2023 continues the series
+])
+def test_false_friends_are_quiet(body):
+    assert lint(HEAD + body + "\n") == []
+
+
+def test_markers_far_apart_do_not_make_a_jump():
+    filler = "".join(f"这是第{i}段普通的新闻叙述文字。\n\n" for i in range(8))
+    text = HEAD + "会议指出，一是统一思想。二是落实责任。\n\n" + filler + "四是他说的话被引用。\n"
+    assert lint(text) == []
+
+
+def test_options_and_selection():
+    text = HEAD + "一是加强领导。二是压实责任。四是严格督查。\n"
+    assert lint(text, select=("enumeration-repeated-item",)) == []
+    assert rules_of(lint(text, select=("enumeration-missing-item",))) == ["enumeration-missing-item"]
+
+
+def test_dev_page_item_found_when_corpus_present():
+    from pathlib import Path
+
+    from newslint.reading import read_page
+
+    dev = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "dev"
+    pages = sorted(dev.glob("000_*.txt")) if dev.is_dir() else []
+    if not pages:
+        pytest.skip("shared corpus not present")
+    ctx = Context(PM, RULES, Config(), select=["enumeration"])
+    fs = check_pages(ctx, [read_page(str(pages[0]))]).findings
+    assert any(f.rule == "enumeration-missing-item" and f.location.line == 57 for f in fs)
