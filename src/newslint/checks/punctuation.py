@@ -7,6 +7,7 @@ Brackets are judged as a pair: ``(记者郭树勋)`` becomes ``（记者郭树�
 """
 from __future__ import annotations
 
+import bisect
 from typing import List, Optional, Tuple
 
 import regex
@@ -50,19 +51,25 @@ def _skipped_spans(text: str) -> List[Tuple[int, int]]:
 
 
 def _inside(spans: List[Tuple[int, int]], i: int) -> bool:
-    return any(a <= i < b for a, b in spans)
+    """Is offset ``i`` inside one of the sorted, non-overlapping ``spans``?  (O(log n))"""
+    k = bisect.bisect_right(spans, (i, float("inf"))) - 1
+    return k >= 0 and spans[k][0] <= i < spans[k][1]
 
 
-def _neighbour(text: str, i: int, step: int) -> str:
+def _neighbour(text: str, i: int, step: int, fixed: Optional[dict] = None) -> str:
+    """The nearest character before (step -1) or after (step 1) ``i`` on its line, spaces skipped;
+    marks already judged full-width (``fixed``) are seen as their full-width form."""
     j = i + step
     while 0 <= j < len(text) and text[j] in " \t":
         j += step
-    return text[j] if 0 <= j < len(text) and text[j] != "\n" else ""
+    if not (0 <= j < len(text)) or text[j] == "\n":
+        return ""
+    return fixed.get(j, text[j]) if fixed else text[j]
 
 
-def _chinese_context(text: str, i: int) -> bool:
+def _chinese_context(text: str, i: int, fixed: Optional[dict] = None) -> bool:
     """A mark between a Han character and anything but ASCII word characters counts as Chinese."""
-    before, after = _neighbour(text, i, -1), _neighbour(text, i, 1)
+    before, after = _neighbour(text, i, -1, fixed), _neighbour(text, i, 1, fixed)
     if _is_han(before) and (_is_han(after) or not after or not after.isascii() or not after.isalnum()):
         return True
     if _is_han(after) and (not before or not before.isascii() or not before.isalnum() or before.isdigit()):
@@ -98,24 +105,44 @@ def find(text: str) -> List[Tuple[int, str]]:
     """Offsets of half-width marks in Chinese context, with their full-width replacement."""
     skip = _skipped_spans(text)
     pairs = _bracket_pairs(text, skip)
-    out = []
+    fixed: dict = {}
+    left: List[int] = []
     for m in regex.finditer(r"[,;:?!()]", text):
         i = m.start()
-        ch = m.group()
         if _inside(skip, i):
             continue
-        if ch in "()":
-            j = pairs.get(i)
-            if j is None:
-                ok = _chinese_context(text, i)
-            else:
-                a, b = min(i, j), max(i, j)
-                ok = _pair_is_chinese(text, a, b)
+        if _judge(text, i, pairs, None):
+            fixed[i] = FULL[text[i]]
         else:
-            ok = _chinese_context(text, i)
-        if ok:
-            out.append((i, FULL[ch]))
-    return out
+            left.append(i)
+    # A run of marks (",," or "?!") is judged again with its converted neighbours seen full-width, until
+    # nothing changes, so that fixing once leaves nothing for a second --fix to find.
+    changed = True
+    while changed and left:
+        changed = False
+        for i in list(left):
+            if _near_fixed(text, i, fixed) and _judge(text, i, pairs, fixed):
+                fixed[i] = FULL[text[i]]
+                left.remove(i)
+                changed = True
+    return sorted(fixed.items())
+
+
+def _judge(text: str, i: int, pairs: dict, fixed: Optional[dict]) -> bool:
+    if text[i] in "()" and i in pairs:
+        j = pairs[i]
+        return _pair_is_chinese(text, min(i, j), max(i, j))
+    return _chinese_context(text, i, fixed)
+
+
+def _near_fixed(text: str, i: int, fixed: dict) -> bool:
+    for step in (-1, 1):
+        j = i + step
+        while 0 <= j < len(text) and text[j] in " \t":
+            j += step
+        if j in fixed:
+            return True
+    return False
 
 
 @hookimpl

@@ -1,0 +1,154 @@
+"""Property-based tests: any input, no crash, no wrong location, fixes that round-trip.
+
+Runs every installed rule.  CI runs a fixed seed with a short budget (``derandomize`` and a small
+``max_examples``); the long fuzz run is ``NEWSLINT_FUZZ_EXAMPLES=20000 pytest tests/test_properties.py``
+(documented in the README).
+"""
+import os
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from newslint.config import Config
+from newslint.engine import Context, all_rules, check_pages, plugin_manager
+from newslint.fixing import apply_to_text
+from newslint.page import Page
+
+EXAMPLES = int(os.environ.get("NEWSLINT_FUZZ_EXAMPLES", "60"))
+SETTINGS = settings(max_examples=EXAMPLES, derandomize=EXAMPLES <= 200, deadline=None,
+                    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+
+# A page written for these tests (not from any corpus), with the shapes rules look at.
+SEED_PAGE = """# 示范区召开项目建设推进会
+
+本报讯(记者王晓明)2月4日上午,区委副书记、区长刘建华主持召开示范区2023年第2次党政联席会议,区领导张伟、李强出席会议。
+
+会议指出,一要坚定信心。要抓好落实。二要强化责任。三要强化
+
+服务保障。会议传达了学习了上级精神,要贯彻落实党的二十大精神。
+
+刘建华强调,一是组织体系要健全。二是监督要规范。
+
+刘建华强调,一是组织体系要健全。二是监督要规范。
+
+据了解,2022年示范区
+
+## 又一篇报道
+
+□评论员
+
+“开展活动,有助于增强认同感。”活动现场组织者说。共有3个项目,分别是甲、乙、丙。
+
+2月6日,工人在组装部件。本报记者 刘金元 摄
+"""
+
+_PM = plugin_manager()
+_RULES = all_rules(_PM)
+
+
+def _ctx():
+    return Context(_PM, _RULES, Config())
+
+
+def _check_invariants(pages, result):
+    by_path = {p.path: p for p in pages}
+    for f in result.findings:
+        for loc in [f.location] + list(f.related):
+            page = by_path.get(loc.path)
+            assert page is not None, f"{f.rule}: location in unknown page {loc.path}"
+            assert 0 <= loc.start <= loc.end <= len(page.text), f"{f.rule}: span outside text"
+            assert (loc.line, loc.column) == page.linecol(loc.start), f"{f.rule}: start line/col drift"
+            assert (loc.end_line, loc.end_column) == page.linecol(loc.end), f"{f.rule}: end line/col drift"
+        assert f.category and f.severity in ("error", "warning", "info") and f.message
+        if f.fix is not None:
+            assert 0 <= f.fix.start <= f.fix.end <= len(by_path[f.location.path].text)
+
+
+def _run(texts):
+    pages = [Page.from_text(f"p{i}.txt", t, index=i) for i, t in enumerate(texts)]
+    result = check_pages(_ctx(), pages)
+    _check_invariants(pages, result)
+    return pages, result
+
+
+INSERTS = st.sampled_from([",", "(", ")", ";", ":", "?", "!", "\u200b", "\x07", "😀", "發", "體", "\r\n", "\r", "\n",
+                           "\n\n", "一要", "二是", "第三", "共9项", "党的二十六大", "成立100周年", "”", "“", "#",
+                           "本报讯(记者张三)", "\u3000", "\ufeff", "x" * 500, "了了", "甲,乙" * 50])
+
+
+@st.composite
+def mutated_page(draw):
+    text = SEED_PAGE
+    for _ in range(draw(st.integers(0, 12))):
+        op = draw(st.sampled_from(["insert", "delete", "split", "join", "dup"]))
+        i = draw(st.integers(0, len(text)))
+        if op == "insert":
+            text = text[:i] + draw(INSERTS) + text[i:]
+        elif op == "delete":
+            j = min(len(text), i + draw(st.integers(1, 40)))
+            text = text[:i] + text[j:]
+        elif op == "split":
+            text = text[:i] + "\n\n" + text[i:]
+        elif op == "join":
+            text = text.replace("\n\n", "", 1) if draw(st.booleans()) else text.replace("\n", "", 1)
+        else:
+            j = min(len(text), i + draw(st.integers(1, 200)))
+            text = text + "\n\n" + text[i:j]
+    return text
+
+
+@SETTINGS
+@given(st.lists(st.text(max_size=400), min_size=1, max_size=3))
+def test_arbitrary_unicode_never_crashes_and_locations_are_exact(texts):
+    _run(texts)
+
+
+@SETTINGS
+@given(st.lists(mutated_page(), min_size=1, max_size=3))
+def test_mutated_pages_never_crash_and_locations_are_exact(texts):
+    _run(texts)
+
+
+@SETTINGS
+@given(mutated_page())
+def test_fixes_change_only_their_spans_and_reach_a_fixpoint(text):
+    from newslint.fixing import non_overlapping
+
+    pages, result = _run([text])
+    page = pages[0]
+    chosen = non_overlapping(f.fix for f in result.findings if f.fix is not None)
+    fixed, n = apply_to_text(page, chosen)
+    assert n == len(chosen)
+    # every character outside the applied spans is unchanged, in order
+    pos = out = 0
+    for fx in chosen:
+        a = page.original_offset(fx.start)
+        seg = page.file_text[pos:a]
+        assert fixed[out:out + len(seg)] == seg
+        out += len(seg) + len(fx.replacement)
+        pos = page.original_offset(fx.end)
+    assert fixed[out:] == page.file_text[pos:]
+    # punctuation fixes alone are idempotent: fixing twice equals fixing once
+    punct = [f.fix for f in result.findings if f.fix is not None and f.rule == "punctuation-halfwidth"]
+    once, _ = apply_to_text(page, punct)
+    again_pages, again = _run([once])
+    assert not [f for f in again.findings if f.rule == "punctuation-halfwidth"], "fixing twice != once"
+    # all fixes together (joins can create new context) converge within as many rounds as there were fixes
+    current = fixed
+    for _ in range(len(chosen) + 1):
+        again_pages, again = _run([current])
+        fixes = [f.fix for f in again.findings if f.fix is not None]
+        if not fixes:
+            break
+        current, _ = apply_to_text(again_pages[0], fixes)
+    else:
+        raise AssertionError("fixes did not converge")
+
+
+@SETTINGS
+@given(mutated_page(), st.sampled_from(["\n", "\r\n", "\r"]))
+def test_newline_style_does_not_change_findings(text, nl):
+    base = _run([text])[1].findings
+    other = _run([text.replace("\n", nl)])[1].findings
+    key = lambda f: (f.rule, f.location.line, f.location.column, f.location.end_line, f.location.end_column)
+    assert sorted(map(key, base)) == sorted(map(key, other))
