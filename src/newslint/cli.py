@@ -65,6 +65,8 @@ def build_parser(pm) -> argparse.ArgumentParser:
     check.add_argument("--fix", action="store_true", help="apply safe fixes in place (punctuation width…)")
     check.add_argument("--show-all", action="store_true", help="do not summarise rules that fire many times")
     check.add_argument("--color", choices=("auto", "always", "never"), default="auto")
+    check.add_argument("--statistics", action="store_true",
+                       help="show the number of findings per rule instead of each finding")
     pm.hook.newslint_add_options(parser=check)
     check.set_defaults(func=cmd_check)
 
@@ -89,6 +91,8 @@ def reporters(pm) -> dict:
 
 def build_context(pm, args) -> Context:
     paths = list(getattr(args, "paths", None) or [])
+    if paths == ["-"] and getattr(args, "stdin_filename", None):
+        paths = [args.stdin_filename]  # an editor's buffer: find the configuration beside the real file
     cfg_path = args.config if getattr(args, "config", None) else discover(paths)
     if getattr(args, "config", None) and not os.path.isfile(args.config):
         raise ConfigError(f"{args.config}: no such configuration file")
@@ -132,16 +136,37 @@ def cmd_check(pm, args) -> int:
         _apply_fixes(result)
     for e in result.errors:
         print(f"newslint: {e}", file=sys.stderr)
+    if "baseline" in args:  # the baseline plugin's options: keep only findings not in the baseline
+        from .baseline import apply as apply_baseline
+
+        apply_baseline(result, ctx, args)
+    terminal = "text" if args.output else args.format
     if args.output:
         _write_report(table[args.format], result, ctx, args.output)
-        if args.format != "text":
-            table["text"](result, ctx, sys.stdout)
-    else:
-        table[args.format](result, ctx, sys.stdout)
+    if not (args.statistics and terminal == "text"):
+        table[terminal](result, ctx, sys.stdout)
+    if args.statistics:  # instead of the text listing; beside a machine format, on stderr
+        _statistics(result, ctx, sys.stdout if terminal == "text" else sys.stderr)
     fail_on = args.fail_on or ctx.config.get("fail-on") or "warning"
     if result.errors:
         return EXIT_ERROR
     return EXIT_FINDINGS if failing(result.findings, fail_on) else EXIT_OK
+
+
+def _statistics(result: RunResult, ctx, stream) -> None:
+    """``--statistics``: one line per rule, most frequent first: count, rule, category, summary."""
+    from collections import Counter
+
+    from .report.text import summary
+
+    counts = Counter(f.rule for f in result.findings)
+    fixable = Counter(f.rule for f in result.findings if f.fix is not None)
+    w = max((len(r) for r in counts), default=0)
+    for rule_id, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
+        r = ctx.rules.get(rule_id)
+        fix = " [*]" if fixable[rule_id] else ""
+        stream.write(f"{n:>7}  {rule_id:<{w}}  {r.category if r else '':<11}  {r.summary if r else ''}{fix}\n")
+    stream.write(summary(result) + "\n")
 
 
 def _write_report(reporter, result: RunResult, ctx, path: str) -> None:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import hashlib
+import unicodedata
 from dataclasses import dataclass, field
 from typing import Any, Dict, List, Optional, Tuple
 
@@ -102,13 +103,22 @@ class Finding:
         }
 
 
+def fingerprint_key(key: str) -> str:
+    """The normalised text a fingerprint hashes: NFKC (so a half-width mark and its full-width fix
+    compare equal) with every whitespace character removed (so reflowing a paragraph changes nothing)."""
+    return "".join(unicodedata.normalize("NFKC", key).split())
+
+
 def assign_fingerprints(findings: List[Finding], key_of_path) -> None:
-    """Give every finding a fingerprint that survives lines moving: a hash of the rule, the file's
-    stable key, the finding's normalised text and its rank among identical findings of that file."""
+    """Give every finding a fingerprint that survives unrelated edits: a hash of the rule, the file's
+    stable key (its name without the directory), the finding's normalised text and its rank among
+    identical findings of that file.  Line numbers and offsets never enter it, so inserting or deleting
+    lines above, reflowing a paragraph, fixing a neighbouring finding or moving the directory leave it
+    unchanged, while two identical defects in one file stay two fingerprints."""
     seen: Dict[Tuple[str, str, str], int] = {}
     for f in sorted(findings, key=Finding.sort_key):
-        base = (f.rule, key_of_path(f.location.path), f.key)
-        n = seen.get(base, 0)
-        seen[base] = n + 1
-        h = hashlib.sha1("\x1f".join((*base, str(n))).encode("utf-8")).hexdigest()[:16]
-        f.fingerprint = h
+        norm = fingerprint_key(f.key)
+        n = seen.get((f.rule, f.location.path, norm), 0)
+        seen[(f.rule, f.location.path, norm)] = n + 1
+        base = (f.rule, key_of_path(f.location.path), norm)
+        f.fingerprint = hashlib.sha1("\x1f".join((*base, str(n))).encode("utf-8")).hexdigest()[:16]

@@ -137,6 +137,8 @@ def analyse(page) -> Layout:
         if s == e:
             continue
         content = text[s:e]
+        if content.startswith("<!--") and content.find("-->") == len(content) - 3:
+            continue  # a Markdown/HTML comment line (e.g. a newslint directive) is not page content
         m = MD_HEADING_RE.match(content)
         if m:
             inner_s = s + m.start(2)

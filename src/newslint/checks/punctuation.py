@@ -163,5 +163,19 @@ def newslint_check_page(page, ctx) -> Optional[list]:
         out.append(ctx.finding(
             RULE, page, i, i + 1, f"中文语句中的半角“{ch}”应为全角“{full}”",
             suggestion=full, fix=Fix(i, i + 1, full),
-            key=text[max(0, i - 6):i + 7].replace("\n", " ")))
+            key=context_key(text, i)))
     return out
+
+
+def context_key(text: str, i: int, n: int = 6) -> str:
+    """Up to ``n`` characters either side of ``text[i]`` for the fingerprint, not reaching past the end of
+    the sentence or paragraph on either side, so that inserting a line above leaves it unchanged."""
+    left, right = text[max(0, i - n):i], text[i + 1:i + 1 + n]
+    for sep in ("\n\n", "。", "！", "？"):
+        k = left.rfind(sep)
+        if k >= 0:
+            left = left[k + len(sep):]
+        k = right.find(sep)
+        if k >= 0:
+            right = right[:k if sep == "\n\n" else k + 1]
+    return left + text[i] + right
