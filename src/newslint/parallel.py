@@ -37,6 +37,9 @@ def effective_jobs(jobs: Optional[int], pages: Sequence[Page]) -> int:
 
 def _init_worker(ctx_blob: bytes) -> None:
     global _WORKER_CTX
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle: exit 130, no tracebacks
     from .config import load
     from .engine import Context, all_rules, plugin_manager
 
@@ -73,10 +76,17 @@ def page_phase(ctx, jobs: int):
         method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
         mp = multiprocessing.get_context(method)
         results: List[Tuple[List[Finding], Dict[str, Any]]] = []
-        with ProcessPoolExecutor(max_workers=n, mp_context=mp, initializer=_init_worker,
-                                 initargs=(pickle.dumps(spec),)) as pool:
+        pool = ProcessPoolExecutor(max_workers=n, mp_context=mp, initializer=_init_worker,
+                                   initargs=(pickle.dumps(spec),))
+        try:
             for part in pool.map(_work, _chunks(pages, n)):
                 results.extend(part)
+        except BaseException:
+            for proc in list(getattr(pool, "_processes", {}).values()):
+                proc.terminate()  # do not wait for queued pages on Ctrl-C or an error
+            pool.shutdown(wait=False, cancel_futures=True)
+            raise
+        pool.shutdown(wait=True)
         return results
 
     return phase

@@ -1,0 +1,114 @@
+"""Any input, no crash, no lost text: encodings, odd files, odd paths, interrupts."""
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+
+import pytest
+
+BAD = "本报讯(记者张三)1月2日,会议召开。\n"
+
+
+def _json(out):
+    return json.loads(out)["findings"]
+
+
+def test_empty_file_is_clean(write, run_cli):
+    code, out, err = run_cli("check", "--format", "json", write("empty.txt", b""))
+    assert code == 0 and _json(out) == [] and err == ""
+
+
+def test_utf16_with_bom_and_gb18030_rare_characters(write, run_cli):
+    a = write("u16.txt", b"\xff\xfe" + BAD.encode("utf-16-le"))
+    rare = "𠀀𪚥龘" + BAD
+    b = write("gb.txt", rare.encode("gb18030"))
+    code, out, err = run_cli("check", "--format", "json", "--select", "punctuation", a, b)
+    cols = {(os.path.basename(f["path"]), f["column"]) for f in _json(out)}
+    assert ("u16.txt", 4) in cols and ("gb.txt", 7) in cols and code == 1
+
+
+def test_mixed_line_endings_locations(write, run_cli):
+    p = write("mixed.txt", "标题\r\n\r第二段\n\r\n" + BAD)
+    f = _json(run_cli("check", "--format", "json", "--select", "punctuation", p)[1])
+    assert (f[0]["line"], f[0]["column"]) == (5, 4)
+
+
+def test_unreadable_file_reported_and_others_checked(write, run_cli, monkeypatch):
+    secret = write("secret.txt", BAD)
+    other = write("other.txt", BAD)
+    import builtins
+
+    real_open = builtins.open
+
+    def guarded(path, *a, **k):  # root ignores file modes, so simulate the kernel's refusal
+        if str(path) == str(secret):
+            raise PermissionError(13, "Permission denied")
+        return real_open(path, *a, **k)
+
+    monkeypatch.setattr(builtins, "open", guarded)
+    code, out, err = run_cli("check", "--format", "json", "--select", "punctuation", secret, other)
+    assert code == 2 and "secret.txt: permission denied" in err
+    assert {os.path.basename(f["path"]) for f in _json(out)} == {"other.txt"}
+
+
+def test_chinese_paths_with_spaces_and_symlink_trouble(tmp_path, run_cli):
+    d = tmp_path / "版面 稿件"
+    d.mkdir()
+    (d / "第 1 版.txt").write_text(BAD, encoding="utf-8")
+    os.symlink(d, d / "回环")
+    os.symlink(tmp_path / "不存在.txt", d / "断链.txt")
+    code, out, err = run_cli("check", "--format", "json", "--select", "punctuation", d)
+    assert code == 2  # the broken link is an input error …
+    assert "断链.txt: broken symbolic link" in err and "symbolic link loop" in err
+    paths = {f["path"] for f in _json(out)}
+    assert paths == {str(d / "第 1 版.txt")}  # … and the real page is still checked, once
+
+
+def test_missing_path_and_directory_without_pages(tmp_path, run_cli):
+    code, out, err = run_cli("check", tmp_path / "nope.txt")
+    assert code == 2 and "nope.txt: no such file or directory" in err
+    (tmp_path / "d").mkdir()
+    code, out, err = run_cli("check", "--format", "json", tmp_path / "d")
+    assert code == 0 and _json(out) == []
+
+
+def test_internal_error_is_one_line(monkeypatch, write, run_cli):
+    import newslint.engine as engine
+
+    def boom(*a, **k):
+        raise RuntimeError("simulated")
+
+    monkeypatch.setattr(engine, "check_pages", boom)
+    code, out, err = run_cli("check", write("a.txt", BAD))
+    assert code == 2 and err.strip().count("\n") == 0 and "simulated" in err and "Traceback" not in err
+
+
+def test_large_single_line_is_linear(write, run_cli):
+    # one 2 MB line of Chinese text with marks: no quadratic blow-up in the rules (a few seconds at most)
+    p = write("long.txt", ("中文,文本(括号)内容。" * 140000))
+    code, out, err = run_cli("check", "--format", "json", "--no-cache", "--select", "punctuation", p)
+    assert code == 1 and len(_json(out)) == 3 * 140000
+    assert err == ""
+
+
+def test_ctrl_c_exits_130_without_traceback_or_partial_files(tmp_path):
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    for i in range(60):
+        (pages / f"{i:03}.txt").write_text((BAD * 2000), encoding="utf-8")
+    report = tmp_path / "report.json"
+    proc = subprocess.Popen([sys.executable, "-m", "newslint", "check", "--no-cache", "-j", "2", "--format", "json",
+                             "-o", str(report), str(pages)], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            cwd=tmp_path)
+    time.sleep(2.0)
+    proc.send_signal(signal.SIGINT)
+    out, err = proc.communicate(timeout=60)
+    if proc.returncode == 1:
+        pytest.skip("the run finished before the interrupt arrived")
+    assert proc.returncode == 130, err.decode()
+    assert b"Traceback" not in err
+    assert not report.exists()
+    leftovers = [p for p in tmp_path.rglob("*") if p.name.startswith(".newslint-")]
+    assert leftovers == []
