@@ -1,0 +1,413 @@
+"""Numbers (数字核对): counts that contradict their lists, headline figures the body contradicts, parts
+that do not add up, and digit runs mixing full-width and half-width digits (GB/T 15835).
+
+Every check fires only when the parse is unambiguous:
+
+* **Counts** — a list of items joined by 、 (and one closing 和/及/与) followed by its count:
+  ``太极拳、篮球、象棋共3项`` / ``A、B、C三大工程`` / ``竞技类（A、B、C）和趣味类（D、E）共5大项目``.  The count is
+  compared with the number of items and, for parenthesised groups, with the sum of the groups (7+2=9 is
+  right).  A list with numbers inside its items (``53个国家和非盟``), a conjunction inside an item
+  (``男子和女子足球、篮球``) or a long item is not judged; ``等N项`` only fires when more than N are listed.
+* **Headline figures** — a figure of the headline (``开工项目27个``, ``总投资130.23亿元``) whose key word and
+  unit the body repeats with other numbers only, none equal and none adding up to it.
+* **Parts** — percentages given for all parts of a whole (``其中男性占52%，女性占46%``: two complementary
+  parts) that do not add up to 100%.
+* **Mixed width** — a digit run such as ``2０23`` that mixes full-width and ASCII digits.
+"""
+from __future__ import annotations
+
+from typing import List, Optional, Tuple
+
+import regex
+
+from .. import hookimpl
+from ..finding import Fix, Rule
+from ..numerals import halfwidth_digits, parse_int, parse_number
+
+COUNT = Rule(
+    id="number-count-mismatch",
+    category="number",
+    severity="warning",
+    summary="列举的项数与文中给出的总数不符（如列出9项却写“共8项”）",
+    explanation="""\
+列举若干项后给出总数（“……共9大比赛项目”“……三大工程”），列举项数应与总数一致。增删列举内容后
+忘记改总数是常见差错。本规则只在列举结构明确时判断：各项以顿号分隔（最后一项可用“和、及、与”），
+项内没有数字，也没有“和”等连词造成的歧义；括号内分组列举时，按组数或各组项数之和核对
+（“竞技类（7项）和趣味类（2项）共9大比赛项目”是对的）。“等N项”只在列出的项数多于N时报告。
+
+A list of items followed by its count (…共8项 after nine items, A、B、C、D三大工程) that disagrees with the
+number of items listed.""",
+    bad="设置太极拳、篮球、乒乓球、羽毛球、拔河、跳绳、象棋共6个比赛项目",
+    good="设置太极拳、篮球、乒乓球、羽毛球、拔河、跳绳、象棋共7个比赛项目",
+)
+
+HEADLINE = Rule(
+    id="number-headline-mismatch",
+    category="number",
+    severity="warning",
+    summary="标题中的数字与正文不一致（如标题“开工项目27个”，正文为26个）",
+    explanation="""\
+标题中的数字（项目个数、投资额、人数……）应与正文一致。本规则取标题中“关键词+数字+单位”
+（如“项目27个”“总投资130.23亿元”），在正文中找同一关键词、同一单位的数字：正文给出了这类数字，
+却没有一处与标题相同，各数之和也不等于标题数字时报告，并指出正文中的位置。
+
+A figure in the headline (开工项目27个, 总投资130.23亿元) that the body states differently.""",
+    bad="## 我区集中开工项目27个 总投资130.23亿元\n本报讯……此次集中开工项目26个，总投资130.23亿元。",
+    good="## 我区集中开工项目26个 总投资130.23亿元\n本报讯……此次集中开工项目26个，总投资130.23亿元。",
+)
+
+PARTS = Rule(
+    id="number-parts-mismatch",
+    category="number",
+    severity="warning",
+    summary="互补的各部分百分比相加不等于100%（如“男性占52%，女性占46%”）",
+    explanation="""\
+给出一个整体的全部组成部分时，各部分百分比之和应为100%（允许四舍五入误差）。本规则只核对明确
+互补的成对部分（男/女、城镇/农村、线上/线下、国内/国外……），不核对可能重叠或未列全的部分。
+
+Percentages of complementary parts of one whole (男性52%、女性46%) that do not add up to 100%.""",
+    bad="参赛选手中男性占52%，女性占46%。",
+    good="参赛选手中男性占54%，女性占46%。",
+)
+
+MIXED = Rule(
+    id="number-mixed-width",
+    category="number",
+    severity="warning",
+    summary="同一个数字混用全角和半角数字（如“2０23”），应统一为半角",
+    explanation="""\
+GB/T 15835-2011《出版物上数字用法》要求阿拉伯数字使用半角形式。一个数字中混用全角和半角数字
+（“2０23年”）多由输入法切换造成，印出来字宽不齐，检索和排序也会出错。`newslint check --fix`
+把这类数字统一改为半角。
+
+A digit run mixing full-width and ASCII digits (2０23); fixed to ASCII digits.""",
+    bad="2０23年全区生产总值增长5.2%。",
+    good="2023年全区生产总值增长5.2%。",
+    fixable=True,
+)
+
+RULES = (COUNT, HEADLINE, PARTS, MIXED)
+
+
+@hookimpl
+def newslint_rules():
+    return list(RULES)
+
+
+@hookimpl
+def newslint_check_page(page, ctx) -> Optional[list]:
+    wanted = [r for r in RULES if ctx.enabled(r.id, page)]
+    if not wanted:
+        return None
+    out: list = []
+    if MIXED in wanted:
+        out.extend(_mixed(page, ctx))
+    if COUNT in wanted:
+        out.extend(_counts(page, ctx))
+    if HEADLINE in wanted:
+        out.extend(_headlines(page, ctx))
+    if PARTS in wanted:
+        out.extend(_parts(page, ctx))
+    return out
+
+
+# ---- mixed-width digits ----------------------------------------------------------------------
+_MIXED_RE = regex.compile(r"[0-9０-９]*(?:[0-9][０-９]|[０-９][0-9])[0-9０-９]*")
+
+
+def _mixed(page, ctx) -> list:
+    text = page.text
+    if not regex.search(r"[０-９]", text):
+        return []
+    out = []
+    for m in _MIXED_RE.finditer(text):
+        fixed = halfwidth_digits(m.group())
+        out.append(ctx.finding(MIXED, page, m.start(), m.end(),
+                               f"数字“{m.group()}”混用了全角和半角数字，应统一为半角“{fixed}”",
+                               suggestion=fixed, fix=Fix(m.start(), m.end(), fixed)))
+    return out
+
+
+# ---- counts of listed items --------------------------------------------------------------------
+_CN_DIGITS = "一二三四五六七八九十两"
+_COUNT_RE = regex.compile(
+    rf"(?P<pre>共计|合计|总计|共|等)?(?P<n>[0-9]{{1,3}}|[{_CN_DIGITS}]{{1,3}})(?P<cls>[个项家所名位类大条座种批场处款件支])")
+_OPEN = "（(“‘《【「"
+_CLOSE = "）)”’》】」"
+_BOUNDARY = "，,。；;：:！？!?\n"
+_CONJ_RE = regex.compile(r"以及|和|及|与")
+_NUMBERISH = regex.compile(rf"[0-9０-９]|[{_CN_DIGITS}百千万亿]+[个项家所名位类大条座种批场处款件支省市县区国年月日]")
+
+
+def _split_top(s: str, seps: str) -> Optional[List[str]]:
+    """Split ``s`` at separators outside brackets and quotes; None if brackets do not balance."""
+    parts, depth, cur = [], 0, []
+    for ch in s:
+        if ch in _OPEN:
+            depth += 1
+        elif ch in _CLOSE:
+            depth -= 1
+            if depth < 0:
+                return None
+        if depth == 0 and ch in seps:
+            parts.append("".join(cur))
+            cur = []
+        else:
+            cur.append(ch)
+    if depth != 0:
+        return None
+    parts.append("".join(cur))
+    return parts
+
+
+def _list_before(text: str, end: int) -> Optional[str]:
+    """The clause before ``end``: back to the nearest boundary outside brackets."""
+    depth = 0
+    i = end - 1
+    lo = max(0, end - 200)
+    while i >= lo:
+        ch = text[i]
+        if ch in _CLOSE:
+            depth += 1
+        elif ch in _OPEN:
+            depth -= 1
+            if depth < 0:
+                return text[i + 1:end]
+        elif depth == 0 and ch in _BOUNDARY:
+            return text[i + 1:end]
+        i -= 1
+    return text[lo:end] if lo == 0 else None
+
+
+def _continues_list(text: str, start: int) -> bool:
+    """True when the clause starting at ``start`` follows a comma whose clause also lists with 、."""
+    if start <= 0 or text[start - 1] not in "，,":
+        return False
+    prev = _list_before(text, start - 1)
+    return prev is None or "、" in prev
+
+
+def _inner_count(item: str) -> Optional[int]:
+    """Items listed in brackets at the end of ``item``: 竞技类（太极拳、篮球） → 2."""
+    m = regex.search(r"[（(]([^（）()]*)[）)]$", item)
+    if not m:
+        return None
+    inner = _split_top(m.group(1), "、")
+    if not inner or len(inner) < 2 or any(not _clean_item(x, last=(k == len(inner) - 1)) for k, x in enumerate(inner)):
+        return None
+    return len(inner) + (1 if _CONJ_RE.search(inner[-1]) else 0)
+
+
+def _clean_item(item: str, last: bool = False) -> bool:
+    """An unambiguous list item: short, no numbers, no 等, no conjunction (one in the last item allowed)."""
+    core = regex.sub(r"[（(][^（）()]*[）)]$", "", item)  # the bracketed group is judged separately
+    if not core or len(core) > 12 or "等" in core or _NUMBERISH.search(core):
+        return False
+    conj = _CONJ_RE.findall(regex.sub(r"“[^”]*”|《[^》]*》", "", core))
+    return len(conj) == 0 or (last and len(conj) == 1)
+
+
+def _strip_group(item: str) -> str:
+    return regex.sub(r"[（(][^（）()]*[）)]$", "", item)
+
+
+def parse_list(clause: str) -> Optional[Tuple[int, Optional[int], bool]]:
+    """(number of items, sum of the bracketed group sizes or None, whether a closing 和/及/与 was read
+    as a separator) of the list that ``clause`` ends with, or None when it is not unambiguous."""
+    items = _split_top(clause, "、")
+    if items is None:
+        return None
+    last = items[-1]
+    conj = [m for m in _CONJ_RE.finditer(last) if _depth_at(last, m.start()) == 0]
+    if len(conj) > 1:
+        return None
+    if conj:
+        c = conj[0]
+        left, right = last[:c.start()], last[c.end():]
+        if not left or not right:
+            return None
+        items = items[:-1] + [left, right]
+    if len(items) < 2:
+        return None
+    if any(not _clean_item(it) for it in items[1:]):
+        return None
+    # The first item may carry the lead-in (设置竞技类…): only its last characters are judged.
+    head = _strip_group(items[0])[-12:]
+    if not head or "等" in head or _NUMBERISH.search(head) or _CONJ_RE.search(head):
+        return None
+    if regex.search(r"[第这那其前后近约每各逾超仅的之中里]$", _strip_group(items[-1])):
+        return None
+    groups = [_inner_count(it) for it in items]
+    group_sum = sum(groups) if all(g is not None for g in groups) else None
+    return len(items), group_sum, bool(conj)
+
+
+def _depth_at(s: str, i: int) -> int:
+    d = 0
+    for ch in s[:i]:
+        if ch in _OPEN:
+            d += 1
+        elif ch in _CLOSE:
+            d -= 1
+    return d
+
+
+def _counts(page, ctx) -> list:
+    out = []
+    for b in page.layout.blocks:
+        if not b.is_text and b.kind not in ("heading", "list", "caption"):
+            continue
+        text = b.text
+        if "、" not in text:
+            continue
+        for m in _COUNT_RE.finditer(text):
+            pre = m.group("pre") or ""
+            n = parse_int(m.group("n"))
+            if n is None or n < 2 or n > 50:
+                continue
+            if not pre and not regex.match(r"[\p{Han}”》）)]", text[m.start() - 1:m.start()] or " "):
+                continue
+            if not pre and m.group("cls") not in "大项个类":
+                continue  # A、B、C三大工程 / 三项 / 三个 / 三类: the directly counted forms
+            after = text[m.end():m.end() + 3]
+            if regex.match(r"[、，,和及与等或]|以及", after):
+                continue  # the number belongs to an item of a list itself (冬季两项、冰壶)
+            if m.group("cls") == "个" and regex.match(r"月|小时|百分点|工作日|季度|周|星期", after):
+                continue  # 四个月, 2个百分点: measures, not counts of items
+            clause = _list_before(text, m.start())
+            if not clause or "、" not in clause:
+                continue
+            if _continues_list(text, m.start() - len(clause)):
+                continue  # 职业男子、女子组，青少年男子、女子组以及…五个组别: the list spans a comma
+            if not pre and len(_strip_group(clause.rsplit("、", 1)[-1])) > 8:
+                continue  # a long last item may hide a verb (…新增设6个): only 共N judges those
+            parsed = parse_list(clause)
+            if parsed is None:
+                continue
+            count, group_sum, split = parsed
+            if count < 3 and group_sum is None:
+                continue
+            candidates = {count} | ({group_sum} if group_sum is not None else set())
+            if split:
+                candidates.add(count - 1)  # 会展商贸和文化体育 may be one item
+            if n in candidates:
+                continue
+            if pre == "等":
+                if max(candidates) <= n:
+                    continue  # 等N项 may stand for more than the items named
+            elif abs(n - count) > 2 and (group_sum is None or abs(n - group_sum) > 2):
+                continue  # far off: the number probably counts something else (共120个项目)
+            listed = f"{count}项" + (f"（括号内分组合计{group_sum}项）" if group_sum is not None else "")
+            s = b.start + m.start() + len(pre)
+            e = b.start + m.end()
+            ls = b.start + m.start() - len(clause)
+            out.append(ctx.finding(
+                COUNT, page, s, e,
+                f"前面列举了{listed}，这里却写“{pre}{m.group('n')}{m.group('cls')}”，请核对总数或列举内容",
+                related=[page.location(ls, b.start + m.start(), f"列举的{count}项")],
+                key=f"{clause[-20:]}{m.group()}"))
+    return out
+
+
+# ---- headline figures ---------------------------------------------------------------------------
+_FIG_RE = regex.compile(
+    r"(?P<key>\p{Han}{2,4}?)(?P<num>[0-9]+(?:\.[0-9]+)?|[一二三四五六七八九十两百千]+)(?P<unit>[万亿]{0,2}"
+    r"(?:元|美元|个|项|家|名|人次|人|吨|千瓦|平方米|亩|公里|户|套|台|辆|所|座|条|场|次|件|款|种|批))")
+_STOP_KEY = regex.compile(r"^(?:第|近|约|超|逾|共|达|为|是|有|和|与|及|的|了|在|于|至|到|超过|将近|接近)")
+
+
+def _figures(text: str, base: int) -> List[Tuple[str, float, str, int, int, str]]:
+    """(key word, value, unit, start, end, text) of the figures in ``text``."""
+    out = []
+    for m in _FIG_RE.finditer(text):
+        key = m.group("key")
+        # the key word is the noun right before the number; trim particles such as 达/共/超
+        key = regex.sub(r"(?:共计|合计|总计|累计|共|达到|达|超过|超|约|近|逾|为|是|有)$", "", key)
+        if len(key) < 2:
+            continue
+        if regex.search(r"(?:超过|超|逾|近|约|突破|破|不到|不足|以上|余)$", m.group("key")) or regex.match(
+                r"余|多|以上|左右|上下", text[m.end():m.end() + 2]) or regex.search(r"[余多]", m.group("unit")):
+            continue  # 超15万亿元, 近百万人次, 3000余人: approximate figures
+        unit = m.group("unit")
+        val = parse_number(m.group("num") + regex.match(r"[万亿]*", unit).group())
+        if val is None:
+            continue
+        base_unit = unit.lstrip("万亿")
+        out.append((key[-2:], float(val), base_unit, base + m.start("num"), base + m.end(), m.group()))
+    return out
+
+
+def _headlines(page, ctx) -> list:
+    out = []
+    layout = page.layout
+    for art in layout.articles:
+        heads = art.headings
+        paras = art.paragraphs
+        if not heads or not paras:
+            continue
+        body_figs = []
+        for p in paras:
+            body_figs.extend(_figures(p.text, p.start))
+        if not body_figs:
+            continue
+        body_text = "\n".join(p.text for p in paras)
+        for h in heads[:2]:
+            for key, val, unit, s, e, ftext in _figures(h.text, h.start):
+                same = [f for f in body_figs if f[0] == key and f[2] == unit]
+                if not same:
+                    continue
+                values = [f[1] for f in same]
+                if any(abs(v - val) < 1e-6 * max(1.0, val) for v in values):
+                    continue
+                if _appears(body_text, val, unit):
+                    continue
+                if len(values) > 1 and abs(sum(values) - val) < 1e-6 * max(1.0, val):
+                    continue  # the headline sums the body's parts
+                if len(same) > 1:
+                    continue  # several different body figures: which one the headline means is unclear
+                f0 = same[0]
+                out.append(ctx.finding(
+                    HEADLINE, page, s, e,
+                    f"标题写“{ftext}”，正文写“{f0[5]}”，数字不一致，请核对",
+                    related=[page.location(f0[3], f0[4], "正文中的数字")],
+                    key=f"{ftext}|{f0[5]}"))
+    return out
+
+
+def _appears(text: str, val: float, unit: str) -> bool:
+    """The value written anywhere in the body with the same unit, in any notation."""
+    for m in regex.finditer(r"([0-9]+(?:\.[0-9]+)?|[一二三四五六七八九十两百千]+)([万亿]{0,2})" + regex.escape(unit), text):
+        v = parse_number(m.group(1) + m.group(2))
+        if v is not None and abs(float(v) - val) < 1e-6 * max(1.0, val):
+            return True
+    return False
+
+
+# ---- complementary percentages --------------------------------------------------------------------
+_PAIRS = [("男", "女"), ("城镇", "农村"), ("线上", "线下"), ("国内", "国外"), ("境内", "境外"), ("公办", "民办"),
+          ("本地", "外地"), ("城市", "农村")]
+_PCT = r"([0-9]+(?:\.[0-9]+)?)[%％]"
+
+
+def _parts(page, ctx) -> list:
+    out = []
+    text = page.text
+    if "%" not in text and "％" not in text:
+        return out
+    for a, b in _PAIRS:
+        pat = regex.compile(
+            rf"(?:^|[，,。；;：:])(?P<a>{a}(?:性|生|职工|患者|居民|观众|用户|游客|学生)?)(?:占|比例为|占比)(?:比)?{_PCT}"
+            rf"[，,、；;](?P<b>{b}(?:性|生|职工|患者|居民|观众|用户|游客|学生)?)(?:占|比例为|占比)(?:比)?{_PCT}(?![，,、]\p{{Han}}{{1,4}}(?:占|比例))",
+            regex.M)
+        for m in pat.finditer(text):
+            if m.group("a")[len(a):] != m.group("b")[len(b):]:
+                continue  # 男性 with 女性, 男生 with 女生
+            x, y = float(m.group(2)), float(m.group(4))
+            total = x + y
+            if abs(total - 100) <= 1.0:
+                continue
+            out.append(ctx.finding(
+                PARTS, page, m.start("a"), m.end(),
+                f"“{m.group('a')}”{m.group(2)}%与“{m.group('b')}”{m.group(4)}%相加为{total:g}%，不等于100%，请核对",
+                key=m.group()))
+    return out

@@ -1,0 +1,121 @@
+"""Number rules: counts vs lists, headline figures, complementary parts, mixed-width digits (数字核对)."""
+import pytest
+
+from newslint.checks.numbers import parse_list
+from newslint.config import Config
+from newslint.engine import Context, all_rules, check_pages, plugin_manager
+from newslint.page import Page
+
+PM = plugin_manager()
+RULES = all_rules(PM)
+
+
+def lint(text, select=("number",)):
+    ctx = Context(PM, RULES, Config(), select=list(select))
+    page = Page.from_text("t.txt", text)
+    return check_pages(ctx, [page]).findings
+
+
+def rules_of(findings):
+    return [f.rule for f in findings]
+
+
+HEAD = "## 高新区举行第一届职工运动会\n\n本报讯（记者朱晓琳）4月24日上午，职工运动会开幕。\n\n"
+
+
+# ---- counts ---------------------------------------------------------------------------------
+def test_grouped_list_summed_is_right():
+    text = HEAD + ("本届运动会设置竞技类（太极拳、篮球、乒乓球、羽毛球、拔河、跳绳、象棋）和趣味类（同舟共济、袋鼠跳）"
+                   "共9大比赛项目，36家单位的850余名队员参加比赛。\n")
+    assert lint(text) == []
+
+
+def test_grouped_list_with_a_wrong_total():
+    text = HEAD + ("本届运动会设置竞技类（太极拳、篮球、乒乓球、羽毛球、拔河、跳绳、象棋）和趣味类（同舟共济、袋鼠跳）"
+                   "共8大比赛项目。\n")
+    fs = lint(text)
+    assert rules_of(fs) == ["number-count-mismatch"]
+    assert "9" in fs[0].message and text[fs[0].location.start:fs[0].location.end] == "8大"
+
+
+@pytest.mark.parametrize("body,fires", [
+    ("运动会设太极拳、篮球、乒乓球、羽毛球、拔河、跳绳、象棋、跳远、跳高共8项比赛。", True),  # 9 listed
+    ("运动会设太极拳、篮球、乒乓球、羽毛球、拔河、跳绳、象棋、跳远和跳高共9项比赛。", False),
+    ("我区实施道路提升、绿化美化、污水治理、雨污分流三大工程。", True),  # four listed
+    ("我区实施道路提升、绿化美化、污水治理三大工程。", False),
+    ("张三、李四、王五、赵六等3名同志受到表彰。", True),  # 等3名 after four names
+    ("张三、李四等5名同志受到表彰。", False),  # 等: more than those named
+    ("目前有中国、53个非洲国家和非盟委员会共55个成员。", False),  # numbers inside items
+    ("本届运动会共设男子和女子足球、篮球、排球共6个小项。", False),  # 男子和女子 × 3
+    ("在短道速滑、越野滑雪、冬季两项等项目上产生7枚金牌。", False),  # 冬季两项 is an item
+    ("仓储业、多式联运及装卸搬运行业指数回升2个百分点以上。", False),
+    ("叶光富、李聪、李广苏已在轨驻留四个月。", False),
+    ("按照职业男子、女子组，青少年男子、女子组以及精英公开组五个组别比赛。", False),
+    ("推动大健康、现代金融、高新技术、会展商贸和文化体育等四大产业发展。", False),  # 会展商贸和文化体育
+    ("控制了甲地、乙地、丙地地区的5个定居点。", False),
+    ("北京、天津、河北共120个项目集中开工。", False),  # far off: counts something else
+])
+def test_counted_lists(body, fires):
+    fs = lint(HEAD + body + "\n")
+    assert rules_of(fs) == (["number-count-mismatch"] if fires else []), fs
+
+
+def test_parse_list_shapes():
+    assert parse_list("设置竞技类（太极拳、篮球、象棋）和趣味类（同舟共济、袋鼠跳）") == (2, 5, True)
+    assert parse_list("张三、李四和王五") == (3, None, True)
+    assert parse_list("男子和女子足球、篮球、排球") is None
+    assert parse_list("北京、上海等") is None
+
+
+# ---- headline figures ---------------------------------------------------------------------------
+def test_headline_figure_contradicted_by_body():
+    text = ("## 我区集中开工项目27个 总投资130.23亿元\n\n本报讯（记者王明）3月1日，我区举行一季度重大项目集中开工活动，"
+            "此次集中开工项目26个，总投资130.23亿元。\n")
+    fs = lint(text)
+    assert rules_of(fs) == ["number-headline-mismatch"]
+    f = fs[0]
+    assert f.location.line == 1 and "27" in f.message and "26" in f.message
+    assert f.related[0].line == 3
+
+
+def test_headline_figures_agreeing_in_other_notation_or_as_a_sum():
+    text = ("## 我区集中开工项目27个 总投资130.23亿元\n\n本报讯（记者王明）3月1日，我区集中开工项目二十七个，"
+            "总投资1302300万元。其中第一批开工项目15个，第二批开工项目12个。\n")
+    assert lint(text) == []
+    text = ("## 两批开工项目27个\n\n本报讯（记者王明）首批开工项目15个，第二批开工项目12个。\n")
+    assert lint(text) == []
+
+
+def test_headline_approximate_figures_are_not_judged():
+    text = ("## 全年社会消费品零售额超47万亿元\n\n本报讯 全年社会消费品零售额47.1万亿元，增长3.5%。\n")
+    assert lint(text) == []
+
+
+# ---- parts and mixed width ---------------------------------------------------------------------------
+def test_complementary_percentages():
+    assert rules_of(lint(HEAD + "参赛选手中，男性占52%，女性占46%。\n")) == ["number-parts-mismatch"]
+    assert lint(HEAD + "参赛选手中，男性占54%，女性占46%。\n") == []
+    assert lint(HEAD + "参赛选手中，男性占54.3%，女性占45.8%。\n") == []  # rounding
+
+
+def test_mixed_width_digits_and_fix():
+    text = HEAD + "2０23年全区生产总值增长5.2%，２０２４年目标不变。\n"
+    fs = lint(text)
+    assert rules_of(fs) == ["number-mixed-width"]
+    f = fs[0]
+    assert text[f.location.start:f.location.end] == "2０23"
+    assert f.fix.replacement == "2023" and f.suggestion == "2023"
+
+
+def test_dev_page_counted_list_is_quiet_when_corpus_present():
+    from pathlib import Path
+
+    from newslint.reading import read_page
+
+    dev = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "dev"
+    pages = sorted(dev.glob("*.txt")) if dev.is_dir() else []
+    if not pages:
+        pytest.skip("shared corpus not present")
+    ctx = Context(PM, RULES, Config(), select=["number"])
+    fs = check_pages(ctx, [read_page(str(p)) for p in pages]).findings
+    assert [f for f in fs if f.location.path.startswith(str(pages[2])[:-20]) and f.location.line in (99, 101)] == []
