@@ -372,8 +372,10 @@ class Report:
                f'<h2 class="path">{esc(page.path)}</h2>\n']
         if archive:
             out.append('<p class="note">存档页面：仅作为相关位置的参照显示，不报告其中的问题。</p>\n')
-        else:
+        elif ids:
             out.append(f'<p class="note">{len(ids)} 处问题 {badge}</p>\n')
+        else:
+            out.append('<p class="note">本页没有发现问题；显示它，是因为其他页面的问题指向这里。</p>\n')
         out.append('<div class="text">\n')
         out.append(self.render_page_text(page, footnotes))
         out.append("</div>\n")
