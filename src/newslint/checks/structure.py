@@ -1,0 +1,277 @@
+"""Structure: paragraphs broken by the page layout.
+
+Copy that passes through a typesetting system and back often comes out with a paragraph break in the
+middle of a sentence (or of a word: 平均水 | 平), a paragraph whose end was lost, a paragraph whose
+beginning was lost, or a heading left without its text.  Four rules:
+
+- ``structure-split-paragraph``: a paragraph of running text stops mid-sentence and the next paragraph
+  carries on with it.  The finding sits at the break, points at the continuation and carries a fix
+  that joins the two (it removes the line break and blank lines between them).
+- ``structure-truncated-paragraph``: a paragraph stops mid-sentence and nothing continues it (a
+  heading, a new article or the end of the page follows).
+- ``structure-paragraph-fragment``: a paragraph opens with something no sentence can open with
+  (a comma, a particle such as 的/了, a locative such as 期间 used as a bare modifier…).
+- ``structure-empty-heading``: a Markdown heading followed directly by a heading of the same or a
+  higher rank, so the section it announces has no content.
+
+Only running text is judged: headings, bylines, captions, credits, list items, link lines and short
+unpunctuated lines that read as headlines, signatures or dates never fire.  A "mid-sentence" end is
+an end without a sentence-final mark (。！？…；：, closing quotes and brackets looked through).
+Word evidence comes from jieba's dictionary (through the shared tokenizer) and is only loaded when a
+page has a candidate break.
+"""
+from __future__ import annotations
+
+from typing import List, Optional
+
+import regex
+
+from .. import hookimpl
+from ..finding import Fix, Rule
+from ..layout import Block, ends_sentence
+
+SPLIT = Rule(
+    id="structure-split-paragraph",
+    category="structure",
+    severity="warning",
+    summary="段落在句子中间被拆成两段（下一段接着上一段的句子）",
+    explanation="""\
+排版转换或拼版时，一个段落常在句子中间甚至词语中间被断开：上一段没有句末标点就结束，下一段接着写完这句话，
+如“全市平均水”｜“平，在……”“共同打造了”｜“‘优秀作品’……”。本规则在断开处报告，关联位置指向下一段的开头，
+并给出把两段合并的修复（删除两段之间的换行和空行）。
+
+判断依据：上一段是正文（不是标题、署名、图片说明、列表、链接或短小无标点的标题行），末尾没有句末标点；
+下一段是正文，且不以列表序号、标题标记开头。跨断点能组成词典中的词（水|平→水平）时在说明中指出。
+
+A paragraph of running text that stops without a sentence-final mark, followed by a body paragraph
+that carries on the sentence: the layout split one paragraph in two. The fix joins them.""",
+    bad="会议强调，三要强化\n\n时间观念。要抓住政策窗口期……",
+    good="会议强调，三要强化时间观念。要抓住政策窗口期……",
+    fixable=True,
+)
+
+TRUNCATED = Rule(
+    id="structure-truncated-paragraph",
+    category="structure",
+    severity="warning",
+    summary="段落在句子中间结束，后文缺失",
+    explanation="""\
+段落没有句末标点就结束，其后是标题、另一篇稿件或版面结尾，没有任何段落接续它，如“据了解，2022年示范区”。
+通常是拼版时后文被截掉或漏排，需要补齐或删去残句。
+
+A paragraph of running text that ends mid-sentence with nothing continuing it (a heading, another
+article or the end of the page follows): the rest of it was lost.""",
+    bad="据了解，2022年示范区\n\n## 下一篇稿件的标题",
+    good="据了解，2022年示范区规上企业总数达到120家。\n\n## 下一篇稿件的标题",
+)
+
+FRAGMENT = Rule(
+    id="structure-paragraph-fragment",
+    category="structure",
+    severity="warning",
+    summary="段落以不能开头的成分起首，前半句似乎缺失",
+    explanation="""\
+段落以逗号、顿号等点号，以“的”“了”“着”等助词，或以“期间”“以来”等必须附在别的词后面的方位词直接起首，
+说明它是一句话的后半截，前半句在拼版中丢失，如“期间开展的众多群众文化活动的缩影。”。
+
+A paragraph that opens with something no sentence can open with (a comma or enumeration comma, a
+particle such as 的/了/着, a locative such as 期间/以来 used as a bare modifier): its first half is missing.""",
+    bad="期间开展的众多群众文化活动的缩影。",
+    good="这是示范区春节期间开展的众多群众文化活动的缩影。",
+)
+
+EMPTY_HEADING = Rule(
+    id="structure-empty-heading",
+    category="structure",
+    severity="warning",
+    summary="标题下没有正文，紧接着是同级或更高级的标题",
+    explanation="""\
+Markdown 标题后面直接跟着同级或更高级的标题，这一节没有任何内容（正文、图片说明或下级标题），
+多是稿件漏排或标题多余。栏目标题后接下级标题（如“### 一周动态”后接“#### 稿件标题”）不报告。
+
+A Markdown heading directly followed by a heading of the same or a higher rank: its section is empty.
+A section heading followed by deeper headings is fine.""",
+    bad="## 示范区召开推进会\n\n## 示范区召开安全生产会议\n\n本报讯……",
+    good="## 示范区召开推进会\n\n本报讯……\n\n## 示范区召开安全生产会议\n\n本报讯……",
+)
+
+RULES = [SPLIT, TRUNCATED, FRAGMENT, EMPTY_HEADING]
+
+# ---- reading a block --------------------------------------------------------------------------
+_WS = " \t\u3000\u00a0\ufeff"
+# Markdown residue at the end of a line: hard-break backslashes, escaped or plain emphasis marks.
+_TRAIL_MARKUP = regex.compile(r"(?:\\\*|\\_|\\|[*_]|[\s\u3000])+$")
+_LEAD_MARKUP = regex.compile(r"^(?:\\\*|\\_|[*_>]|[\s\u3000])+")
+# Enumerators that open a list item or a numbered section heading: 一、 （一） 1. 1\. 1、 ① (1)
+_ENUM = regex.compile(
+    r"^(?:[一二三四五六七八九十百]{1,3}[、．.]|[（(][一二三四五六七八九十百\d]{1,3}[）)]|\d{1,3}(?:\\?[.．]|、)"
+    r"|[①-⑳⑴-⒇])")
+_CLAUSE_PUNCT = regex.compile(r"[，,、；;：:。！？!?]")
+_HAN = regex.compile(r"\p{Han}")
+# Marks and particles no paragraph can open with.
+_BAD_OPEN_PUNCT = "，,、。；;：:！!？?）)》」』】"
+_BAD_OPEN_PARTICLES = {"的", "了", "着", "吗", "呢", "吧"}  # 地/得/过/之 also open words (地更绿, 过江)
+# Locatives (方位词) that need a word before them; a sentence may open with one only before a comma
+# (期间，… / 此后…), never straight into a verb: 期间开展的…  Source: 《现代汉语词典》方位词 usage.
+_BOUND_LOCATIVES = {"期间", "以来", "之际", "之间", "之中", "当中", "之下", "之内", "以内", "之外", "以外",
+                    "为止", "前后", "左右", "之余", "之初", "之后", "之前"}
+
+
+def clean(text: str) -> str:
+    """The block's text without Markdown residue around it."""
+    t = _TRAIL_MARKUP.sub("", text)
+    t = _LEAD_MARKUP.sub("", t)
+    return t
+
+
+def heading_like(block: Block) -> bool:
+    """A block that reads as a headline, signature, date or section title rather than running text."""
+    if block.kind == "heading":
+        return True
+    raw = block.text.strip(_WS)
+    if raw.startswith(("**", "__")) and raw.rstrip("\\*_" + _WS).endswith(("**", "__")) or (
+            raw.startswith(("**", "__")) and raw.endswith(("**", "__")) and raw.count("**") == 2):
+        return True  # a bold line: **以色列继续空袭加沙地带多地目标**
+    t = clean(raw)
+    if not t:
+        return True
+    if _ENUM.match(t):
+        return True
+    if t[0] in "（(" and t[-1] in "）)":
+        return True  # a whole-line parenthesis: （2024年7月18日…通过）
+    if len(t) <= 40 and not _CLAUSE_PUNCT.search(t):
+        return True  # a headline, a signature (中华人民共和国主席　习近平), a date
+    return False
+
+
+def running_text(block: Block) -> bool:
+    return block.kind in ("body", "dateline") and not heading_like(block)
+
+
+def open_end(block: Block) -> bool:
+    """Running text that stops without a sentence-final mark."""
+    if not running_text(block):
+        return False
+    t = clean(block.text)
+    if not t or ends_sentence(t):
+        return False
+    last = t[-1]
+    # an end on an ASCII word or a dash may be a code, a URL or a lead-in; Han, digits, quotes, commas are not
+    return bool(_HAN.match(last)) or last.isdigit() or last in "，,、“‘「『《（(—"
+
+
+def continuation_ok(block: Block) -> bool:
+    """Can this block be the second half of a split paragraph?"""
+    if block.kind != "body":
+        return False
+    t = block.text.strip(_WS)
+    if not t or t.startswith(("#", "**", "__", ">", "[", "|", "-", "*")) or _ENUM.match(t):
+        return False
+    return bool(_HAN.match(t[0])) or t[0] in "“‘「『《" or t[0].isdigit() or t[0] in _BAD_OPEN_PUNCT
+
+
+# ---- word evidence ----------------------------------------------------------------------------
+def _tokenizer():
+    from ..analyses.tokens import tokenizer
+
+    return tokenizer()
+
+
+def word_across(left: str, right: str) -> Optional[str]:
+    """A dictionary word that jieba forms across the join of ``left`` and ``right``, if any."""
+    a, b = left[-6:], right[:6]
+    if not a or not b or not _HAN.match(a[-1]) or not _HAN.match(b[0]):
+        return None
+    tk = _tokenizer()
+    cut = len(a)
+    for w, s, e in tk.tokenize(a + b, HMM=False):
+        if s < cut < e and tk.FREQ.get(w, 0) > 0:
+            return w
+    return None
+
+
+def fragment_reason(text: str) -> Optional[str]:
+    """Why a paragraph cannot open this way, or None."""
+    t = clean(text)
+    if not t:
+        return None
+    ch = t[0]
+    if ch in _BAD_OPEN_PUNCT:
+        return f"以标点“{ch}”起首"
+    if not _HAN.match(ch):
+        return None
+    tokens = [w for w, _, _ in _tokenizer().tokenize(t[:12], HMM=False)]
+    first = tokens[0]
+    nxt = tokens[1] if len(tokens) > 1 else ""
+    if first in _BAD_OPEN_PARTICLES and nxt and _HAN.match(nxt[0]):
+        return f"以助词“{first}”起首"
+    if first in _BOUND_LOCATIVES and nxt and _HAN.match(nxt[0]):
+        return f"以方位词“{first}”直接起首（前面应有“春节{first}”之类的成分）"
+    return None
+
+
+def _gap_fix(page, left: Block, right: Block) -> Fix:
+    text = page.text
+    # keep trailing/leading Markdown out of the join only when it is plain whitespace
+    a, b = left.end, right.start
+    sep = " " if text[a - 1].isascii() and text[a - 1].isalnum() and text[b].isascii() and text[b].isalnum() else ""
+    return Fix(a, b, sep)
+
+
+def _text_blocks(page) -> List[Block]:
+    return page.layout.blocks
+
+
+@hookimpl
+def newslint_rules():
+    return RULES
+
+
+@hookimpl
+def newslint_check_page(page, ctx) -> Optional[list]:
+    if not any(ctx.enabled(r.id, page) for r in RULES):
+        return None
+    blocks = _text_blocks(page)
+    out = []
+    want_split = ctx.enabled(SPLIT.id, page)
+    want_trunc = ctx.enabled(TRUNCATED.id, page)
+    want_frag = ctx.enabled(FRAGMENT.id, page)
+    want_empty = ctx.enabled(EMPTY_HEADING.id, page)
+    continued = set()  # indexes of blocks that continue a split paragraph
+    for i, b in enumerate(blocks):
+        nxt = blocks[i + 1] if i + 1 < len(blocks) else None
+        if (want_split or want_trunc) and open_end(b):
+            tail = clean(b.text)
+            if nxt is not None and continuation_ok(nxt) and nxt.article == b.article and not (
+                    heading_like(nxt) and not word_across(tail, nxt.text)):
+                continued.add(i + 1)
+                if want_split:
+                    word = word_across(tail, nxt.text)
+                    joined = tail[-8:] + nxt.text[:8]
+                    msg = (f"段落在句子中间断开，下一段接着这句话（“{tail[-6:]}｜{nxt.text[:6]}”"
+                           + (f"，跨断点组成“{word}”" if word else "") + "），应合并为一段")
+                    out.append(ctx.finding(
+                        SPLIT, page, b.end - 1, b.end, msg,
+                        related=[page.location(nxt.start, min(nxt.end, nxt.start + 1), "下一段接续此句")],
+                        suggestion=joined, fix=_gap_fix(page, b, nxt), key=joined))
+            elif want_trunc and (nxt is None or nxt.kind != "body" or heading_like(nxt)
+                                 or nxt.article != b.article):
+                out.append(ctx.finding(
+                    TRUNCATED, page, max(b.start, b.end - 6), b.end,
+                    f"段落在句子中间结束（“…{tail[-10:]}”），后面没有接续的内容，后文可能缺失",
+                    key=tail[-12:]))
+        if want_frag and b.kind == "body" and i not in continued and not heading_like(b):
+            prev = blocks[i - 1] if i > 0 else None
+            if prev is None or not open_end(prev):
+                why = fragment_reason(b.text)
+                if why:
+                    out.append(ctx.finding(
+                        FRAGMENT, page, b.start, min(b.end, b.start + 4),
+                        f"段落{why}，像是一句话的后半截，前半句可能缺失", key=b.text[:12]))
+        if want_empty and b.kind == "heading" and b.level > 0 and nxt is not None and \
+                nxt.kind == "heading" and 0 < nxt.level <= b.level:
+            out.append(ctx.finding(
+                EMPTY_HEADING, page, b.start, b.end,
+                f"标题“{b.text[:20]}”下没有内容，紧接着是{'同级' if nxt.level == b.level else '更高一级'}标题",
+                related=[page.location(nxt.start, nxt.end, "下一个标题")], key=b.text))
+    return out

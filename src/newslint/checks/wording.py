@@ -1,0 +1,330 @@
+"""Wording: accidental repetition and known faulty phrases.
+
+- ``wording-repeated-le``: two verbs each with its own 了 back to back (会议传达了学习了…): an editing
+  leftover; one 了 goes (传达学习了).
+- ``wording-repeated-word``: a character or a word written twice in a row (的的, 是是, 我们我们) where
+  the doubling is not a legitimate reduplication.  Legitimacy is decided from data, never from the
+  text being checked: jieba's dictionary (人人, 常常, 一一, 谢谢, 看看, 干干净净, 一个个 are words),
+  jieba's part-of-speech tags (measure words and numerals reduplicate: 张张, 件件; verbs and
+  adjectives may form ABAB: 研究研究), the pack's ``[[reduplication]]`` lists, and the shapes
+  一XX (一张张), AABB (认认真真) and names split by the tokenizer.  A doubling that falls across two
+  dictionary words (学习|习近平, 人民|民主) is normal and never reported.
+- ``wording-faulty-phrase``: phrases known to be wrong, with their correction, from the data pack
+  ``[[phrase]]`` (rules/wording.toml: each entry cites its source).  Only unambiguous ones are listed;
+  entries may carry ``not_before``/``not_after`` patterns that rule out legitimate contexts.
+"""
+from __future__ import annotations
+
+from typing import Dict, List, Optional, Set, Tuple
+
+import regex
+
+from .. import hookimpl
+from ..config import ConfigError
+from ..finding import Fix, Rule
+
+REPEATED_LE = Rule(
+    id="wording-repeated-le",
+    category="wording",
+    severity="warning",
+    summary="两个动词各带“了”连用（传达了学习了），多了一个“了”",
+    explanation="""\
+“会议传达了学习了……精神”这类写法是改稿时留下的残迹：两个并列动词只需在后一个后面带“了”，
+应写作“传达学习了”或“传达了、学习了”。本规则查找“动词＋了＋动词＋了”紧挨着出现的情况
+（动词由 jieba 词典的词性判断），并给出删去第一个“了”的修改。
+
+Two verbs each followed by 了 back to back (传达了学习了): an editing leftover; the first 了 goes.""",
+    bad="会议传达了学习了习近平总书记的重要讲话精神。",
+    good="会议传达学习了习近平总书记的重要讲话精神。",
+    fixable=True,
+    needs=("tokens",),
+)
+
+REPEATED_WORD = Rule(
+    id="wording-repeated-word",
+    category="wording",
+    severity="warning",
+    summary="字或词重复（的的、我们我们），不是合法的重叠形式",
+    explanation="""\
+同一个字或词紧挨着写了两遍，又不是汉语的重叠形式，多是录入或改稿失误，如“这是是一个”“我们我们要”。
+合法的重叠不报告：词典中的词（人人、常常、一一、谢谢、看看、层层、连连、干干净净），量词和数词的重叠
+（张张、件件、一个个、一张张），动词和形容词的 ABAB 重叠（研究研究），AABB 形式（认认真真），
+以及落在两个词之间的重复（学习|习近平、人民|民主）。合法重叠表可在数据包的 [[reduplication]] 中扩充。
+
+A character or word written twice in a row that is not a legitimate reduplication (checked against
+jieba's dictionary and part-of-speech tags and the pack's reduplication lists).""",
+    bad="这是是一次重要的会议。",
+    good="这是一次重要的会议。",
+    fixable=True,
+    needs=("tokens",),
+)
+
+FAULTY = Rule(
+    id="wording-faulty-phrase",
+    category="wording",
+    severity="warning",
+    summary="常见错别字或错误搭配（再接再励→再接再厉），依据数据包",
+    explanation="""\
+数据包 rules/wording.toml 的 [[phrase]] 列出公认的错误写法及其正确写法（如 再接再励→再接再厉、
+迫不急待→迫不及待、按装→安装、截止目前→截至目前），每条注明出处。只收没有歧义的写法；
+可能在别的语境中正确的，用 not_before / not_after 排除。用户可用 packs 配置加入自己的词表。
+
+Known faulty phrases from the data pack, each with its correction and source.""",
+    bad="希望大家再接再励，迫不急待地投入工作。",
+    good="希望大家再接再厉，迫不及待地投入工作。",
+    fixable=True,
+)
+
+RULES = [REPEATED_LE, REPEATED_WORD, FAULTY]
+
+_HAN = regex.compile(r"\p{Han}")
+_DOUBLE = regex.compile(r"(\p{Han})\1")
+_LE_PAIR = regex.compile(r"(\p{Han}{1,4})了(\p{Han}{1,4})了")
+_CN_DIGITS = set("一二三四五六七八九十百千万两几")
+# Tags (jieba, ICTCLAS set) of words that may legitimately reduplicate.
+_REDUP_SINGLE_TAGS = {"q", "m", "mq"}  # 张张 件件 个个 / numerals
+_ABAB_TAGS = {"v", "vn", "vd", "vi", "a", "ad", "an", "z"}  # 研究研究 雪白雪白
+_VERB_TAGS = {"v", "vn", "vd", "vi", "vg"}
+_NAME_TAGS = {"ns", "nr", "nt", "nz", "nrt", "nrfg"}
+_SOUND_TAGS = {"o", "y", "e", "zg"}  # onomatopoeia, modal particles, interjections: 咚咚 唰唰
+_QUOTE_PAIRS = {"“": "”", "‘": "’", "「": "」", "『": "』", "《": "》"}
+
+
+def _in_short_quote(text: str, i: int, limit: int = 12) -> bool:
+    """Is ``text[i]`` inside a quotation or title of at most ``limit`` characters?"""
+    for j in range(i - 1, max(-1, i - limit - 1), -1):
+        ch = text[j]
+        if ch in _QUOTE_PAIRS:
+            close = text.find(_QUOTE_PAIRS[ch], i)
+            return 0 <= close - j - 1 <= limit
+        if ch in "”’」』》。！？\n":
+            return False
+    return False
+
+_TAGS: Optional[Dict[str, str]] = None
+
+
+def _tokenizer():
+    from ..analyses.tokens import tokenizer
+
+    return tokenizer()
+
+
+def pos_tag(word: str) -> str:
+    """jieba's dictionary tag of ``word`` ('' when unknown); the tag table is read on first use."""
+    global _TAGS
+    if _TAGS is None:
+        tags: Dict[str, str] = {}
+        fh = _tokenizer().get_dict_file()
+        try:
+            for line in fh:
+                parts = line.split()
+                if len(parts) >= 3:
+                    tags[parts[0].decode("utf-8", "replace")] = parts[2].decode("ascii", "replace")
+        finally:
+            fh.close()
+        _TAGS = tags
+    return _TAGS.get(word, "")
+
+
+def in_dict(word: str) -> bool:
+    return _tokenizer().FREQ.get(word, 0) > 0
+
+
+# ---- the data pack ----------------------------------------------------------------------------
+class Pack:
+    def __init__(self, ctx):
+        self.redup: Set[str] = set()
+        self.surnames: Set[str] = set()
+        for e in ctx.pack_entries("reduplication"):
+            words = e["words"]
+            if not isinstance(words, list) or not all(isinstance(w, str) and w for w in words):
+                raise e.error("words", "must be a list of non-empty strings")
+            self.redup.update(words)
+        # single-character surnames from the names pack (rules/surnames.toml, [[surnames]] single = "…")
+        for e in ctx.pack_entries("surnames"):
+            chars = e.get("single") or ""
+            if isinstance(chars, str):
+                self.surnames.update(ch for ch in chars if not ch.isspace())
+        self.phrases: List[Tuple[str, str, str, Optional[regex.Pattern], Optional[regex.Pattern]]] = []
+        for e in ctx.pack_entries("phrase"):
+            wrong, right = e["wrong"], e["right"]
+            if not isinstance(wrong, str) or not wrong or not isinstance(right, str):
+                raise e.error("wrong", "wrong and right must be strings (wrong non-empty)")
+            reason = e.get("reason", "") or ""
+            nb = na = None
+            try:
+                if e.get("not_before"):
+                    nb = regex.compile(e.get("not_before"))
+                if e.get("not_after"):
+                    na = regex.compile("(?:" + e.get("not_after") + ")$")
+            except regex.error as err:
+                raise e.error("not_before/not_after", f"invalid pattern: {err}") from None
+            self.phrases.append((wrong, right, reason, nb, na))
+        self.phrase_re = (regex.compile("|".join(regex.escape(p[0]) for p in sorted(
+            self.phrases, key=lambda p: -len(p[0])))) if self.phrases else None)
+        self.by_wrong = {p[0]: p for p in self.phrases}
+
+
+def _pack(ctx) -> Pack:
+    p = ctx.state.get("wording.pack")
+    if p is None:
+        p = ctx.state["wording.pack"] = Pack(ctx)
+    return p
+
+
+# ---- repetition -------------------------------------------------------------------------------
+def _tokens(text: str, start: int, end: int) -> List[Tuple[str, int, int]]:
+    """Tokens of ``text[start:end]`` with offsets relative to ``text``."""
+    return [(w, s + start, e + start) for w, s, e in _tokenizer().tokenize(text[start:end], HMM=True)]
+
+
+def doubled_char_problem(text: str, i: int, pack: Pack) -> bool:
+    """Is the doubled character at ``text[i:i+2]`` an accidental repetition?"""
+    x = text[i]
+    xx = text[i:i + 2]
+    if xx in pack.redup or in_dict(xx) or x in _CN_DIGITS:
+        return False
+    if pos_tag(x) in _REDUP_SINGLE_TAGS or pos_tag(x) in _SOUND_TAGS:
+        return False
+    if _in_short_quote(text, i):
+        return False  # a coined slogan in quotes: “龙行龘龘” “站站停”
+    prev = text[i - 1] if i > 0 else ""
+    if prev in _CN_DIGITS or prev.isdigit():
+        return False  # 一张张 一批批 两三三
+    if i + 3 < len(text) and text[i + 2] == text[i + 3] and text[i + 2] != x:
+        return False  # AABB: 认认真真 方方面面
+    if i >= 2 and text[i - 2] == text[i - 1] and text[i - 1] != x:
+        return False  # the BB of AABB
+    if text[i + 2:i + 3] == x:
+        return False  # three or more in a row: onomatopoeia (哈哈哈) or a deliberate effect
+    lo, hi = max(0, i - 8), min(len(text), i + 10)
+    toks = _tokens(text, lo, hi)
+    first = next((t for t in toks if t[1] <= i < t[2]), None)
+    second = next((t for t in toks if t[1] <= i + 1 < t[2]), None)
+    if first is None or second is None or first is second:
+        return False  # one word holds both: 人人, 王丽丽, 绿油油
+    if first[2] - first[1] > 1 or second[2] - second[1] > 1:
+        return False  # across two words: 学习|习近平
+    if prev and prev in pack.surnames and (i + 2 >= len(text) or not _HAN.match(text[i + 2])
+                                           or pos_tag(text[i - 2:i]) in ("", "n", "nr")):
+        return False  # a given name split by the tokenizer: 张|婷|婷
+    return True
+
+
+def doubled_words(text: str, base_tokens: List[Tuple[str, int, int]], pack: Pack):
+    """Consecutive identical multi-character tokens that are not an ABAB reduplication."""
+    for a, b in zip(base_tokens, base_tokens[1:]):
+        w = a[0]
+        if w != b[0] or len(w) < 2 or a[2] != b[1] or not _HAN.match(w[0]):
+            continue
+        if (w + w) in pack.redup or in_dict(w + w) or pos_tag(w) in _ABAB_TAGS:
+            continue
+        if pos_tag(w) in _NAME_TAGS:
+            continue  # a proper name may end one phrase and start the next: 新中国|中国法制史
+        if len(set(w)) == 1 or w[0] in _CN_DIGITS or pos_tag(w) in _REDUP_SINGLE_TAGS:
+            continue  # 哈哈哈哈 (characters); 一笔一笔, 一项一项 (numeral + measure word)
+        if _overlaps_word(text, a[1], b[2]):
+            continue  # 新中国|中国法制史: each half belongs to a longer word
+        yield a, b
+
+
+def _overlaps_word(text: str, start: int, end: int) -> bool:
+    """Does the first copy (at ``start``) end a longer dictionary word with the characters before it,
+    or the second copy (ending at ``end``) begin one with the characters after it?"""
+    half = (end - start) // 2
+    for k in (1, 2, 3):
+        if start - k >= 0 and in_dict(text[start - k:start + half]):
+            return True
+        if end + k <= len(text) and in_dict(text[end - half:end + k]):
+            return True
+    return False
+
+
+def le_pairs(text: str, pack: Pack):
+    """Spans of 'V1了V2了' with both verbs dictionary verbs standing as their own words."""
+    for m in _LE_PAIR.finditer(text):
+        lo, hi = max(0, m.start() - 6), min(len(text), m.end() + 6)
+        toks = [t for t in _tokens(text, lo, hi)]
+        for k in range(len(toks) - 3):
+            v1, le1, v2, le2 = toks[k:k + 4]
+            if le1[0] != "了" or le2[0] != "了" or not (m.start() <= v1[1] and le2[2] <= m.end()):
+                continue
+            if len(v1[0]) < 2 or len(v2[0]) < 2 or v1[0] == v2[0]:
+                continue
+            if pos_tag(v1[0]) in _VERB_TAGS and pos_tag(v2[0]) in _VERB_TAGS:
+                yield v1, le1, v2, le2
+            break
+
+
+def _blocks(page):
+    return [b for b in page.layout.blocks if b.kind != "link"]
+
+
+@hookimpl
+def newslint_rules():
+    return RULES
+
+
+@hookimpl
+def newslint_check_page(page, ctx) -> Optional[list]:
+    want_le = ctx.enabled(REPEATED_LE.id, page)
+    want_rep = ctx.enabled(REPEATED_WORD.id, page)
+    want_phrase = ctx.enabled(FAULTY.id, page)
+    if not (want_le or want_rep or want_phrase):
+        return None
+    pack = _pack(ctx)
+    text = page.text
+    out = []
+    seen: Set[Tuple[int, int]] = set()
+    for b in _blocks(page):
+        s = b.text
+        base = b.start
+        if want_le and "了" in s:
+            for v1, le1, v2, le2 in le_pairs(s, pack):
+                a, e = base + v1[1], base + le2[2]
+                out.append(ctx.finding(
+                    REPEATED_LE, page, a, e,
+                    f"“{s[v1[1]:le2[2]]}”中两个动词各带“了”，多了一个“了”，可改为“{v1[0]}{v2[0]}了”",
+                    suggestion=f"{v1[0]}{v2[0]}了", fix=Fix(base + le1[1], base + le1[2], ""),
+                    key=s[v1[1]:le2[2]]))
+        if want_rep:
+            for m in _DOUBLE.finditer(s):
+                i = m.start()
+                if doubled_char_problem(s, i, pack):
+                    a = base + i
+                    seen.add((a, a + 2))
+                    out.append(ctx.finding(
+                        REPEATED_WORD, page, a, a + 2,
+                        f"“{m.group()}”重复，“{s[i]}”可能多写了一个（也可能是错字）",
+                        suggestion=s[i], fix=Fix(a + 1, a + 2, ""),
+                        key=s[max(0, i - 4):i + 6]))
+            if _has_double_word(s):
+                toks = _tokens(s, 0, len(s))
+                for a_tok, b_tok in doubled_words(s, toks, pack):
+                    a, e = base + a_tok[1], base + b_tok[2]
+                    out.append(ctx.finding(
+                        REPEATED_WORD, page, a, e, f"“{a_tok[0]}”连写了两遍",
+                        suggestion=a_tok[0], fix=Fix(base + b_tok[1], e, ""),
+                        key=s[max(0, a_tok[1] - 4):b_tok[2] + 4]))
+        if want_phrase and pack.phrase_re is not None:
+            for m in pack.phrase_re.finditer(s):
+                wrong, right, reason, nb, na = pack.by_wrong[m.group()]
+                if na is not None and na.search(s[max(0, m.start() - 12):m.start()]):
+                    continue
+                if nb is not None and nb.match(s, m.end()):
+                    continue
+                a = base + m.start()
+                out.append(ctx.finding(
+                    FAULTY, page, a, a + len(wrong),
+                    f"“{wrong}”应为“{right}”" + (f"（{reason}）" if reason else ""),
+                    suggestion=right, fix=Fix(a, a + len(wrong), right), key=wrong))
+    return out
+
+
+_DOUBLE_WORD_HINT = regex.compile(r"(\p{Han}{2,4})\1")
+
+
+def _has_double_word(s: str) -> bool:
+    return bool(_DOUBLE_WORD_HINT.search(s))
+
