@@ -1,0 +1,640 @@
+"""Speech spans: who said what, where — the shared ``"speech"`` analysis.
+
+``page.analysis("speech")`` returns a :class:`SpeechAnalysis` with
+
+* ``speeches`` — :class:`Speech` spans in page order: the speaker (a name such as 吕沛, a title and a
+  name reduced to the name, a role such as 会议 or 活动现场组织者, or 他/她 resolved to the last person
+  named before it), the verb (指出、强调、要求、表示、说 …), the reported content — to the end of the
+  statement, through an enumeration (一是…二是…) or a paragraph broken by the page layout that runs
+  over several paragraphs — and direct quotations “…” with the speaker before (X说：“…”) or after
+  (“…”X说。);
+* ``occasions`` — one :class:`Occasion` per article: headline, dateline date (``2月3日``) and event
+  (the meeting or visit the first sentence names).
+
+Everything is found with regular expressions over the layout's paragraphs; no segmenter is loaded.
+A speaker is accepted only when the words before the verb make a plausible subject (a name behind a
+title, a surname-led name, a role noun, a pronoun), which keeps 可以说、对企业来说 and the like out.
+The ``"mentions"`` analysis of the names helper is used for pronoun resolution when it is installed,
+but nothing depends on it.
+
+A speech also records its *frame* — the words between the speaker and the verb — because a frame that
+names another occasion (吕沛在示范区重点项目推进汇报会上要求… in a weekly commentary, 此前, 曾) marks a
+statement recalled from elsewhere, which rules must not treat as said at this article's occasion.
+"""
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass, field
+from typing import Dict, List, Optional, Tuple
+
+import regex
+
+# ---- word lists ---------------------------------------------------------------------------------
+# Verbs of saying, longest first so that the alternation prefers 告诉记者 over 告诉, 说道 over 说.
+VERBS = (
+    "告诉记者", "补充说", "笑着说", "感慨地说", "动情地说", "介绍说", "表示说", "接着说",
+    "指出", "强调", "要求", "表示", "认为", "介绍", "提出", "希望", "指示", "透露", "坦言", "谈到",
+    "呼吁", "建议", "宣布", "寄语", "勉励", "嘱咐", "叮嘱", "提到", "回忆", "解释", "直言", "感慨",
+    "说道", "讲道", "表态", "提醒", "号召", "鼓励", "称", "说",
+)
+# Verbs that may take a short object before the statement: 要求全区党员干部，要…
+OBJECT_VERBS = {"要求", "希望", "勉励", "鼓励", "呼吁", "叮嘱", "嘱咐", "提醒", "号召", "寄语", "告诉记者"}
+_VERB_ALT = "|".join(sorted(VERBS, key=len, reverse=True))
+# A verb followed by the statement: 指出，/ 说：“ / 表示“ / 要求全区党员干部，
+ANCHOR_RE = regex.compile(
+    rf"(?P<verb>{_VERB_ALT})(?P<obj>[\p{{Han}}]{{1,12}}?)?(?P<punct>[，,：:]\s*“?|“)")
+# Speaker after a quotation: “……。”活动现场组织者说。 / “……”，他表示。
+AFTER_QUOTE_RE = regex.compile(
+    rf"”[，,]?(?P<subj>[^，,。！？!?；;：:“”\n]{{1,40}}?)(?P<verb>{_VERB_ALT})(?P<tail>道)?(?=[。，,！!；;]|$)")
+
+TITLES = (
+    "总书记", "国家主席", "副主席", "主席", "国务院总理", "副总理", "总理", "委员长", "副书记", "书记",
+    "副主任", "主任", "副部长", "部长", "副市长", "市长", "副省长", "省长", "副区长", "区长", "副县长",
+    "县长", "镇长", "乡长", "村长", "副局长", "局长", "厅长", "处长", "科长", "所长", "站长", "队长",
+    "院长", "校长", "会长", "秘书长", "理事长", "董事长", "总经理", "经理", "总裁", "总监", "主管",
+    "总工程师", "工程师", "教授", "研究员", "院士", "医生", "医师", "教师", "老师", "发言人", "大使",
+    "总统", "首相", "外长", "国务卿", "委员", "代表", "支书", "主委", "组长", "班长", "负责人",
+    "总干事", "秘书", "司令员", "政委", "船长", "机长", "记者", "创始人", "主持人", "博士", "先生",
+    "女士", "同志", "党组书记", "村支书", "网格员", "讲解员", "志愿者", "馆长", "团长", "局长",
+)
+_TITLE_ALT = "|".join(sorted(set(TITLES), key=len, reverse=True))
+# Titles written after the name: 习近平总书记, 王某某同志
+POST_TITLES = ("总书记", "主席", "总理", "同志", "书记", "部长", "市长", "省长", "局长", "主任", "院士",
+               "教授", "先生", "女士", "老师", "大使", "总统")
+_POST_ALT = "|".join(sorted(POST_TITLES, key=len, reverse=True))
+
+# Common Chinese surnames (single and compound): a name without a title must start with one.
+SURNAMES = set(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈"
+    "姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
+    "常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季"
+    "裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦"
+    "戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻"
+    "苑迟邝官封谈匡鞠惠荆乐冀郁胥南班储原栗燕楚鄢劳谌奚皮粟冼蔺楼盘满闻位厉伊仝区郜海阚花权强帅屠豆朴盖练"
+    "廉禹井祖漆巴丰支卿国狄平计索宣晋相初门云容敬来扈晁芮都普阙浦戈伏鹿薄邸雍辜羊阿乌母裘亓修邰赫杭况那宿"
+    "鲜印逯隆茹诸战慕危玉银亢嵇湛宾戎勾茅利於呼居揭干但尉冶斯元束檀衣信展阴昝智幸奉植衡富尧闭由习荀庹訾"
+)
+COMPOUND_SURNAMES = ("欧阳", "司马", "诸葛", "上官", "东方", "皇甫", "尉迟", "公孙", "慕容", "长孙", "宇文",
+                     "司徒", "夏侯", "令狐", "西门", "南宫", "端木", "独孤")
+# Words that look like surname-led names but are common nouns or function words in subject position.
+NOT_NAMES = {
+    "方面", "党员", "万元", "全国", "全区", "全市", "全省", "全县", "全体", "单位", "高新", "文化", "安全",
+    "和平", "国家", "国际", "时代", "明确", "常委", "常务", "关于", "任务", "成员", "应该", "向前", "于是",
+    "总之", "云南", "江苏", "江西", "湖南", "海南", "海外", "海关", "黄河", "长江", "华为", "金融", "石油",
+    "东方", "南方", "北方", "西方", "上官", "司机", "平台", "企业", "项目", "市场", "经济", "政府",
+    "公司", "人民", "群众", "干部", "学生", "老人", "农民", "工人", "家长", "游客", "居民", "村民",
+    "市民", "网友", "专家", "学者", "记者", "作者", "读者", "大家", "我们", "你们", "他们", "她们",
+    "咱们", "自己", "有人", "许多", "很多", "不少", "部分", "一些", "这些", "那些", "其中", "对此",
+    "可以", "应当", "也就", "就是", "比如", "例如", "据悉", "据了解", "总的", "换句话", "严格",
+    "公开", "丰富", "齐心", "宁可", "连续", "尤其", "强化", "全面", "包括", "管理", "支持", "冯某",
+}
+PRONOUNS = {"他": "he", "她": "she", "他们": "they", "她们": "they", "其": "he"}
+# Role speakers: a meeting, a document, a group or an unnamed person.
+MEETING_RE = regex.compile(r"(?:会议|会上|大会|全会|会议上|常务会议|座谈会|推进会|报告会|联席会议|调度会|"
+                           r"专题会|工作会|办公会|务虚会|例会)$")
+ROLE_RE = regex.compile(
+    r"(?:会议|会上|大会|全会|座谈会|推进会|报告会|调度会|专题会|工作会|办公会|例会|成员|组织者|负责人|"
+    r"发言人|工作人员|专家|学者|代表|人士|群众|村民|市民|居民|游客|网友|家长|学生|老师|教师|医生|"
+    r"职工|员工|工人|农民|党员|干部|讲解员|志愿者|经理|主任|书记|局长|所长|站长|队长|院长|校长|"
+    r"董事长|创始人|公告|通报|报告|意见|通知|决定|声明|文件|公报|纲要|规划|社论|评论员|文章|"
+    r"外交部|国防部|商务部|发改委|统计局|指挥部|办公室|委员会|部门|公司|集团|企业|银行|协会)$")
+_SUBJECT_CHARS = regex.compile(r"^[\p{Han}·（）()]+$")
+
+# Adverbial material between the speaker and the verb: 在调研中, 在…会上, 还, 进一步, 对记者 …
+_FRAME_TAIL_RE = regex.compile(
+    r"(?:(?:在|于)[^在于，,。]{0,40}?(?:上|中|时|期间|之际|以后|之后|后|前|里|现场)"
+    r"|还|也|又|都|则|更|就|即|特别|再次|进一步|同时|明确|充分|深刻|郑重|一再|反复|多次|曾经|曾|首先|最后|随后|"
+    r"接着|当即|当场|现场|对此|对记者|向记者|对大家|向大家|向与会人员|对与会人员|笑着|动情地|深情地|激动地|"
+    r"感慨地|坦率地|高度|专门|重点|着重|亲切|殷切|语重心长地|一针见血地|开门见山地|由衷地|认真|真诚地|"
+    r"在讲话中|在致辞中|讲话中|致辞中|会上|会中|此前|之前|日前|早前|此外|另外|其中|目前|今天|昨天|当天|"
+    r"近日|最近|此次|本次|今年|去年|之后|随即|则|亦)$")
+_FRAME_HEAD_RE = regex.compile(
+    r"^(?:会上|会议上|会中|会后|讲话中|会谈中|会见中|座谈中|调研中|其中|同时|另外|此外|最后|随后|对此|就此|"
+    r"目前|当天|今天|昨天|近日|日前|此前|同时|而|但|并|且|又|也)")
+# A frame that names an occasion: 在示范区重点项目推进汇报会上 (a named meeting), not 在会上 / 在调研中.
+_FRAME_OCCASION_RE = regex.compile(r"(?:在|于)(?P<occ>[^在于，,。]{1,40})(?:上|中|时|期间|之际|以后|之后|后|前|里)")
+_GENERIC_OCCASION_RE = regex.compile(
+    r"^(?:此次|本次|这次|今天的?|当天的?|昨天的?|会议|会|讲话|调研|考察|视察|座谈|会谈|会见|发言|致辞|采访|交流|"
+    r"活动|检查|督导|走访|参观|现场|汇报|听取汇报|总结讲话|接受记者采访|接受采访|接受本报记者采访|"
+    r"讲话|重要讲话|主持会议|[^，,。]{0,4}(?:的)?(?:讲话|致辞|发言))*$")
+_RECALL_RE = regex.compile(r"曾经|(?<!不)曾|此前|之前|早在|前不久|不久前|去年|上周|上月|多年前|\d{1,2}月\d{1,2}日|\d{4}年")
+
+# Ordinal markers that carry an enumeration over paragraphs: 一是 / 二要 / 第三， / （四） / 5.
+_CN_ORD = "一二三四五六七八九十"
+ORDINAL_RE = regex.compile(
+    rf"(?:^|(?<=[。；;：:，,！!？?\n]))\s*(?:(?P<a>[{_CN_ORD}]{{1,2}})(?:是|要|、|方面|抓|强化|突出|坚持)"
+    rf"|第(?P<b>[{_CN_ORD}]{{1,2}})(?:[，,、是要]|个方面|方面)|[（(](?P<c>[{_CN_ORD}]{{1,2}})[）)]"
+    rf"|(?P<d>\d{{1,2}})[.．、](?!\d))")
+_ORDINAL_START_RE = regex.compile(
+    rf"^\s*(?:(?P<a>[{_CN_ORD}]{{1,2}})(?:是|要|、|方面|抓|强化|突出|坚持)|第(?P<b>[{_CN_ORD}]{{1,2}})"
+    rf"(?:[，,、是要]|个方面|方面)|[（(](?P<c>[{_CN_ORD}]{{1,2}})[）)]|(?P<d>\d{{1,2}})[.．、](?!\d)"
+    rf"|(?P<e>其次|再次|最后|此外|同时))")
+_TERMINAL = "。！？!?…；;"
+_CLOSERS = "”’」』）)"
+
+DATE_RE = regex.compile(r"(?:(?P<y>(?:19|20)\d{2})年)?(?P<m>\d{1,2})月(?P<d>\d{1,2})日")
+EVENT_RE = regex.compile(
+    r"(?:主持召开|召开|举行|举办|主持|出席|参加)(?P<e>[^，,。；;、]{2,40}?(?:会议|大会|会|论坛|仪式|典礼|活动|座谈))"
+    r"|(?:到|赴|深入|前往|来到)(?P<v>[^，,。；;]{2,40}?(?:调研|考察|检查|督导|视察|走访|慰问|看望))")
+_ACTOR_VERBS = regex.compile(
+    r"^(?:[\p{Han}]{0,4}?(?:主持|召开|出席|参加|调研|考察|视察|检查|督导|到|赴|前往|来到|深入|会见|会晤|"
+    r"会谈|看望|慰问|走访|带队|率|在|与|同|一行|、|，|,|以|通过|发表|作|主持召开|致辞|讲话|宣布))")
+FILENAME_DATE_RE = re.compile(r"(?<!\d)(20\d{2})(\d{2})(\d{2})(?!\d)")
+
+
+# ---- data ----------------------------------------------------------------------------------------
+@dataclass
+class Occasion:
+    """Where a statement was made: the article's headline, dateline date and event."""
+
+    article: int
+    title: str = ""
+    date: str = ""  # as written in the dateline: 2月3日 / 2023年2月3日
+    month_day: Optional[Tuple[int, int]] = None
+    year: Optional[int] = None
+    page_date: str = ""  # the page's own date (ISO) when known: filename or the dates analysis
+    event: str = ""
+    kind: str = "news"  # the article kind: news | commentary | photo | front
+    lead: str = ""  # the first sentence of the article (who did what), for the occasion test
+    title_start: int = -1  # offsets of the headline (for locations)
+    title_end: int = -1
+
+    def label(self) -> str:
+        parts = []
+        if self.date:
+            parts.append(self.date)
+        if self.title:
+            parts.append(f"《{self.title}》")
+        elif self.event:
+            parts.append(self.event)
+        return "".join(parts) or "（无标题）"
+
+
+@dataclass
+class Speech:
+    start: int  # from the speaker (or the opening quote when the speaker follows)
+    end: int  # end of the content
+    speaker: str  # normalised: the name, the role (会议), or '' when a pronoun stayed unresolved
+    speaker_text: str  # as written: 示范区(高新区)党工委副书记吕沛 / 他 / 活动现场组织者
+    speaker_kind: str  # person | role | meeting | pronoun (unresolved)
+    speaker_start: int
+    speaker_end: int
+    verb: str
+    content_start: int
+    content_end: int
+    content: str
+    quote: bool  # the content is a direct quotation
+    article: int
+    block: int  # the block where the speech starts
+    last_block: int  # the block where the content ends
+    frame: str = ""  # the words between speaker and verb: 在调研中 / 在…会上 / 还
+    recalled: str = ""  # why the statement looks recalled from another occasion ('' if not)
+    named_occasion: str = ""  # an occasion the frame names (示范区重点项目推进汇报会)
+    own_occasion: bool = False  # the speaker is the actor of the article's lead (it is their event)
+
+    @property
+    def first_words(self) -> str:
+        c = self.content.strip()
+        return c[:24] + ("…" if len(c) > 24 else "")
+
+
+@dataclass
+class SpeechAnalysis:
+    speeches: List[Speech] = field(default_factory=list)
+    occasions: Dict[int, Occasion] = field(default_factory=dict)
+
+    def occasion(self, speech: Speech) -> Occasion:
+        return self.occasions.get(speech.article) or Occasion(article=speech.article)
+
+
+# ---- speaker parsing -----------------------------------------------------------------------------
+def _is_surname_name(s: str) -> bool:
+    if s in NOT_NAMES or s[-1] in _NON_FINAL:
+        return False
+    if any(s.startswith(c) for c in COMPOUND_SURNAMES):
+        return 3 <= len(s) <= 4
+    return 2 <= len(s) <= 3 and s[0] in SURNAMES
+
+
+# Characters that do not occur in a personal name written behind a title (function words, verbs).
+_NON_NAME_CHARS = set("的了时在发表示说会上中下后前对向和与及并将已被把从为是有要不也都就还这那其等们个年月日作出重要"
+                      "讲话指强调提通过根据按照方面部门工作记者代表主持召开参加出席共同")
+_TITLE_THEN_NAME = regex.compile(rf"^(?P<pre>.*?(?:{_TITLE_ALT}))(?P<name>[\p{{Han}}·]{{2,12}})$")
+_NAME_THEN_TITLE = regex.compile(rf"^(?P<name>[\p{{Han}}·]{{1,4}}?)(?P<post>{_POST_ALT})$")
+# Last characters that make a surname-led word a group, an organ or a document, not a person:
+# 乌军, 乌方, 白皮书, 文章, 公报.
+_NON_FINAL = set("军方书章报部委局省市县党队面席厅处院所社团组")
+_FOREIGN_NAME = regex.compile(r"^[\p{Han}]{1,8}·[\p{Han}·]{1,16}$")
+
+
+def parse_subject(subject: str) -> Tuple[str, str]:
+    """(kind, normalised speaker) for the words before the verb (frame already removed).
+
+    kind is person, meeting, role, pronoun, or '' when the words are no plausible speaker."""
+    s = subject.strip(" \t\u3000*_")
+    if not s or len(s) > 40 or not _SUBJECT_CHARS.match(s):
+        return "", ""
+    if s in PRONOUNS:
+        return "pronoun", s
+    if MEETING_RE.search(s) and len(s) <= 12:
+        return "meeting", "会议"
+    m = _NAME_THEN_TITLE.match(s)
+    if m:
+        name = m.group("name")
+        if len(name) == 1 and name in SURNAMES:
+            return "person", name  # 习主席, 王书记: the surname alone; rules match it to a full name
+        if _is_surname_name(name) or _FOREIGN_NAME.match(name):
+            return "person", name
+    m = _TITLE_THEN_NAME.match(s)
+    if m:
+        name = m.group("name")
+        if _FOREIGN_NAME.match(name) or (2 <= len(name) <= 6 and name not in NOT_NAMES
+                                          and not ROLE_RE.search(name) and not name.endswith(TITLES)
+                                          and not _NON_NAME_CHARS.intersection(name)):
+            return "person", name
+    if _FOREIGN_NAME.match(s):
+        return "person", s
+    if _is_surname_name(s):
+        return "person", s
+    if ROLE_RE.search(s) and not s.endswith(("们", "大家")):
+        return "role", regex.sub(r"^(?:该|这位|那位|一位|有关|相关|一名|这名)", "", s) or s
+    return "", ""
+
+
+def split_frame(clause: str) -> Tuple[str, str]:
+    """Split 'speaker + frame' into (speaker words, frame): 吕沛在调研中 → (吕沛, 在调研中)."""
+    s = clause
+    frame = ""
+    for _ in range(6):
+        m = _FRAME_TAIL_RE.search(s)
+        if not m or m.start() == 0:
+            break
+        frame = s[m.start():] + frame
+        s = s[:m.start()]
+    m = _FRAME_HEAD_RE.match(s)
+    if m and m.end() < len(s):
+        s = s[m.end():]
+    return s, frame
+
+
+def _named_occasion(frame: str) -> str:
+    for m in _FRAME_OCCASION_RE.finditer(frame):
+        occ = m.group("occ")
+        if not _GENERIC_OCCASION_RE.match(occ) and len(regex.sub(r"[^\p{Han}\w]", "", occ)) >= 4:
+            return occ
+    return ""
+
+
+# ---- content extent ------------------------------------------------------------------------------
+def _ordinal_value(m) -> Optional[int]:
+    from ..numerals import cn_to_int
+
+    for g in ("a", "b", "c"):
+        v = m.group(g) if g in m.re.groupindex else None
+        if v:
+            return cn_to_int(v)
+    d = m.group("d")
+    return int(d) if d else None
+
+
+def _max_ordinal(text: str) -> int:
+    best = 0
+    for m in ORDINAL_RE.finditer(text):
+        v = _ordinal_value(m)
+        if v and v <= best + 1:
+            best = max(best, v)
+    return best
+
+
+def _ends_sentence(text: str) -> bool:
+    t = text.rstrip(" \t\u3000*_")
+    while t and t[-1] in _CLOSERS:
+        t = t[:-1]
+    return bool(t) and t[-1] in _TERMINAL
+
+
+def _open_quote(text: str) -> bool:
+    return text.count("“") > text.count("”")
+
+
+# ---- the analysis --------------------------------------------------------------------------------
+def _page_date(page) -> str:
+    try:
+        d = page.analysis("dates").page_date
+        if d is not None:
+            return d.isoformat()
+    except Exception:  # the chronology helper's analysis is optional
+        pass
+    m = FILENAME_DATE_RE.search(os.path.basename(page.path or ""))
+    if m and 1 <= int(m.group(2)) <= 12 and 1 <= int(m.group(3)) <= 31:
+        return f"{m.group(1)}-{m.group(2)}-{m.group(3)}"
+    return ""
+
+
+def _occasions(page, layout) -> Dict[int, Occasion]:
+    page_date = _page_date(page)
+    out: Dict[int, Occasion] = {}
+    for art in layout.articles:
+        paras = art.paragraphs
+        lead_block = paras[0] if paras else None
+        lead = ""
+        if lead_block is not None:
+            t = lead_block.text
+            cut = regex.search(r"[。！？!?]", t)
+            lead = t[:cut.end()] if cut else t
+        occ = Occasion(article=art.index, kind=art.kind, page_date=page_date, lead=lead)
+        hs = art.headings
+        # a short section label above the headline (## 详细新闻 / ### 一周动态) is not the headline
+        while len(hs) > 1 and len(hs[0].text) <= 6 and hs[0].level and hs[1].level > hs[0].level:
+            hs = hs[1:]
+        if hs:
+            occ.title = hs[0].text.strip("*_ ")
+            occ.title_start, occ.title_end = hs[0].start, hs[0].end
+        m = DATE_RE.search(lead[:60]) if lead else None
+        if m:
+            occ.month_day = (int(m.group("m")), int(m.group("d")))
+            occ.year = int(m.group("y")) if m.group("y") else None
+            occ.date = m.group(0)
+        e = EVENT_RE.search(lead) if lead else None
+        if e:
+            occ.event = e.group("e") or (e.group("v") or "")
+        out[art.index] = occ
+    return out
+
+
+def _acts_in(name: str, occ: Occasion, kind: str) -> bool:
+    """Is the speaker the actor of the article's own event (named in the lead doing something, or in
+    the headline)?  For a meeting: the lead says a meeting was held."""
+    if kind == "meeting":
+        return bool(regex.search(r"召开|举行|主持|会议|大会|座谈", occ.lead + occ.title))
+    if kind != "person" or len(name) < 2:
+        return False
+    if name in occ.title:
+        return True
+    lead = occ.lead
+    i = lead.find(name)
+    while i >= 0:
+        rest = regex.sub(rf"^(?:{_POST_ALT})", "", lead[i + len(name):])
+        if not rest.startswith(("的", "重要", "关于", "同志的", "总书记的")) and _ACTOR_VERBS.match(rest):
+            return True
+        i = lead.find(name, i + 1)
+    return False
+
+
+def _known_names(page) -> List[str]:
+    """Person names of the mentions analysis, when the names helper's module is installed."""
+    try:
+        m = page.analysis("mentions")
+    except Exception:
+        return []
+    names = []
+    try:
+        people = getattr(m, "people", None)
+        people = people() if callable(people) else people
+        for x in people or []:
+            n = getattr(x, "name", None)
+            if isinstance(n, str) and 2 <= len(n) <= 8 and getattr(x, "kind", "person") == "person" \
+                    and getattr(x, "strong", True):
+                names.append(n)
+    except Exception:  # another helper's analysis: never let its changes break speech spans
+        return []
+    return names
+
+
+# Titles strong enough to mark the name behind them as a person (not 记者/代表, often followed by other words).
+_STRONG_TITLES = "|".join(sorted((t for t in TITLES if t not in ("记者", "代表", "委员", "先生", "女士", "同志",
+                                                                 "志愿者", "负责人", "创始人", "主持人")),
+                                 key=len, reverse=True))
+_TITLE_NAME_IN_TEXT = regex.compile(rf"(?:{_STRONG_TITLES})(?P<name>[\p{{Han}}]{{2,3}})")
+_NAME_STOP = set("在到与和对主出参来赴一等向为是的了从率带陪同并及、说指强要表")
+
+
+def _candidate_names(text: str, start: int, end: int, known: List[str]) -> List[str]:
+    """Person names written behind a title in text[start:end] (吕沛 in 党工委副书记吕沛主持…)."""
+    out = []
+    for m in _TITLE_NAME_IN_TEXT.finditer(text, start, end):
+        name = m.group("name")
+        hit = next((k for k in known if text.startswith(k, m.start("name"))), None)
+        if hit:
+            name = hit
+        elif len(name) == 3 and name[2] in _NAME_STOP:
+            name = name[:2]
+        if not hit and not _is_surname_name(name):
+            continue
+        if name in NOT_NAMES or ROLE_RE.search(name) or name.endswith(TITLES):
+            continue
+        out.append(name)
+    return out
+
+
+_CLAUSE_BOUNDARY = "。！？!?；;，,：:\n“”"
+_TITLE_TAIL_RE = regex.compile(rf"(?:{_TITLE_ALT})$")
+
+
+def _antecedent(text: str, start: int, end: int, names: List[str]) -> str:
+    """The person a 他/她 at ``end`` refers to: the last name standing as the subject of a clause
+    (at the clause start, or behind a title there) in text[start:end]; else the last name seen."""
+    best_subject = (-1, "")
+    best_any = (-1, "")
+    for name in set(names):
+        i = text.find(name, start, end)
+        while i >= 0:
+            j = i
+            while j > start and text[j - 1] not in _CLAUSE_BOUNDARY:
+                j -= 1
+            before = text[j:i].strip(" \t\u3000*_")
+            if i > best_any[0]:
+                best_any = (i, name)
+            if (not before or _TITLE_TAIL_RE.search(before)) and i > best_subject[0]:
+                best_subject = (i, name)
+            i = text.find(name, i + len(name), end)
+    return best_subject[1] or best_any[1]
+
+
+def analyse(page) -> SpeechAnalysis:
+    layout = page.layout
+    text = page.text
+    occasions = _occasions(page, layout)
+    blocks = layout.blocks
+    speeches: List[Speech] = []
+    known = _known_names(page)
+
+    # 1. anchors: speaker + verb + punctuation, in running-text blocks, at a clause start
+    raw: List[Tuple[int, Speech]] = []
+    for b in blocks:
+        if not b.is_text and b.kind != "list":
+            continue
+        bt = b.text
+        for m in ANCHOR_RE.finditer(bt):
+            verb = m.group("verb")
+            if m.group("obj") and verb not in OBJECT_VERBS:
+                continue
+            vs = m.start("verb")
+            # the clause before the verb: back to the previous clause boundary
+            j = vs
+            while j > 0 and bt[j - 1] not in "。！？!?；;，,：:“”「」、\n":
+                j -= 1
+            clause = bt[j:vs]
+            # a speech anchored after a closing quote is handled by the quote pass
+            words, frame = split_frame(clause.strip())
+            kind, speaker = parse_subject(words)
+            if not kind:
+                continue
+            lead_ws = len(clause) - len(clause.lstrip())
+            sp_start = b.start + j + lead_ws
+            sp_end = sp_start + len(words)
+            c_start = b.start + m.end()
+            opened_quote = m.group("punct").rstrip().endswith("“")
+            if opened_quote:
+                c_start -= 1  # include the opening quote mark in the content span
+            named = _named_occasion(frame)
+            s = Speech(start=sp_start, end=c_start, speaker=speaker, speaker_text=words, speaker_kind=kind,
+                       speaker_start=sp_start, speaker_end=sp_end, verb=verb, content_start=c_start,
+                       content_end=b.end, content="", quote=opened_quote, article=b.article, block=b.index,
+                       last_block=b.index, frame=frame, named_occasion=named)
+            raw.append((b.index, s))
+        # 2. quotations with the speaker after them: “……”活动现场组织者说。
+        for m in AFTER_QUOTE_RE.finditer(bt):
+            subj = m.group("subj")
+            words, frame = split_frame(subj.strip())
+            kind, speaker = parse_subject(words)
+            if not kind:
+                continue
+            close = m.start()
+            open_ = bt.rfind("“", 0, close)
+            if open_ < 0:
+                # the quotation opened in an earlier paragraph
+                open_abs = _find_open_quote_before(text, blocks, b.index)
+                if open_abs is None:
+                    continue
+                first_block = layout.block_at(open_abs)
+                first_index = first_block.index if first_block else b.index
+            else:
+                open_abs = b.start + open_
+                first_index = b.index
+            if close + 1 - open_ < 3 and open_ >= 0:
+                continue
+            sp_start = b.start + m.start("subj") + (len(subj) - len(subj.lstrip()))
+            s = Speech(start=open_abs, end=b.start + m.end(), speaker=speaker, speaker_text=words,
+                       speaker_kind=kind, speaker_start=sp_start, speaker_end=sp_start + len(words),
+                       verb=m.group("verb"), content_start=open_abs, content_end=b.start + close + 1,
+                       content=text[open_abs:b.start + close + 1], quote=True, article=b.article,
+                       block=first_index, last_block=b.index, frame=frame, named_occasion=_named_occasion(frame))
+            raw.append((first_index, s))
+
+    raw.sort(key=lambda x: (x[1].start, x[1].content_start))
+    # drop an anchor that sits inside an earlier quotation with the speaker after it
+    quoted = [(s.content_start, s.content_end) for _, s in raw if s.quote and s.speaker_start > s.content_start]
+    raw = [(bi, s) for bi, s in raw
+           if not (s.speaker_start >= s.content_start and any(a < s.start < e for a, e in quoted) and
+                   not (s.quote and s.speaker_start > s.content_start))]
+
+    # 3. content extent of reported speech: to the next anchor in the paragraph or the paragraph end,
+    #    then on through enumerations and broken paragraphs.
+    anchors_by_block: Dict[int, List[int]] = {}
+    for _, s in raw:
+        anchors_by_block.setdefault(s.block, []).append(s.start)
+    for idx, (bi, s) in enumerate(raw):
+        if s.quote and s.speaker_start > s.content_start:
+            speeches.append(s)
+            continue
+        b = blocks[bi]
+        nexts = [a for a in anchors_by_block.get(bi, []) if a > s.content_start]
+        end = min(nexts) if nexts else b.end
+        last = bi
+        if not nexts:
+            last, end = _extend(text, blocks, bi, s.content_start, end, anchors_by_block)
+        # trim trailing space
+        while end > s.content_start and text[end - 1] in " \t\u3000\n":
+            end -= 1
+        s.content_end = end
+        s.end = end
+        s.last_block = last
+        s.content = text[s.content_start:end]
+        speeches.append(s)
+
+    # 4. pronouns: 他/她 → the person last standing as a clause subject in the article before it
+    persons = [s.speaker for s in speeches if s.speaker_kind == "person"]
+    names = known + persons + _candidate_names(text, 0, len(text), known + persons)
+    for s in speeches:
+        if s.speaker_kind == "pronoun" and s.speaker in ("他", "她", "其"):
+            art = layout.articles[s.article] if 0 <= s.article < len(layout.articles) else None
+            a_start = art.start if art else 0
+            name = _antecedent(text, a_start, s.speaker_start, names)
+            if name:
+                s.speaker = name
+                s.speaker_kind = "person"
+                s.speaker_text = f"{s.speaker_text}（{name}）"
+            else:
+                s.speaker = ""
+    # 5. occasion tests
+    for s in speeches:
+        occ = occasions.get(s.article) or Occasion(article=s.article)
+        s.own_occasion = _acts_in(s.speaker, occ, s.speaker_kind)
+        reasons = []
+        if s.named_occasion and not _same_event(s.named_occasion, occ):
+            reasons.append(f"言明场合“{s.named_occasion}”")
+        r = _RECALL_RE.search(s.speaker_text + s.frame)
+        if r:
+            reasons.append(f"追述（“{r.group(0)}”）")
+        s.recalled = "；".join(reasons)
+    return SpeechAnalysis(speeches=speeches, occasions=occasions)
+
+
+def _same_event(named: str, occ: Occasion) -> bool:
+    """Does an occasion named in a frame refer to this article's own event?"""
+    from rapidfuzz import fuzz
+
+    target = occ.title + "|" + occ.event
+    core = regex.sub(r"^(?:此次|本次|这次|今天的?|当天的?)", "", named)
+    return bool(target.strip("|")) and fuzz.partial_ratio(core, target) >= 75
+
+
+def _find_open_quote_before(text: str, blocks, bi: int) -> Optional[int]:
+    for k in range(bi - 1, max(-1, bi - 6), -1):
+        b = blocks[k]
+        if not b.is_text:
+            return None
+        i = b.text.rfind("“")
+        if i >= 0:
+            return b.start + i
+    return None
+
+
+def _extend(text: str, blocks, bi: int, c_start: int, end: int, anchors_by_block) -> Tuple[int, int]:
+    """Carry the content of a statement over following paragraphs: while a quotation stays open,
+    while a paragraph is broken off mid-sentence (page-layout artefact), or while the next paragraph
+    goes on with the enumeration the statement started (二要… after 一要…)."""
+    last = bi
+    for _ in range(12):
+        content = text[c_start:end]
+        nxt = last + 1
+        if nxt >= len(blocks):
+            break
+        nb = blocks[nxt]
+        if not (nb.is_text or nb.kind == "list") or nb.article != blocks[bi].article:
+            break
+        cont = False
+        if _open_quote(content):
+            cont = True
+        elif not _ends_sentence(content) and not _ORDINAL_START_RE.match(nb.text) and \
+                not regex.match(r"^[\p{Han}]{2,12}(?:指出|强调|表示|说)[，,：:]", nb.text):
+            cont = True  # a paragraph broken mid-sentence: 三要强化 / 时间观念。
+        else:
+            n = _max_ordinal(content)
+            m = _ORDINAL_START_RE.match(nb.text)
+            if n and m:
+                if m.group("e"):
+                    cont = m.group("e") in ("其次", "再次", "最后")
+                else:
+                    v = _ordinal_value(m)
+                    cont = v == n + 1
+        if not cont:
+            break
+        nexts = [a for a in anchors_by_block.get(nxt, []) if a > nb.start]
+        last = nxt
+        end = min(nexts) if nexts else nb.end
+        if nexts:
+            break
+    return last, end
