@@ -88,6 +88,20 @@ _FAMILIES: List[Tuple[str, "regex.Pattern", bool]] = [
     ("首先", regex.compile(_POS + r"(?P<n>首先|其次|再次|最后)(?=[，,：:])"), False),
     ("label", regex.compile(_POS + rf"(?P<label>{_HAN_NOT_NUM}{{2,4}}?)(?P<n>{_CN_NUM})(?=[：:，,、\s]|$)"), False),
 ]
+# Cheap tests that a block may hold a marker of the family, before the full pattern runs.
+_FAMILY_QUICK = {
+    "要": regex.compile(rf"[{_N}]要"),
+    "是": regex.compile(rf"[{_N}]是"),
+    "其": regex.compile(rf"其[{_N}]"),
+    "第": regex.compile(rf"第[{_N}]"),
+    "（一）": regex.compile(rf"[（(][{_N}]"),
+    "一、": regex.compile(rf"^[“\"*]*[{_N}]"),
+    "1.": regex.compile(r"^[*]*\d"),
+    "（1）": regex.compile(r"[（(]\d"),
+    "①": regex.compile(r"[\u2460-\u2473\u2776-\u277f]"),
+    "首先": regex.compile(r"首先|其次|再次|最后"),
+    "label": regex.compile(rf"\p{{Han}}[{_N}]+(?:[：:，,、\s]|$)"),
+}
 _ORDER_WORDS = {"首先": 1, "其次": 2, "再次": 3}
 
 
@@ -155,6 +169,9 @@ def markers(page) -> List[Marker]:
             titles = _title_spans(text)
             seen = set()
             for family, pat, _ in _FAMILIES:
+                quick = _FAMILY_QUICK.get(family)
+                if quick is not None and not quick.search(text):
+                    continue
                 for m in pat.finditer(text):
                     s = m.start("n") if family != "label" else m.start("label")
                     if s in seen or _inside(titles, s):
@@ -174,8 +191,11 @@ def markers(page) -> List[Marker]:
     return page.cached("enumeration.markers", compute)
 
 
+_TITLE_RE = regex.compile(r"《[^《》\n]*》")
+
+
 def _title_spans(text: str) -> List[Tuple[int, int]]:
-    return [m.span() for m in regex.finditer(r"《[^《》\n]*》", text)]
+    return [m.span() for m in _TITLE_RE.finditer(text)] if "《" in text else []
 
 
 def _inside(spans: List[Tuple[int, int]], i: int) -> bool:

@@ -265,14 +265,14 @@ def _counts(page, ctx) -> list:
             n = parse_int(m.group("n"))
             if n is None or n < 2 or n > 50:
                 continue
-            if not pre and not regex.match(r"[\p{Han}”》）)]", text[m.start() - 1:m.start()] or " "):
+            if not pre and not _BEFORE_DIRECT.match(text[m.start() - 1:m.start()] or " "):
                 continue
             if not pre and m.group("cls") not in "大项个类":
                 continue  # A、B、C三大工程 / 三项 / 三个 / 三类: the directly counted forms
             after = text[m.end():m.end() + 3]
-            if regex.match(r"[、，,和及与等或]|以及", after):
+            if _AFTER_ITEM.match(after):
                 continue  # the number belongs to an item of a list itself (冬季两项、冰壶)
-            if m.group("cls") == "个" and regex.match(r"月|小时|百分点|工作日|季度|周|星期", after):
+            if m.group("cls") == "个" and _AFTER_MEASURE.match(after):
                 continue  # 四个月, 2个百分点: measures, not counts of items
             clause = _list_before(text, m.start())
             if not clause or "、" not in clause:
@@ -316,20 +316,30 @@ _FIG_RE = regex.compile(
 _STOP_KEY = regex.compile(r"^(?:第|近|约|超|逾|共|达|为|是|有|和|与|及|的|了|在|于|至|到|超过|将近|接近)")
 
 
+_BEFORE_DIRECT = regex.compile(r"[\p{Han}”》）)]")
+_AFTER_ITEM = regex.compile(r"[、，,和及与等或]|以及")
+_AFTER_MEASURE = regex.compile(r"月|小时|百分点|工作日|季度|周|星期")
+_KEY_TRIM = regex.compile(r"(?:共计|合计|总计|累计|共|达到|达|超过|超|约|近|逾|为|是|有)$")
+_APPROX_BEFORE = regex.compile(r"(?:超过|超|逾|近|约|突破|破|不到|不足|以上|余)$")
+_APPROX_AFTER = regex.compile(r"余|多|以上|左右|上下")
+_FIG_QUICK = regex.compile(r"[0-9一二三四五六七八九十两百千][万亿]{0,2}(?:元|美元|个|项|家|名|人|吨|千瓦|平方米|亩|公里|户|套|台|辆|所|座|条|场|次|件|款|种|批)")
+
+
 def _figures(text: str, base: int) -> List[Tuple[str, float, str, int, int, str]]:
     """(key word, value, unit, start, end, text) of the figures in ``text``."""
     out = []
+    if not _FIG_QUICK.search(text):
+        return out
     for m in _FIG_RE.finditer(text):
         key = m.group("key")
         # the key word is the noun right before the number; trim particles such as 达/共/超
-        key = regex.sub(r"(?:共计|合计|总计|累计|共|达到|达|超过|超|约|近|逾|为|是|有)$", "", key)
+        key = _KEY_TRIM.sub("", key)
         if len(key) < 2:
             continue
-        if regex.search(r"(?:超过|超|逾|近|约|突破|破|不到|不足|以上|余)$", m.group("key")) or regex.match(
-                r"余|多|以上|左右|上下", text[m.end():m.end() + 2]) or regex.search(r"[余多]", m.group("unit")):
+        if _APPROX_BEFORE.search(m.group("key")) or _APPROX_AFTER.match(text[m.end():m.end() + 2]):
             continue  # 超15万亿元, 近百万人次, 3000余人: approximate figures
         unit = m.group("unit")
-        val = parse_number(m.group("num") + regex.match(r"[万亿]*", unit).group())
+        val = parse_number(m.group("num") + unit[:len(unit) - len(unit.lstrip("万亿"))])
         if val is None:
             continue
         base_unit = unit.lstrip("万亿")
@@ -345,32 +355,34 @@ def _headlines(page, ctx) -> list:
         paras = art.paragraphs
         if not heads or not paras:
             continue
+        head_figs = [f for h in heads[:2] for f in _figures(h.text, h.start)]
+        if not head_figs:
+            continue
         body_figs = []
         for p in paras:
             body_figs.extend(_figures(p.text, p.start))
         if not body_figs:
             continue
         body_text = "\n".join(p.text for p in paras)
-        for h in heads[:2]:
-            for key, val, unit, s, e, ftext in _figures(h.text, h.start):
-                same = [f for f in body_figs if f[0] == key and f[2] == unit]
-                if not same:
-                    continue
-                values = [f[1] for f in same]
-                if any(abs(v - val) < 1e-6 * max(1.0, val) for v in values):
-                    continue
-                if _appears(body_text, val, unit):
-                    continue
-                if len(values) > 1 and abs(sum(values) - val) < 1e-6 * max(1.0, val):
-                    continue  # the headline sums the body's parts
-                if len(same) > 1:
-                    continue  # several different body figures: which one the headline means is unclear
-                f0 = same[0]
-                out.append(ctx.finding(
-                    HEADLINE, page, s, e,
-                    f"标题写“{ftext}”，正文写“{f0[5]}”，数字不一致，请核对",
-                    related=[page.location(f0[3], f0[4], "正文中的数字")],
-                    key=f"{ftext}|{f0[5]}"))
+        for key, val, unit, s, e, ftext in head_figs:
+            same = [f for f in body_figs if f[0] == key and f[2] == unit]
+            if not same:
+                continue
+            values = [f[1] for f in same]
+            if any(abs(v - val) < 1e-6 * max(1.0, val) for v in values):
+                continue
+            if _appears(body_text, val, unit):
+                continue
+            if len(values) > 1 and abs(sum(values) - val) < 1e-6 * max(1.0, val):
+                continue  # the headline sums the body's parts
+            if len(same) > 1:
+                continue  # several different body figures: which one the headline means is unclear
+            f0 = same[0]
+            out.append(ctx.finding(
+                HEADLINE, page, s, e,
+                f"标题写“{ftext}”，正文写“{f0[5]}”，数字不一致，请核对",
+                related=[page.location(f0[3], f0[4], "正文中的数字")],
+                key=f"{ftext}|{f0[5]}"))
     return out
 
 
