@@ -1,0 +1,191 @@
+"""Per-page units of the duplicate rules: paragraphs cut into clauses, normalised, with MinHash sketches.
+
+Everything here is computed once per page (in ``newslint_collect_page``, possibly in a worker process)
+and is picklable, so the corpus phase only matches — it never re-reads a page.
+
+* A *clause* is a stretch of text between ``，；。！？：`` marks.  Its normalised form keeps letters and
+  digits only (full-width folded to half-width, lower case), so punctuation and width edits do not
+  hide a copy.
+* A clause carries a *weight*: the number of characters it contributes to a copy's length.  Clauses that
+  are enumerations of short items (attendance lists: 区领导张三、李四、王五参加会议) and, for sentence
+  runs, clauses quoted in “” or 《》 (slogans, titles) weigh nothing — repeating them is normal.
+* A *paragraph* is a text block (body, dateline, list item) with its clauses and a MinHash sketch over
+  character 3-grams of its normalised text (datasketch, ``affine32`` scheme), used for near-duplicate
+  candidate search with LSH.
+"""
+from __future__ import annotations
+
+import bisect
+import unicodedata
+from dataclasses import dataclass, field
+from typing import List, Optional, Tuple
+
+import numpy as np
+import regex
+
+NUM_PERM = 64  # MinHash permutations: LSH at Jaccard 0.5 keeps recall > 99 % for paragraphs of 90 % similarity
+SHINGLE = 3  # character 3-grams of the normalised text
+SEED = 1
+
+TEXT_KINDS = ("body", "dateline", "list")
+
+# A clause ends after a run of clause marks (and any closing quotes or brackets right after them).
+_CLAUSE_RE = regex.compile(r"[^，,；;。！？!?：:\n]+(?:[，,；;。！？!?：:…]+[”’」』）)]*)?")
+_KEEP_RE = regex.compile(r"[^\p{L}\p{N}]+")
+# Quoted stretches: “…” ‘…’ 「…」 and titles 《…》 (not nested across lines).
+_QUOTED_RE = regex.compile(r"“[^“”\n]*”|‘[^‘’\n]*’|「[^「」\n]*」|《[^《》\n]*》|\"[^\"\n]*\"")
+_LIST_SEP = "、"
+
+
+def normalise(text: str) -> str:
+    """Letters and digits only, NFKC-folded and lower-cased: the text a copy is compared on."""
+    return _KEEP_RE.sub("", unicodedata.normalize("NFKC", text)).lower()
+
+
+def is_list_like(text: str) -> bool:
+    """An enumeration of short items: names (区领导张三、李四、王五参加会议) or names with titles
+    (白俄罗斯总统卢卡申科、吉尔吉斯斯坦总统扎帕罗夫、…)."""
+    n = text.count(_LIST_SEP)
+    if n < 2:
+        return False
+    items = [normalise(x) for x in text.split(_LIST_SEP)]
+    inner = items[1:-1]
+    mean = sum(len(x) for x in inner) / len(inner)
+    return mean <= 5 or (n >= 4 and mean <= 12)
+
+
+_TITLE_LIKE_RE = regex.compile(r"[，,。！？!?；;]")
+
+
+def is_title_like(text: str) -> bool:
+    """A line with no clause inside: a headline, a bold sub-heading, an entry of a contents list
+    (（1）…；).  Repeating a title in a summary or a lead is normal; such lines are not compared."""
+    core = text.rstrip("；;*_ \t\u3000")
+    return not _TITLE_LIKE_RE.search(core)
+
+
+@dataclass
+class Clause:
+    start: int  # page offsets of the clause, its closing marks included
+    end: int
+    norm: str
+    weight: int  # characters counted towards a paragraph copy's length (0 for list-like clauses)
+    sweight: int  # characters counted towards a sentence run's length (0 also for quoted clauses)
+
+
+@dataclass
+class Paragraph:
+    block: int  # index of the block in the page layout
+    article: int
+    line: int
+    start: int
+    end: int
+    first: int  # index of its first clause in DupPage.clauses
+    last: int  # index just past its last clause
+    norm: str
+    weight: int
+    sketch: Optional[np.ndarray] = None  # MinHash hash values (uint32), None for short paragraphs
+
+
+@dataclass
+class DupPage:
+    clauses: List[Clause] = field(default_factory=list)
+    paragraphs: List[Paragraph] = field(default_factory=list)
+    clause_para: List[int] = field(default_factory=list)  # paragraph index of each clause
+
+
+def _quoted_spans(text: str) -> Tuple[List[int], List[int]]:
+    starts, ends = [], []
+    for m in _QUOTED_RE.finditer(text):
+        starts.append(m.start())
+        ends.append(m.end())
+    return starts, ends
+
+
+def _inside(starts: List[int], ends: List[int], a: int, b: int) -> bool:
+    i = bisect.bisect_right(starts, a) - 1
+    return i >= 0 and ends[i] >= b
+
+
+def clauses_of(text: str, base: int = 0) -> List[Clause]:
+    """The clauses of one paragraph ``text`` (page offsets from ``base``)."""
+    qs, qe = _quoted_spans(text) if ("“" in text or "《" in text or "‘" in text or "「" in text
+                                     or '"' in text) else ([], [])
+    out: List[Clause] = []
+    for m in _CLAUSE_RE.finditer(text):
+        s = m.group()
+        norm = normalise(s)
+        if not norm:
+            continue
+        weight = 0 if is_list_like(s) else len(norm)
+        sweight = weight
+        if weight and qs:
+            # the clause's letters all lie inside one quoted stretch: a slogan, a quoted title
+            a = m.start()
+            b = m.end()
+            while a < b and not text[a].isalnum():
+                a += 1
+            while b > a and not text[b - 1].isalnum():
+                b -= 1
+            if _inside(qs, qe, a, b):
+                sweight = 0
+        out.append(Clause(base + m.start(), base + m.end(), norm, weight, sweight))
+    return out
+
+
+_PERMUTATIONS = None
+
+
+def _permutations():
+    global _PERMUTATIONS
+    if _PERMUTATIONS is None:
+        from datasketch import MinHash
+
+        _PERMUTATIONS = MinHash(num_perm=NUM_PERM, seed=SEED, scheme="affine32").permutations
+    return _PERMUTATIONS
+
+
+def _identity(x):
+    return x
+
+
+def shingle_hashes(norm: str, k: int = SHINGLE) -> np.ndarray:
+    """32-bit hashes of the character k-grams of ``norm`` (vectorised; code points fit in 21 bits)."""
+    cp = np.frombuffer(norm.encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
+    if len(cp) < k:
+        k = len(cp)
+    h = np.zeros(len(cp) - k + 1, dtype=np.uint64)
+    for j in range(k):
+        h = (h << np.uint64(21)) | cp[j: len(cp) - k + 1 + j]
+    return ((h ^ (h >> np.uint64(32))) & np.uint64(0xFFFFFFFF)).astype(np.uint32)
+
+
+def sketch(norm: str) -> np.ndarray:
+    """The MinHash hash values of the 3-gram set of ``norm`` (datasketch MinHash, affine32 scheme)."""
+    from datasketch import MinHash
+
+    m = MinHash(num_perm=NUM_PERM, seed=SEED, hashfunc=_identity, permutations=_permutations(),
+                scheme="affine32")
+    m.update_batch(np.unique(shingle_hashes(norm)).tolist())
+    return m.hashvalues
+
+
+def analyse(page, min_sketch_chars: int = 30) -> DupPage:
+    out = DupPage()
+    for b in page.layout.blocks:
+        if b.kind not in TEXT_KINDS or is_title_like(b.text):
+            continue
+        cls = clauses_of(b.text, b.start)
+        if not cls:
+            continue
+        first = len(out.clauses)
+        out.clauses.extend(cls)
+        norm = "".join(c.norm for c in cls)
+        weight = sum(c.weight for c in cls)
+        p = Paragraph(block=b.index, article=b.article, line=b.line, start=cls[0].start, end=cls[-1].end,
+                      first=first, last=len(out.clauses), norm=norm, weight=weight)
+        if weight >= min_sketch_chars:
+            p.sketch = sketch(norm)
+        out.clause_para.extend([len(out.paragraphs)] * len(cls))
+        out.paragraphs.append(p)
+    return out

@@ -1,0 +1,516 @@
+"""Duplicated text: repeated paragraphs and repeated runs of sentences, within an article, across the
+articles of a page, across the pages of a run and against archive pages.
+
+Design (per page, then corpus):
+
+* ``newslint_collect_page`` cuts each text paragraph into clauses (normalised letters and digits) and
+  sketches every paragraph with a MinHash over character 3-grams (``analyses/dup_units.py``).  That is
+  all the per-page work, picklable, so it runs in worker processes and is cached.
+* ``newslint_check_corpus`` matches:
+
+  1. *Sentence runs* — every clause of at least ``SEED_CHARS`` characters that occurs more than once is a
+     seed (an exact-hash index, no all-pairs loop); from each seed pair the run is extended clause by
+     clause in both directions, accepting near-equal clauses (rapidfuzz ratio ≥ 80) so a changed name
+     or a few characters do not cut a copy in two.  A run covering two whole paragraphs is a paragraph
+     copy; a shorter one is a sentence copy.
+  2. *Near-duplicate paragraphs* — MinHash LSH (datasketch) gives candidate pairs of paragraphs whose
+     3-gram sets overlap (Jaccard ≥ 0.5); rapidfuzz verifies them (normalised Indel similarity).  This
+     catches copies edited in many places, where no clause survived intact.
+
+* Legitimate repetition is tolerated by kind, never by list: clauses that enumerate short items
+  (attendance lists) and quoted clauses (slogans, titles) weigh nothing; short copies are below the
+  thresholds; text found on ``boilerplate_pages`` or more pages (a group of copies connected by
+  matches) is boilerplate and never reported.
+* Each finding is at the later copy (run order; archive pages count as earlier than every run page),
+  with the earlier copies as related locations and the similarity in the message.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Dict, List, Optional, Tuple
+
+import regex
+
+from .. import hookimpl
+from ..analyses import dup_units
+from ..config import ConfigError
+from ..finding import SEVERITIES, Rule
+
+SEED_CHARS = 6  # a clause shorter than this never seeds a match (他说 / 会议指出 / 据了解)
+MAX_OCCURRENCES = 40  # a clause seen more often than this in a run is formulaic: never a seed
+CLAUSE_SIMILARITY = 80  # rapidfuzz ratio for two clauses to count as the same clause inside a run
+LSH_THRESHOLD = 0.5  # Jaccard threshold of MinHash LSH candidates (verified afterwards)
+
+PARAGRAPH = Rule(
+    id="duplicate-paragraph",
+    category="duplicate",
+    severity="warning",
+    summary="段落重复：同一段文字在本稿、本版另一篇稿件或其他版面中出现过",
+    explanation="""\
+同一段文字出现两次，多是拼版或改稿时重复粘贴：同一篇稿件里某段又出现一次，另一篇稿件里混进了别的会议的
+讲话要点，或改稿后旧稿未删。本规则比较去掉标点和空白后的文字，完全相同和高度相似（只改了人名、几个字）
+的段落都报告，报在后出现的一处，并把先出现的一处列为相关位置，注明相似度。
+
+判断方法：每段切成分句，分句完全相同的作为种子向两端延伸（相似度不低于 80% 的分句也算相同）；
+再用 MinHash 局部敏感哈希（datasketch）找出 3 字片段重合的段落，用 rapidfuzz 计算相似度复核。
+不做两两比较，一年的版面也只需几秒。
+
+默认阈值及理由：
+- min_chars = 30：不足 30 字（去标点后）的段落多为程式化短句（“会议还研究了其他事项。”），不报告；
+  列举人名、单位的分句（“区领导张三、李四、王五参加会议”）不计字数。
+- similarity = 0.9：相似度低于 90% 的两段多是套用同一格式的平行报道（“习近平会见甲国总统……”“习近平会见
+  乙国总统……”）；改了一个人名、几个字的长段重复稿仍在 90% 以上。不完全相同的两段，若不同之处正是
+  各自稿件标题中的人名、地名（每段都已按所在稿件改写），视为套用格式，不报告。
+- boilerplate_pages = 3：在 3 个或更多版面出现的文字视为固定套话（栏目说明、背景介绍），不报告。
+- 同一版面内的重复为 warning；去标点后至少 error_chars（100）字且完全相同的，是确定无疑的重复刊发，
+  报 error（设为 0 则不升级）。跨版面、与存档版面重复的，常是有意沿用的背景材料，默认报
+  cross_page_severity = "info"；cross_page = false 则不比较不同版面。
+
+A paragraph printed twice — in one article, in two articles of a page, or on another page of the run
+or of the archive (--archive). Exact and near copies (similarity = normalised Indel similarity of the
+letters and digits) are reported at the later copy, the earlier one being the related location.
+Candidates come from clause hashing and MinHash LSH, verified with rapidfuzz: no all-pairs loop.""",
+    bad="（同一版面两篇稿件中）吕沛要求，一是组织体系要健全……五是……\n……\n吕沛要求，一是组织体系要健全……五是……",
+    good="只保留讲话所属会议稿件中的那一段，另一篇稿件删去或改写。",
+    options=(("min_chars", 30), ("similarity", 0.9), ("error_chars", 100), ("boilerplate_pages", 3),
+             ("cross_page", True), ("cross_page_severity", "info")),
+    needs=("layout",),
+)
+
+SENTENCE = Rule(
+    id="duplicate-sentence",
+    category="duplicate",
+    severity="warning",
+    summary="语句重复：一段（一句或连续几句）文字在前文或其他稿件中重复出现",
+    explanation="""\
+一句或连续几句话在同一篇稿件中出现两次（常见于改稿时把一句话挪到别处却忘了删原句），或出现在本版另一篇
+稿件、其他版面中。本规则找出去掉标点后至少 min_chars 字的重复文字串（按分句连续比较，允许个别字不同），
+报在后出现的一处，并注明先出现的位置和相似度。整段重复由 duplicate-paragraph 报告。
+
+默认阈值及理由：
+- min_chars = 50：50 字以下的重复多是惯用语、政策提法和讲话要点的转述；引号、书名号内的分句（口号、文件名）和列举
+  人名的分句不计字数。
+- similarity = 0.9：重复文字串整体相似度不低于 90%。
+- boilerplate_pages = 3：在 3 个或更多版面出现的文字视为套话，不报告。
+- 同一版面内为 warning；跨版面、与存档版面重复的默认报 cross_page_severity = "info"。
+
+A run of sentences (at least min_chars letters and digits) that repeats earlier text of the same
+article, of another article of the page, or of another page — reported at the later copy with the
+earlier one as related location. Quoted slogans and name lists do not count towards the length.""",
+    bad="……要开展方案比选，提高设计质量，以高质量设计保障高质量建设……\n（同一稿件下一段）对民生领域项目，"
+        "要开展方案比选，提高设计质量，以高质量设计保障高质量建设……",
+    good="删去后一处重复的语句，或改写为新的内容。",
+    options=(("min_chars", 50), ("similarity", 0.9), ("boilerplate_pages", 3),
+             ("cross_page", True), ("cross_page_severity", "info")),
+    needs=("layout",),
+)
+
+KEY = "duplicate"
+
+
+@hookimpl
+def newslint_rules():
+    return [PARAGRAPH, SENTENCE]
+
+
+@hookimpl
+def newslint_collect_page(page, ctx):
+    if not ctx.any_enabled(PARAGRAPH.id, SENTENCE.id):
+        return None
+    return {KEY: dup_units.analyse(page, _min_sketch_chars(ctx))}
+
+
+def _min_sketch_chars(ctx) -> int:
+    return max(1, min(ctx.options(PARAGRAPH.id)["min_chars"], ctx.options(SENTENCE.id)["min_chars"]))
+
+
+# ---- matching ----------------------------------------------------------------------------------
+@dataclass
+class Match:
+    kind: str  # "paragraph" | "sentence"
+    a: int  # position (in run order) of the earlier page
+    b: int  # position of the later page
+    a_para: int
+    b_para: int
+    a_span: Tuple[int, int]  # page offsets
+    b_span: Tuple[int, int]
+    similarity: float  # 0..1
+    exact: bool
+    weight: int  # counted characters of the copy
+    a_norm: str
+    b_norm: str
+
+
+class _UnionFind:
+    def __init__(self):
+        self.parent: Dict[Tuple[int, int], Tuple[int, int]] = {}
+
+    def find(self, x):
+        p = self.parent.setdefault(x, x)
+        while p != x:
+            gp = self.parent.setdefault(p, p)
+            self.parent[x] = gp
+            x, p = p, gp
+        return x
+
+    def union(self, x, y):
+        rx, ry = self.find(x), self.find(y)
+        if rx != ry:
+            self.parent[rx] = ry
+
+
+def _ratio(a: str, b: str) -> float:
+    from rapidfuzz.distance import Indel
+
+    return Indel.normalized_similarity(a, b)
+
+
+def _options(ctx):
+    po = ctx.options(PARAGRAPH.id)
+    so = ctx.options(SENTENCE.id)
+    for rid, o in ((PARAGRAPH.id, po), (SENTENCE.id, so)):
+        if o["cross_page_severity"] not in SEVERITIES:
+            raise ConfigError(f"rules.{rid}.cross_page_severity: must be one of {', '.join(SEVERITIES)}, "
+                              f"not {o['cross_page_severity']!r}")
+        if not 0 < float(o["similarity"]) <= 1:
+            raise ConfigError(f"rules.{rid}.similarity: must be a number in (0, 1], not {o['similarity']!r}")
+    return po, so
+
+
+def find_matches(data: List[dup_units.DupPage], archive: List[bool], po, so, cross_page: bool) -> List[Match]:
+    """All copy pairs of the pages ``data`` (in run order, archive pages first)."""
+    from rapidfuzz.distance import Indel
+
+    sim = Indel.normalized_similarity
+    boiler_pages = min(po["boilerplate_pages"], so["boilerplate_pages"])
+    min_para = po["min_chars"]
+    min_sent = so["min_chars"]
+
+    # 1. clause index: normalised clause -> occurrences (page position, clause index)
+    occ: Dict[str, List[Tuple[int, int]]] = defaultdict(list)
+    for pos, d in enumerate(data):
+        for ci, c in enumerate(d.clauses):
+            if c.weight and len(c.norm) >= SEED_CHARS:
+                occ[c.norm].append((pos, ci))
+    boiler = set()
+    seeds = []
+    for norm, lst in occ.items():
+        if len(lst) < 2:
+            continue
+        pages = {p for p, _ in lst}
+        if boiler_pages and len(pages) >= boiler_pages:
+            boiler.add(norm)
+        elif len(lst) <= MAX_OCCURRENCES:
+            seeds.append(lst)
+
+    def cmatch(ca, cb) -> bool:
+        if ca.norm == cb.norm:
+            return True
+        if min(len(ca.norm), len(cb.norm)) < 4:
+            return False
+        return sim(ca.norm, cb.norm) * 100 >= CLAUSE_SIMILARITY
+
+    matches: List[Match] = []
+    visited = set()
+    for lst in seeds:
+        for x in range(len(lst)):
+            pa, ia = lst[x]
+            for y in range(x + 1, len(lst)):
+                pb, ib = lst[y]
+                if archive[pb] or (pa != pb and not cross_page) or (pa, ia, pb, ib) in visited:
+                    continue
+                A, B = data[pa], data[pb]
+                para_a = A.paragraphs[A.clause_para[ia]]
+                para_b = B.paragraphs[B.clause_para[ib]]
+                same = pa == pb
+                a0, b0 = ia, ib
+                while (a0 > para_a.first and b0 > para_b.first and (not same or b0 - 1 > ia)
+                       and cmatch(A.clauses[a0 - 1], B.clauses[b0 - 1])):
+                    a0 -= 1
+                    b0 -= 1
+                a1, b1 = ia, ib
+                while (a1 + 1 < para_a.last and b1 + 1 < para_b.last and (not same or a1 + 1 < b0)
+                       and cmatch(A.clauses[a1 + 1], B.clauses[b1 + 1])):
+                    a1 += 1
+                    b1 += 1
+                pweight = sweight = 0
+                for k in range(a1 - a0 + 1):
+                    ca, cb = A.clauses[a0 + k], B.clauses[b0 + k]
+                    exact = ca.norm == cb.norm
+                    if exact:
+                        visited.add((pa, a0 + k, pb, b0 + k))
+                    if ca.norm in boiler:
+                        continue
+                    pweight += min(ca.weight, cb.weight)
+                    if exact:  # near-equal clauses join a run but only identical ones make its length
+                        sweight += cb.sweight
+                whole = (a0 == para_a.first and a1 + 1 == para_a.last
+                         and b0 == para_b.first and b1 + 1 == para_b.last)
+                if whole and pweight >= min_para:
+                    kind, weight = "paragraph", pweight
+                elif sweight >= min_sent:
+                    kind, weight = "sentence", sweight
+                else:
+                    continue
+                na = "".join(c.norm for c in A.clauses[a0:a1 + 1])
+                nb = "".join(c.norm for c in B.clauses[b0:b1 + 1])
+                s = 1.0 if na == nb else sim(na, nb)
+                if s < (po if kind == "paragraph" else so)["similarity"]:
+                    continue
+                matches.append(Match(kind, pa, pb, A.clause_para[ia], B.clause_para[ib],
+                                     (A.clauses[a0].start, A.clauses[a1].end),
+                                     (B.clauses[b0].start, B.clauses[b1].end), s, na == nb, weight, na, nb))
+
+    # 2. near-duplicate paragraphs: MinHash LSH candidates, verified with rapidfuzz
+    found = {(m.a, m.a_para, m.b, m.b_para) for m in matches if m.kind == "paragraph"}
+    matches.extend(_lsh_matches(data, archive, found, min_para, po["similarity"], cross_page))
+
+    # 3. boilerplate: copies connected across boilerplate_pages pages or more
+    if boiler_pages:
+        uf = _UnionFind()
+        for m in matches:
+            uf.union((m.a, m.a_para), (m.b, m.b_para))
+        pages_of: Dict[Tuple[int, int], set] = defaultdict(set)
+        for m in matches:
+            root = uf.find((m.a, m.a_para))
+            pages_of[root].update((m.a, m.b))
+        matches = [m for m in matches if len(pages_of[uf.find((m.a, m.a_para))]) < boiler_pages]
+    return matches
+
+
+def _lsh_matches(data, archive, found, min_chars: int, threshold: float, cross_page: bool) -> List[Match]:
+    from datasketch import LeanMinHash, MinHashLSH
+
+    items = [(pos, pi, p) for pos, d in enumerate(data) for pi, p in enumerate(d.paragraphs)
+             if p.sketch is not None and p.weight >= min_chars]
+    if len(items) < 2:
+        return []
+    lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=dup_units.NUM_PERM)
+    sketches = {}
+    with lsh.insertion_session() as session:
+        for pos, pi, p in items:
+            m = LeanMinHash(seed=dup_units.SEED, hashvalues=p.sketch, scheme="affine32")
+            sketches[(pos, pi)] = m
+            session.insert((pos, pi), m, check_duplication=False)
+    out: List[Match] = []
+    for pos, pi, p in items:
+        if archive[pos]:
+            continue
+        for key in lsh.query(sketches[(pos, pi)]):
+            qa, qi = key
+            if (qa, qi) >= (pos, pi) or (qa != pos and not cross_page) or (qa, qi, pos, pi) in found:
+                continue
+            q = data[qa].paragraphs[qi]
+            s = 1.0 if q.norm == p.norm else _ratio(q.norm, p.norm)
+            if s < threshold:
+                continue
+            out.append(Match("paragraph", qa, pos, qi, pi, (q.start, q.end), (p.start, p.end), s,
+                             q.norm == p.norm, min(p.weight, q.weight), q.norm, p.norm))
+    return out
+
+
+def _differences(a: str, b: str) -> List[Tuple[int, int, int, int]]:
+    """The stretches ``(a0, a1, b0, b1)`` where ``a`` and ``b`` differ (joined across one shared character)."""
+    from rapidfuzz.distance import Levenshtein
+
+    out: List[Tuple[int, int, int, int]] = []
+    cur = None
+    for op in Levenshtein.opcodes(a, b):
+        if op.tag == "equal" and (op.src_end - op.src_start > 1 or cur is None):
+            if cur:
+                out.append(tuple(cur))
+            cur = None
+            continue
+        if cur is None:
+            cur = [op.src_start, op.src_end, op.dest_start, op.dest_end]
+        else:
+            cur[1], cur[3] = op.src_end, op.dest_end
+    if cur:
+        out.append(tuple(cur))
+    return out
+
+
+def _headings(page, offset: int) -> str:
+    art = _article_of(page, offset)
+    if art < 0:
+        return ""
+    return dup_units.normalise(" ".join(h.text for h in page.layout.articles[art].headings))
+
+
+_SLOT_RE = regex.compile(r"[0-9零〇一二三四五六七八九十百千万亿两年月日号第时分上下午晚早]+")
+_TITLE_RE = regex.compile(r"《([^《》\n]*)》")
+
+
+def _named(text: str, s0: int, s1: int, heads: str, other: str) -> bool:
+    """The difference ``text[s0:s1]`` of one copy touches two characters of that copy's headlines that
+    the other copy lacks: the difference names the subject of its own article."""
+    for k in range(max(0, s0 - 1), min(s1, len(text) - 1)):
+        bigram = text[k:k + 2]
+        if bigram in heads and bigram not in other:
+            return True
+    return False
+
+
+def _titles(page, span: Tuple[int, int]) -> List[str]:
+    return [dup_units.normalise(t) for t in _TITLE_RE.findall(page.text[span[0]:span[1]])]
+
+
+def _parallel(pages, m: Match) -> bool:
+    """A near copy that is one formula filled in twice, not a pasted paragraph: the two copies differ
+    only in numbers, dates and 《titles》 (第二十二号主席令…《甲法》… / 第二十三号主席令…《乙法》…),
+    or their differences are the subjects their own articles' headlines name (会见甲国总统 /
+    会见乙国总统).  Sentence runs are judged with one clause of context on each side."""
+    if m.exact and m.kind == "paragraph":
+        return False
+    pa, pb = pages[m.a], pages[m.b]
+    sa, sb, na, nb = m.a_span, m.b_span, m.a_norm, m.b_norm
+    if m.kind == "sentence":
+        sa, na = _widen(pa, sa)
+        sb, nb = _widen(pb, sb)
+        if na == nb:
+            return False
+    diffs = _differences(na, nb)
+    ta, tb = _titles(pa, sa), _titles(pb, sb)
+
+    def slot(x: str, titles: List[str]) -> bool:
+        return not x or _SLOT_RE.fullmatch(x) is not None or any(x in t for t in titles)
+
+    slots = other = 0
+    for a0, a1, b0, b1 in diffs:
+        if slot(na[a0:a1], ta) and slot(nb[b0:b1], tb):
+            slots += 1
+        else:
+            other += max(a1 - a0, b1 - b0)
+    if slots and other <= 2:  # numbers, dates and titles differ (and at most a word besides)
+        return True
+    ha = _headings(pa, sa[0])
+    hb = _headings(pb, sb[0])
+    if ha == hb:
+        return False
+    return any(_named(nb, b0, b1, hb, na) or _named(na, a0, a1, ha, nb) for a0, a1, b0, b1 in diffs)
+
+
+def _widen(page, span: Tuple[int, int]) -> Tuple[Tuple[int, int], str]:
+    """The span grown by one clause on each side (within its paragraph), with its normalised text."""
+    b = page.layout.block_at(span[0])
+    if b is None:
+        return span, dup_units.normalise(page.text[span[0]:span[1]])
+    cls = dup_units.clauses_of(b.text, b.start)
+    idx = [i for i, c in enumerate(cls) if c.end > span[0] and c.start < span[1]]
+    if not idx:
+        return span, dup_units.normalise(page.text[span[0]:span[1]])
+    i0, i1 = max(0, idx[0] - 1), min(len(cls) - 1, idx[-1] + 1)
+    return (cls[i0].start, cls[i1].end), "".join(c.norm for c in cls[i0:i1 + 1])
+
+
+# ---- findings ----------------------------------------------------------------------------------
+def _pct(m: Match) -> int:
+    return 100 if m.exact else min(99, int(m.similarity * 100))
+
+
+def _where(pages, m: Match) -> str:
+    pa, pb = pages[m.a], pages[m.b]
+    line = pa.linecol(m.a_span[0])[0]
+    if pa is pb:
+        art_a = _article_of(pa, m.a_span[0])
+        art_b = _article_of(pb, m.b_span[0])
+        if art_a == art_b:
+            return f"本篇稿件第{line}行"
+        title = pa.layout.articles[art_a].title if art_a >= 0 else ""
+        return f"本版另一篇稿件{'《' + title + '》' if title else ''}第{line}行"
+    if pa.archive:
+        return f"存档版面 {pa.path} 第{line}行"
+    return f"版面 {pa.path} 第{line}行"
+
+
+def _article_of(page, offset: int) -> int:
+    b = page.layout.block_at(offset)
+    return b.article if b is not None else -1
+
+
+def _priority(pages, m: Match):
+    same_page = m.a == m.b
+    same_article = same_page and _article_of(pages[m.a], m.a_span[0]) == _article_of(pages[m.b], m.b_span[0])
+    return (not same_page, not same_article, m.kind != "paragraph", -m.similarity, m.a, m.a_span[0])
+
+
+def _overlap(x: Tuple[int, int], y: Tuple[int, int]) -> bool:
+    return x[0] < y[1] and y[0] < x[1]
+
+
+@hookimpl
+def newslint_check_corpus(corpus, ctx):
+    if not ctx.any_enabled(PARAGRAPH.id, SENTENCE.id):
+        return None
+    po, so = _options(ctx)
+    pages = sorted(corpus.pages, key=lambda p: (not p.archive, p.index))
+    data = []
+    for p in pages:
+        d = corpus.collected(p, KEY)
+        if d is None:  # collected by an older plugin state or a cache miss: compute here
+            d = dup_units.analyse(p, _min_sketch_chars(ctx))
+        data.append(d)
+    cross = bool(po["cross_page"] or so["cross_page"])
+    matches = find_matches(data, [p.archive for p in pages], po, so, cross)
+
+    groups: Dict[Tuple[int, int], List[Match]] = defaultdict(list)
+    for m in matches:
+        if _parallel(pages, m):
+            continue
+        rule = PARAGRAPH if m.kind == "paragraph" else SENTENCE
+        opts = po if rule is PARAGRAPH else so
+        if m.a != m.b and not opts["cross_page"]:
+            continue
+        if not ctx.enabled(rule.id, pages[m.b]):
+            continue
+        groups[(m.b, m.b_para)].append(m)
+
+    findings = []
+    for (b, _para), ms in sorted(groups.items()):
+        page = pages[b]
+        ms.sort(key=lambda m: _priority(pages, m))
+        # a paragraph copy makes sentence copies between the same two paragraphs redundant
+        whole = {(m.a, m.a_para) for m in ms if m.kind == "paragraph"}
+        ms = [m for m in ms if m.kind == "paragraph" or (m.a, m.a_para) not in whole]
+        reported: List[Tuple[int, int]] = []
+        for m in ms:
+            if any(_overlap(m.b_span, r) for r in reported):
+                continue
+            reported.append(m.b_span)
+            same = [x for x in ms if _overlap(x.b_span, m.b_span)]
+            findings.append(_finding(ctx, pages, page, m, same, po, so))
+    return findings
+
+
+def _finding(ctx, pages, page, m: Match, same: List[Match], po, so):
+    rule = PARAGRAPH if m.kind == "paragraph" else SENTENCE
+    opts = po if rule is PARAGRAPH else so
+    pct = _pct(m)
+    where = _where(pages, m)
+    if m.a == m.b:
+        severity = None
+        if rule is PARAGRAPH and m.exact and po["error_chars"] and m.weight >= po["error_chars"]:
+            severity = "error"
+    else:
+        severity = opts["cross_page_severity"]
+    if rule is PARAGRAPH:
+        if m.exact:
+            msg = f"本段与{where}的段落完全相同（相似度 100%），疑为重复刊发"
+        else:
+            msg = f"本段与{where}的段落高度相似（相似度 {pct}%），疑为重复刊发或改稿后未删旧稿"
+    else:
+        msg = f"这段文字（{m.weight}字）与{where}的文字重复（相似度 {pct}%），疑为重复粘贴"
+    if m.a != m.b:
+        msg += "；跨版面沿用的背景材料如属有意可忽略"
+    related = []
+    seen = set()
+    for x in sorted(same, key=lambda x: (x.a, x.a_span[0])):
+        if (x.a, x.a_span) in seen:
+            continue
+        seen.add((x.a, x.a_span))
+        related.append(pages[x.a].location(x.a_span[0], x.a_span[1], f"较早出现的一处（相似度 {_pct(x)}%）"))
+        if len(related) >= 5:
+            break
+    return ctx.finding(rule, page, m.b_span[0], m.b_span[1], msg, related=related,
+                       key=m.b_norm[:80], severity=severity)
