@@ -229,6 +229,15 @@ def doubled_words(text: str, base_tokens: List[Tuple[str, int, int]], pack: Pack
         yield a, b
 
 
+_FUNCTION_TAGS = {"uj", "ul", "uz", "ug", "ud", "uv", "p", "c", "r", "d"}
+
+
+def _function_word(w: str) -> bool:
+    """A function word (particle, preposition, conjunction, pronoun, adverb, 是/有): doubling it is
+    always a slip, so deleting the second copy is a safe fix."""
+    return w in ("是", "有") or pos_tag(w) in _FUNCTION_TAGS
+
+
 def _overlaps_word(text: str, start: int, end: int) -> bool:
     """Does the first copy (at ``start``) end a longer dictionary word with the characters before it,
     or the second copy (ending at ``end``) begin one with the characters after it?"""
@@ -294,10 +303,12 @@ def newslint_check_page(page, ctx) -> Optional[list]:
                 if doubled_char_problem(s, i, pack):
                     a = base + i
                     seen.add((a, a + 2))
+                    safe = _function_word(s[i])
                     out.append(ctx.finding(
                         REPEATED_WORD, page, a, a + 2,
-                        f"“{m.group()}”重复，“{s[i]}”可能多写了一个（也可能是错字）",
-                        suggestion=s[i], fix=Fix(a + 1, a + 2, ""),
+                        f"“{m.group()}”重复，“{s[i]}”多写了一个" if safe else
+                        f"“{m.group()}”重复，不是常见的重叠形式：可能多写了一个“{s[i]}”，也可能是错字",
+                        suggestion=s[i], fix=Fix(a + 1, a + 2, "") if safe else None,
                         key=s[max(0, i - 4):i + 6]))
             if _has_double_word(s):
                 toks = _tokens(s, 0, len(s))
@@ -305,7 +316,8 @@ def newslint_check_page(page, ctx) -> Optional[list]:
                     a, e = base + a_tok[1], base + b_tok[2]
                     out.append(ctx.finding(
                         REPEATED_WORD, page, a, e, f"“{a_tok[0]}”连写了两遍",
-                        suggestion=a_tok[0], fix=Fix(base + b_tok[1], e, ""),
+                        suggestion=a_tok[0],
+                        fix=Fix(base + b_tok[1], e, "") if _function_word(a_tok[0]) else None,
                         key=s[max(0, a_tok[1] - 4):b_tok[2] + 4]))
         if want_phrase and pack.phrase_re is not None:
             for m in pack.phrase_re.finditer(s):

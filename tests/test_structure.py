@@ -1,0 +1,185 @@
+"""The structure rules: split, truncated and fragment paragraphs, empty headings (fixtures invented)."""
+import json
+
+import pytest
+
+from newslint.checks import structure
+
+SEL = "structure"
+
+
+def findings(run_cli, path, select=SEL):
+    code, out, err = run_cli("check", "--no-cache", "--format", "json", "--select", select, path)
+    assert err == "" or "error" not in err.lower(), err
+    return json.loads(out)["findings"]
+
+
+def rules_of(fs):
+    return [f["rule"] for f in fs]
+
+
+SPLIT_WORD = """# 开发区召开经济运行分析会
+
+本报讯（记者王明）3月2日上午，开发区召开经济运行分析会。会议指出，1至2月份，全区主要经济指标增速均高于全市平均水
+
+平，工业投资增长明显。
+
+会议要求，各部门要进一步压实责任。
+"""
+
+SPLIT_CLAUSE = """## 科技园举行项目签约仪式
+
+本报讯（记者李华）5月8日，科技园举行项目签约仪式，双方将在智能制造领域开展合作，共同打造了
+
+“示范工厂”，带动上下游企业集聚发展。
+"""
+
+
+def test_split_mid_word_is_reported_at_the_break_with_related_continuation(run_cli, write):
+    p = write("a.txt", SPLIT_WORD)
+    fs = findings(run_cli, p)
+    assert rules_of(fs) == ["structure-split-paragraph"]
+    f = fs[0]
+    assert f["severity"] == "warning"
+    assert f["line"] == 3 and f["end_line"] == 3
+    assert f["related"][0]["line"] == 5 and f["related"][0]["column"] == 1
+    assert "平均水平" in f["message"]  # the word formed across the break
+
+
+def test_split_mid_clause_before_an_opening_quote(run_cli, write):
+    fs = findings(run_cli, write("b.md", SPLIT_CLAUSE))
+    assert rules_of(fs) == ["structure-split-paragraph"]
+    assert fs[0]["line"] == 3 and fs[0]["related"][0]["line"] == 5
+
+
+def test_split_fix_joins_and_is_idempotent(run_cli, write):
+    p = write("a.txt", SPLIT_WORD)
+    code, out, err = run_cli("check", "--no-cache", "--select", SEL, "--fix", p)
+    once = p.read_text(encoding="utf-8")
+    assert "全市平均水平，工业投资增长明显。" in once
+    assert once.count("\n\n") == SPLIT_WORD.count("\n\n") - 1
+    code, out, err = run_cli("check", "--no-cache", "--select", SEL, "--fix", p)
+    assert p.read_text(encoding="utf-8") == once
+    assert findings(run_cli, p) == []
+
+
+def test_split_fix_keeps_crlf_file_consistent(run_cli, write):
+    p = write("c.txt", SPLIT_WORD.replace("\n", "\r\n"))
+    run_cli("check", "--no-cache", "--select", SEL, "--fix", p)
+    data = p.read_bytes().decode("utf-8")
+    assert "平均水平，" in data and "\r\n" in data and "\n" not in data.replace("\r\n", "")
+
+
+def test_truncated_paragraph_before_a_heading_and_at_page_end(run_cli, write):
+    text = """## 新区新增规上企业12家
+
+本报讯（记者赵强）近日，记者从市统计局获悉，新区去年新增规上企业12家。
+
+据了解，2023年新区
+
+## 新区举办招聘会
+
+本报讯（记者赵强）3月1日，新区举办春季招聘会，其中，大
+"""
+    fs = findings(run_cli, write("t.txt", text))
+    assert rules_of(fs) == ["structure-truncated-paragraph", "structure-truncated-paragraph"]
+    assert [f["line"] for f in fs] == [5, 9]
+
+
+def test_plain_lines_that_are_not_running_text_do_not_fire(run_cli, write):
+    text = """# 《晚间新闻》（20240101）
+
+## 新闻摘要
+
+本期节目主要内容：
+
+1.全国春运今日启动；
+
+2.多地迎来降雪
+
+**以色列继续空袭加沙地带多地目标**
+
+据当地媒体报道，以色列军机当天空袭了加沙地带多个目标。
+
+七、完善高水平对外开放体制机制
+
+开放是现代化的鲜明标识。必须坚持对外开放基本国策。
+
+中华人民共和国主席　习近平
+
+2024年1月1日
+
+（2024年1月1日第十四届全国人民代表大会常务委员会第七次会议通过）
+
+会议决定如下。
+
+[查看原文](https://example.com/a.shtml)
+
+全省春运首日发送旅客52万人次
+"""
+    assert findings(run_cli, write("x.md", text)) == []
+
+
+def test_paragraph_fragment(run_cli, write):
+    text = """## 文化进万家
+
+2月3日，生态广场举行春节文艺汇演，现场气氛热烈。
+
+期间开展的众多群众文化活动的缩影。
+
+，节目异彩纷呈，台下掌声不断。
+
+的精彩表演赢得观众阵阵掌声。
+"""
+    fs = findings(run_cli, write("f.txt", text))
+    assert rules_of(fs) == ["structure-paragraph-fragment"] * 3
+    assert [f["line"] for f in fs] == [5, 7, 9]
+
+
+@pytest.mark.parametrize("opening", [
+    "期间，与会人员还参观了企业展厅。",  # a locative before a comma opens a sentence
+    "地更绿了，水更清了。",  # 地 here is a noun
+    "过江隧道穿越长江。",  # 过 here is a verb
+    "之后，代表们分组讨论。",
+])
+def test_fragment_false_cases(run_cli, write, opening):
+    text = f"## 标题\n\n会议在市里召开。\n\n{opening}\n"
+    assert findings(run_cli, write("g.txt", text)) == []
+
+
+def test_empty_heading(run_cli, write):
+    text = """## 示范区召开推进会
+
+## 示范区召开安全生产会议
+
+本报讯（记者王明）会议强调，要压实责任。
+
+### 一周动态
+
+#### 示范区新增10家规上企业
+
+本报讯（记者王明）近日，示范区新增10家规上企业。
+
+## 以“开门红”拼“全年红”
+
+□高亢
+
+### 示范区强音
+
+发展是第一要务。
+"""
+    fs = findings(run_cli, write("h.md", text))
+    assert rules_of(fs) == ["structure-empty-heading"]
+    assert fs[0]["line"] == 1 and fs[0]["related"][0]["line"] == 3
+
+
+def test_select_one_rule_only(run_cli, write):
+    p = write("a.txt", SPLIT_WORD + "\n据了解，2023年新区\n")
+    fs = findings(run_cli, p, select="structure-truncated-paragraph")
+    assert rules_of(fs) == ["structure-truncated-paragraph"]
+
+
+def test_helpers():
+    assert structure.word_across("全市平均水", "平，在") == "平均水平"
+    assert structure.word_across("会议强调", "要压实") is None
+    assert structure.clean("**标题**\\*\\*") == "标题"
