@@ -494,3 +494,49 @@ def test_in_chromium_phone_layout(browser, tmp_path):
         drv.save_screenshot(str(ARTIFACTS / "html-phone.png"))
     finally:
         drv.set_window_size(1280, 800)
+
+
+# ---- the name register and the quote listing (built-in sections over the shared analyses) ----------
+SPEECH_PAGE = ("# 高新区召开安全生产工作会议\n\n"
+               "本报讯（记者王明）3月5日，高新区召开安全生产工作会议。区长张建国指出，要压紧压实安全生产责任，"
+               "确保全区安全形势持续稳定。\n")
+
+
+def test_quote_listing_when_attribution_rules_ran():
+    from newslint.checks import attribution  # noqa: F401 - the section needs the attribution plugin
+
+    pm = plugin_manager()
+    rules = all_rules(pm)
+    ids = [rid for rid, r in rules.items() if r.category == "attribution"]
+    page = Page.from_text("s.txt", SPEECH_PAGE)
+    ctx = Context(pm, rules, Config(), select=ids)
+    result = check_pages(ctx, [page])
+    doc = html_report.Report(result, ctx).render()
+    sec = doc[doc.index('id="quotes"'):]
+    assert "引语一览" in sec and "区长张建国" in sec and "指出" in sec and "要压紧压实" in sec
+    link = re.search(r'<a href="#(t\d+)" data-go="t\d+">s\.txt:3</a>', sec)
+    assert link and link.group(1) in parse(doc).anchors, "the row links to the statement in the page"
+    # not drawn when no attribution rule ran
+    ctx2 = Context(pm, rules, Config(), select=["punctuation"])
+    assert 'id="quotes"' not in html_report.Report(check_pages(ctx2, [Page.from_text("s.txt", SPEECH_PAGE)]),
+                                                  ctx2).render()
+
+
+def test_name_register_when_name_rules_ran(tmp_path):
+    result, doc = run_report(fixture_pages(str(tmp_path)), select=SELECT)
+    # the fixture plugin's own "names" section replaces the built-in register …
+    assert doc.count('id="names"') == 1 and "人名登记表（测试）" in doc
+    # … which otherwise lists the mentions analysis' names, those with a name finding first
+    pm = plugin_manager(extra_plugins=[FixturePlugin()])
+    ctx = Context(pm, all_rules(pm), Config(), select=SELECT)
+    sec = html_report.name_register(result, ctx)
+    names = [row[0] for row in sec["rows"]]
+    assert names[0] == "官卫红" and "宫卫红" in names and "王明" in names
+    first = sec["rows"][0]
+    assert first[1] == "人名" and "管委会主任" in first[2]
+    assert [type(c).__name__ for c in first[6]] == ["FindingRef"]
+    rep = html_report.Report(result, ctx)
+    cell = rep.render_cell(first[6])
+    assert 'data-go="%d"' % first[6][0].index in cell and "⚠" in cell
+    ctx2 = Context(pm, all_rules(pm), Config(), select=["wording-test-span"])
+    assert html_report.name_register(result, ctx2) is None

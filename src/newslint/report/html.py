@@ -406,6 +406,8 @@ class Report:
         return "".join(out)
 
     def render_cell(self, cell: Any) -> str:
+        if isinstance(cell, FindingRef):
+            return (f'<a class="fref" href="#f{cell.index}" data-go="{cell.index}">⚠ {esc(cell.label)}</a>')
         if isinstance(cell, Location):
             t = self.target(cell)
             label = f"{os.path.basename(cell.path)}:{cell.line}" + (f" {cell.message}" if cell.message else "")
@@ -425,35 +427,178 @@ def _line_kinds(page) -> Dict[int, str]:
         return {}
 
 
-# ---- optional sections supplied by plugins ------------------------------------------------------------
+# ---- optional sections: the name register, the quote listing, and plugins' tables ---------------------
+class FindingRef:
+    """A table cell that links to a finding of the report (drawn as ⚠ and the start of its message)."""
+
+    def __init__(self, index: int, label: str):
+        self.index = index
+        self.label = label
+
+
+MAX_TABLE_ROWS = 3000  # a year of pages can name thousands of people: the rest is counted, not listed
+MAX_PLACES = 6  # locations listed per register row
+
+
 def sections(result, ctx) -> List[Dict[str, Any]]:
-    """Extra tables for the report, from any registered plugin that defines (without a hook spec)::
+    """Extra tables for the report: the built-in name register and quote listing (when rules of those
+    categories ran), then those of any registered plugin that defines (without a hook spec)::
 
         def newslint_html_sections(result, ctx):
             return [{"id": "names", "title": "人名登记表", "intro": "…",
                      "columns": ["人名", "写法", "页面"], "rows": [[cell, …], …]}]
 
     A cell is a string, a :class:`~newslint.Location` (drawn as a link that scrolls to it) or a list of
-    cells.  The name register and the quote listing are such sections; a plugin that fails here costs
-    only its section (noted in the report), never the report."""
+    cells.  A plugin section with the id ``names`` or ``quotes`` replaces the built-in one.  A section
+    that fails costs only itself (a one-line note in the report), never the report."""
     pm = getattr(ctx, "pm", None)
-    if pm is None:
-        return []
     out: List[Dict[str, Any]] = []
-    for plugin in pm.get_plugins():
+    for plugin in (pm.get_plugins() if pm is not None else ()):
         fn = getattr(plugin, "newslint_html_sections", None)
         if not callable(fn):
             continue
         try:
-            secs = fn(result, ctx) or []
-            for s in secs:
-                if isinstance(s, dict) and s.get("rows"):
-                    out.append(s)
+            for sec in fn(result, ctx) or ():
+                if isinstance(sec, dict) and sec.get("rows"):
+                    out.append(sec)
         except Exception as e:  # noqa: BLE001 - an optional section must not break the report
-            name = pm.get_name(plugin) or type(plugin).__name__
-            out.append({"id": "", "title": f"（{name} 的附表无法生成：{type(e).__name__}: {e}）", "columns": [],
-                        "rows": [[""]]})
+            out.append(_failed(pm.get_name(plugin) or type(plugin).__name__, e))
+    have = {sec.get("id") for sec in out}
+    builtin = []
+    for sid, make in (("names", name_register), ("quotes", quote_listing)):
+        if sid in have:
+            continue
+        try:
+            sec = make(result, ctx)
+        except Exception as e:  # noqa: BLE001
+            sec = _failed(sid, e)
+        if sec:
+            builtin.append(sec)
+    return builtin + out
+
+
+def _failed(name: str, e: Exception) -> Dict[str, Any]:
+    return {"id": "", "title": f"附表 {name} 无法生成（{type(e).__name__}: {e}）", "columns": [], "rows": [[""]]}
+
+
+def _ran(ctx, category: str) -> bool:
+    rules = getattr(ctx, "rules", {}) or {}
+    selected = getattr(ctx, "selected", set())
+    return any(r.category == category for rid, r in rules.items() if rid in selected)
+
+
+def _finding_index(result, category: str) -> Dict[Tuple[str, int, int], List[int]]:
+    """(path, start, end) of the findings of ``category`` and of their related locations → finding ids."""
+    out: Dict[Tuple[str, int, int], List[int]] = defaultdict(list)
+    for i, f in enumerate(result.findings):
+        if f.category != category:
+            continue
+        for loc in [f.location, *f.related]:
+            out[(loc.path, loc.start, loc.end)].append(i)
     return out
+
+
+def _flags(result, ids: Iterable[int]) -> List[FindingRef]:
+    seen: Dict[int, None] = {}
+    for i in ids:
+        seen.setdefault(i, None)
+    out = []
+    for i in seen:
+        msg = result.findings[i].message
+        out.append(FindingRef(i, msg if len(msg) <= 24 else msg[:23] + "…"))
+    return out
+
+
+def name_register(result, ctx) -> Optional[Dict[str, Any]]:
+    """People and organisations the ``mentions`` analysis finds on the run's pages, one row per spelling
+    (titles, count, places), rows touched by a name finding first — drawn only when name rules ran."""
+    if not _ran(ctx, "name"):
+        return None
+    from ..analyses import get_analysis
+
+    try:
+        get_analysis("mentions")
+    except (KeyError, ImportError):
+        return None
+    flagged = _finding_index(result, "name")
+    rows: Dict[Tuple[str, str], Dict[str, Any]] = {}
+    for page in result.pages:
+        for m in page.analysis("mentions").items:
+            row = rows.get((m.kind, m.name))
+            if row is None:
+                row = rows[(m.kind, m.name)] = {"kind": m.kind, "name": m.name, "titles": {}, "locs": [],
+                                                "pages": {}, "flags": [], "order": len(rows)}
+            if m.title:
+                row["titles"][m.title] = None
+            row["locs"].append(page.location(m.start, m.end))
+            row["pages"][page.path] = None
+            row["flags"].extend(flagged.get((page.path, m.start, m.end), ()))
+    ordered = sorted(rows.values(), key=lambda r: (not r["flags"], r["kind"] != "person", r["order"]))
+    table = []
+    for r in ordered[:MAX_TABLE_ROWS]:
+        titles = sorted(r["titles"], key=len, reverse=True)[:3]
+        places: List[Any] = list(r["locs"][:MAX_PLACES])
+        if len(r["locs"]) > MAX_PLACES:
+            places.append(f"等 {len(r['locs'])} 处")
+        table.append([r["name"], "人名" if r["kind"] == "person" else "机构", "；".join(titles),
+                      str(len(r["locs"])), str(len(r["pages"])), places, _flags(result, r["flags"])])
+    if not table:
+        return None
+    intro = ("自动识别的人名与机构名，每种写法一行（职务取文中紧挨人名的称谓）；与人名问题相关的写法排在前面。"
+             "识别可能有遗漏或误认，仅供核对。")
+    if len(ordered) > MAX_TABLE_ROWS:
+        intro += f" 共 {len(ordered)} 种写法，只列出前 {MAX_TABLE_ROWS} 种。"
+    return {"id": "names", "title": "人名与机构登记表", "intro": intro,
+            "columns": ["写法", "类型", "职务", "次数", "页数", "位置", "相关问题"], "rows": table}
+
+
+def quote_listing(result, ctx) -> Optional[Dict[str, Any]]:
+    """Who said what, where (the attribution helper's ``quote_records``) — drawn when attribution rules
+    ran; rows whose statement carries an attribution finding link to it."""
+    if not _ran(ctx, "attribution"):
+        return None
+    try:
+        from ..checks.attribution import quote_records
+    except ImportError:
+        return None
+    findings_at: Dict[str, List[Tuple[int, int, int]]] = defaultdict(list)
+    for i, f in enumerate(result.findings):
+        if f.category == "attribution":
+            for loc in [f.location, *f.related]:
+                findings_at[loc.path].append((loc.start, loc.end, i))
+    table = []
+    total = 0
+    for page in result.pages:
+        for r in quote_records(page):
+            total += 1
+            if len(table) >= MAX_TABLE_ROWS:
+                continue
+            try:
+                s = page.offset(r["line"], r["column"])
+                e = page.offset(r["end_line"], r["end_column"])
+            except ValueError:
+                continue
+            who = r.get("speaker_as_written") or r.get("speaker") or ""
+            if r.get("speaker") and r["speaker"] not in who:
+                who += f"（{r['speaker']}）"
+            occ = r.get("occasion") or {}
+            where = (occ.get("date") or "") + (f"《{occ['title']}》" if occ.get("title") else "")
+            where = where or occ.get("event") or ""
+            if r.get("recalled"):
+                where += f"（追述：{r['recalled']}）"
+            flags = [i for (fs, fe, i) in findings_at.get(page.path, ()) if fs < e and s < fe]
+            # the link flashes the speaker and the first sentence, not a statement of many paragraphs
+            stop = page.text.find("。", s, e)
+            first = min(e, page.line_end(r["line"]), stop + 1 if stop >= 0 else e)
+            table.append([who, "引语" if r.get("quote") else r.get("verb", ""), where, r.get("first_words", ""),
+                          page.location(s, max(s, first)), _flags(result, flags)])
+    if not table:
+        return None
+    intro = "文中的发言与引语：谁、在什么场合、说了什么（开头几个字）；与引语归属问题相关的行可点击跳转。"
+    if total > len(table):
+        intro += f" 共 {total} 条，只列出前 {len(table)} 条。"
+    return {"id": "quotes", "title": "引语一览", "intro": intro,
+            "columns": ["说话人", "方式", "场合", "开头", "位置", "相关问题"], "rows": table}
 
 
 def report(result, ctx, stream) -> None:
