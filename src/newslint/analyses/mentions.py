@@ -1,0 +1,416 @@
+"""Mentions of people and organisations on a page, with their titles and offsets.
+
+The shared analysis ``page.analysis("mentions")`` returns a :class:`Mentions` object.  Its API, for
+every rule family that needs names (the attribution rules use it to know who is speaking):
+
+``Mentions.items`` — every :class:`Mention` in page order.  A mention has
+
+- ``kind``: ``"person"`` or ``"org"``;
+- ``name``: the spelling as printed (``官卫红``, ``焦作科瑞森重装备股份有限公司``);
+- ``start``/``end``: offsets of the name in ``page.text``; ``block``: the layout block index;
+  ``block_kind``: that block's kind (heading, dateline, byline, credit, caption, body…);
+- ``title``: the title words printed right before the name (``市政协副主席、高新区（示范区）党工委副书记``),
+  ``""`` when none;
+- ``role``: the context that found it — ``"title"`` (职务+姓名), ``"byline"`` (记者…/通讯员…/…摄),
+  ``"list"`` (区领导A、B、C出席), ``"speech"`` (吕沛指出 / 宫卫红调研…), ``"repeat"`` (a later plain
+  occurrence of a name found in one of those contexts), ``"org"`` (an organisation);
+- ``group``: the attendance list it belongs to (``-1``: none).  Two names of one list are two
+  people, never spellings of one name;
+- ``strong``: found by an unambiguous context (title, byline, list) rather than by a clause-start
+  guess (speech) — a rule should trust a weak mention only when another page confirms it.
+
+Helpers: ``people()``, ``orgs()``, ``by_name()`` (name → mentions), ``at(offset)``.
+
+How names are found: newspapers print a person's name in a handful of fixed contexts (after a title
+word, in a byline or credit, in an attendance list, at the head of a clause before a speech or
+action verb); a name there is a surname (from ``rules/surnames.toml``: 百家姓 and the modern surname
+reports) and one or two given-name characters.  Where both a two- and a three-character reading fit,
+the page decides: the three-character reading wins when every occurrence of its first two characters
+on the page is followed by the same third character.  No dictionary of names is used.
+"""
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Dict, FrozenSet, List, Optional, Tuple
+
+import regex
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+
+@dataclass(frozen=True)
+class Mention:
+    kind: str  # "person" | "org"
+    name: str
+    start: int
+    end: int
+    block: int = -1
+    block_kind: str = ""
+    title: str = ""
+    role: str = ""
+    group: int = -1
+    strong: bool = True
+
+
+@dataclass
+class Mentions:
+    items: List[Mention] = field(default_factory=list)
+
+    def people(self) -> List[Mention]:
+        return [m for m in self.items if m.kind == "person"]
+
+    def orgs(self) -> List[Mention]:
+        return [m for m in self.items if m.kind == "org"]
+
+    def by_name(self) -> Dict[str, List[Mention]]:
+        out: Dict[str, List[Mention]] = {}
+        for m in self.items:
+            out.setdefault(m.name, []).append(m)
+        return out
+
+    def at(self, offset: int) -> Optional[Mention]:
+        for m in self.items:
+            if m.start <= offset < m.end:
+                return m
+        return None
+
+
+# ---- surnames ---------------------------------------------------------------------------------
+@lru_cache(maxsize=1)
+def surnames() -> Tuple[FrozenSet[str], FrozenSet[str]]:
+    """(single-character surnames, compound surnames) from the built-in surname pack."""
+    from ..engine import pack_dir
+
+    single: set = set()
+    compound: set = set()
+    path = pack_dir() / "surnames.toml"
+    try:
+        doc = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError):  # pragma: no cover - the pack ships with the package
+        doc = {}
+    for entry in doc.get("surnames", []):
+        single.update(ch for ch in entry.get("single", "") if regex.match(r"\p{Han}", ch))
+        compound.update(entry.get("compound", []))
+    return frozenset(single), frozenset(compound)
+
+
+def surname_len(text: str, i: int) -> int:
+    """Length of the surname starting at ``text[i]`` (2 for a compound surname), 0 if none."""
+    single, compound = surnames()
+    if text[i:i + 2] in compound:
+        return 2
+    return 1 if i < len(text) and text[i] in single else 0
+
+
+# ---- context patterns -------------------------------------------------------------------------
+# Title words that stand right before a name (职务+姓名).  Longer words first.
+RANKS = ("党组书记", "党委书记", "书记", "主任", "主席", "秘书长", "委员长", "总理", "部长", "厅长",
+         "局长", "省长", "市长", "区长", "县长", "州长", "镇长", "乡长", "村长", "处长", "科长", "所长",
+         "站长", "院长", "校长", "馆长", "行长", "会长", "社长", "台长", "理事长", "董事长", "总经理",
+         "经理", "总裁", "主委", "常委", "委员", "司令员", "政委", "参事", "巡视员", "调研员", "大使",
+         "总领事", "发言人", "负责人", "教授", "研究员", "院士", "博士", "医师", "队长", "组长", "支书",
+         "主任委员", "副主任", "代表", "局长助理", "总工程师", "总监", "专家", "老师", "同志")
+_RANK_ALT = "|".join(sorted(set(RANKS), key=len, reverse=True))
+TITLE_BEFORE_RE = regex.compile(rf"(?:{_RANK_ALT})(?=\p{{Han}})")
+# What may follow a name: punctuation, or a word that starts the predicate.
+FOLLOW_WORDS = (
+    "指出", "强调", "要求", "表示", "说", "介绍", "认为", "主持", "出席", "参加", "调研", "督导", "先后",
+    "一行", "带领", "带队", "率队", "率团", "深入", "认真", "详细", "察看", "查看", "会见", "会谈", "看望",
+    "慰问", "走访", "前往", "来到", "走进", "讲话", "致辞", "宣布", "提出", "听取", "希望", "代表", "同志",
+    "一同", "陪同", "等", "在", "到", "对", "与", "和", "及", "就", "为", "向", "是", "也", "还", "则",
+    "将", "作", "做", "进行", "分别", "实地", "现场", "检查", "观摩", "参观", "考察", "了解", "询问",
+    "坦言", "告诉", "透露", "称", "共同", "一起", "率", "同", "主讲", "授课", "作了", "作为", "任",
+    "担任", "指导", "巡查", "暗访", "召集", "召开", "接受", "表彰", "颁发", "致", "给", "通报", "汇报",
+    "部署", "总结", "点评", "回答", "答", "专程", "亲自", "首先", "最后", "随后", "又", "再次", "一直",
+    "带着", "发表", "签署", "签约", "通过", "获得", "荣获", "当选", "的", "说道", "补充", "感慨", "笑着",
+)
+_FOLLOW_RE = regex.compile(r"(?:" + "|".join(sorted(FOLLOW_WORDS, key=len, reverse=True)) + r")")
+_PUNCT_FOLLOW = set("，,。、；;：:！？!?”’）)」』\"' \t　\n·—…《》“")
+# Verbs that make a clause-start string a person (宫卫红调研…, 吕沛指出…, 官卫红在会上强调…).
+CLAUSE_VERBS = regex.compile(
+    r"(?:指出|强调|要求|表示|介绍|认为|主持|出席|调研|督导|先后|一行|带领|带队|率队|深入|会见|看望|慰问"
+    r"|走访|讲话|致辞|宣布|听取|说[，,：:]|在[^。，,；;\n]{1,30}?(?:上|中|时|期间)[，,]?(?:指出|强调|表示|说|要求|讲话|介绍))")
+# Characters a person's name does not end with (place and organisation words).
+NOT_NAME_END = set("区市县省州镇乡村街路局委办部厅会院校所站队处科司厂社组馆店场届年月日期")
+# Characters that end a two-character name more often than they end a three-character one.
+_LIGHT_THIRD = set("在对与和到等说也就将要还为是从把向同率带及并一已曾又再都")
+BYLINE_ROLE_RE = regex.compile(
+    r"(?:(?:本报|本台|本刊|本网)?(?:首席|特约|见习|实习)?(?:记者|通讯员|实习生|摄影记者|摄影|摄像|编辑|校对)"
+    r"|文[/／]图|图[/／]文)[\s　:：]*")
+_BYLINE_NAME_RE = regex.compile(r"([\p{Han}·]{2,4}?)(?=[\s　、，,）)」]|摄|$)")
+CREDIT_NAME_RE = regex.compile(r"(?:^|[\s　。）)])([\p{Han}]{2,4})[\s　]*摄[）)]?$")
+COMMENTARY_RE = regex.compile(r"^[□■◎]([\p{Han}·]{2,4})$")
+LIST_INTRO_RE = regex.compile(
+    r"(?:领导|班子成员|书记|主任|主席|市长|区长|县长|部长|局长|委员|常委|同志|负责人)"
+    r"((?:[\p{Han}]{2,4}[、，,])+[\p{Han}]{2,5}?)"
+    r"(?=出席|参加|陪同|一同|等|分别|列席|参会|在|[，,。；;\s]|$)")
+ORG_SUFFIX = ("股份有限公司", "有限责任公司", "集团有限公司", "有限公司", "集团", "医院", "学院", "大学",
+              "研究院", "研究所", "中学", "小学", "银行", "合作社", "事务所")
+ORG_RE = regex.compile(r"((?:[\p{Han}]|[（(][\p{Han}]{2,6}[）)]){2,24}?)(" + "|".join(
+    sorted(ORG_SUFFIX, key=len, reverse=True)) + r")(?![\p{Han}]{0,1}(?:有限|股份))")
+# Words that end a clause before an organisation name starts (吕沛先后到科瑞森…公司).
+ORG_LEFT_CUT = regex.compile(
+    r".*(?:先后到|来到|走进|走访|深入|前往|参观|调研|考察|看望|位于|落户|签约|携手|联合|委托|依托|组织|邀请"
+    r"|新增|成立|引进|入驻|培育|服务|支持|帮助|包括|建成|打造|获悉|据悉|其中|例如"
+    r"|到|在|与|和|同|向|对|为|的|及|将|把|被|赴|记者|员工|工人)")
+# An organisation name usually starts at its place: a province, or a city or county name before 市/县.
+ORG_PLACE_START = regex.compile(r"[\p{Han}]{2,3}省|[\p{Han}]{2}(?:市|县|自治州|自治区)")
+_HAN = regex.compile(r"\p{Han}")
+_SKIP_BLOCKS = ("link",)
+
+
+@lru_cache(maxsize=65536)
+def common_word_freq(word: str) -> int:
+    """Frequency of ``word`` in jieba's dictionary when it is tagged as something other than a
+    person's name (``nr*``), else 0: 关于, 强调, 高度, 学习 are words; 李强 is a name."""
+    from ..lexicon import lexicon
+
+    try:
+        hit = lexicon().lookup(word)
+    except Exception:  # pragma: no cover - no dictionary: no word filter
+        return 0
+    if not hit or hit[1].startswith("nr"):
+        return 0
+    return hit[0]
+
+
+def _wordlike(name: str, weak: bool) -> bool:
+    """True when ``name`` reads as an ordinary word rather than a name."""
+    if common_word_freq(name) >= 20:
+        return True
+    return weak and len(name) >= 3 and common_word_freq(name[:2]) >= 100
+
+
+def _follows_ok(text: str, end: int) -> bool:
+    if end >= len(text):
+        return True
+    if text[end] in _PUNCT_FOLLOW:
+        return True
+    return bool(_FOLLOW_RE.match(text, end))
+
+
+def _name_candidates(text: str, i: int) -> List[int]:
+    """End offsets of the plausible names starting at ``text[i]`` (surname + 1-2 characters)."""
+    sl = surname_len(text, i)
+    if not sl:
+        return []
+    out = []
+    for given in (1, 2):
+        e = i + sl + given
+        if e > len(text) or not all(_HAN.match(c) for c in text[i:e]):
+            break
+        if text[e - 1] in NOT_NAME_END:
+            continue
+        if _follows_ok(text, e):
+            out.append(e)
+    return out
+
+
+def _choose(text: str, i: int, ends: List[int], page_text: str) -> Optional[int]:
+    """Pick the name length at ``i`` among candidate ends, using the whole page as evidence."""
+    if not ends:
+        return None
+    if len(ends) == 1:
+        return ends[0]
+    short, long = ends[0], ends[-1]
+    stem, full = text[i:short], text[i:long]
+    n_stem, n_full = page_text.count(stem), page_text.count(full)
+    if n_full == n_stem:
+        return long
+    if text[short] in _LIGHT_THIRD or n_stem >= 2 * n_full:
+        # the stem stands elsewhere followed by other characters: the two-character reading is a name
+        return short
+    return long
+
+
+def _title_before(text: str, start: int, floor: int) -> str:
+    """The title words printed right before a name: back to the clause boundary."""
+    j = start
+    while j > floor and (text[j - 1] not in "，,。；;：:！？!?“”\"\n" or text[j - 1] in "、"):
+        j -= 1
+    t = text[j:start]
+    # cut a leading subject and connective: 吕沛与中建七局…董事长 -> 中建七局…董事长
+    m = regex.match(r".*?(?:与|和|同|及|向|对|陪同|会见|看望|邀请|由)(?=[\p{Han}（(]{2,}$)", t)
+    if m and len(t) - m.end() >= 2:
+        t = t[m.end():]
+    return t.strip(" \t　、")
+
+
+class _Builder:
+    def __init__(self, page):
+        self.page = page
+        self.text = page.text
+        self.items: Dict[Tuple[int, int], Mention] = {}
+        self.group = 0
+
+    def add(self, m: Mention) -> None:
+        key = (m.start, m.end)
+        old = self.items.get(key)
+        if old is None or (m.strong and not old.strong) or (m.title and not old.title):
+            self.items[key] = m
+        # a mention overlapping a stronger one is dropped at the end
+
+
+def analyse(page) -> Mentions:
+    b = _Builder(page)
+    text = page.text
+    layout = page.layout
+    for blk in layout.blocks:
+        if blk.kind in _SKIP_BLOCKS:
+            continue
+        _bylines(b, blk)
+        _titled(b, blk)
+        _lists(b, blk)
+        _orgs(b, blk)
+    # clause-start names (speech and action verbs), weak unless confirmed on the page
+    for blk in layout.blocks:
+        if blk.kind in _SKIP_BLOCKS:
+            continue
+        _clause_starts(b, blk)
+    strong_names = {m.name for m in b.items.values() if m.kind == "person" and m.strong}
+    # repeats: later plain occurrences of any person name found above
+    names = {m.name for m in b.items.values() if m.kind == "person"}
+    if names:
+        pat = regex.compile("|".join(regex.escape(n) for n in sorted(names, key=len, reverse=True)))
+        for blk in layout.blocks:
+            for m in pat.finditer(blk.text):
+                s, e = blk.start + m.start(), blk.start + m.end()
+                if (s, e) in b.items:
+                    continue
+                # not part of a longer Han run that is itself a known name
+                b.items.setdefault((s, e), Mention("person", m.group(), s, e, blk.index, blk.kind, "",
+                                                  "repeat", -1, m.group() in strong_names))
+    items = sorted(b.items.values(), key=lambda m: (m.start, -(m.end - m.start)))
+    # drop mentions nested in or overlapping an earlier, longer one
+    out: List[Mention] = []
+    last_end = -1
+    for m in items:
+        if m.start < last_end:
+            continue
+        out.append(m)
+        last_end = m.end
+    return Mentions(out)
+
+
+def _bylines(b: _Builder, blk) -> None:
+    text = blk.text
+    base = blk.start
+    if blk.kind in ("dateline", "byline", "credit", "caption", "body", "heading"):
+        # 记者付凯明 通讯员周红 / 本报记者 刘金元 摄 — within the dateline's brackets or a byline line
+        scope_end = len(text)
+        if blk.kind == "dateline":
+            close = regex.search(r"[）)]", text)
+            scope_end = close.end() if close and close.start() < 60 else min(len(text), 60)
+        elif blk.kind in ("body", "heading"):
+            scope_end = 0  # running text: only a credit at the end (handled below)
+        for rm in BYLINE_ROLE_RE.finditer(text, 0, scope_end):
+            pos = rm.end()
+            while pos < scope_end:
+                nm = _BYLINE_NAME_RE.match(text, pos, scope_end)
+                if not nm:
+                    break
+                name = nm.group(1)
+                if BYLINE_ROLE_RE.match(name) or name.endswith("摄"):
+                    break
+                b.add(Mention("person", name, base + nm.start(1), base + nm.end(1), blk.index, blk.kind,
+                              rm.group().strip(" \t　:："), "byline"))
+                pos = nm.end()
+                sep = regex.match(r"[\s　、]+", text[pos:scope_end])
+                if not sep:
+                    break
+                pos += sep.end()
+                if BYLINE_ROLE_RE.match(text, pos, scope_end):
+                    break
+    if blk.kind in ("credit", "caption", "body"):
+        cm = CREDIT_NAME_RE.search(text)
+        if cm and not BYLINE_ROLE_RE.fullmatch(cm.group(1)):
+            name = cm.group(1)
+            pre = text[:cm.start(1)]
+            if not regex.search(r"(?:记者|通讯员|摄影)[\s　]*$", pre) or True:
+                if not name.startswith(("记者", "通讯员")):
+                    b.add(Mention("person", name, base + cm.start(1), base + cm.end(1), blk.index, blk.kind,
+                                  "摄影", "byline"))
+    if blk.kind == "byline":
+        cm = COMMENTARY_RE.match(text)
+        if cm:
+            b.add(Mention("person", cm.group(1), base + cm.start(1), base + cm.end(1), blk.index, blk.kind,
+                          "作者", "byline"))
+
+
+def _titled(b: _Builder, blk) -> None:
+    text = blk.text
+    for tm in TITLE_BEFORE_RE.finditer(text):
+        i = tm.end()
+        end = _choose(text, i, _name_candidates(text, i), b.text)
+        if end is None or _wordlike(text[i:end], False):
+            continue
+        # a list after the title is handled by _lists
+        if end < len(text) and text[end] in "、" :
+            continue
+        title = _title_before(text, i, 0)
+        b.add(Mention("person", text[i:end], blk.start + i, blk.start + end, blk.index, blk.kind, title,
+                      "title"))
+
+
+def _lists(b: _Builder, blk) -> None:
+    text = blk.text
+    for lm in LIST_INTRO_RE.finditer(text):
+        parts = regex.split(r"[、，,]", lm.group(1))
+        if len(parts) < 2:
+            continue
+        pos = lm.start(1)
+        found = []
+        for p in parts:
+            ok = (2 <= len(p) <= 4 and surname_len(p, 0) and p[-1] not in NOT_NAME_END)
+            if ok:
+                found.append((pos, pos + len(p), p))
+            pos += len(p) + 1
+        if len(found) < max(2, len(parts) - 1):
+            continue
+        b.group += 1
+        title = _title_before(text, lm.start(1), 0)
+        for s, e, p in found:
+            b.add(Mention("person", p, blk.start + s, blk.start + e, blk.index, blk.kind, title, "list",
+                          b.group))
+
+
+def _clause_starts(b: _Builder, blk) -> None:
+    text = blk.text
+    for cm in regex.finditer(r"(?:^|(?<=[，,。；;：:！？!?“”\"」）)]))(?=\p{Han})", text):
+        i = cm.start()
+        ends = _name_candidates(text, i)
+        end = _choose(text, i, ends, b.text)
+        if end is None or not CLAUSE_VERBS.match(text, end) or _wordlike(text[i:end], True):
+            continue
+        s, e = blk.start + i, blk.start + end
+        if any(m.start <= s < m.end for m in b.items.values()):
+            continue
+        b.add(Mention("person", text[i:end], s, e, blk.index, blk.kind, "", "speech", -1, False))
+
+
+def _orgs(b: _Builder, blk) -> None:
+    text = blk.text
+    for om in ORG_RE.finditer(text):
+        s = om.start(1)
+        head = om.group(1)
+        cut = ORG_LEFT_CUT.match(head)
+        if cut and len(head) - cut.end() >= 2:
+            s += cut.end()
+            head = text[s:om.end(1)]
+        place = ORG_PLACE_START.search(head)
+        if place and place.start() > 0 and len(head) - place.start() >= 4:
+            s += place.start()
+        name = text[s:om.end()]
+        core = name[: -len(om.group(2))]
+        if len(core) < 2 or not _HAN.match(name[0]):
+            continue
+        # the suffix must not be the start of a longer word: 中学习 is 中 + 学习, not a school
+        sfx_end = om.end()
+        if sfx_end < len(text) and common_word_freq(text[sfx_end - 1:sfx_end + 1]) >= 100:
+            continue
+        b.add(Mention("org", name, blk.start + s, blk.start + om.end(), blk.index, blk.kind, "", "org"))
