@@ -8,6 +8,7 @@ result reads as text.  Anything else — NUL bytes, control characters, undecoda
 from __future__ import annotations
 
 import codecs
+import functools
 import hashlib
 import os
 import sys
@@ -146,6 +147,7 @@ def read_stdin() -> bytes:
     return sys.stdin.buffer.read()
 
 
+@functools.lru_cache(maxsize=4096)
 def stable_key(path: str) -> str:
     """The part of a path that names a page independently of where its directory sits."""
     return Path(path).name
