@@ -3,6 +3,7 @@
 * Chinese numerals: 二十六, 两千零二十三, 廿三, 卅, 〇/零, 一百零五, 十五 …
 * Arabic digits, full-width digits and a mix of both (2０23), with thousands separators (1,000).
 * Units 万 and 亿 (130.23亿 → 13023000000), and percentages.
+* Ordinals: 第二十次, 第20届, 二十大 (:func:`parse_ordinal`).
 """
 from __future__ import annotations
 
@@ -49,16 +50,25 @@ def cn_to_int(s: str) -> Optional[int]:
     total = 0  # completed 亿/万 sections
     section = 0  # value below the current big unit
     digit: Optional[int] = None
+    last_small = 0  # the last small unit of this section: they must come in decreasing order (十十 is no numeral)
+    last_unit = 0  # the unit just before a trailing digit (一千二 → 1200, 三万五 → 35000)
     for ch in s:
         if ch in DIGITS:
             if digit is not None and digit != 0 and DIGITS[ch] != 0:
                 return None  # two digits in a row inside a positional numeral (e.g. 二三十) are ambiguous
+            if DIGITS[ch] == 0:
+                last_unit = 0  # 一千零二: the digit after 零 is units
             digit = DIGITS[ch]
         elif ch in SPECIAL:
             section += SPECIAL[ch]
             digit = None
+            last_unit = 0
         elif ch in SMALL_UNITS:
-            section += (1 if digit is None else digit) * SMALL_UNITS[ch]
+            unit = SMALL_UNITS[ch]
+            if last_small and unit >= last_small:
+                return None
+            last_small = last_unit = unit
+            section += (1 if digit is None else digit) * unit
             digit = None
         elif ch in BIG_UNITS:
             section += digit or 0
@@ -68,8 +78,11 @@ def cn_to_int(s: str) -> Optional[int]:
                 return None
             total = (total + section) * unit if total and total < unit else total + section * unit
             section = 0
+            last_small = 0
+            last_unit = unit
     if digit:
-        section += digit
+        # a digit right after a unit of a hundred or more stands for the next lower unit (colloquial 一千二)
+        section += digit * (last_unit // 10 if last_unit >= 100 else 1)
     return total + section
 
 
@@ -82,6 +95,16 @@ def parse_int(s: str) -> Optional[int]:
     if t.isdigit():
         return int(t)
     return cn_to_int(s)
+
+
+ORDINAL_RE = regex.compile(
+    r"第?\s*([0-9０-９]+|[〇零一二三四五六七八九两十百千廿卅卌]+)\s*(?:次|届|个|期|批|轮|号|名|位|项|条|款|章|节|大|中全会|次全会|次会议)?")
+
+
+def parse_ordinal(s: str) -> Optional[int]:
+    """Value of an ordinal as news writes it: 第二十次 → 20, 第20届 → 20, 二十大 → 20, 十九届 → 19, 廿一 → 21."""
+    m = ORDINAL_RE.fullmatch(s.strip())
+    return parse_int(m.group(1)) if m else None
 
 
 def parse_number(s: str) -> Optional[Union[int, float]]:

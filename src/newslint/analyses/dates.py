@@ -1,0 +1,261 @@
+"""The "dates" analysis: the page's own date, where it came from, and the dates the page writes.
+
+``page.analysis("dates")`` returns a :class:`PageDates`.  The page date is taken from the first of:
+
+1. ``--date YYYY-MM-DD`` (source ``"--date"``) and 2. the config's ``dates`` table, glob = date
+   (``"config"``) — both are put in ``page.meta["date"]`` / ``page.meta["date_source"]`` by the
+   chronology plugin before any rule runs; API users may set them the same way;
+3. front matter (``---`` … ``date: 2024-07-18`` … ``---``) (``"front-matter"``);
+4. a date line among the first lines of the page (``2024年7月18日 星期四``, ``《新闻联播》（20240101）``)
+   (``"dateline"``);
+5. the file name (``20240718``, ``2024-07-18``, ``2024_07_18``) (``"filename"``);
+6. the text (``"text"``): a year written with this year's numbered meetings (``2023年第2次党政联席会议``)
+   or in article datelines (``本报讯 2023年2月4日``), dated by the latest month/day of the article
+   datelines (``2月4日上午``).  This is an estimate: ``precision`` is ``"year"`` and ``latest`` (the
+   latest date the page can have) is the end of that year.
+
+No source → ``page_date`` is None and rules that need a date stay silent.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import os
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import List, Optional, Tuple
+
+import regex
+
+from ..numerals import halfwidth_digits, parse_int
+
+SOURCES = ("--date", "config", "front-matter", "dateline", "filename", "text")
+MIN_YEAR, MAX_YEAR = 1900, 2100
+
+_D = r"[0-9０-９]"
+# 2024年7月18日 (Arabic, full-width or Chinese year digits such as 二〇二四年)
+FULL_DATE_RE = regex.compile(
+    rf"(?<![0-9０-９])(?P<y>{_D}{{4}}|[〇零一二三四五六七八九]{{4}})[年](?P<m>{_D}{{1,2}}|[一二三四五六七八九十]{{1,2}})月"
+    rf"(?P<d>{_D}{{1,2}}|[一二三四五六七八九十]{{1,3}})[日号]")
+ISO_DATE_RE = regex.compile(rf"(?<![0-9０-９])(?P<y>{_D}{{4}})[-/.．](?P<m>{_D}{{1,2}})[-/.．](?P<d>{_D}{{1,2}})(?![0-9０-９])")
+COMPACT_DATE_RE = regex.compile(r"(?<![0-9])(?P<y>(?:19|20)[0-9]{2})(?P<m>[01][0-9])(?P<d>[0-3][0-9])(?![0-9])")
+MONTH_DAY_RE = regex.compile(rf"(?<![0-9０-９年])(?P<m>{_D}{{1,2}})月(?P<d>{_D}{{1,2}})[日号]")
+# a numbered meeting of this year: 2023年第2次党政联席会议, 2024年第一次常务会议
+SERIES_YEAR_RE = regex.compile(rf"(?<![0-9０-９])(?P<y>{_D}{{4}})年(?:度)?第(?:{_D}{{1,3}}|[一二三四五六七八九十百]{{1,4}})[次期]")
+FRONT_MATTER_RE = regex.compile(r"\A\ufeff?(?:---|\+\+\+)[ \t]*\n(?P<body>.*?)\n(?:---|\+\+\+)[ \t]*(?:\n|\Z)", regex.S)
+FM_DATE_RE = regex.compile(r"^(?:date|pubdate|published|publish_date|日期|出版日期|发布日期)\s*[:=：]\s*[\"']?(?P<v>[^\"'\n]+)",
+                           regex.M | regex.I)
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A calendar date the page writes: ``year`` is None when only month and day are written."""
+
+    start: int
+    end: int
+    year: Optional[int]
+    month: int
+    day: int
+
+    @property
+    def valid(self) -> bool:
+        return to_date(self.year or 2000, self.month, self.day) is not None
+
+
+@dataclass
+class PageDates:
+    page_date: Optional[_dt.date] = None
+    source: Optional[str] = None
+    detail: str = ""  # what the date was read from, for --explain-date
+    precision: str = "day"  # "day" or "year" (inferred from the text)
+    span: Optional[Tuple[int, int]] = None  # where in the page the date was read (dateline/front matter/text)
+    mentions: List[DateMention] = field(default_factory=list)
+
+    @property
+    def year(self) -> Optional[int]:
+        return self.page_date.year if self.page_date else None
+
+    @property
+    def latest(self) -> Optional[_dt.date]:
+        """The latest date the page can have (the end of the year for a date inferred from the text)."""
+        if self.page_date is None:
+            return None
+        return _dt.date(self.page_date.year, 12, 31) if self.precision == "year" else self.page_date
+
+    @property
+    def explicit(self) -> bool:
+        """True when the date came from outside the running text (options, config, metadata, file name)."""
+        return self.source in ("--date", "config", "front-matter", "dateline", "filename")
+
+    def explain(self) -> str:
+        if self.page_date is None:
+            return "无法确定页面日期 (no page date: use --date or the config `dates` table)"
+        approx = "（按年估计 estimated year）" if self.precision == "year" else ""
+        return f"{self.page_date.isoformat()}{approx} source={self.source}: {self.detail}"
+
+
+def to_date(y: int, m: int, d: int) -> Optional[_dt.date]:
+    try:
+        return _dt.date(y, m, d)
+    except ValueError:
+        return None
+
+
+def _num(s: str) -> Optional[int]:
+    return parse_int(s)
+
+
+def _match_date(m) -> Optional[_dt.date]:
+    y, mo, d = _num(m.group("y")), _num(m.group("m")), _num(m.group("d"))
+    if y is None or mo is None or d is None or not MIN_YEAR <= y <= MAX_YEAR:
+        return None
+    return to_date(y, mo, d)
+
+
+def parse_date(s: str) -> Optional[_dt.date]:
+    """A date written as 2024-07-18, 2024/7/18, 20240718 or 2024年7月18日 (anywhere in ``s``)."""
+    for rx in (FULL_DATE_RE, ISO_DATE_RE, COMPACT_DATE_RE):
+        for m in rx.finditer(halfwidth_digits(s) if rx is COMPACT_DATE_RE else s):
+            d = _match_date(m)
+            if d is not None:
+                return d
+    return None
+
+
+def date_from_filename(path: str) -> Optional[Tuple[_dt.date, str]]:
+    name = os.path.basename(path)
+    for rx in (ISO_DATE_RE, COMPACT_DATE_RE):
+        for m in rx.finditer(name.replace("_", "-")):
+            d = _match_date(m)
+            if d is not None:
+                return d, name
+    return None
+
+
+def _front_matter(text: str) -> Optional[Tuple[_dt.date, str, Tuple[int, int]]]:
+    m = FRONT_MATTER_RE.match(text)
+    if not m:
+        return None
+    fm = FM_DATE_RE.search(m.group("body"))
+    if not fm:
+        return None
+    d = parse_date(fm.group("v"))
+    if d is None:
+        return None
+    off = m.start("body") + fm.start()
+    return d, fm.group(0).strip(), (off, m.start("body") + fm.end())
+
+
+def _date_line(page) -> Optional[Tuple[_dt.date, str, Tuple[int, int]]]:
+    """A line among the first three that is essentially a date: 2024年7月18日 星期四 / 《新闻联播》（20240101）."""
+    for b in page.layout.blocks[:3]:
+        t = b.text
+        if len(t) > 40 or t.endswith(("。", "，", "；")):
+            continue
+        for rx in (FULL_DATE_RE, ISO_DATE_RE, COMPACT_DATE_RE):
+            m = rx.search(t)
+            if not m:
+                continue
+            d = _match_date(m)
+            if d is None:
+                continue
+            rest = t[:m.start()] + t[m.end():]
+            if rx is COMPACT_DATE_RE and not regex.search(r"[（(\[【]\s*$", t[:m.start()]):
+                continue  # a bare 8-digit number is only a date in brackets: （20240101）
+            if len(regex.sub(r"[\s\p{P}\p{S}]", "", rest)) <= 20:
+                return d, t, (b.start + m.start(), b.start + m.end())
+    return None
+
+
+def _dateline_opening(b) -> str:
+    """The first characters of an article's dateline paragraph, where its date is written."""
+    return b.text[:48]
+
+
+def _from_text(page, mentions: List[DateMention]) -> Optional[Tuple[_dt.date, str, Tuple[int, int]]]:
+    text = page.text
+    votes: Counter = Counter()
+    first_span = {}
+    for m in SERIES_YEAR_RE.finditer(text):
+        y = _num(m.group("y"))
+        if y and MIN_YEAR <= y <= MAX_YEAR:
+            votes[y] += 1
+            first_span.setdefault(y, (m.start(), m.end()))
+    datelines = [b for b in page.layout.blocks if b.kind == "dateline"]
+    month_days: List[Tuple[int, int]] = []
+    for b in datelines:
+        head = _dateline_opening(b)
+        fm = FULL_DATE_RE.search(head)
+        if fm:
+            d = _match_date(fm)
+            if d:
+                votes[d.year] += 1
+                first_span.setdefault(d.year, (b.start + fm.start(), b.start + fm.end()))
+                month_days.append((d.month, d.day))
+                continue
+        md = MONTH_DAY_RE.search(head)
+        if md:
+            mo, dd = _num(md.group("m")), _num(md.group("d"))
+            if mo and dd and 1 <= mo <= 12 and 1 <= dd <= 31:
+                month_days.append((mo, dd))
+    if not votes:
+        return None
+    ranked = votes.most_common()
+    if len(ranked) > 1 and ranked[0][1] == ranked[1][1]:
+        return None  # two years with equal evidence: do not guess
+    year = ranked[0][0]
+    day = None
+    for mo, dd in month_days:
+        d = to_date(year, mo, dd)
+        if d and (day is None or d > day):
+            day = d
+    detail = f"{year}年 (" + "; ".join(f"{y}年×{n}" for y, n in ranked) + ")"
+    if day is None:
+        day = _dt.date(year, 1, 1)
+        detail += "，无日期行 (no dateline day: year only)"
+    else:
+        detail += f"，最晚电头日期 {day.month}月{day.day}日"
+    return day, detail, first_span[year]
+
+
+def find_mentions(text: str) -> List[DateMention]:
+    out: List[DateMention] = []
+    taken = set()
+    for m in FULL_DATE_RE.finditer(text):
+        y, mo, d = _num(m.group("y")), _num(m.group("m")), _num(m.group("d"))
+        if y is None or mo is None or d is None:
+            continue
+        out.append(DateMention(m.start(), m.end(), y, mo, d))
+        taken.add(m.start("m"))
+    for m in MONTH_DAY_RE.finditer(text):
+        if m.start() in taken:
+            continue
+        mo, d = _num(m.group("m")), _num(m.group("d"))
+        if mo is None or d is None:
+            continue
+        out.append(DateMention(m.start(), m.end(), None, mo, d))
+    out.sort(key=lambda x: x.start)
+    return out
+
+
+def analyse(page) -> PageDates:
+    mentions = find_mentions(page.text)
+    meta = page.meta
+    given = meta.get("date")
+    if given:
+        d = given if isinstance(given, _dt.date) else parse_date(str(given))
+        if d is not None:
+            src = meta.get("date_source", "--date")
+            return PageDates(d, src, str(meta.get("date_detail", given)), mentions=mentions)
+    fm = _front_matter(page.text)
+    if fm:
+        return PageDates(fm[0], "front-matter", fm[1], span=fm[2], mentions=mentions)
+    dl = _date_line(page)
+    if dl:
+        return PageDates(dl[0], "dateline", dl[1], span=dl[2], mentions=mentions)
+    fn = date_from_filename(page.path)
+    if fn:
+        return PageDates(fn[0], "filename", fn[1], mentions=mentions)
+    tx = _from_text(page, mentions)
+    if tx:
+        return PageDates(tx[0], "text", tx[1], precision="year", span=tx[2], mentions=mentions)
+    return PageDates(mentions=mentions)
