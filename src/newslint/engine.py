@@ -224,6 +224,7 @@ class RunResult:
     pages: List[Page]
     errors: List[str] = field(default_factory=list)
     corpus: Optional[Corpus] = None
+    extra: Dict[str, Any] = field(default_factory=dict)  # top-level keys plugins add to the JSON report
 
     def page(self, path: str) -> Optional[Page]:
         for p in self.pages:
@@ -308,7 +309,8 @@ def check_pages(ctx: Context, pages: List[Page], archive: Sequence[Page] = (),
     ctx.pm.hook.newslint_filter_findings(findings=findings, corpus=corpus, ctx=ctx)
     assign_fingerprints(findings, stable_key)
     findings.sort(key=Finding.sort_key)
-    return RunResult(findings=findings, pages=list(pages), errors=errors, corpus=corpus)
+    return RunResult(findings=findings, pages=list(pages), errors=errors, corpus=corpus,
+                     extra=dict(ctx.state.get("extra", {})))
 
 
 def failing(findings: Iterable[Finding], fail_on: str) -> List[Finding]:
