@@ -118,3 +118,15 @@ def test_dev_page_item_found_when_corpus_present():
     ctx = Context(PM, RULES, Config(), select=["enumeration"])
     fs = check_pages(ctx, [read_page(str(pages[0]))]).findings
     assert any(f.rule == "enumeration-missing-item" and f.location.line == 57 for f in fs)
+
+
+def test_cli_json_reports_the_missing_first_item(write, run_cli):
+    import json
+
+    p = write("a.txt", HEAD + "会议要求，要统一思想。二要压实责任。三要狠抓落实。\n")
+    code, out, _ = run_cli("check", "--format", "json", "--select", "enumeration", p)
+    doc = json.loads(out)
+    assert code == 1
+    [f] = doc["findings"]
+    assert f["rule"] == "enumeration-missing-item" and f["category"] == "enumeration" and f["line"] == 5
+    assert f["related"] and f["related"][0]["line"] == 5 and f["suggestion"] == "一要统一思想"

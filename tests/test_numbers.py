@@ -119,3 +119,14 @@ def test_dev_page_counted_list_is_quiet_when_corpus_present():
     ctx = Context(PM, RULES, Config(), select=["number"])
     fs = check_pages(ctx, [read_page(str(p)) for p in pages]).findings
     assert [f for f in fs if f.location.path.startswith(str(pages[2])[:-20]) and f.location.line in (99, 101)] == []
+
+
+def test_cli_json_and_fix_of_mixed_width(write, run_cli):
+    import json
+
+    p = write("a.txt", "本报讯 2０23年全区生产总值增长5.2%。\n")
+    code, out, _ = run_cli("check", "--format", "json", "--select", "number-mixed-width", p)
+    f = json.loads(out)["findings"][0]
+    assert code == 1 and f["rule"] == "number-mixed-width" and (f["line"], f["column"], f["end_column"]) == (1, 5, 9)
+    run_cli("check", "--fix", "--select", "number-mixed-width", p)
+    assert p.read_text(encoding="utf-8") == "本报讯 2023年全区生产总值增长5.2%。\n"

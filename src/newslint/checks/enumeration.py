@@ -277,7 +277,7 @@ def _missing(page, ctx, fam: str, run: List[Marker]) -> list:
             s, e, clause = hint
             related.append(page.location(s, e, f"这一句可能是第一项，缺少序号“{_label(fam, 1)}”"))
             suggestion = _label(fam, 1) + clause[1:] if fam == "要" else None
-            msg += f"（“{clause[:12]}”一句与后面各项句式相同，可能就是第一项）"
+            msg += f"（“{clause[:12]}”一句可能就是第一项）"
         out.append(ctx.finding(MISSING, page, first.start, first.end, msg, related=related,
                                suggestion=suggestion, key=f"{fam}:{first.text}:start"))
     for a, b in zip(run, run[1:]):
@@ -331,21 +331,27 @@ _CLAUSE_START = regex.compile(r"(?:(?<=^)|(?<=[。；;：:，,！？!?]))")
 
 
 def _unnumbered_first(page, fam: str, run: List[Marker]) -> Optional[Tuple[int, int, str]]:
+    """A clause opening with a bare 要 just before the series: the one that opens like the numbered
+    items (要强化… before 二要强化…, 三要强化…), or the only such clause."""
     if fam != "要":
         return None
     text = page.text
-    # what follows each marker: the two characters after 要
-    heads = {text[mk.end:mk.end + 2] for mk in run}
-    if len(heads) != 1:
-        return None
-    head = heads.pop()
-    if not regex.fullmatch(r"\p{Han}{2}", head):
-        return None
     first = run[0]
     blocks = page.layout.blocks
     lo = blocks[max(0, first.block - 1)].start
+    if blocks[max(0, first.block - 1)].article != blocks[first.block].article:
+        lo = blocks[first.block].start
     window = text[lo:first.start]
-    found = None
-    for m in regex.finditer(rf"(?:(?<=^)|(?<=[。；;：:，,！？!?\n]))要{head}[^。；;，,！？!?\n]*", window):
-        found = (lo + m.start(), lo + m.end(), m.group())
-    return found
+    clauses = [(lo + m.start(), lo + m.end(), m.group()) for m in _BARE_YAO.finditer(window)]
+    if not clauses:
+        return None
+    heads = {text[mk.end:mk.end + 2] for mk in run}
+    if len(heads) == 1:
+        head = heads.pop()
+        same = [c for c in clauses if c[2][1:3] == head]
+        if same:
+            return same[0]
+    return clauses[0] if len(clauses) == 1 else None
+
+
+_BARE_YAO = regex.compile(r"(?:(?<=^)|(?<=[。；;：:，,！？!?\n]))要(?![求是不然么])\p{Han}[^。；;，,！？!?\n]*")
