@@ -62,3 +62,50 @@ def test_multiline_span_has_no_columns_and_related_are_listed():
 def test_read_errors_become_error_annotations(write, run_cli, tmp_path):
     code, out, err = run_cli("check", "--format", "github", tmp_path / "missing.txt")
     assert code == 2 and out.startswith("::error title=newslint::") and "missing.txt" in out
+
+
+# ---- other CI output options: --statistics, --output, --stdin-filename -----------------------------
+def test_statistics_counts_per_rule(write, run_cli):
+    p = write("a.txt", BAD * 2)
+    code, out, err = run_cli("check", "--statistics", "--select", "punctuation", p)
+    assert code == 1
+    first = out.splitlines()[0].split()
+    assert first[:3] == ["6", "punctuation-halfwidth", "punctuation"] and first[-1] == "[*]"
+    assert "a.txt:1:4" not in out  # counts instead of the listing
+    # beside a machine format the statistics go to stderr and stdout stays valid JSON
+    import json
+
+    code, out, err = run_cli("check", "--statistics", "--format", "json", "--select", "punctuation", p)
+    assert len(json.loads(out)["findings"]) == 6 and "punctuation-halfwidth" in err
+
+
+def test_output_file_with_text_terminal(write, run_cli, tmp_path):
+    p = write("a.txt", BAD)
+    target = tmp_path / "report.txt"
+    code, out, err = run_cli("check", "--format", "github", "-o", target, "--select", "punctuation", p)
+    assert code == 1 and target.read_text(encoding="utf-8").startswith("::warning ")
+    assert "[punctuation-halfwidth]" in out and "::warning" not in out
+    target2 = tmp_path / "report2.txt"
+    code, out, err = run_cli("check", "-o", target2, "--select", "punctuation", p)
+    assert "[punctuation-halfwidth]" in target2.read_text(encoding="utf-8") and "[punctuation-halfwidth]" in out
+
+
+def test_stdin_filename_finds_config_and_path_ignores(write, run_cli, monkeypatch, tmp_path):
+    import io
+    import json
+
+    write("site/newslint.toml", 'select = ["punctuation"]\n[per-path-ignores]\n"archive/*" = ["punctuation"]\n')
+    monkeypatch.chdir(tmp_path)
+
+    def feed():
+        class _In:
+            buffer = io.BytesIO(BAD.encode("utf-8"))
+        monkeypatch.setattr("sys.stdin", _In)
+
+    feed()
+    code, out, err = run_cli("check", "--format", "json", "--stdin-filename", "site/pages/a.txt", "-")
+    fs = json.loads(out)["findings"]
+    assert code == 1 and {f["path"] for f in fs} == {"site/pages/a.txt"} and len(fs) == 3
+    feed()
+    code, out, err = run_cli("check", "--format", "json", "--stdin-filename", "site/archive/a.txt", "-")
+    assert code == 0 and json.loads(out)["findings"] == []  # the configuration beside the real file applies
