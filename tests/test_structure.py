@@ -183,3 +183,59 @@ def test_helpers():
     assert structure.word_across("全市平均水", "平，在") == "平均水平"
     assert structure.word_across("会议强调", "要压实") is None
     assert structure.clean("**标题**\\*\\*") == "标题"
+
+
+def test_short_first_half_is_a_guess_without_fix(run_cli, write):
+    text = "## 标题\n\n本报讯（记者王明）会议指出，要抓落实。\n\n全区六项指标均高于全市平均水\n\n平，在全市开发区观摩评价活动中综合评分第一。\n"
+    p = write("s.txt", text)
+    fs = findings(run_cli, p)
+    assert [(f["rule"], f["severity"], f["line"]) for f in fs] == [("structure-split-paragraph", "info", 5)]
+    run_cli("check", "--no-cache", "--select", SEL, "--fix", p)
+    assert p.read_text(encoding="utf-8") == text  # a guess is never fixed automatically
+
+
+def test_signature_lines_that_form_a_word_are_not_a_split(run_cli, write):
+    text = "## 贺电\n\n值此佳节，谨致祝贺。\n\n中共中央\n\n国务院\n\n2024年8月11日\n"
+    assert findings(run_cli, write("sig.txt", text)) == []
+
+
+def test_split_after_closing_quote_and_before_decimal(run_cli, write):
+    text = ("## 标题\n\n会议提出，要把“三个一批”\n\n作为抓项目的主要抓手，持续推进。\n\n"
+            "今年一季度，全区工业增加值增长1\n\n2.5%，增速居全市第一。\n")
+    fs = findings(run_cli, write("q.txt", text))
+    assert [(f["rule"], f["line"]) for f in fs] == [("structure-split-paragraph", 3), ("structure-split-paragraph", 7)]
+
+
+def test_missing_headline(run_cli, write):
+    text = """## 苏家村：和美乡村建设富村更惠民
+
+本报讯（记者王明）今年以来，苏家村发展特色产业，办好民生实事。
+
+## 杨庄村：创建“五星”支部
+
+本报讯（记者王明）今年以来，杨庄村高标准推进“五星”支部创建工作。
+
+**本报讯**（记者李华）4月28日上午，高新区召开安全生产工作会议。
+
+又讯（记者李华）4月29日，高新区开展消防演练。
+"""
+    fs = findings(run_cli, write("m.md", text))
+    assert [(f["rule"], f["line"]) for f in fs] == [("structure-missing-headline", 9)]
+    assert fs[0]["related"][0]["line"] == 7
+
+
+def test_missing_headline_not_on_pages_of_briefs(run_cli, write):
+    text = """## 一周简讯
+
+本报讯（记者王明）3月1日，新区举办招聘会。
+
+本报讯（记者王明）3月2日，新区召开安全生产会议。
+
+本报讯（记者王明）3月3日，新区开展植树活动。
+"""
+    assert findings(run_cli, write("b.md", text)) == []
+
+
+def test_lead_in_before_a_list_is_not_truncated(run_cli, write):
+    text = "## 标题\n\n本报讯（记者王明）会议部署了三项重点工作，主要包括\n\n- 抓项目建设；\n\n- 抓安全生产。\n"
+    assert findings(run_cli, write("l.md", text)) == []

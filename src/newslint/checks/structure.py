@@ -95,7 +95,25 @@ A section heading followed by deeper headings is fine.""",
     good="## 示范区召开推进会\n\n本报讯……\n\n## 示范区召开安全生产会议\n\n本报讯……",
 )
 
-RULES = [SPLIT, TRUNCATED, FRAGMENT, EMPTY_HEADING]
+NO_HEADLINE = Rule(
+    id="structure-missing-headline",
+    category="structure",
+    severity="warning",
+    summary="稿件没有标题：电头直接接在上一篇稿件的正文后面",
+    explanation="""\
+版面上的稿件都有标题，而某篇以“本报讯（记者……）”之类的电头开头的稿件直接接在上一篇稿件的正文后面，
+没有自己的标题，多是拼版时标题丢失。“又讯”表示同题的另一则消息，本来就不带标题，不报告；
+版面上多数稿件没有标题时（如简讯栏）也不报告。
+
+A news item that opens with a dateline (本报讯…) right after the body of the previous item, on a
+page whose other items have headlines: its headline was lost. 又讯 items are headless by design.""",
+    bad="……确保各项工作不留盲点。\n\n本报讯（记者王明）4月28日上午，高新区召开安全生产工作会议……",
+    good="……确保各项工作不留盲点。\n\n## 高新区召开安全生产工作会议\n\n本报讯（记者王明）4月28日上午……",
+)
+
+RULES = [SPLIT, TRUNCATED, FRAGMENT, EMPTY_HEADING, NO_HEADLINE]
+# Datelines that introduce a further item under the same headline, headless by design.
+_FOLLOW_ON_DATELINE = regex.compile(r"^[*_]{0,2}(?:又讯|另讯|再讯|还讯)")
 
 # ---- reading a block --------------------------------------------------------------------------
 _WS = " \t\u3000\u00a0\ufeff"
@@ -104,17 +122,19 @@ _TRAIL_MARKUP = regex.compile(r"(?:\\\*|\\_|\\|[*_]|[\s\u3000])+$")
 _LEAD_MARKUP = regex.compile(r"^(?:\\\*|\\_|[*_>]|[\s\u3000])+")
 # Enumerators that open a list item or a numbered section heading: 一、 （一） 1. 1\. 1、 ① (1)
 _ENUM = regex.compile(
-    r"^(?:[一二三四五六七八九十百]{1,3}[、．.]|[（(][一二三四五六七八九十百\d]{1,3}[）)]|\d{1,3}(?:\\?[.．]|、)"
+    r"^(?:[一二三四五六七八九十百]{1,3}[、．.]|[（(][一二三四五六七八九十百\d]{1,3}[）)]|\d{1,3}(?:\\?[.．](?!\d)|、)"
     r"|[①-⑳⑴-⒇])")
+_DECIMAL = regex.compile(r"^\d+[.．]\d")
 _CLAUSE_PUNCT = regex.compile(r"[，,、；;：:。！？!?]")
 _HAN = regex.compile(r"\p{Han}")
 # Marks and particles no paragraph can open with.
-_BAD_OPEN_PUNCT = "，,、。；;：:！!？?）)》」』】"
+_BAD_OPEN_PUNCT = "，,、。；;：:！!？?）)》」』】”’"
 _BAD_OPEN_PARTICLES = {"的", "了", "着", "吗", "呢", "吧"}  # 地/得/过/之 also open words (地更绿, 过江)
 # Locatives (方位词) that need a word before them; a sentence may open with one only before a comma
 # (期间，… / 此后…), never straight into a verb: 期间开展的…  Source: 《现代汉语词典》方位词 usage.
 _BOUND_LOCATIVES = {"期间", "以来", "之际", "之间", "之中", "当中", "之下", "之内", "以内", "之外", "以外",
                     "为止", "前后", "左右", "之余", "之初", "之后", "之前"}
+_LOCATIVE_PREFIXES = tuple(_BOUND_LOCATIVES)
 
 
 def clean(text: str) -> str:
@@ -144,6 +164,17 @@ def heading_like(block: Block) -> bool:
     return False
 
 
+def short_unpunctuated(block: Block) -> bool:
+    """A body line that reads as a headline only because it is short and has no clause punctuation
+    (not bold, not numbered, not parenthesised): the first half of a split may look like that."""
+    raw = block.text.strip(_WS)
+    t = clean(raw)
+    if block.kind != "body" or not t or raw.startswith(("**", "__")) or _ENUM.match(t) or (
+            t[0] in "（(" and t[-1] in "）)") or _CLAUSE_PUNCT.search(t) or len(t) > 40:
+        return False
+    return bool(_HAN.match(t[-1])) and not ends_sentence(t)
+
+
 def running_text(block: Block) -> bool:
     return block.kind in ("body", "dateline") and not heading_like(block)
 
@@ -157,14 +188,14 @@ def open_end(block: Block) -> bool:
         return False
     last = t[-1]
     # an end on an ASCII word or a dash may be a code, a URL or a lead-in; Han, digits, quotes, commas are not
-    return bool(_HAN.match(last)) or last.isdigit() or last in "，,、“‘「『《（(—"
+    return bool(_HAN.match(last)) or last.isdigit() or last in "，,、“‘「『《（(—”’」』》）)"
 
 
 def continuation_ok(block: Block) -> bool:
     """Can this block be the second half of a split paragraph?"""
-    if block.kind != "body":
-        return False
     t = block.text.strip(_WS)
+    if block.kind != "body" and not (block.kind == "list" and _DECIMAL.match(t)):
+        return False  # (a list item "3.5%…" read from a number split at its decimal point is fine)
     if not t or t.startswith(("#", "**", "__", ">", "[", "|", "-", "*")) or _ENUM.match(t):
         return False
     return bool(_HAN.match(t[0])) or t[0] in "“‘「『《" or t[0].isdigit() or t[0] in _BAD_OPEN_PUNCT
@@ -200,13 +231,15 @@ def fragment_reason(text: str) -> Optional[str]:
         return f"以标点“{ch}”起首"
     if not _HAN.match(ch):
         return None
+    if ch not in _BAD_OPEN_PARTICLES and not t.startswith(_LOCATIVE_PREFIXES):
+        return None  # nothing to segment: the opening cannot be one of ours
     tokens = [w for w, _, _ in _tokenizer().tokenize(t[:12], HMM=False)]
     first = tokens[0]
     nxt = tokens[1] if len(tokens) > 1 else ""
     if first in _BAD_OPEN_PARTICLES and nxt and _HAN.match(nxt[0]):
         return f"以助词“{first}”起首"
     if first in _BOUND_LOCATIVES and nxt and _HAN.match(nxt[0]):
-        return f"以方位词“{first}”直接起首（前面应有“春节{first}”之类的成分）"
+        return f"以方位词“{first}”直接起首（“{first}”前面通常要有表示时间或范围的词语）"
     return None
 
 
@@ -237,6 +270,8 @@ def newslint_check_page(page, ctx) -> Optional[list]:
     want_trunc = ctx.enabled(TRUNCATED.id, page)
     want_frag = ctx.enabled(FRAGMENT.id, page)
     want_empty = ctx.enabled(EMPTY_HEADING.id, page)
+    if ctx.enabled(NO_HEADLINE.id, page):
+        out.extend(_missing_headlines(page, ctx))
     continued = set()  # indexes of blocks that continue a split paragraph
     for i, b in enumerate(blocks):
         nxt = blocks[i + 1] if i + 1 < len(blocks) else None
@@ -254,12 +289,24 @@ def newslint_check_page(page, ctx) -> Optional[list]:
                         SPLIT, page, b.end - 1, b.end, msg,
                         related=[page.location(nxt.start, min(nxt.end, nxt.start + 1), "下一段接续此句")],
                         suggestion=joined, fix=_gap_fix(page, b, nxt), key=joined))
-            elif want_trunc and (nxt is None or nxt.kind != "body" or heading_like(nxt)
-                                 or nxt.article != b.article):
+            elif want_trunc and (nxt is None or nxt.article != b.article or heading_like(nxt)
+                                 or nxt.kind in ("dateline", "byline", "caption", "credit")):
+                # (before a list or a bullet the paragraph may be a lead-in: not reported)
                 out.append(ctx.finding(
                     TRUNCATED, page, max(b.start, b.end - 6), b.end,
                     f"段落在句子中间结束（“…{tail[-10:]}”），后面没有接续的内容，后文可能缺失",
                     key=tail[-12:]))
+        elif want_split and nxt is not None and short_unpunctuated(b) and running_text(nxt) and \
+                continuation_ok(nxt) and nxt.article == b.article:
+            tail = clean(b.text)
+            word = word_across(tail, nxt.text)
+            if word:  # a short first half: only the word across the break tells, so a guess (info, no fix)
+                continued.add(i + 1)
+                out.append(ctx.finding(
+                    SPLIT, page, b.end - 1, b.end,
+                    f"这一行与下一段跨断点组成“{word}”（“{tail[-6:]}｜{nxt.text[:6]}”），可能是一段话被拆开，请核对",
+                    related=[page.location(nxt.start, min(nxt.end, nxt.start + 1), "下一段可能接续此行")],
+                    severity="info", key=tail[-8:] + nxt.text[:8]))
         if want_frag and b.kind == "body" and i not in continued and not heading_like(b):
             prev = blocks[i - 1] if i > 0 else None
             if prev is None or not open_end(prev):
@@ -274,4 +321,30 @@ def newslint_check_page(page, ctx) -> Optional[list]:
                 EMPTY_HEADING, page, b.start, b.end,
                 f"标题“{b.text[:20]}”下没有内容，紧接着是{'同级' if nxt.level == b.level else '更高一级'}标题",
                 related=[page.location(nxt.start, nxt.end, "下一个标题")], key=b.text))
+    return out
+
+
+def _missing_headlines(page, ctx) -> list:
+    layout = page.layout
+    news = [a for a in layout.articles if a.kind in ("news", "commentary")]
+    headed = [a for a in news if a.headings]
+    if len(headed) < 2 or len(headed) * 2 < len(news):
+        return []  # a page of briefs, or one without headlines at all
+    out = []
+    blocks = layout.blocks
+    for a in layout.articles:
+        if a.kind != "news" or a.headings or not a.blocks or a.blocks[0].kind != "dateline":
+            continue
+        d = a.blocks[0]
+        if _FOLLOW_ON_DATELINE.match(d.text) or d.index == 0:
+            continue
+        prev = blocks[d.index - 1]
+        prev_article = layout.articles[prev.article] if prev.article >= 0 else None
+        if not prev.is_text or prev_article is None or not prev_article.headings:
+            continue
+        out.append(ctx.finding(
+            NO_HEADLINE, page, d.start, min(d.end, d.start + 12),
+            f"这篇稿件没有标题：电头直接接在上一篇稿件《{prev_article.title[:20]}》的正文后面，标题可能丢失",
+            related=[page.location(prev.start, min(prev.end, prev.start + 1), "上一篇稿件的最后一段")],
+            key=d.text[:20]))
     return out

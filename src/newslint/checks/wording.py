@@ -198,7 +198,17 @@ def doubled_char_problem(text: str, i: int, pack: Pack) -> bool:
         return False  # the BB of AABB
     if text[i + 2:i + 3] == x:
         return False  # three or more in a row: onomatopoeia (哈哈哈) or a deliberate effect
-    lo, hi = max(0, i - 8), min(len(text), i + 10)
+    # Cheap dictionary look-ups first: a word holding both copies (人人, 绿油油), or each copy bound into
+    # its own word (学习|习近平), settles it without segmenting.
+    n = len(text)
+    for a in range(max(0, i - 3), i + 1):
+        for b in range(i + 2, min(n, a + 5) + 1):
+            if b - a >= 2 and in_dict(text[a:b]):
+                return False
+    if any(in_dict(text[i - k:i + 1]) for k in (1, 2, 3) if i - k >= 0) and \
+            any(in_dict(text[i + 1:i + 1 + k]) for k in (2, 3, 4) if i + 1 + k <= n):
+        return False
+    lo, hi = max(0, i - 8), min(n, i + 10)
     toks = _tokens(text, lo, hi)
     first = next((t for t in toks if t[1] <= i < t[2]), None)
     second = next((t for t in toks if t[1] <= i + 1 < t[2]), None)
