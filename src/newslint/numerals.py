@@ -7,6 +7,7 @@
 """
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Optional, Union
 
 import regex
@@ -115,12 +116,10 @@ def parse_number(s: str) -> Optional[Union[int, float]]:
         return None
     m = regex.fullmatch(r"([0-9]+(?:\.[0-9]+)?)([万亿]*)", s)
     if m:
-        value: Union[int, float] = float(m.group(1)) if "." in m.group(1) else int(m.group(1))
+        exact = Decimal(m.group(1))  # exact decimal arithmetic: 130.23亿 is 13023000000, not …999.998
         for u in m.group(2):
-            value *= BIG_UNITS[u]
-        if isinstance(value, float) and abs(value - round(value)) < 1e-6:
-            value = int(round(value))
-        return value
+            exact *= BIG_UNITS[u]
+        return int(exact) if exact == exact.to_integral_value() else float(exact)
     return cn_to_int(s)
 
 

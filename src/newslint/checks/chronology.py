@@ -422,7 +422,7 @@ def check_ordinals(page, ctx, k: Knowledge, pd) -> list:
 
 
 _EVENT_AFTER = regex.compile(r"[^，。；]{0,3}(?:大会|座谈会|纪念会|招待会|晚会|阅兵|讲话|活动|庆典|纪念章|纪念币|邮票|展览|文艺|献礼|"
-                             r"主题|系列|专题|重要|盛典|仪式|之际|前夕|庆祝|纪念)")
+                             r"主题|系列|专题|重要|盛典|仪式)")
 _ANTICIPATE = regex.compile(r"迎接|迎来|喜迎|即将|前夕|献礼|筹备|明年|将|临近|着眼|到[^，。]{0,20}时|届时|之前|前后|目标|为")
 _RETRO = regex.compile(r"去年|当年|那年|曾|回顾|时任|此前|上一年|此后")
 _SHORT_NAME_PREV = set("是暨、，“（( \t\n")
