@@ -35,7 +35,12 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Dict, FrozenSet, List, Optional, Tuple
 
+import re
+
 import regex
+
+# Python's re module runs the long literal alternations below many times faster than regex.
+HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -116,7 +121,7 @@ RANKS = ("党组书记", "党委书记", "书记", "主任", "主席", "秘书�
          "总领事", "发言人", "负责人", "教授", "研究员", "院士", "博士", "医师", "队长", "组长", "支书",
          "主任委员", "副主任", "代表", "局长助理", "总工程师", "总监", "专家", "老师", "同志")
 _RANK_ALT = "|".join(sorted(set(RANKS), key=len, reverse=True))
-TITLE_BEFORE_RE = regex.compile(rf"(?:{_RANK_ALT})(?=\p{{Han}})")
+TITLE_BEFORE_RE = re.compile(rf"(?:{_RANK_ALT})(?=[{HAN}])")
 # What may follow a name: punctuation, or a word that starts the predicate.
 FOLLOW_WORDS = (
     "指出", "强调", "要求", "表示", "说", "介绍", "认为", "主持", "出席", "参加", "调研", "督导", "先后",
@@ -129,10 +134,10 @@ FOLLOW_WORDS = (
     "部署", "总结", "点评", "回答", "答", "专程", "亲自", "首先", "最后", "随后", "又", "再次", "一直",
     "带着", "发表", "签署", "签约", "通过", "获得", "荣获", "当选", "的", "说道", "补充", "感慨", "笑着",
 )
-_FOLLOW_RE = regex.compile(r"(?:" + "|".join(sorted(FOLLOW_WORDS, key=len, reverse=True)) + r")")
+_FOLLOW_RE = re.compile(r"(?:" + "|".join(sorted(FOLLOW_WORDS, key=len, reverse=True)) + r")")
 _PUNCT_FOLLOW = set("，,。、；;：:！？!?”’）)」』\"' \t　\n·—…《》“")
 # Verbs that make a clause-start string a person (宫卫红调研…, 吕沛指出…, 官卫红在会上强调…).
-CLAUSE_VERBS = regex.compile(
+CLAUSE_VERBS = re.compile(
     r"(?:指出|强调|要求|表示|介绍|认为|主持|出席|调研|督导|先后|一行|带领|带队|率队|深入|会见|看望|慰问"
     r"|走访|讲话|致辞|宣布|听取|说[，,：:]|在[^。，,；;\n]{1,30}?(?:上|中|时|期间)[，,]?(?:指出|强调|表示|说|要求|讲话|介绍))")
 # Characters a person's name does not end with (place and organisation words).
@@ -145,9 +150,9 @@ BYLINE_ROLE_RE = regex.compile(
 _BYLINE_NAME_RE = regex.compile(r"([\p{Han}·]{2,4}?)(?=[\s　、，,）)」]|摄|$)")
 CREDIT_NAME_RE = regex.compile(r"(?:^|[\s　。）)])([\p{Han}]{2,4})[\s　]*摄[）)]?$")
 COMMENTARY_RE = regex.compile(r"^[□■◎]([\p{Han}·]{2,4})$")
-LIST_INTRO_RE = regex.compile(
+LIST_INTRO_RE = re.compile(
     r"(?:领导|班子成员|书记|主任|主席|市长|区长|县长|部长|局长|委员|常委|同志|负责人)"
-    r"((?:[\p{Han}]{2,4}[、，,])+[\p{Han}]{2,5}?)"
+    rf"((?:[{HAN}]{{2,4}}[、，,])+[{HAN}]{{2,5}}?)"
     r"(?=出席|参加|陪同|一同|等|分别|列席|参会|在|[，,。；;\s]|$)")
 ORG_SUFFIX = ("股份有限公司", "有限责任公司", "集团有限公司", "有限公司", "集团", "医院", "学院", "大学",
               "研究院", "研究所", "中学", "小学", "银行", "合作社", "事务所")
@@ -177,6 +182,18 @@ def common_word_freq(word: str) -> int:
     if not hit or hit[1].startswith("nr"):
         return 0
     return hit[0]
+
+
+@lru_cache(maxsize=65536)
+def word_info(word: str) -> Tuple[int, str]:
+    """(frequency, POS tag) of ``word`` in jieba's dictionary, (0, "") when absent."""
+    from ..lexicon import lexicon
+
+    try:
+        hit = lexicon().lookup(word)
+    except Exception:  # pragma: no cover
+        return 0, ""
+    return hit if hit else (0, "")
 
 
 def _wordlike(name: str, weak: bool) -> bool:
@@ -276,15 +293,21 @@ def analyse(page) -> Mentions:
     # repeats: later plain occurrences of any person name found above
     names = {m.name for m in b.items.values() if m.kind == "person"}
     if names:
-        pat = regex.compile("|".join(regex.escape(n) for n in sorted(names, key=len, reverse=True)))
-        for blk in layout.blocks:
-            for m in pat.finditer(blk.text):
-                s, e = blk.start + m.start(), blk.start + m.end()
-                if (s, e) in b.items:
-                    continue
-                # not part of a longer Han run that is itself a known name
-                b.items.setdefault((s, e), Mention("person", m.group(), s, e, blk.index, blk.kind, "",
-                                                  "repeat", -1, m.group() in strong_names))
+        pat = re.compile("|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)))
+        blocks = [blk for blk in layout.blocks if blk.kind not in _SKIP_BLOCKS]
+        starts = [blk.start for blk in blocks]
+        import bisect
+
+        for m in pat.finditer(text):
+            s, e = m.span()
+            if (s, e) in b.items:
+                continue
+            k = bisect.bisect_right(starts, s) - 1
+            if k < 0 or e > blocks[k].end:
+                continue
+            blk = blocks[k]
+            b.items[(s, e)] = Mention("person", m.group(), s, e, blk.index, blk.kind, "", "repeat", -1,
+                                      m.group() in strong_names)
     items = sorted(b.items.values(), key=lambda m: (m.start, -(m.end - m.start)))
     # drop mentions nested in or overlapping an earlier, longer one
     out: List[Mention] = []
@@ -379,10 +402,13 @@ def _lists(b: _Builder, blk) -> None:
                           b.group))
 
 
+_CLAUSE_START = re.compile(rf"(?:^|[，,。；;：:！？!?“”\"」）)])(?=[{HAN}])")
+
+
 def _clause_starts(b: _Builder, blk) -> None:
     text = blk.text
-    for cm in regex.finditer(r"(?:^|(?<=[，,。；;：:！？!?“”\"」）)]))(?=\p{Han})", text):
-        i = cm.start()
+    for cm in _CLAUSE_START.finditer(text):
+        i = cm.end()
         ends = _name_candidates(text, i)
         end = _choose(text, i, ends, b.text)
         if end is None or not CLAUSE_VERBS.match(text, end) or _wordlike(text[i:end], True):
@@ -393,24 +419,48 @@ def _clause_starts(b: _Builder, blk) -> None:
         b.add(Mention("person", text[i:end], s, e, blk.index, blk.kind, "", "speech", -1, False))
 
 
+_ORG_SUFFIX_ONLY = regex.compile("|".join(sorted(ORG_SUFFIX, key=len, reverse=True)))
+_ORG_HEAD = regex.compile(r"(?:[\p{Han}]|[（(][\p{Han}]{2,6}[）)])+$")
+_PREP = set("从以于由经据自")
+
+
 def _orgs(b: _Builder, blk) -> None:
     text = blk.text
-    for om in ORG_RE.finditer(text):
-        s = om.start(1)
-        head = om.group(1)
+    last_end = -1
+    for sm in _ORG_SUFFIX_ONLY.finditer(text):
+        if sm.start() < last_end:
+            continue
+        # 有限公司 inside 股份有限公司 is found once, as the longer suffix
+        nxt = text[sm.end():sm.end() + 4]
+        if nxt.startswith(("有限", "股份")):
+            continue
+        hm = _ORG_HEAD.search(text, max(0, sm.start() - 24), sm.start())
+        if not hm or hm.end() - hm.start() < 2:
+            continue
+        s = hm.start()
+        head = text[s:sm.start()]
         cut = ORG_LEFT_CUT.match(head)
         if cut and len(head) - cut.end() >= 2:
             s += cut.end()
-            head = text[s:om.end(1)]
+            head = text[s:sm.start()]
+        if head[0] in _PREP and len(head) > 3:
+            s += 1  # 从广东省交通集团: the preposition is not part of the name
+            head = head[1:]
+        f, tag = word_info(head[:2])
+        if tag[:1] in ("v", "m", "r", "d", "p", "c") and f >= 500 and len(head) >= 4:
+            s += 2  # 推动高水平大学, 组建中国…集团, 多家…医院: a verb or quantifier before the name
+            head = head[2:]
         place = ORG_PLACE_START.search(head)
         if place and place.start() > 0 and len(head) - place.start() >= 4:
             s += place.start()
-        name = text[s:om.end()]
-        core = name[: -len(om.group(2))]
+        name = text[s:sm.end()]
+        core = name[: -len(sm.group())]
         if len(core) < 2 or not _HAN.match(name[0]):
             continue
-        # the suffix must not be the start of a longer word: 中学习 is 中 + 学习, not a school
-        sfx_end = om.end()
-        if sfx_end < len(text) and common_word_freq(text[sfx_end - 1:sfx_end + 1]) >= 100:
+        # the suffix must not be the start of a longer word: 中学习 is 中 + 学习, 银行卡 is one word
+        e = sm.end()
+        if e < len(text) and (word_info(text[e - 1:e + 1])[0] >= 100
+                              or word_info(text[sm.start():e + 1])[0] >= 20):
             continue
-        b.add(Mention("org", name, blk.start + s, blk.start + om.end(), blk.index, blk.kind, "", "org"))
+        last_end = e
+        b.add(Mention("org", name, blk.start + s, blk.start + e, blk.index, blk.kind, "", "org"))

@@ -131,10 +131,14 @@ class M:
     group: int
     strong: bool
     block: int
+    article: int = -1
 
 
-def _compact(m: Mention) -> M:
-    return M(m.kind, m.name, m.start, m.end, m.title, m.role, m.group, m.strong, m.block)
+def _compact(m: Mention, page=None) -> M:
+    article = -1
+    if page is not None and 0 <= m.block < len(page.layout.blocks):
+        article = page.layout.blocks[m.block].article
+    return M(m.kind, m.name, m.start, m.end, m.title, m.role, m.group, m.strong, m.block, article)
 
 
 _PLACE_END_RE = regex.compile(
@@ -143,12 +147,20 @@ _PLACE_END_RE = regex.compile(
 
 def place_words(text: str) -> Set[str]:
     """Two- and three-character strings printed before 省/市/县 (焦作市 → 焦作): the page's places."""
+    from ..analyses.mentions import word_info
+
     out: Set[str] = set()
     for m in _PLACE_END_RE.finditer(text):
         s = m.start()
-        out.add(text[s - 2:s])
+        cands = [text[s - 2:s]]
         if s >= 3 and regex.match(r"\p{Han}", text[s - 3]):
-            out.add(text[s - 3:s])
+            cands.append(text[s - 3:s])
+        for w in cands:
+            f, tag = word_info(w)
+            # 推动县域…, 我国省级…: a common word that is not a place name is not a place
+            if tag and tag != "ns" and (tag not in ("n", "nz", "j", "nt") or f >= 1000):
+                continue
+            out.add(w)
     return out
 
 
@@ -161,7 +173,7 @@ def newslint_rules():
 def newslint_collect_page(page, ctx):
     if not ctx.any_enabled(*(r.id for r in RULES)):
         return None
-    ms = [_compact(m) for m in page.analysis("mentions").items]
+    ms = [_compact(m, page) for m in page.analysis("mentions").items]
     places = sorted(place_words(page.text))
     date = None
     try:
@@ -205,6 +217,9 @@ class Spelling:
 
     def groups(self) -> Set[Tuple[int, int]]:
         return {(id(p), m.group) for p, m in self.mentions if m.group >= 0}
+
+    def articles(self) -> Set[Tuple[int, int]]:
+        return {(id(p), m.article) for p, m in self.mentions if m.article >= 0}
 
     def first_on(self, page) -> Optional[M]:
         for p, m in self.mentions:
@@ -309,11 +324,13 @@ def _judge_people(a: Spelling, b: Spelling, i: int, weak_needs_title: bool) -> O
     shared = [t for t in ta if t in tb]
     if ta and tb and not shared:
         return None  # each spelling has its own specific titles: two people
-    if weak and weak_needs_title and not shared:
+    # one article (a headline and its story) naming both spellings is about one person
+    same_article = bool(a.articles() & b.articles())
+    if weak and weak_needs_title and not shared and not same_article:
         return None
     if not a.strong or not b.strong:
         # a clause-start guess is compared only with a well-attested name and in the same role
-        if not shared and (a.count < 2 and b.count < 2):
+        if not shared and not same_article and (a.count < 2 and b.count < 2):
             return None
     words = {"sound": "音近", "shape": "形近", "sound+shape": "音形皆近"}[rel]
     if weak:
@@ -745,11 +762,11 @@ def register_rows(reg, places) -> List[Dict[str, Any]]:
             parent[rb] = ra
     groups: Dict[Tuple[str, str], List[Spelling]] = defaultdict(list)
     for k, sp in reg.items():
-        if sp.kind == "person" and not sp.strong:
-            continue
         groups[find(k)].append(sp)
     rows = []
     for sps in groups.values():
+        if sps[0].kind == "person" and not any(s.strong for s in sps):
+            continue  # clause-start guesses alone are not put in the register
         sps.sort(key=lambda s: -s.count)
         titles: Counter = Counter()
         pages: List[str] = []
@@ -779,7 +796,8 @@ def cmd_names(pm, args) -> int:
     ctx = build_context(pm, args)
     errors: List[str] = []
     pages = load_pages(args.paths, errors, getattr(args, "stdin_filename", None))
-    reg = build_register((p, {"mentions": [_compact(m) for m in p.analysis("mentions").items]}) for p in pages)
+    reg = build_register((p, {"mentions": [_compact(m, p) for m in p.analysis("mentions").items]})
+                         for p in pages)
     places: Set[str] = set()
     for p in pages:
         places.update(place_words(p.text))

@@ -1,0 +1,34 @@
+from newslint.analyses import charsim
+
+
+def test_sound_alike_from_pinyin():
+    assert charsim.sound_alike("治", "志")  # zhi / zhi
+    assert charsim.sound_alike("伟", "玮")
+    assert not charsim.sound_alike("峰", "生")
+    assert not charsim.sound_alike("志", "志")  # the same character is not a variant
+    # loose: retroflex and nasal mergers only when asked
+    assert not charsim.sound_alike("山", "三")
+    assert charsim.sound_alike("山", "三", loose=True)
+
+
+def test_shape_from_four_corner_and_components():
+    assert charsim.shape_level("己", "已") == 2  # identical components
+    assert charsim.shape_level("未", "末") == 2  # same four-corner code, same strokes
+    assert charsim.shape_level("候", "侯") == 2
+    assert charsim.shape_level("官", "宫") >= 1  # same top component, half the code
+    assert charsim.shape_level("峰", "生") == 0
+    assert charsim.shape_level("国", "军") == 0
+    assert charsim.look_alike("己", "已") and not charsim.look_alike("峰", "生")
+
+
+def test_relation_words():
+    assert charsim.relation("治", "志") == "sound"
+    assert charsim.relation("己", "已") in ("shape", "sound+shape")
+    assert charsim.relation("峰", "生") is None
+    assert charsim.relation("宫", "宫") is None
+    assert charsim.relation("官", "宫") is None and charsim.relation("官", "宫", weak=True) == "shape"
+
+
+def test_unknown_characters_are_never_alike():
+    assert charsim.relation("a", "b") is None
+    assert charsim.shape_similarity("😀", "😁") <= 0.5

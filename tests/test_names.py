@@ -1,0 +1,159 @@
+"""Name rules: look-alike and sound-alike people, organisations, titles, roster, no-alarm cases."""
+import json
+
+import pytest
+
+from newslint.analyses.mentions import analyse as mentions_of
+from newslint.page import Page
+
+
+def _check(run_cli, *paths, select="name", extra=()):
+    code, out, err = run_cli("check", "--select", select, "--format", "json", "--no-cache", *extra,
+                             *map(str, paths))
+    assert code in (0, 1), err
+    return json.loads(out)["findings"]
+
+
+def _page(text, path="p.txt"):
+    return Page.from_text(path, text)
+
+
+PAGE_A = """# 新区召开项目推进会
+
+本报讯（记者周立新）3月2日上午，新区党工委副书记、管委会主任官志强主持召开项目推进会。区领导钱文斌、孙红梅参加会议。
+
+官志强指出，要紧盯节点，加快推进项目建设。
+
+## 宫志强调研园区企业
+
+本报讯（记者周立新）3月3日，新区党工委副书记、管委会主任官志强到园区企业调研。
+
+官志强要求，要优化服务，帮助企业解决困难。
+"""
+
+
+def test_mentions_contexts():
+    ms = mentions_of(_page(PAGE_A))
+    people = {(m.name, m.role) for m in ms.people()}
+    assert ("官志强", "title") in people
+    assert ("周立新", "byline") in people
+    assert ("钱文斌", "list") in people and ("孙红梅", "list") in people
+    assert ("宫志强", "speech") in people  # headline: name + 调研
+    lst = [m for m in ms.people() if m.role == "list"]
+    assert len({m.group for m in lst}) == 1 and lst[0].group >= 0
+    titled = next(m for m in ms.people() if m.role == "title" and m.name == "官志强")
+    assert titled.title.endswith("管委会主任")
+
+
+def test_look_alike_within_a_page(write, run_cli):
+    p = write("000.txt", PAGE_A)
+    fs = _check(run_cli, p)
+    v = [f for f in fs if f["rule"] == "name-variant"]
+    assert len(v) == 1
+    f = v[0]
+    assert f["line"] == 7 and "宫志强" in f["message"] and "官志强" in f["message"]
+    assert "形" in f["message"] and "多数写法为“官志强”" in f["message"]
+    assert f["related"] and f["related"][0]["line"] in (3, 9)
+
+
+def test_sound_alike_across_pages(write, run_cli):
+    a = write("a.txt", "本报讯（记者李根治）5月6日，全市春季植树活动举行。\n\n活动现场，志愿者们挥锹培土。\n")
+    b = write("b.txt", "本报讯（记者李根志）5月9日，全市防汛演练举行。\n\n演练共设置5个科目。\n")
+    fs = [f for f in _check(run_cli, a, b) if f["rule"] == "name-variant"]
+    assert {f["path"][-5:] for f in fs} == {"a.txt", "b.txt"}  # equal counts: both reported
+    assert all("音近" in f["message"] for f in fs)
+    assert any(r["path"].endswith("b.txt") for r in fs[0]["related"] + fs[1]["related"])
+
+
+def test_majority_spelling_is_named(write, run_cli):
+    good = "本报讯（记者李根治）{d}日，全市{x}活动举行。\n"
+    paths = [write(f"p{i}.txt", good.format(d=i + 1, x=x)) for i, x in enumerate(["植树", "环保", "读书"])]
+    paths.append(write("p9.txt", "本报讯（记者李根志）9日，全市体育活动举行。\n"))
+    fs = [f for f in _check(run_cli, *paths) if f["rule"] == "name-variant"]
+    assert [f["path"][-6:] for f in fs] == ["p9.txt"]
+    assert "多数写法为“李根治”" in fs[0]["message"]
+
+
+def test_no_alarm_for_people_in_one_list_or_with_other_titles(write, run_cli):
+    # 伟/玮 sound alike, but names of one attendance list are different people
+    a = write("a.txt", "本报讯（记者周立新）会议召开。区领导张建伟、张建玮、赵俊峰、赵俊生出席会议。\n")
+    # 明/铭 sound alike, but each spelling carries its own specific title
+    b = write("b.txt", "本报讯（记者周立新）副市长李德明出席活动。\n\n市交通局局长李德铭介绍了情况。\n")
+    fs = _check(run_cli, a, b)
+    assert [f for f in fs if f["rule"] == "name-variant"] == []
+
+
+def test_different_given_names_are_not_compared(write, run_cli):
+    p = write("a.txt", "本报讯（记者周立新）区委书记赵俊峰主持会议。\n\n区长赵俊生作报告。\n\n赵俊峰强调，要抓好落实。\n")
+    assert [f for f in _check(run_cli, p) if f["rule"] == "name-variant"] == []
+
+
+def test_organisation_with_prefix_and_added_word(write, run_cli):
+    a = write("a.txt", "本报讯（记者周立新）副市长王立平先后到华锐精工重装股份有限公司、长丰药业有限公司调研。\n")
+    b = write("b.txt", "3月7日，新乡华锐精工重装备股份有限公司的工人在车间作业。新乡市持续推进制造业升级。\n")
+    fs = [f for f in _check(run_cli, a, b) if f["rule"] == "name-org-variant"]
+    assert len(fs) == 2 and all(f["severity"] == "warning" for f in fs)
+    assert "“备”" in fs[0]["message"] and fs[0]["related"]
+
+
+def test_organisation_prefix_only_is_info(write, run_cli):
+    a = write("a.txt", "本报讯 新乡宏达重工股份有限公司举行投产仪式。新乡市领导出席。\n")
+    b = write("b.txt", "本报讯 宏达重工股份有限公司新品发布。\n")
+    fs = [f for f in _check(run_cli, a, b) if f["rule"] == "name-org-variant"]
+    assert fs and all(f["severity"] == "info" for f in fs)
+
+
+def test_title_conflict_within_a_page(write, run_cli):
+    p = write("a.txt", "本报讯（记者周立新）市政协副主席、新区党工委副书记陈立新主持会议。\n\n"
+                       "又讯（记者周立新）新区党工委书记陈立新调研企业。\n\n"
+                       "本报讯（记者周立新）新区党工委副书记陈立新出席活动。\n")
+    fs = [f for f in _check(run_cli, p) if f["rule"] == "name-title-conflict"]
+    assert len(fs) == 1 and fs[0]["severity"] == "warning" and fs[0]["line"] == 3
+    assert "党工委书记" in fs[0]["message"] and "党工委副书记" in fs[0]["message"]
+
+
+def test_title_change_across_pages_is_info(write, run_cli):
+    a = write("a.txt", "本报讯（记者周立新）新区党工委副书记陈立新主持会议。\n")
+    b = write("b.txt", "本报讯（记者周立新）新区党工委书记陈立新调研企业。\n")
+    fs = [f for f in _check(run_cli, a, b) if f["rule"] == "name-title-conflict"]
+    assert fs and all(f["severity"] == "info" for f in fs)
+
+
+def test_roster_wrong_spelling_and_variant_are_errors_with_fix(write, run_cli, tmp_path):
+    write("people.toml", '[[person]]\nname = "官志强"\ntitles = ["管委会主任"]\nwrong = ["宫志强"]\n'
+                         'valid_from = 2023-01-01\n')
+    write("newslint.toml", 'roster = ["people.toml"]\n')
+    p = write("a.txt", "# 宫志强调研园区企业\n\n本报讯 管委会主任官志强出席。管委会主任官治强讲话。\n")
+    fs = [f for f in _check(run_cli, p, select="name-roster") if f["rule"] == "name-roster"]
+    msgs = sorted(f["message"] for f in fs)
+    assert len(fs) == 2, msgs
+    assert all(f["severity"] == "error" and f["suggestion"] == "官志强" for f in fs)
+    code, out, err = run_cli("check", "--select", "name-roster", "--fix", "--no-cache", str(p))
+    text = p.read_text(encoding="utf-8")
+    assert "宫志强" not in text and "官治强" not in text and text.count("官志强") == 3
+
+
+def test_roster_errors_are_reported_in_config(write, run_cli):
+    write("people.toml", '[[person]]\ntitles = ["x"]\n')
+    write("newslint.toml", 'roster = ["people.toml"]\n')
+    p = write("a.txt", "本报讯 会议召开。\n")
+    code, out, err = run_cli("check", "--select", "name", "--no-cache", str(p))
+    assert code == 2 and "people.toml" in err and "name" in err
+
+
+def test_names_command(write, run_cli):
+    a = write("000.txt", PAGE_A)
+    code, out, err = run_cli("names", "--format", "json", str(a))
+    assert code == 0, err
+    rows = json.loads(out)["entities"]
+    ent = next(r for r in rows if r["entity"] == "官志强")
+    assert {s["name"] for s in ent["spellings"]} == {"官志强", "宫志强"} and ent["variants"]
+    assert any("管委会主任" in t for t in ent["titles"])
+    code, out, err = run_cli("names", str(a))
+    assert code == 0 and "官志强" in out and "多种写法" in out
+
+
+def test_rule_docs(run_cli):
+    for rid in ("name-variant", "name-org-variant", "name-title-conflict", "name-roster"):
+        code, out, _ = run_cli("rule", rid)
+        assert code == 0 and rid in out
