@@ -141,6 +141,8 @@ def test_paragraph_fragment(run_cli, write):
     "地更绿了，水更清了。",  # 地 here is a noun
     "过江隧道穿越长江。",  # 过 here is a verb
     "之后，代表们分组讨论。",
+    "左右两侧的商铺已全部开业。",
+    "前后两次会议都强调了安全生产。",
 ])
 def test_fragment_false_cases(run_cli, write, opening):
     text = f"## 标题\n\n会议在市里召开。\n\n{opening}\n"
@@ -239,3 +241,14 @@ def test_missing_headline_not_on_pages_of_briefs(run_cli, write):
 def test_lead_in_before_a_list_is_not_truncated(run_cli, write):
     text = "## 标题\n\n本报讯（记者王明）会议部署了三项重点工作，主要包括\n\n- 抓项目建设；\n\n- 抓安全生产。\n"
     assert findings(run_cli, write("l.md", text)) == []
+
+
+@pytest.mark.parametrize("ending", ["。（完）", "（下转第2版）", "。（记者 王明 通讯员 李华）"])
+def test_closing_notes_end_a_paragraph(run_cli, write, ending):
+    text = f"## 标题\n\n本报讯（记者王明）会议指出，要压实责任，推动各项工作落地见效{ending}\n\n## 下一篇\n\n正文。\n"
+    assert findings(run_cli, write("n.txt", text)) == []
+
+
+def test_truncated_before_a_bracket_note_that_is_not_closing(run_cli, write):
+    text = "## 标题\n\n本报讯（记者王明）会议指出，要压实责任，推动（高新区）\n\n## 下一篇\n\n正文。\n"
+    assert rules_of(findings(run_cli, write("n.txt", text))) == ["structure-truncated-paragraph"]

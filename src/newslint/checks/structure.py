@@ -124,6 +124,7 @@ _LEAD_MARKUP = regex.compile(r"^(?:\\\*|\\_|[*_>]|[\s\u3000])+")
 _ENUM = regex.compile(
     r"^(?:[一二三四五六七八九十百]{1,3}[、．.]|[（(][一二三四五六七八九十百\d]{1,3}[）)]|\d{1,3}(?:\\?[.．](?!\d)|、)"
     r"|[①-⑳⑴-⒇])")
+_JUMP_NOTE = regex.compile(r"转|版|待续|完|摄|记者|通讯员|编辑")
 _DECIMAL = regex.compile(r"^\d+[.．]\d")
 _CLAUSE_PUNCT = regex.compile(r"[，,、；;：:。！？!?]")
 _HAN = regex.compile(r"\p{Han}")
@@ -132,8 +133,9 @@ _BAD_OPEN_PUNCT = "，,、。；;：:！!？?）)》」』】”’"
 _BAD_OPEN_PARTICLES = {"的", "了", "着", "吗", "呢", "吧"}  # 地/得/过/之 also open words (地更绿, 过江)
 # Locatives (方位词) that need a word before them; a sentence may open with one only before a comma
 # (期间，… / 此后…), never straight into a verb: 期间开展的…  Source: 《现代汉语词典》方位词 usage.
-_BOUND_LOCATIVES = {"期间", "以来", "之际", "之间", "之中", "当中", "之下", "之内", "以内", "之外", "以外",
-                    "为止", "前后", "左右", "之余", "之初", "之后", "之前"}
+# (之后/之前/前后/左右/当中 also open sentences in ordinary usage — 左右两侧, 前后两次 — and are left out.)
+_BOUND_LOCATIVES = {"期间", "以来", "之际", "之间", "之中", "之下", "之内", "以内", "之外", "以外",
+                    "为止", "之余", "之初"}
 _LOCATIVE_PREFIXES = tuple(_BOUND_LOCATIVES)
 
 
@@ -186,6 +188,13 @@ def open_end(block: Block) -> bool:
     t = clean(block.text)
     if not t or ends_sentence(t):
         return False
+    if t[-1] in "）)":
+        # a closing note: ……。（完） ……（下转第2版） ……。（记者 王明）— judge the text before it
+        open_at = max(t.rfind("（"), t.rfind("("))
+        if open_at < 0 or _JUMP_NOTE.search(t[open_at:]):
+            return False
+        if open_at > 0 and ends_sentence(t[:open_at]):
+            return False
     last = t[-1]
     # an end on an ASCII word or a dash may be a code, a URL or a lead-in; Han, digits, quotes, commas are not
     return bool(_HAN.match(last)) or last.isdigit() or last in "，,、“‘「『《（(—”’」』》）)"

@@ -192,6 +192,8 @@ def doubled_char_problem(text: str, i: int, pack: Pack) -> bool:
     prev = text[i - 1] if i > 0 else ""
     if prev in _CN_DIGITS or prev.isdigit():
         return False  # 一张张 一批批 两三三
+    if prev in "小阿老":
+        return False  # a pet name: 小丽丽 阿毛毛
     if i + 3 < len(text) and text[i + 2] == text[i + 3] and text[i + 2] != x:
         return False  # AABB: 认认真真 方方面面
     if i >= 2 and text[i - 2] == text[i - 1] and text[i - 1] != x:
