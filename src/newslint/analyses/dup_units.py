@@ -16,12 +16,15 @@ and is picklable, so the corpus phase only matches — it never re-reads a page.
 from __future__ import annotations
 
 import bisect
+import re
 import unicodedata
 from dataclasses import dataclass, field
 from typing import List, Optional, Tuple
 
 import numpy as np
 import regex
+
+from ..layout import LIST_ITEM_RE
 
 NUM_PERM = 64  # MinHash permutations: LSH at Jaccard 0.5 keeps recall > 99 % for paragraphs of 90 % similarity
 SHINGLE = 3  # character 3-grams of the normalised text
@@ -31,7 +34,8 @@ TEXT_KINDS = ("body", "dateline", "list")
 
 # A clause ends after a run of clause marks (and any closing quotes or brackets right after them).
 _CLAUSE_RE = regex.compile(r"[^，,；;。！？!?：:\n]+(?:[，,；;。！？!?：:…]+[”’」』）)]*)?")
-_KEEP_RE = regex.compile(r"[^\p{L}\p{N}]+")
+_KEEP_RE = re.compile(r"[\W_]+")  # stdlib re: letters and digits (any script) are \w
+_KEEP_SEP_RE = re.compile(r"[^\w\x01]+|_+")
 # Quoted stretches: “…” ‘…’ 「…」 and titles 《…》 (not nested across lines).
 _QUOTED_RE = regex.compile(r"“[^“”\n]*”|‘[^‘’\n]*’|「[^「」\n]*」|《[^《》\n]*》|\"[^\"\n]*\"")
 _LIST_SEP = "、"
@@ -39,7 +43,18 @@ _LIST_SEP = "、"
 
 def normalise(text: str) -> str:
     """Letters and digits only, NFKC-folded and lower-cased: the text a copy is compared on."""
-    return _KEEP_RE.sub("", unicodedata.normalize("NFKC", text)).lower()
+    if not text.isascii() and not unicodedata.is_normalized("NFKC", text):
+        text = unicodedata.normalize("NFKC", text)
+    return _KEEP_RE.sub("", text).lower()
+
+
+def _normalise_all(parts: List[str]) -> List[str]:
+    """:func:`normalise` of each part, in one regex pass (the parts joined by a separator)."""
+    joined = _KEEP_SEP_RE.sub("", "\x01".join(parts))
+    if not joined.isascii() and not unicodedata.is_normalized("NFKC", joined):
+        # full-width letters and digits, circled numbers…  (\x01 is a starter: NFKC never merges across it)
+        joined = _KEEP_SEP_RE.sub("", unicodedata.normalize("NFKC", joined))
+    return joined.lower().split("\x01")
 
 
 def is_list_like(text: str) -> bool:
@@ -112,41 +127,38 @@ def clauses_of(text: str, base: int = 0) -> List[Clause]:
     qs, qe = _quoted_spans(text) if ("“" in text or "《" in text or "‘" in text or "「" in text
                                      or '"' in text) else ([], [])
     out: List[Clause] = []
-    for m in _CLAUSE_RE.finditer(text):
-        s = m.group()
-        norm = normalise(s)
+    spans = [m.span() for m in _CLAUSE_RE.finditer(text)]
+    norms = _normalise_all([text[a:b] for a, b in spans])
+    for (a0, b0), norm in zip(spans, norms):
         if not norm:
             continue
-        weight = 0 if is_list_like(s) else len(norm)
+        s = text[a0:b0]
+        weight = 0 if ("、" in s and is_list_like(s)) else len(norm)
         sweight = weight
         if weight and qs:
             # the clause's letters all lie inside one quoted stretch: a slogan, a quoted title
-            a = m.start()
-            b = m.end()
+            a, b = a0, b0
             while a < b and not text[a].isalnum():
                 a += 1
             while b > a and not text[b - 1].isalnum():
                 b -= 1
             if _inside(qs, qe, a, b):
                 sweight = 0
-        out.append(Clause(base + m.start(), base + m.end(), norm, weight, sweight))
+        out.append(Clause(base + a0, base + b0, norm, weight, sweight))
     return out
 
 
 _PERMUTATIONS = None
 
 
-def _permutations():
+def _permutations() -> np.ndarray:
+    """The (a, b) parameters of datasketch's affine32 permutations for NUM_PERM and SEED."""
     global _PERMUTATIONS
     if _PERMUTATIONS is None:
         from datasketch import MinHash
 
         _PERMUTATIONS = MinHash(num_perm=NUM_PERM, seed=SEED, scheme="affine32").permutations
     return _PERMUTATIONS
-
-
-def _identity(x):
-    return x
 
 
 def shingle_hashes(norm: str, k: int = SHINGLE) -> np.ndarray:
@@ -160,14 +172,36 @@ def shingle_hashes(norm: str, k: int = SHINGLE) -> np.ndarray:
     return ((h ^ (h >> np.uint64(32))) & np.uint64(0xFFFFFFFF)).astype(np.uint32)
 
 
-def sketch(norm: str) -> np.ndarray:
-    """The MinHash hash values of the 3-gram set of ``norm`` (datasketch MinHash, affine32 scheme)."""
-    from datasketch import MinHash
+def _fmix32(h: np.ndarray) -> np.ndarray:
+    """MurmurHash3's 32-bit finalizer, as datasketch's affine32 scheme pre-mixes input hashes."""
+    h = h ^ (h >> np.uint32(16))
+    h = h * np.uint32(0x85EBCA6B)
+    h = h ^ (h >> np.uint32(13))
+    h = h * np.uint32(0xC2B2AE35)
+    return h ^ (h >> np.uint32(16))
 
-    m = MinHash(num_perm=NUM_PERM, seed=SEED, hashfunc=_identity, permutations=_permutations(),
-                scheme="affine32")
-    m.update_batch(np.unique(shingle_hashes(norm)).tolist())
-    return m.hashvalues
+
+def sketches(norms: List[str]) -> List[np.ndarray]:
+    """MinHash hash values of the 3-gram sets of ``norms``, all in one vectorised pass.
+
+    Identical to ``datasketch.MinHash(num_perm=NUM_PERM, seed=SEED, scheme="affine32")`` updated with
+    the same 32-bit shingle hashes (tests check it), so the values go straight into datasketch's LSH;
+    building one MinHash object per paragraph costs ten times more."""
+    if not norms:
+        return []
+    hs = [np.unique(shingle_hashes(n)) for n in norms]
+    a, b = _permutations()
+    hv = _fmix32(np.concatenate(hs))
+    starts = np.cumsum([0] + [len(h) for h in hs[:-1]])
+    mins = np.empty((len(hs), NUM_PERM), dtype=np.uint32)
+    with np.errstate(over="ignore"):
+        for i in range(NUM_PERM):  # one contiguous pass per permutation (a 2-D reduceat is 50x slower)
+            mins[:, i] = np.minimum.reduceat(hv * a[i] + b[i], starts)
+    return list(mins)
+
+
+def sketch(norm: str) -> np.ndarray:
+    return sketches([norm])[0]
 
 
 def analyse(page, min_sketch_chars: int = 30) -> DupPage:
@@ -175,7 +209,11 @@ def analyse(page, min_sketch_chars: int = 30) -> DupPage:
     for b in page.layout.blocks:
         if b.kind not in TEXT_KINDS or is_title_like(b.text):
             continue
-        cls = clauses_of(b.text, b.start)
+        skip = 0
+        if b.kind == "list":  # the enumerator (1. / （2）) is not part of the copy
+            m = LIST_ITEM_RE.match(b.text)
+            skip = m.end() if m else 0
+        cls = clauses_of(b.text[skip:], b.start + skip)
         if not cls:
             continue
         first = len(out.clauses)
@@ -184,8 +222,9 @@ def analyse(page, min_sketch_chars: int = 30) -> DupPage:
         weight = sum(c.weight for c in cls)
         p = Paragraph(block=b.index, article=b.article, line=b.line, start=cls[0].start, end=cls[-1].end,
                       first=first, last=len(out.clauses), norm=norm, weight=weight)
-        if weight >= min_sketch_chars:
-            p.sketch = sketch(norm)
         out.clause_para.extend([len(out.paragraphs)] * len(cls))
         out.paragraphs.append(p)
+    todo = [p for p in out.paragraphs if p.weight >= min_sketch_chars]
+    for p, values in zip(todo, sketches([p.norm for p in todo])):
+        p.sketch = values
     return out

@@ -287,26 +287,31 @@ def _lsh_matches(data, archive, found, min_chars: int, threshold: float, cross_p
     if len(items) < 2:
         return []
     lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=dup_units.NUM_PERM)
-    sketches = {}
     with lsh.insertion_session() as session:
         for pos, pi, p in items:
-            m = LeanMinHash(seed=dup_units.SEED, hashvalues=p.sketch, scheme="affine32")
-            sketches[(pos, pi)] = m
-            session.insert((pos, pi), m, check_duplication=False)
+            session.insert((pos, pi), LeanMinHash(seed=dup_units.SEED, hashvalues=p.sketch, scheme="affine32"),
+                           check_duplication=False)
+    # candidate pairs: keys sharing a bucket in any band (read bucket by bucket, not one query per key)
+    pairs = set()
+    for table in lsh.hashtables:
+        for h, n in table.itemcounts().items():
+            if n < 2 or n > MAX_OCCURRENCES:  # a huge bucket is text repeated everywhere: boilerplate
+                continue
+            keys = sorted(table.get(h))
+            for x in range(len(keys)):
+                for y in range(x + 1, len(keys)):
+                    pairs.add((keys[x], keys[y]))
     out: List[Match] = []
-    for pos, pi, p in items:
-        if archive[pos]:
+    for (qa, qi), (pos, pi) in sorted(pairs):
+        if archive[pos] or (qa != pos and not cross_page) or (qa, qi, pos, pi) in found:
             continue
-        for key in lsh.query(sketches[(pos, pi)]):
-            qa, qi = key
-            if (qa, qi) >= (pos, pi) or (qa != pos and not cross_page) or (qa, qi, pos, pi) in found:
-                continue
-            q = data[qa].paragraphs[qi]
-            s = 1.0 if q.norm == p.norm else _ratio(q.norm, p.norm)
-            if s < threshold:
-                continue
-            out.append(Match("paragraph", qa, pos, qi, pi, (q.start, q.end), (p.start, p.end), s,
-                             q.norm == p.norm, min(p.weight, q.weight), q.norm, p.norm))
+        q = data[qa].paragraphs[qi]
+        p = data[pos].paragraphs[pi]
+        s = 1.0 if q.norm == p.norm else _ratio(q.norm, p.norm)
+        if s < threshold:
+            continue
+        out.append(Match("paragraph", qa, pos, qi, pi, (q.start, q.end), (p.start, p.end), s,
+                         q.norm == p.norm, min(p.weight, q.weight), q.norm, p.norm))
     return out
 
 

@@ -1,0 +1,225 @@
+"""The duplicate rules: exact and near copies of paragraphs and sentence runs, within an article,
+across articles, across pages and against an archive; formulaic text and boilerplate tolerated."""
+import json
+
+import numpy as np
+import pytest
+
+from newslint.analyses import dup_units
+
+# ---- invented fixtures -------------------------------------------------------------------------
+REQ = ("王明要求，一是组织体系要健全。要进一步完善安全生产责任体系，优化调整机构，充实人员力量，保证各项工作顺利开展。"
+       "二是监督检查要严格。要探索建立常态化检查机制，对重点企业开展全覆盖排查，发现问题立即整改，"
+       "绝不让隐患变成事故。三是宣传教育要深入。要组织开展形式多样的安全宣传活动，提高群众的安全意识。")
+VISIT = "## 王明调研企业复工复产工作\n\n本报讯（记者李华）2月1日上午，区委副书记王明到部分重点企业调研节后复工复产工作。\n\n"
+MEETING = "## 全区安全生产工作会议召开\n\n本报讯（记者赵强）2月3日上午，全区安全生产工作会议召开，区委副书记王明出席会议并讲话。\n\n"
+
+
+def page_with_copy(first_req: str = REQ, second_req: str = REQ) -> str:
+    return VISIT + first_req + "\n\n" + MEETING + "与会人员围绕年度目标任务作了交流发言。\n\n" + second_req + "\n"
+
+
+def findings(run_cli, *args):
+    code, out, err = run_cli("check", "--format", "json", "--select", "duplicate", *map(str, args))
+    assert code in (0, 1), err
+    return json.loads(out)["findings"]
+
+
+def line_of(text: str, needle: str, nth: int = 0) -> int:
+    lines = text.split("\n")
+    hits = [i + 1 for i, line in enumerate(lines) if needle in line]
+    return hits[nth]
+
+
+# ---- exact and near paragraphs -----------------------------------------------------------------
+def test_exact_paragraph_across_articles_is_an_error_at_the_later_copy(run_cli, write):
+    text = page_with_copy()
+    p = write("p.txt", text)
+    fs = findings(run_cli, p)
+    assert len(fs) == 1
+    f = fs[0]
+    assert f["rule"] == "duplicate-paragraph" and f["category"] == "duplicate"
+    assert f["line"] == line_of(text, "王明要求", 1)
+    assert f["related"][0]["line"] == line_of(text, "王明要求", 0)
+    assert f["severity"] == "error"  # an exact copy of 100+ characters on one page
+    assert "相似度 100%" in f["message"] and "另一篇稿件《王明调研企业复工复产工作》" in f["message"]
+
+
+def test_short_exact_copy_is_a_warning(run_cli, write):
+    para = "要组织开展形式多样的安全宣传活动，提高群众的安全意识，推动安全生产形势持续稳定向好。"
+    p = write("p.txt", page_with_copy(para, para))
+    fs = findings(run_cli, p)
+    assert [(f["rule"], f["severity"]) for f in fs] == [("duplicate-paragraph", "warning")]
+
+
+def test_near_copy_with_a_changed_name_is_found_with_its_similarity(run_cli, write):
+    near = REQ.replace("充实人员力量", "充实专业力量").replace("全覆盖排查", "拉网式排查")
+    text = page_with_copy(REQ, near)
+    fs = findings(run_cli, write("p.txt", text))
+    assert len(fs) == 1
+    f = fs[0]
+    assert f["rule"] == "duplicate-paragraph" and f["severity"] == "warning"
+    assert "相似度 100%" not in f["message"] and "相似度 9" in f["message"]
+    assert f["related"][0]["line"] == line_of(text, "王明要求", 0)
+
+
+def test_punctuation_and_width_do_not_hide_a_copy(run_cli, write):
+    half = REQ.replace("，", ",").replace("。", ".")
+    fs = findings(run_cli, write("p.txt", page_with_copy(REQ, half)))
+    assert [f["rule"] for f in fs] == ["duplicate-paragraph"]
+    assert "相似度 100%" in fs[0]["message"]
+
+
+# ---- sentence runs -----------------------------------------------------------------------------
+RUN = "要开展方案比选，提高设计质量，以高质量设计保障高质量建设；对社会化运营的民生项目，要加强监督指导，提高运营质量，打造一流服务品牌。"
+
+
+def test_sentence_run_repeated_inside_one_article(run_cli, write):
+    text = ("## 全区重点项目推进会召开\n\n本报讯（记者孙丽）2月1日，全区重点项目推进会召开。\n\n"
+            "王明指出，当前全区在医疗卫生、养老服务等领域还存在短板，要吃透政策、更新观念，" + RUN + "\n\n"
+            "王明强调，一要研究政策，抓住机遇。二要多措并举，快速推进。对民生领域项目，" + RUN + "\n")
+    fs = findings(run_cli, write("p.txt", text))
+    assert len(fs) == 1
+    f = fs[0]
+    assert f["rule"] == "duplicate-sentence" and f["severity"] == "warning"
+    assert f["line"] == line_of(text, "王明强调") and f["related"][0]["line"] == line_of(text, "王明指出")
+    assert "本篇稿件" in f["message"]
+    # the span is the repeated run, not the whole paragraph
+    assert f["column"] > 20
+
+
+def test_short_repeated_phrases_are_not_reported(run_cli, write):
+    slogan = "坚持稳中求进工作总基调，推动高质量发展。"
+    text = ("## 甲\n\n本报讯 会议要求，" + slogan + "各部门要抓好落实。\n\n"
+            "## 乙\n\n本报讯 座谈会指出，" + slogan + "企业要加大研发投入。\n")
+    assert findings(run_cli, write("p.txt", text)) == []
+
+
+# ---- formulaic lines, quotations, parallel reports -------------------------------------------
+def test_formulaic_lines_and_quoted_slogans_are_tolerated(run_cli, write):
+    attend = "区领导张建国、李明华、王志强、赵德胜、孙立新、周文斌、吴海涛、郑晓东、冯国庆、陈永刚参加会议。"
+    quote = "“我们的中国梦——文化进万家，千家万户共享文化成果，共建共享美好精神家园”主题活动"
+    text = ("## 区政府常务会议召开\n\n本报讯 区政府常务会议召开，研究部署近期重点工作。" + attend + "\n\n"
+            "会议还研究了其他事项。\n\n本次" + quote + "在全区展开。\n\n"
+            "## 区安委会全体会议召开\n\n本报讯 区安委会全体会议召开，研究部署安全生产工作。" + attend + "\n\n"
+            "会议还研究了其他事项。\n\n今年" + quote + "覆盖全部村（社区）。\n")
+    assert findings(run_cli, write("p.txt", text)) == []
+
+
+def test_parallel_reports_filled_in_from_one_formula_are_not_copies(run_cli, write):
+    text = ("## 国家主席会见甲兰总统\n\n本台消息 当地时间5日下午，国家主席在首都出席国际合作论坛期间会见甲兰总统阿尔法。\n\n"
+            "两国元首就双边关系交换了意见。\n\n"
+            "## 国家主席会见乙兰总理\n\n本台消息 当地时间5日下午，国家主席在首都出席国际合作论坛期间会见乙兰总理贝塔。\n\n"
+            "双方表示愿深化务实合作。\n\n"
+            "## 主席令\n\n第二十二号主席令说，《示例学位法》已由全国人民代表大会常务委员会第九次会议于4月26日通过，现予公布，自2025年1月1日起施行。\n\n"
+            "第二十三号主席令说，《示例关税法》已由全国人民代表大会常务委员会第九次会议于4月26日修订通过，现予公布，自2024年12月1日起施行。\n")
+    assert findings(run_cli, write("p.txt", text)) == []
+
+
+def test_title_lines_repeated_in_a_contents_list_are_not_compared(run_cli, write):
+    title = "全国农村低收入人口和脱贫人口基本医疗保险参保率连续三年稳定在百分之九十九以上"
+    text = ("## 本期主要内容\n\n1." + title + "；\n\n2.另一条新闻的标题；\n\n"
+            "## 详细新闻\n\n**" + title + "**\n\n"
+            "记者从国家医保局获悉，" + title + "。\n")
+    assert findings(run_cli, write("p.txt", text)) == []
+
+
+# ---- across pages, archive, boilerplate --------------------------------------------------------
+BACKGROUND = ("示范区位于城市东部，规划面积一百二十平方公里，是省级高新技术产业开发区，"
+              "近年来先后引进装备制造、生物医药、新材料等领域重点项目四十余个。")
+
+
+def two_day_pages(write, sub=""):
+    a = write(f"{sub}0201.txt", "## 示范区召开招商引资推进会\n\n本报讯 2月1日，示范区召开招商引资推进会。\n\n" + BACKGROUND + "\n")
+    b = write(f"{sub}0202.txt", "## 示范区新签约三个项目\n\n本报讯 2月2日，示范区举行项目集中签约仪式。\n\n" + BACKGROUND + "\n")
+    return a, b
+
+
+def test_cross_page_copy_is_info_at_the_later_page(run_cli, write):
+    a, b = two_day_pages(write)
+    fs = findings(run_cli, a, b)
+    assert len(fs) == 1
+    f = fs[0]
+    assert f["path"] == str(b) and f["severity"] == "info" and f["rule"] == "duplicate-paragraph"
+    assert f["related"][0]["path"] == str(a) and f["related"][0]["line"] == 5
+    assert str(a) in f["message"]
+
+
+def test_cross_page_severity_and_switch_are_options(run_cli, write, tmp_path):
+    a, b = two_day_pages(write)
+    cfg = write("newslint.toml", '[rules.duplicate-paragraph]\ncross_page_severity = "warning"\n')
+    fs = findings(run_cli, "--config", cfg, a, b)
+    assert [f["severity"] for f in fs] == ["warning"]
+    cfg = write("off.toml", "[rules.duplicate-paragraph]\ncross_page = false\n")
+    assert findings(run_cli, "--config", cfg, a, b) == []
+    bad = write("bad.toml", '[rules.duplicate-paragraph]\ncross_page_severity = "loud"\n')
+    code, out, err = run_cli("check", "--config", bad, a, b)
+    assert code == 2 and "cross_page_severity" in err
+
+
+def test_archive_pages_are_related_locations_never_findings(run_cli, write, tmp_path):
+    a = write("arch/0201.txt", "## 示范区召开招商引资推进会\n\n本报讯 2月1日，示范区召开招商引资推进会。\n\n"
+              + BACKGROUND + "\n\n" + page_with_copy())
+    c = write("run/0203.txt", "## 示范区举办人才招聘会\n\n本报讯 2月3日，示范区举办人才招聘会。\n\n" + BACKGROUND + "\n")
+    fs = findings(run_cli, "--archive", tmp_path / "arch", c)
+    assert len(fs) == 1  # the archive page's own content is never reported
+    assert fs[0]["path"] == str(c) and fs[0]["severity"] == "info"
+    assert [r["path"] for r in fs[0]["related"]] == [str(a)]
+    assert "存档版面" in fs[0]["message"]
+
+
+def test_text_on_many_pages_is_boilerplate(run_cli, write):
+    pages = [write(f"d{i}.txt", f"## 第{i}期\n\n本报讯 第{i}期会议召开，研究部署第{i}项工作。\n\n{BACKGROUND}\n")
+             for i in range(1, 5)]
+    assert findings(run_cli, *pages) == []
+    # two pages: not boilerplate yet
+    assert len(findings(run_cli, *pages[:2])) == 1
+
+
+def test_within_page_copy_is_found_among_many_pages(run_cli, write):
+    others = [write(f"o{i}.txt", f"## 其他{i}\n\n本报讯 第{i}次会议召开，会议听取了第{i}季度工作汇报并安排下步任务。\n")
+              for i in range(3)]
+    p = write("p.txt", page_with_copy())
+    fs = findings(run_cli, *others, p)
+    assert [(f["path"], f["rule"]) for f in fs] == [(str(p), "duplicate-paragraph")]
+
+
+# ---- thresholds and units ----------------------------------------------------------------------
+def test_min_chars_option(run_cli, write):
+    cfg = write("newslint.toml", "[rules.duplicate-paragraph]\nmin_chars = 500\n"
+                "[rules.duplicate-sentence]\nmin_chars = 500\n")
+    assert findings(run_cli, "--config", cfg, write("p.txt", page_with_copy())) == []
+
+
+def test_rule_explanations_name_thresholds(run_cli):
+    code, out, _ = run_cli("rule", "duplicate-paragraph")
+    assert code == 0 and "min_chars" in out and "similarity" in out and "boilerplate_pages" in out
+
+
+def test_sketches_equal_datasketch_minhash():
+    from datasketch import MinHash
+
+    norms = [dup_units.normalise(REQ), "abc", "示范区"]
+    for norm, values in zip(norms, dup_units.sketches(norms)):
+        m = MinHash(num_perm=dup_units.NUM_PERM, seed=dup_units.SEED, scheme="affine32", hashfunc=lambda x: x)
+        m.update_batch(dup_units.shingle_hashes(norm).tolist())
+        assert np.array_equal(m.hashvalues, values)
+
+
+def test_clauses_normalise_and_weigh():
+    cls = dup_units.clauses_of("２０２４年，区领导张三、李四、王五参加会议；“口号一二三四五六七八”。")
+    assert [c.norm for c in cls] == ["2024年", "区领导张三李四王五参加会议", "口号一二三四五六七八"]
+    assert cls[1].weight == 0  # a list of names
+    assert cls[2].weight > 0 and cls[2].sweight == 0  # quoted: counts for paragraphs, not for sentence runs
+
+
+def test_collected_data_is_picklable():
+    import pickle
+
+    from newslint.page import Page
+
+    page = Page.from_text("p.txt", page_with_copy())
+    d = dup_units.analyse(page)
+    back = pickle.loads(pickle.dumps(d))
+    assert [p.norm for p in back.paragraphs] == [p.norm for p in d.paragraphs]
+    assert any(p.sketch is not None for p in back.paragraphs)
