@@ -287,11 +287,26 @@ CONGRESS_RE = regex.compile(
     rf"|(?<![{_CN_MONTH}百廿两第团会联协盟妇])(?<=(?:^|[\s，、。；：“”‘’《（(]|学习|贯彻|落实|宣讲|宣传|领会|迎接|喜迎|献礼|自|从|在|以|和|及|至))"
     rf"(?P<b>十[五六七八九]|二十[一二三四五六七八九]?|三十[一二三四五六七八九]?)大(?=精神|报告|以来|代表|召开|胜利召开|开幕|闭幕|期间|之后|前后|决策部署|擘画|提出|作出|确立)")
 PLENUM_RE = regex.compile(
-    rf"(?P<pre>.{{0,2}})第?(?P<t>{_N})届(?:(?P<cc>中央委员会)第?(?P<n1>{_N})次全体会议|(?P<n2>[一二三四五六七八九十]{{1,2}})中全会)")
+    rf"(?<![0-9０-９〇零一二三四五六七八九十百廿两])第?(?P<t>{_N})届(?:(?P<cc>中央委员会)第?(?P<n1>{_N})次全体会议|(?P<n2>[一二三四五六七八九十]{{1,2}})中全会)")
 SESSION_RE = regex.compile(
     rf"第?(?P<t>{_N})届全国(?:人民代表大会|人大)第?(?P<n>{_N})次会议"
     rf"|第?(?P<t2>{_N})届全国政协第?(?P<n2>{_N})次会议|全国政协第?(?P<t3>{_N})届第?(?P<n3>{_N})次会议"
     rf"|政协第?(?P<t4>{_N})届全国委员会第?(?P<n4>{_N})次会议")
+
+
+def _near(rx, text: str, anchor: str, before: int = 10, after: int = 30):
+    """Matches of ``rx`` that contain ``anchor``, searching only near each occurrence of it (fast on
+    long pages: the numeral-led patterns would otherwise be tried at every numeral)."""
+    last_end = 0
+    i = text.find(anchor)
+    while i >= 0:
+        m = rx.search(text, max(i - before, last_end), min(len(text), i + after))
+        if m is not None and m.start() <= i < m.end():
+            yield m
+            last_end = m.end()
+        i = text.find(anchor, max(i + 1, last_end))
+
+
 _LOCAL_PRE = ("省委", "市委", "县委", "区委", "州委", "旗委", "盟委", "镇委", "乡委", "党委", "工委", "团委")
 
 
@@ -355,8 +370,8 @@ def check_ordinals(page, ctx, k: Knowledge, pd) -> list:
 
     # Central Committee plenums
     cur_term = last
-    for m in PLENUM_RE.finditer(text):
-        pre = m.group("pre")
+    for m in _near(PLENUM_RE, text, "届"):
+        pre = text[max(0, m.start() - 2):m.start()]
         if not m.group("cc") and (pre.endswith(_LOCAL_PRE) or pre.endswith("委")):
             continue  # 省委十一届三中全会, 县委十五届三中全会: a local plenum
         t = _ord(m.group("t"))
@@ -394,7 +409,7 @@ def check_ordinals(page, ctx, k: Knowledge, pd) -> list:
         judge(s, e, label, ev, absurd=n > last_n + 1, nxt=n == last_n + 1, fact=fact)
 
     # NPC and CPPCC annual sessions
-    for m in SESSION_RE.finditer(text):
+    for m in _near(SESSION_RE, text, "届"):
         if m.group("t") is not None:
             body, t, n = "npc", _ord(m.group("t")), _ord(m.group("n"))
         else:
@@ -435,7 +450,7 @@ def check_anniversaries(page, ctx, k: Knowledge, pd) -> list:
         return []
     by_name = {n: f for f in k.foundings for n in f[2]}
     out = []
-    for m in k.founding_re.finditer(text):
+    for m in _near(k.founding_re, text, "周年", before=32, after=2):
         name = m.group("name")
         if len(name) <= 2 and m.start() > 0 and text[m.start() - 1] not in _SHORT_NAME_PREV and \
                 text[max(0, m.start() - 2):m.start()] not in _SHORT_NAME_PREV2:
