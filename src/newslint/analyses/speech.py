@@ -57,7 +57,12 @@ TITLES = (
     "总统", "首相", "外长", "国务卿", "委员", "代表", "支书", "主委", "组长", "班长", "负责人",
     "总干事", "秘书", "司令员", "政委", "船长", "机长", "记者", "创始人", "主持人", "博士", "先生",
     "女士", "同志", "党组书记", "村支书", "网格员", "讲解员", "志愿者", "馆长", "团长", "局长",
+    # people nouns that stand before a name like a title: 村民赵大山, 游客李女士
+    "村民", "市民", "居民", "游客", "群众", "网友", "职工", "员工", "工人", "农民", "学生", "家长", "党员",
+    "老人", "技术员", "工作人员", "业主", "车主", "店主", "摊主", "创业者", "参赛者", "选手", "观众",
 )
+_PEOPLE_NOUNS = ("村民", "市民", "居民", "游客", "群众", "网友", "职工", "员工", "工人", "农民", "学生", "家长",
+                 "党员", "老人", "技术员", "工作人员", "业主", "车主", "店主", "摊主", "创业者", "参赛者", "选手", "观众")
 _TITLE_ALT = "|".join(sorted(set(TITLES), key=len, reverse=True))
 # Titles written after the name: 习近平总书记, 王某某同志
 POST_TITLES = ("总书记", "主席", "总理", "同志", "书记", "部长", "市长", "省长", "局长", "主任", "院士",
@@ -104,7 +109,7 @@ _SUBJECT_CHARS = regex.compile(r"^[\p{Han}·（）()]+$")
 # Adverbial material between the speaker and the verb: 在调研中, 在…会上, 还, 进一步, 对记者 …
 _FRAME_TAIL_RE = regex.compile(
     r"(?:(?:在|于)[^在于，,。]{0,40}?(?:上|中|时|期间|之际|以后|之后|后|前|里|现场)"
-    r"|还|也|又|都|则|更|就|即|特别|再次|进一步|同时|明确|充分|深刻|郑重|一再|反复|多次|曾经|曾|首先|最后|随后|"
+    r"|还|也|又|都|均|则|更|就|即|一致|共同|特别|再次|进一步|同时|明确|充分|深刻|郑重|一再|反复|多次|曾经|曾|首先|最后|随后|"
     r"接着|当即|当场|现场|对此|对记者|向记者|对大家|向大家|向与会人员|对与会人员|笑着|动情地|深情地|激动地|"
     r"感慨地|坦率地|高度|专门|重点|着重|亲切|殷切|语重心长地|一针见血地|开门见山地|由衷地|认真|真诚地|"
     r"在讲话中|在致辞中|讲话中|致辞中|会上|会中|此前|之前|日前|早前|此外|另外|其中|目前|今天|昨天|当天|"
@@ -140,6 +145,13 @@ EVENT_RE = regex.compile(
 _ACTOR_VERBS = regex.compile(
     r"^(?:[\p{Han}]{0,4}?(?:主持|召开|出席|参加|调研|考察|视察|检查|督导|到|赴|前往|来到|深入|会见|会晤|"
     r"会谈|看望|慰问|走访|带队|率|在|与|同|一行|、|，|,|以|通过|发表|作|主持召开|致辞|讲话|宣布))")
+_POST_TITLE_RE = regex.compile(rf"^(?:{_POST_ALT})")
+_HAN_START_RE = regex.compile(r"^\p{Han}")
+_MEETING_HELD_RE = regex.compile(r"召开|举行|主持|会议|大会|座谈")
+_ROLE_DET_RE = regex.compile(r"^(?:该|这位|那位|一位|有关|相关|一名|这名)")
+_NON_WORD_RE = regex.compile(r"[^\p{Han}\w]")
+_SPEECH_START_RE = regex.compile(r"^[\p{Han}]{2,12}(?:指出|强调|表示|说)[，,：:]")
+_THIS_RE = regex.compile(r"^(?:此次|本次|这次|今天的?|当天的?)")
 FILENAME_DATE_RE = re.compile(r"(?<!\d)(20\d{2})(\d{2})(\d{2})(?!\d)")
 
 
@@ -219,7 +231,7 @@ def _is_surname_name(s: str) -> bool:
 
 # Characters that do not occur in a personal name written behind a title (function words, verbs).
 _NON_NAME_CHARS = set("的了时在发表示说会上中下后前对向和与及并将已被把从为是有要不也都就还这那其等们个年月日作出重要"
-                      "讲话指强调提通过根据按照方面部门工作记者代表主持召开参加出席共同")
+                      "讲话指强调提通过根据按照方面部门工作记者代表主持召开参加出席共同一致到去看听走")
 _TITLE_THEN_NAME = regex.compile(rf"^(?P<pre>.*?(?:{_TITLE_ALT}))(?P<name>[\p{{Han}}·]{{2,12}})$")
 _NAME_THEN_TITLE = regex.compile(rf"^(?P<name>[\p{{Han}}·]{{1,4}}?)(?P<post>{_POST_ALT})$")
 # Last characters that make a surname-led word a group, an organ or a document, not a person:
@@ -258,7 +270,7 @@ def parse_subject(subject: str) -> Tuple[str, str]:
     if _is_surname_name(s):
         return "person", s
     if ROLE_RE.search(s) and not s.endswith(("们", "大家")):
-        return "role", regex.sub(r"^(?:该|这位|那位|一位|有关|相关|一名|这名)", "", s) or s
+        return "role", _ROLE_DET_RE.sub("", s) or s
     return "", ""
 
 
@@ -281,7 +293,7 @@ def split_frame(clause: str) -> Tuple[str, str]:
 def _named_occasion(frame: str) -> str:
     for m in _FRAME_OCCASION_RE.finditer(frame):
         occ = m.group("occ")
-        if not _GENERIC_OCCASION_RE.match(occ) and len(regex.sub(r"[^\p{Han}\w]", "", occ)) >= 4:
+        if not _GENERIC_OCCASION_RE.match(occ) and len(_NON_WORD_RE.sub("", occ)) >= 4:
             return occ
     return ""
 
@@ -320,12 +332,10 @@ def _open_quote(text: str) -> bool:
 
 # ---- the analysis --------------------------------------------------------------------------------
 def _page_date(page) -> str:
-    try:
-        d = page.analysis("dates").page_date
-        if d is not None:
-            return d.isoformat()
-    except Exception:  # the chronology helper's analysis is optional
-        pass
+    dates = getattr(page, "_cache", {}).get("dates")  # the chronology helper's analysis, if computed
+    d = getattr(dates, "page_date", None)
+    if d is not None and hasattr(d, "isoformat"):
+        return d.isoformat()
     m = FILENAME_DATE_RE.search(os.path.basename(page.path or ""))
     if m and 1 <= int(m.group(2)) <= 12 and 1 <= int(m.group(3)) <= 31:
         return f"{m.group(1)}-{m.group(2)}-{m.group(3)}"
@@ -336,8 +346,7 @@ def _occasions(page, layout) -> Dict[int, Occasion]:
     page_date = _page_date(page)
     out: Dict[int, Occasion] = {}
     for art in layout.articles:
-        paras = art.paragraphs
-        lead_block = paras[0] if paras else None
+        lead_block = next((b for b in art.blocks if b.is_text), None)
         lead = ""
         if lead_block is not None:
             t = lead_block.text
@@ -367,26 +376,39 @@ def _acts_in(name: str, occ: Occasion, kind: str) -> bool:
     """Is the speaker the actor of the article's own event (named in the lead doing something, or in
     the headline)?  For a meeting: the lead says a meeting was held."""
     if kind == "meeting":
-        return bool(regex.search(r"召开|举行|主持|会议|大会|座谈", occ.lead + occ.title))
-    if kind != "person" or len(name) < 2:
+        return bool(_MEETING_HELD_RE.search(occ.lead + occ.title))
+    if kind != "person" or len(name) < 2 or occ.kind == "commentary":
         return False
-    if name in occ.title:
-        return True
-    lead = occ.lead
-    i = lead.find(name)
+    if name in occ.title:  # the headline decides: 吕沛调研… (their event) / 习近平总书记…重要讲话引发热烈反响 (not)
+        return _acts(name, occ.title, headline=True)
+    return _acts(name, occ.lead)
+
+
+# 习近平总书记在山东考察时的重要讲话引发热烈反响 / 学习贯彻习近平总书记重要讲话精神: the person's words are
+# the subject of the piece, not an event of theirs.
+_ABOUT_WORDS_RE = regex.compile(
+    r"^[^，,。；;\s——]{0,30}?的?(?:重要)?(?:讲话|指示|批示|论述|思想|贺信|回信|贺电|文章|要求|部署|寄语|嘱托)"
+    r"(?:精神)?(?:引发|在|激励|鼓舞|指引|温暖|的|$|[\s，,——])")
+_STUDY_BEFORE_RE = regex.compile(r"(?:学习|贯彻|落实|领会|践行|宣传|阐释|研讨)[\p{Han}]{0,4}$")
+
+
+def _acts(name: str, text: str, headline: bool = False) -> bool:
+    i = text.find(name)
     while i >= 0:
-        rest = regex.sub(rf"^(?:{_POST_ALT})", "", lead[i + len(name):])
-        if not rest.startswith(("的", "重要", "关于", "同志的", "总书记的")) and _ACTOR_VERBS.match(rest):
+        rest = _POST_TITLE_RE.sub("", text[i + len(name):])
+        about = _ABOUT_WORDS_RE.match(rest) or _STUDY_BEFORE_RE.search(text[max(0, i - 8):i])
+        if not about and not rest.startswith(("的", "重要", "关于", "同志的", "总书记的")) and (
+                _ACTOR_VERBS.match(rest) or (headline and _HAN_START_RE.match(rest))):
             return True
-        i = lead.find(name, i + 1)
+        i = text.find(name, i + 1)
     return False
 
 
 def _known_names(page) -> List[str]:
-    """Person names of the mentions analysis, when the names helper's module is installed."""
-    try:
-        m = page.analysis("mentions")
-    except Exception:
+    """Person names of the names helper's ``"mentions"`` analysis when another rule has already computed
+    it for this page (it is not computed here: pronoun resolution works without it, and cheaply)."""
+    m = getattr(page, "_cache", {}).get("mentions")
+    if m is None:
         return []
     names = []
     try:
@@ -404,7 +426,8 @@ def _known_names(page) -> List[str]:
 
 # Titles strong enough to mark the name behind them as a person (not 记者/代表, often followed by other words).
 _STRONG_TITLES = "|".join(sorted((t for t in TITLES if t not in ("记者", "代表", "委员", "先生", "女士", "同志",
-                                                                 "志愿者", "负责人", "创始人", "主持人")),
+                                                                 "志愿者", "负责人", "创始人", "主持人")
+                                  and t not in _PEOPLE_NOUNS),
                                  key=len, reverse=True))
 _TITLE_NAME_IN_TEXT = regex.compile(rf"(?:{_STRONG_TITLES})(?P<name>[\p{{Han}}]{{2,3}})")
 _NAME_STOP = set("在到与和对主出参来赴一等向为是的了从率带陪同并及、说指强要表")
@@ -413,14 +436,16 @@ _NAME_STOP = set("在到与和对主出参来赴一等向为是的了从率带�
 def _candidate_names(text: str, start: int, end: int, known: List[str]) -> List[str]:
     """Person names written behind a title in text[start:end] (吕沛 in 党工委副书记吕沛主持…)."""
     out = []
+    known_set = set(known)
     for m in _TITLE_NAME_IN_TEXT.finditer(text, start, end):
         name = m.group("name")
-        hit = next((k for k in known if text.startswith(k, m.start("name"))), None)
+        at = m.start("name")
+        hit = next((text[at:at + n] for n in (4, 3, 2) if text[at:at + n] in known_set), None)
         if hit:
             name = hit
         elif len(name) == 3 and name[2] in _NAME_STOP:
             name = name[:2]
-        if not hit and not _is_surname_name(name):
+        if not hit and (not _is_surname_name(name) or _NON_NAME_CHARS.intersection(name)):
             continue
         if name in NOT_NAMES or ROLE_RE.search(name) or name.endswith(TITLES):
             continue
@@ -458,7 +483,6 @@ def analyse(page) -> SpeechAnalysis:
     occasions = _occasions(page, layout)
     blocks = layout.blocks
     speeches: List[Speech] = []
-    known = _known_names(page)
 
     # 1. anchors: speaker + verb + punctuation, in running-text blocks, at a clause start
     raw: List[Tuple[int, Speech]] = []
@@ -534,13 +558,14 @@ def analyse(page) -> SpeechAnalysis:
     #    then on through enumerations and broken paragraphs.
     anchors_by_block: Dict[int, List[int]] = {}
     for _, s in raw:
-        anchors_by_block.setdefault(s.block, []).append(s.start)
+        if not (s.quote and s.speaker_start > s.content_start):  # speaker-first anchors only
+            anchors_by_block.setdefault(s.block, []).append(s.start)
     for idx, (bi, s) in enumerate(raw):
         if s.quote and s.speaker_start > s.content_start:
             speeches.append(s)
             continue
         b = blocks[bi]
-        nexts = [a for a in anchors_by_block.get(bi, []) if a > s.content_start]
+        nexts = [a for a in anchors_by_block.get(bi, []) if a >= s.content_start]
         end = min(nexts) if nexts else b.end
         last = bi
         if not nexts:
@@ -555,13 +580,15 @@ def analyse(page) -> SpeechAnalysis:
         speeches.append(s)
 
     # 4. pronouns: 他/她 → the person last standing as a clause subject in the article before it
-    persons = [s.speaker for s in speeches if s.speaker_kind == "person"]
-    names = known + persons + _candidate_names(text, 0, len(text), known + persons)
+    names: Optional[List[str]] = None
     for s in speeches:
         if s.speaker_kind == "pronoun" and s.speaker in ("他", "她", "其"):
+            if names is None:  # only a page with a pronoun speaker pays for the names
+                names = _known_names(page) + [x.speaker for x in speeches if x.speaker_kind == "person"]
             art = layout.articles[s.article] if 0 <= s.article < len(layout.articles) else None
             a_start = art.start if art else 0
-            name = _antecedent(text, a_start, s.speaker_start, names)
+            name = _antecedent(text, a_start, s.speaker_start,
+                               names + _candidate_names(text, a_start, s.speaker_start, names))
             if name:
                 s.speaker = name
                 s.speaker_kind = "person"
@@ -587,7 +614,7 @@ def _same_event(named: str, occ: Occasion) -> bool:
     from rapidfuzz import fuzz
 
     target = occ.title + "|" + occ.event
-    core = regex.sub(r"^(?:此次|本次|这次|今天的?|当天的?)", "", named)
+    core = _THIS_RE.sub("", named)
     return bool(target.strip("|")) and fuzz.partial_ratio(core, target) >= 75
 
 
@@ -619,7 +646,7 @@ def _extend(text: str, blocks, bi: int, c_start: int, end: int, anchors_by_block
         if _open_quote(content):
             cont = True
         elif not _ends_sentence(content) and not _ORDINAL_START_RE.match(nb.text) and \
-                not regex.match(r"^[\p{Han}]{2,12}(?:指出|强调|表示|说)[，,：:]", nb.text):
+                not _SPEECH_START_RE.match(nb.text):
             cont = True  # a paragraph broken mid-sentence: 三要强化 / 时间观念。
         else:
             n = _max_ordinal(content)

@@ -12,7 +12,9 @@ the index.  Each candidate pair is verified with rapidfuzz's bit-parallel LCS: t
 subsequence must cover ``similarity`` of the shorter statement.
 
 Rules
-* ``attribution-speaker-conflict`` — the same words are given to two different people.
+* ``attribution-speaker-conflict`` — the same words are given to two different people (``min_chars``
+  normalised characters of reported speech, ``quote_min_chars`` when both are direct quotations: a
+  quotation is verbatim by nature, so a shorter one already identifies its speaker).
 * ``attribution-occasion-conflict`` — the same person (or meeting) says the same words at two different
   occasions (different articles, or different dateline dates).
 
@@ -48,7 +50,7 @@ The same (or nearly the same) statement is attributed to two different named spe
 the run. Both attributions are shown with their occasion (headline, dateline date).""",
     bad="甲稿：吕沛要求，一是组织体系要健全……\n乙稿：官卫红要求，一是组织体系要健全……",
     good="两处为不同内容；或同一段话只归于实际发言人。",
-    options=(("min_chars", 40), ("similarity", 0.8)),
+    options=(("min_chars", 80), ("quote_min_chars", 30), ("similarity", 0.9), ("length_ratio", 0.75)),
     needs=("speech",),
 )
 OCCASION = Rule(
@@ -71,7 +73,7 @@ headlines or dateline dates) — usually a paragraph copied into the wrong story
 that name their original occasion, quotations in summary pieces and standing formulae are not reported.""",
     bad="《吕沛调研企业节后复工复产》：吕沛要求，一是组织体系要健全……（与《工程招标投标工作会议》稿相同）",
     good="调研稿只保留调研中的讲话；招标投标的五条要求只出现在招标投标工作会议稿中。",
-    options=(("min_chars", 40), ("similarity", 0.8), ("max_occasions", 3)),
+    options=(("min_chars", 80), ("similarity", 0.9), ("length_ratio", 0.75), ("max_occasions", 3)),
     needs=("speech",),
 )
 RULES = (SPEAKER, OCCASION)
@@ -121,12 +123,12 @@ class Said:
 
 
 # ---- per page --------------------------------------------------------------------------------------
-def collect(page, min_chars: int) -> List[Said]:
+def collect(page, min_chars: int, quote_min_chars: Optional[int] = None) -> List[Said]:
     an = page.analysis("speech")
     out: List[Said] = []
     for s in an.speeches:
         norm = normalise(s.content)
-        if len(norm) < min_chars:
+        if len(norm) < (quote_min_chars if s.quote and quote_min_chars is not None else min_chars):
             continue
         occ = an.occasion(s)
         # the finding marks the speaker and the first sentence of what is said (not a page of text)
@@ -151,7 +153,8 @@ def newslint_collect_page(page, ctx):
     if not ctx.any_enabled(SPEAKER.id, OCCASION.id):
         return None
     min_chars = min(ctx.options(r.id)["min_chars"] for r in RULES if ctx.enabled(r.id))
-    return {KEY: collect(page, min_chars)}
+    quote_min = ctx.options(SPEAKER.id)["quote_min_chars"] if ctx.enabled(SPEAKER.id) else None
+    return {KEY: collect(page, min_chars, quote_min)}
 
 
 # ---- corpus phase ----------------------------------------------------------------------------------
@@ -250,7 +253,7 @@ def newslint_check_corpus(corpus, ctx):
         return []
     sp_opts = ctx.options(SPEAKER.id)
     oc_opts = ctx.options(OCCASION.id)
-    threshold = min(sp_opts["similarity"], oc_opts["similarity"])
+    threshold = min(sp_opts["similarity"], oc_opts["similarity"], 0.8)
     pairs = [(a, b) for a, b in candidate_pairs(items) if similar(items[a].norm, items[b].norm, threshold)]
 
     # how many distinct occasions each speaker says each statement at (a standing formula otherwise)
@@ -291,11 +294,21 @@ def _report_on(x: Said, y: Said) -> Tuple[Said, Said]:
     return (y, x) if (x.page_index, x.location.start) < (y.page_index, y.location.start) else (x, y)
 
 
+def _same_statement(x: Said, y: Said, opts) -> bool:
+    """Both are the whole of one statement: long enough, of like length, and nearly the same words.
+    An excerpt of a longer speech (a summary or reaction piece quoting a leader) and a short formula
+    echoed by several officials are left alone."""
+    a, b = len(x.norm), len(y.norm)
+    floor = opts["quote_min_chars"] if x.quote and y.quote and "quote_min_chars" in opts else opts["min_chars"]
+    if min(a, b) < floor or min(a, b) < opts["length_ratio"] * max(a, b):
+        return False
+    return similar(x.norm, y.norm, opts["similarity"])
+
+
 def _judge(ctx, pages, x: Said, y: Said, occasions: set, sp_opts, oc_opts):
-    both_person = x.speaker_kind == "person" and y.speaker_kind == "person"
-    if both_person and not same_person(x.speaker, y.speaker):
-        if min(len(x.norm), len(y.norm)) < sp_opts["min_chars"] or \
-                not similar(x.norm, y.norm, sp_opts["similarity"]):
+    kinds = {x.speaker_kind, y.speaker_kind}
+    if kinds == {"person"} and not same_person(x.speaker, y.speaker):
+        if not _same_statement(x, y, sp_opts):
             return None
         rep, other = _report_on(x, y)
         if not ctx.enabled(SPEAKER.id, pages[rep.path]):
@@ -305,15 +318,12 @@ def _judge(ctx, pages, x: Said, y: Said, occasions: set, sp_opts, oc_opts):
         return ctx.finding(SPEAKER, pages[rep.path], rep.location.start, rep.location.end, msg,
                            related=[_related(other, f"同一段话在此归于“{other.speaker}”（{other.occasion}）")],
                            key=f"{rep.speaker}|{other.speaker}|{rep.norm[:40]}")
-    kinds = {x.speaker_kind, y.speaker_kind}
-    if not kinds <= {"person", "meeting"}:
-        if "role" in kinds and "person" in kinds and ctx.enabled(SPEAKER.id):
-            return _role_note(ctx, pages, x, y, sp_opts)
-        return None
-    # the same speaker (or a meeting and a person at it): is it the same occasion?
-    if min(len(x.norm), len(y.norm)) < oc_opts["min_chars"] or not similar(x.norm, y.norm, oc_opts["similarity"]):
-        return None
-    if not different_occasion(x, y):
+    if kinds == {"role", "person"}:
+        return _role_note(ctx, pages, x, y, sp_opts) if ctx.enabled(SPEAKER.id) else None
+    if kinds != {"person"}:
+        return None  # meetings restate the documents of other meetings; roles are too vague to compare
+    # the same person: is it the same occasion?
+    if not _same_statement(x, y, oc_opts) or not different_occasion(x, y):
         return None
     if x.recalled or y.recalled or not (x.own and y.own):
         return None  # recalled, or quoted in a piece that is not the speaker's own event
@@ -322,7 +332,7 @@ def _judge(ctx, pages, x: Said, y: Said, occasions: set, sp_opts, oc_opts):
     rep, other = _report_on(x, y)
     if not ctx.enabled(OCCASION.id, pages[rep.path]):
         return None
-    who = rep.speaker if rep.speaker_kind == "person" else other.speaker if other.speaker_kind == "person" else "会议"
+    who = rep.speaker if len(rep.speaker) >= len(other.speaker) else other.speaker
     weak = topic_fit(rep) + 0.05 <= topic_fit(other)
     msg = (f"“{who}”的同一段话（“{rep.first_words}”）出现在两个不同场合：此处为{rep.occasion}，"
            f"另一处为{other.occasion}。请核实这段话属于哪一场合"
@@ -333,24 +343,8 @@ def _judge(ctx, pages, x: Said, y: Said, occasions: set, sp_opts, oc_opts):
 
 
 def _role_note(ctx, pages, x: Said, y: Said, opts):
-    if min(len(x.norm), len(y.norm)) < opts["min_chars"] or not similar(x.norm, y.norm, opts["similarity"]):
+    if not _same_statement(x, y, opts) or x.recalled or y.recalled:
         return None
-    if x.recalled or y.recalled:
-        return None
-    rep, other = (x, y) if x.speaker_kind == "role" else (y, x)
-    if not rep.archive and ctx.enabled(SPEAKER.id, pages[rep.path]):
-        pass
-    elif not other.archive and ctx.enabled(SPEAKER.id, pages[other.path]):
-        rep, other = other, rep
-    else:
-        return None
-    msg = (f"同一段话（“{rep.first_words}”）此处归于“{rep.speaker_text}”，另一处归于“{other.speaker_text}”"
-           f"（{other.occasion}）；如为同一人所说，宜统一署名")
-    return ctx.finding(SPEAKER, pages[rep.path], rep.location.start, rep.location.end, msg,
-                       related=[_related(other, f"同一段话在此归于“{other.speaker_text}”")],
-                       key=f"{rep.speaker}|{other.speaker}|{rep.norm[:40]}", severity="info")
-
-
 def _related(s: Said, message: str) -> Location:
     loc = s.location
     return Location(path=loc.path, line=loc.line, column=loc.column, end_line=loc.end_line,
