@@ -282,14 +282,18 @@ def newslint_filter_findings(findings, corpus, ctx):
             parsed[page.path] = parse_page(page, ctx.rules) if is_markdown(page.path) else PageSuppressions()
         return parsed[page.path]
 
+    entries_of: Dict[str, List[PerFile]] = {p: [] for p in pages}  # the entries whose glob matches a page
     for e in entries:
-        e.used = False
-        e.matched_page = any(ctx.config.path_matches(e.pattern, p) for p in pages)
+        e.used = e.matched_page = False
+        for p in pages:
+            if ctx.config.path_matches(e.pattern, p):
+                entries_of[p].append(e)
+                e.matched_page = True
 
     kept: List[Finding] = []
     for f in findings:
         page = pages.get(f.location.path)
-        if page is not None and _suppressed(f, page, sup_of(page), entries, ctx):
+        if page is not None and _suppressed(f, page, sup_of(page), entries_of[page.path]):
             continue
         kept.append(f)
 
@@ -335,7 +339,8 @@ def _all_selected(rules: Optional[Set[str]], ctx) -> bool:
     return wanted <= ctx.selected
 
 
-def _suppressed(f: Finding, page, sup: PageSuppressions, entries: List[PerFile], ctx) -> bool:
+def _suppressed(f: Finding, page, sup: PageSuppressions, entries: List[PerFile]) -> bool:
+    """Whether a directive of the page or a [[per-file]] entry matching the page covers ``f``."""
     if f.rule == RULE.id:
         return False
     loc = f.location
@@ -344,13 +349,11 @@ def _suppressed(f: Finding, page, sup: PageSuppressions, entries: List[PerFile],
         d.used = True
         return True
     for e in entries:
-        if not e.matched_page or (e.rules is not None and f.rule not in e.rules):
+        if e.rules is not None and f.rule not in e.rules:
             continue
         if e.lines is not None and loc.line not in e.lines:
             continue
         if e.contains is not None and e.contains not in page.line_text(loc.line):
-            continue
-        if not ctx.config.path_matches(e.pattern, page.path):
             continue
         e.used = True
         return True
