@@ -174,7 +174,24 @@ def short_unpunctuated(block: Block) -> bool:
     if block.kind != "body" or not t or raw.startswith(("**", "__")) or _ENUM.match(t) or (
             t[0] in "（(" and t[-1] in "）)") or _CLAUSE_PUNCT.search(t) or len(t) > 40:
         return False
-    return bool(_HAN.match(t[-1])) and not ends_sentence(t)
+    return (bool(_HAN.match(t[-1])) or t[-1].isdigit()) and not ends_sentence(t)
+
+
+# A line cannot end on a structural particle, a conjunction or a preposition awaiting its object.
+_DANGLING = set("的地得和与及或对把被向从给")
+
+
+def split_evidence(left: str, right: str) -> Optional[str]:
+    """What shows that ``left`` and ``right`` are one sentence: a word or a number across the break,
+    or a left half that ends on a word that cannot end anything."""
+    word = word_across(left, right)
+    if word:
+        return f"跨断点组成“{word}”"
+    if left[-1:].isdigit() and (right[:1].isdigit() or (right[:1] in ".．" and right[1:2].isdigit())):
+        return "一个数字被拆开"
+    if left[-1:] in _DANGLING:
+        return f"上一行以“{left[-1]}”结尾"
+    return None
 
 
 def running_text(block: Block) -> bool:
@@ -196,6 +213,8 @@ def open_end(block: Block) -> bool:
         if open_at > 0 and ends_sentence(t[:open_at]):
             return False
     last = t[-1]
+    if last in "%％" or (last in ".．" and len(t) > 1 and t[-2].isdigit()):
+        return True  # 14% | 左右…  76. | 4公里
     # an end on an ASCII word or a dash may be a code, a URL or a lead-in; Han, digits, quotes, commas are not
     return bool(_HAN.match(last)) or last.isdigit() or last in "，,、“‘「『《（(—”’」』》）)"
 
@@ -207,6 +226,8 @@ def continuation_ok(block: Block) -> bool:
         return False  # (a list item "3.5%…" read from a number split at its decimal point is fine)
     if not t or t.startswith(("#", "**", "__", ">", "[", "|", "-", "*")) or _ENUM.match(t):
         return False
+    if t[0] in ".．" and t[1:2].isdigit():
+        return True  # the decimals of a number split at its point: 969 | .3亿元
     return bool(_HAN.match(t[0])) or t[0] in "“‘「『《" or t[0].isdigit() or t[0] in _BAD_OPEN_PUNCT
 
 
@@ -290,10 +311,10 @@ def newslint_check_page(page, ctx) -> Optional[list]:
                     heading_like(nxt) and not word_across(tail, nxt.text)):
                 continued.add(i + 1)
                 if want_split:
-                    word = word_across(tail, nxt.text)
+                    why = split_evidence(tail, nxt.text)
                     joined = tail[-8:] + nxt.text[:8]
                     msg = (f"段落在句子中间断开，下一段接着这句话（“{tail[-6:]}｜{nxt.text[:6]}”"
-                           + (f"，跨断点组成“{word}”" if word else "") + "），应合并为一段")
+                           + (f"，{why}" if why else "") + "），应合并为一段")
                     out.append(ctx.finding(
                         SPLIT, page, b.end - 1, b.end, msg,
                         related=[page.location(nxt.start, min(nxt.end, nxt.start + 1), "下一段接续此句")],
@@ -308,12 +329,12 @@ def newslint_check_page(page, ctx) -> Optional[list]:
         elif want_split and nxt is not None and short_unpunctuated(b) and running_text(nxt) and \
                 continuation_ok(nxt) and nxt.article == b.article:
             tail = clean(b.text)
-            word = word_across(tail, nxt.text)
-            if word:  # a short first half: only the word across the break tells, so a guess (info, no fix)
+            why = split_evidence(tail, nxt.text)
+            if why:  # a short first half: only the junction tells, so a guess (info, no fix)
                 continued.add(i + 1)
                 out.append(ctx.finding(
                     SPLIT, page, b.end - 1, b.end,
-                    f"这一行与下一段跨断点组成“{word}”（“{tail[-6:]}｜{nxt.text[:6]}”），可能是一段话被拆开，请核对",
+                    f"这一行与下一段可能是被拆开的一段话：{why}（“{tail[-6:]}｜{nxt.text[:6]}”），请核对",
                     related=[page.location(nxt.start, min(nxt.end, nxt.start + 1), "下一段可能接续此行")],
                     severity="info", key=tail[-8:] + nxt.text[:8]))
         if want_frag and b.kind == "body" and i not in continued and not heading_like(b):
