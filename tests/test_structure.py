@@ -256,7 +256,7 @@ def test_truncated_before_a_bracket_note_that_is_not_closing(run_cli, write):
 
 def test_numbers_split_across_the_break(run_cli, write):
     text = ("## 标题\n\n本报讯（记者王明）今年前两个月，全区出口总值达969\n\n.3亿元，同比增长10%。\n\n"
-            "卡桑旅2\n\n8日称，双方在城区西部继续交火。\n\n占国际市场的份额连续第四年保持在14%\n\n左右的较高水平。\n")
+            "卡桑旅2\n\n8日称，双方在城区西部继续交火。\n\n我国出口表现亮眼，占国际市场的份额连续第四年保持在14%\n\n左右的较高水平。\n")
     fs = findings(run_cli, write("d.txt", text))
     assert [(f["rule"], f["line"], f["severity"]) for f in fs] == [
         ("structure-split-paragraph", 3, "warning"), ("structure-split-paragraph", 7, "info"),
