@@ -379,6 +379,8 @@ def _acts_in(name: str, occ: Occasion, kind: str) -> bool:
         return bool(_MEETING_HELD_RE.search(occ.lead + occ.title))
     if kind != "person" or len(name) < 2 or occ.kind == "commentary":
         return False
+    if _REACTION_TITLE_RE.search(occ.title):
+        return False  # a reaction or summary piece: 习近平致信…引发热烈反响 / …讲话在全区引起强烈反响
     if name in occ.title:  # the headline decides: 吕沛调研… (their event) / 习近平总书记…重要讲话引发热烈反响 (not)
         return _acts(name, occ.title, headline=True)
     return _acts(name, occ.lead)
@@ -389,6 +391,7 @@ def _acts_in(name: str, occ: Occasion, kind: str) -> bool:
 _ABOUT_WORDS_RE = regex.compile(
     r"^[^，,。；;\s——]{0,30}?的?(?:重要)?(?:讲话|指示|批示|论述|思想|贺信|回信|贺电|文章|要求|部署|寄语|嘱托)"
     r"(?:精神)?(?:引发|在|激励|鼓舞|指引|温暖|的|$|[\s，,——])")
+_REACTION_TITLE_RE = regex.compile(r"引发[^，,。]{0,8}反响|引起[^，,。]{0,8}反响|反响热烈|热议|综述|述评|侧记|回眸|巡礼")
 _STUDY_BEFORE_RE = regex.compile(r"(?:学习|贯彻|落实|领会|践行|宣传|阐释|研讨)[\p{Han}]{0,4}$")
 
 
