@@ -157,3 +157,22 @@ def test_rule_docs(run_cli):
     for rid in ("name-variant", "name-org-variant", "name-title-conflict", "name-roster"):
         code, out, _ = run_cli("rule", rid)
         assert code == 0 and rid in out
+
+
+def test_roster_title_contradiction(write, run_cli):
+    write("people.toml", '[[person]]\nname = "林望舒"\ntitles = ["示例区党工委副书记"]\n')
+    write("newslint.toml", 'roster = ["people.toml"]\n')
+    p = write("a.txt", "本报讯 示例区党工委书记林望舒出席会议。\n\n示例区党工委副书记林望舒讲话。\n")
+    fs = [f for f in _check(run_cli, p, select="name-roster") if f["rule"] == "name-roster"]
+    assert len(fs) == 1 and fs[0]["line"] == 1 and fs[0]["severity"] == "warning"
+    assert "名册记为“示例区党工委副书记”" in fs[0]["message"]
+
+
+def test_example_roster_is_valid(tmp_path, write, run_cli):
+    from pathlib import Path
+
+    example = Path(__file__).resolve().parent.parent / "rules" / "roster.example.toml"
+    write("newslint.toml", f'roster = ["{example.as_posix()}"]\n')
+    p = write("a.txt", "本报讯（本报记者 顾清和）林忘舒到示例市远航重装股份有限公司调研。\n")
+    fs = [f for f in _check(run_cli, p, select="name-roster") if f["rule"] == "name-roster"]
+    assert {f["suggestion"] for f in fs} == {"林望舒", "示例市远航重装备股份有限公司"}

@@ -522,8 +522,14 @@ def newslint_check_page(page, ctx):
                 ROSTER, page, m.start(), m.end(),
                 f"“{m.group()}”是名册所列的错误写法，应为“{e.name}”",
                 suggestion=e.name, fix=Fix(m.start(), m.end(), e.name), key=m.group()))
+    page_date = _page_date(page)
     for mn in page.analysis("mentions").people():
-        if (mn.start, mn.end) in done or mn.name in right:
+        if (mn.start, mn.end) in done:
+            continue
+        if mn.name in right:
+            f = _roster_title(ctx, page, mn, right[mn.name], page_date)
+            if f is not None:
+                out.append(f)
             continue
         for i in range(len(mn.name)):
             for e in masks.get((i, mn.name[:i] + "\0" + mn.name[i + 1:]), ()):
@@ -541,6 +547,36 @@ def newslint_check_page(page, ctx):
                 continue
             break
     return out
+
+
+def _page_date(page) -> Optional[str]:
+    try:
+        d = page.analysis("dates").page_date
+        return d.isoformat() if d else None
+    except Exception:  # the chronology analysis is optional
+        return None
+
+
+def _roster_title(ctx, page, mn: Mention, e: RosterEntry, page_date: Optional[str]):
+    """A title printed with a roster name that is the roster title's deputy form or the reverse."""
+    if mn.role != "title" or not e.titles:
+        return None
+    if page_date and ((e.valid_from and page_date < e.valid_from[:10])
+                      or (e.valid_to and page_date > e.valid_to[:10])):
+        return None  # the roster entry does not cover this page's date
+    known = [(t, rank_of(t)) for t in e.titles]
+    for item in title_items(mn.title):
+        r = rank_of(item)
+        if not r or len(r[0]) < 2:
+            continue
+        for t, kr in known:
+            if kr and kr[0] == r[0] and kr[2] == r[2] and kr[1] != r[1]:
+                return ctx.finding(
+                    ROSTER, page, mn.start, mn.end,
+                    f"“{mn.name}”的职务写作“{item}”，名册记为“{t}”" + (
+                        f"（任期 {e.valid_from or '…'} 至 {e.valid_to or '…'}）" if e.valid_from or e.valid_to else ""),
+                    key=f"{mn.name}|{item}", severity="warning")
+    return None
 
 
 # ---- the corpus phase -----------------------------------------------------------------------------
