@@ -26,6 +26,7 @@ Design (per page, then corpus):
 """
 from __future__ import annotations
 
+import gc
 from collections import defaultdict
 from dataclasses import dataclass
 from typing import Dict, List, Optional, Tuple
@@ -457,7 +458,15 @@ def newslint_check_corpus(corpus, ctx):
             d = dup_units.analyse(p, _min_sketch_chars(ctx))
         data.append(d)
     cross = bool(po["cross_page"] or so["cross_page"])
-    matches = find_matches(data, [p.archive for p in pages], po, so, cross)
+    # The matching allocates many small containers while a year of pages is alive: the cyclic garbage
+    # collector would rescan that heap again and again (superlinear time); nothing here makes cycles.
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        matches = find_matches(data, [p.archive for p in pages], po, so, cross)
+    finally:
+        if was_enabled:
+            gc.enable()
 
     groups: Dict[Tuple[int, int], List[Match]] = defaultdict(list)
     for m in matches:
