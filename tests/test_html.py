@@ -508,14 +508,20 @@ def test_quote_listing_when_attribution_rules_ran():
     pm = plugin_manager()
     rules = all_rules(pm)
     ids = [rid for rid, r in rules.items() if r.category == "attribution"]
-    page = Page.from_text("s.txt", SPEECH_PAGE)
-    ctx = Context(pm, rules, Config(), select=ids)
+    # a page with a finding is drawn, and its row links to the statement in it
+    page = Page.from_text("s.txt", SPEECH_PAGE.replace("3月5日，", "3月5日,"))
+    ctx = Context(pm, rules, Config(), select=ids + ["punctuation-halfwidth"])
     result = check_pages(ctx, [page])
     doc = html_report.Report(result, ctx).render()
     sec = doc[doc.index('id="quotes"'):]
     assert "引语一览" in sec and "区长张建国" in sec and "指出" in sec and "要压紧压实" in sec
     link = re.search(r'<a href="#(t\d+)" data-go="t\d+">s\.txt:3</a>', sec)
     assert link and link.group(1) in parse(doc).anchors, "the row links to the statement in the page"
+    # a clean page is not drawn for the table's sake: the row names the place without a link
+    ctx = Context(pm, rules, Config(), select=ids)
+    doc = html_report.Report(check_pages(ctx, [Page.from_text("s.txt", SPEECH_PAGE)]), ctx).render()
+    sec = doc[doc.index('id="quotes"'):]
+    assert "<td>s.txt:3</td>" in sec and 'class="page' not in doc
     # not drawn when no attribution rule ran
     ctx2 = Context(pm, rules, Config(), select=["punctuation"])
     assert 'id="quotes"' not in html_report.Report(check_pages(ctx2, [Page.from_text("s.txt", SPEECH_PAGE)]),

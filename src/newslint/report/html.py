@@ -117,6 +117,7 @@ class Report:
         self.run_paths = {p.path for p in result.pages}
         self.findings = list(result.findings)
         self.marks: Dict[str, _PageMarks] = {}
+        self.frozen = False  # once set, no page is added to the drawn ones
         self.targets: Dict[Tuple[str, int, int], str] = {}
         self.finding_pos: Dict[int, Tuple[int, int]] = {}  # finding id -> offsets of its span
         for i, f in enumerate(self.findings):
@@ -131,6 +132,8 @@ class Report:
         self.related: Dict[int, List[Dict[str, Any]]] = {}
         for i, f in enumerate(self.findings):
             self.related[i] = [self.link(r) for r in f.related]
+        # the tables link only into pages drawn anyway (a quote listing must not pull in a year of pages)
+        self.frozen = True
         self.sections = sections(result, ctx)
         for sec in self.sections:  # draw the anchors of the sections' locations before any page is drawn
             for row in sec.get("rows") or ():
@@ -145,7 +148,7 @@ class Report:
     def target(self, loc: Location) -> Optional[str]:
         """The id of the anchor drawn at ``loc`` (made on first use); None when its page is unknown."""
         page = self.pages.get(loc.path)
-        if page is None:
+        if page is None or (self.frozen and loc.path not in self.marks):
             return None
         off = _offsets(page, loc)
         if off is None:
