@@ -648,7 +648,7 @@ def check_dateline_years(page, ctx, pd) -> list:
             s, e = top[2]
             out.append(ctx.finding(
                 DATELINE_YEAR, page, s, e,
-                f"页首日期（{top[0].isoformat()}）与页面日期（{p.isoformat()}，来源：{pd.source} {pd.detail}）不符。",
+                f"页首日期（{top[0].isoformat()}）与页面日期（{p.isoformat()}，来源：{pd.detail or pd.source}）不符。",
                 key="top-date"))
     for b in page.layout.blocks:
         if b.kind != "dateline":
