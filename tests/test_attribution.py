@@ -172,3 +172,14 @@ def test_rule_explanations(run_cli):
     for rid in ("attribution-speaker-conflict", "attribution-occasion-conflict"):
         code, out, err = run_cli("rule", rid)
         assert code == 0 and "attribution" in out
+
+
+def test_role_and_named_person_is_only_a_hint(run_cli, write):
+    text = ("## 春节文艺汇演侧记\n\n本报记者 赵根治\n\n"
+            f"{QUOTE}活动现场组织者说。\n\n"
+            "## 元宵灯会侧记\n\n本报记者 付凯明\n\n"
+            f"{QUOTE}区文旅局局长孙立新说。\n")
+    fs = check(run_cli, write("page.txt", text))
+    assert [(f["rule"], f["severity"]) for f in fs] == [("attribution-speaker-conflict", "info")]
+    assert "活动现场组织者" in fs[0]["message"] and "孙立新" in fs[0]["message"]
+    assert fs[0]["line"] == line_of(text, QUOTE, 1)

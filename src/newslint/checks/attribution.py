@@ -79,6 +79,7 @@ that name their original occasion, quotations in summary pieces and standing for
 RULES = (SPEAKER, OCCASION)
 KEY = "attribution.speeches"
 
+_DOCUMENT_RE = regex.compile(r"(?:文章|报告|公报|通报|意见|通知|决定|声明|文件|纲要|规划|社论|讲话|贺信|书信|白皮书)$")
 _SENTENCE_END_RE = regex.compile(r"[。！？!?]+[”’」』）)]*|\n")
 _NORM_RE = regex.compile(r"[^\p{Han}\p{L}\p{N}]+")
 _SHINGLE = 8
@@ -343,8 +344,23 @@ def _judge(ctx, pages, x: Said, y: Said, occasions: set, sp_opts, oc_opts):
 
 
 def _role_note(ctx, pages, x: Said, y: Said, opts):
+    """A role (活动现场组织者) in one place and a named person in the other: a hint, not a warning."""
     if not _same_statement(x, y, opts) or x.recalled or y.recalled:
         return None
+    rep, other = (x, y) if x.speaker_kind == "role" else (y, x)
+    if _DOCUMENT_RE.search(rep.speaker):
+        return None  # 文章指出 / 报告强调: a text by that person (an article in 求是, a work report)
+    if rep.archive or not ctx.enabled(SPEAKER.id, pages[rep.path]):
+        rep, other = other, rep
+        if rep.archive or not ctx.enabled(SPEAKER.id, pages[rep.path]):
+            return None
+    msg = (f"同一段话（“{rep.first_words}”）此处归于“{rep.speaker_text}”，另一处归于“{other.speaker_text}”"
+           f"（{other.occasion}）；如为同一人所说，宜统一署名")
+    return ctx.finding(SPEAKER, pages[rep.path], rep.location.start, rep.location.end, msg,
+                       related=[_related(other, f"同一段话在此归于“{other.speaker_text}”")],
+                       key=f"{rep.speaker}|{other.speaker}|{rep.norm[:40]}", severity="info")
+
+
 def _related(s: Said, message: str) -> Location:
     loc = s.location
     return Location(path=loc.path, line=loc.line, column=loc.column, end_line=loc.end_line,
