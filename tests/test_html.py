@@ -452,6 +452,8 @@ def test_in_chromium_click_popup_related_jump_and_screenshot(browser, tmp_path):
     assert "c-name" not in classes and "c-wording" in classes and "multi" not in classes
     item = drv.find_element(By.CSS_SELECTOR, f'li.it[data-f="{name_id}"]')
     assert not item.is_displayed()
+    for sel in (f'sup.fn[data-f="{name_id}"]', f'.notes li[data-f="{name_id}"]'):  # a print-out follows too
+        assert drv.find_element(By.CSS_SELECTOR, sel).get_attribute("hidden") is not None
     # the wider wording finding still shows on those characters; hiding it too leaves them plain
     seg.click()
     WebDriverWait(drv, 5).until(lambda d: pop.is_displayed())

@@ -211,13 +211,13 @@ class Report:
                 for ident in ends.get(p, ()):
                     active.pop(ident, None)
                     if isinstance(ident, int) and ident in footnotes:
-                        out.append(f'<sup class="fn">{footnotes[ident]}</sup>')
+                        out.append(f'<sup class="fn" data-f="{ident}">{footnotes[ident]}</sup>')
                 for ident in points.get(p, ()):
                     out.append(self._anchor(ident))
                     if isinstance(ident, int):
                         out.append(self._segment("", [ident], marks, point=True))
                         if ident in footnotes:
-                            out.append(f'<sup class="fn">{footnotes[ident]}</sup>')
+                            out.append(f'<sup class="fn" data-f="{ident}">{footnotes[ident]}</sup>')
                 for ident in starts.get(p, ()):
                     out.append(self._anchor(ident))
                     active[ident] = None
@@ -388,7 +388,7 @@ class Report:
                 f = self.findings[i]
                 rel = "；".join(f"{r['path'] if r['path'] != page.path else '本页'} 第{r['line']}行"
                                + (f"（{r['msg']}）" if r["msg"] else "") for r in self.related[i])
-                out.append(f'<li class="s-{f.severity}">第{f.location.line}行 [{esc(f.rule)}] {esc(f.message)}'
+                out.append(f'<li class="s-{f.severity}" value="{footnotes[i]}" data-f="{i}">第{f.location.line}行 [{esc(f.rule)}] {esc(f.message)}'
                            + (f" 建议：{esc(f.suggestion)}" if f.suggestion else "")
                            + (f" 相关：{esc(rel)}" if rel else "") + "</li>\n")
             out.append("</ol>\n")

@@ -227,7 +227,10 @@
     F.forEach(function (f) {
       if (!cats[f.cat] || !sevs[f.sev] || (rule && f.rule !== rule)) hidden[f.id] = true;
     });
-    toArray(document.querySelectorAll("li.it")).forEach(function (li) { li.hidden = !!hidden[li.getAttribute("data-f")]; });
+    // the list, and the footnotes of a print-out, follow the filters (uncheck 标点 before printing)
+    toArray(document.querySelectorAll("li.it, .notes li, sup.fn")).forEach(function (n) {
+      n.hidden = !!hidden[n.getAttribute("data-f")];
+    });
     toArray(document.querySelectorAll(".hl")).forEach(restyle);
     toArray(document.querySelectorAll(".list details")).forEach(function (d) {
       var n = d.querySelectorAll("li.it:not([hidden])").length;
