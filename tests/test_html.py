@@ -311,7 +311,7 @@ def test_print_footnotes_and_no_network(tmp_path):
     a_ids = [f for f in result.findings if f.location.path == result.pages[0].path]
     notes = re.search(r'<ol class="notes">(.*?)</ol>', doc, re.S).group(1)
     assert notes.count("<li") == len(a_ids)
-    assert doc.count('<sup class="fn">') == len(result.findings)
+    assert doc.count('<sup class="fn" data-f=') == len(result.findings)
     assert "@media print" in doc
     assert not re.search(r'(src|href)\s*=\s*"(https?:)?//', doc), "no network resources"
     assert "<link" not in doc
