@@ -20,7 +20,9 @@ Design (per page, then corpus):
 * Legitimate repetition is tolerated by kind, never by list: clauses that enumerate short items
   (attendance lists) and quoted clauses (slogans, titles) weigh nothing; short copies are below the
   thresholds; text found on ``boilerplate_pages`` or more pages (a group of copies connected by
-  matches) is boilerplate and never reported.
+  matches) is boilerplate and never reported; title lines (headlines, contents entries) are not
+  compared; a near copy that is one formula filled in twice (the copies differ only in numbers, dates
+  and 《titles》, or in the subjects their own headlines name) is a parallel report, not a copy.
 * Each finding is at the later copy (run order; archive pages count as earlier than every run page),
   with the earlier copies as related locations and the similarity in the message.
 """
@@ -29,7 +31,7 @@ from __future__ import annotations
 import gc
 from collections import defaultdict
 from dataclasses import dataclass
-from typing import Dict, List, Optional, Tuple
+from typing import Dict, List, Tuple
 
 import regex
 
@@ -60,10 +62,11 @@ PARAGRAPH = Rule(
 默认阈值及理由：
 - min_chars = 30：不足 30 字（去标点后）的段落多为程式化短句（“会议还研究了其他事项。”），不报告；
   列举人名、单位的分句（“区领导张三、李四、王五参加会议”）不计字数。
-- similarity = 0.9：相似度低于 90% 的两段多是套用同一格式的平行报道（“习近平会见甲国总统……”“习近平会见
+- similarity = 0.9：相似度低于 90% 的两段多是套用同一格式的平行报道（“国家主席会见甲国总统……”“国家主席会见
   乙国总统……”）；改了一个人名、几个字的长段重复稿仍在 90% 以上。不完全相同的两段，若不同之处正是
   各自稿件标题中的人名、地名（每段都已按所在稿件改写），视为套用格式，不报告。
 - boilerplate_pages = 3：在 3 个或更多版面出现的文字视为固定套话（栏目说明、背景介绍），不报告。
+- 标题式的行（无逗号句号的标题、导读目录条目）不参与比较：导读重复正文标题是正常的。
 - 同一版面内的重复为 warning；去标点后至少 error_chars（100）字且完全相同的，是确定无疑的重复刊发，
   报 error（设为 0 则不升级）。跨版面、与存档版面重复的，常是有意沿用的背景材料，默认报
   cross_page_severity = "info"；cross_page = false 则不比较不同版面。
@@ -72,7 +75,8 @@ A paragraph printed twice — in one article, in two articles of a page, or on a
 or of the archive (--archive). Exact and near copies (similarity = normalised Indel similarity of the
 letters and digits) are reported at the later copy, the earlier one being the related location.
 Candidates come from clause hashing and MinHash LSH, verified with rapidfuzz: no all-pairs loop.""",
-    bad="（同一版面两篇稿件中）吕沛要求，一是组织体系要健全……五是……\n……\n吕沛要求，一是组织体系要健全……五是……",
+    bad="（同一版面两篇稿件中）王明要求，一是责任体系要健全……三是宣传教育要深入……\n……\n"
+        "王明要求，一是责任体系要健全……三是宣传教育要深入……",
     good="只保留讲话所属会议稿件中的那一段，另一篇稿件删去或改写。",
     options=(("min_chars", 30), ("similarity", 0.9), ("error_chars", 100), ("boilerplate_pages", 3),
              ("cross_page", True), ("cross_page_severity", "info")),
@@ -99,8 +103,8 @@ SENTENCE = Rule(
 A run of sentences (at least min_chars letters and digits) that repeats earlier text of the same
 article, of another article of the page, or of another page — reported at the later copy with the
 earlier one as related location. Quoted slogans and name lists do not count towards the length.""",
-    bad="……要开展方案比选，提高设计质量，以高质量设计保障高质量建设……\n（同一稿件下一段）对民生领域项目，"
-        "要开展方案比选，提高设计质量，以高质量设计保障高质量建设……",
+    bad="……要优化线路设计，加快站点建设，以便民出行带动沿线发展……\n（同一稿件下一段）对公共交通项目，"
+        "要优化线路设计，加快站点建设，以便民出行带动沿线发展……",
     good="删去后一处重复的语句，或改写为新的内容。",
     options=(("min_chars", 50), ("similarity", 0.9), ("boilerplate_pages", 3),
              ("cross_page", True), ("cross_page_severity", "info")),
