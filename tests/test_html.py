@@ -517,13 +517,13 @@ def test_quote_listing_when_attribution_rules_ran():
     doc = html_report.Report(result, ctx).render()
     sec = doc[doc.index('id="quotes"'):]
     assert "引语一览" in sec and "区长张建国" in sec and "指出" in sec and "要压紧压实" in sec
-    link = re.search(r'<a href="#(t\d+)" data-go="t\d+">s\.txt:3</a>', sec)
+    link = re.search(r'<a href="#(t\d+)" data-go="t\d+">第3行</a>', sec)  # one page: no file name
     assert link and link.group(1) in parse(doc).anchors, "the row links to the statement in the page"
     # a clean page is not drawn for the table's sake: the row names the place without a link
     ctx = Context(pm, rules, Config(), select=ids)
     doc = html_report.Report(check_pages(ctx, [Page.from_text("s.txt", SPEECH_PAGE)]), ctx).render()
     sec = doc[doc.index('id="quotes"'):]
-    assert "<td>s.txt:3</td>" in sec and 'class="page' not in doc
+    assert "<td>第3行</td>" in sec and 'class="page' not in doc
     # not drawn when no attribution rule ran
     ctx2 = Context(pm, rules, Config(), select=["punctuation"])
     assert 'id="quotes"' not in html_report.Report(check_pages(ctx2, [Page.from_text("s.txt", SPEECH_PAGE)]),
@@ -548,3 +548,31 @@ def test_name_register_when_name_rules_ran(tmp_path):
     assert 'data-go="%d"' % first[6][0].index in cell and "⚠" in cell
     ctx2 = Context(pm, all_rules(pm), Config(), select=["wording-test-span"])
     assert html_report.name_register(result, ctx2) is None
+
+
+NAMES_PAGE = ("# 宫卫红调研重点项目建设工作\n\n本报讯（记者王明）3月5日，高新区管委会主任官卫红到重点项目现场调研。\n\n"
+              "官卫红指出，要加快项目建设进度，确保完成全年目标任务。\n\n"
+              "# 高新区召开安全生产会议\n\n本报讯（记者李华）3月8日，高新区管委会主任官卫红主持召开安全生产会议，"
+              "区领导张伟、李强出席会议。\n")
+
+
+def test_entity_register_of_the_name_rules():
+    from newslint.checks import names  # noqa: F401 - the register of `newslint names`
+
+    pm = plugin_manager()
+    rules = all_rules(pm)
+    ctx = Context(pm, rules, Config(), select=["name"])
+    result = check_pages(ctx, [Page.from_text("n.txt", NAMES_PAGE)])
+    variant = [i for i, f in enumerate(result.findings) if f.rule == "name-variant"]
+    assert variant, "the fixture holds a look-alike spelling"
+    sec = html_report.name_register(result, ctx)
+    first = sec["rows"][0]
+    assert first[0] == "官卫红 ⚠" and first[1] == "人名" and "管委会主任" in first[3]
+    spelled = {cell[0]: cell[1:] for cell in first[2]}
+    assert set(spelled) == {"官卫红（3 处）", "宫卫红（1 处）"}
+    assert [loc.line for loc in spelled["宫卫红（1 处）"]] == [1]
+    assert [ref.index for ref in first[6]] == variant
+    doc = html_report.Report(result, ctx).render()
+    row = re.search(r"<tr><td>官卫红 ⚠</td>.*?</tr>", doc).group(0)
+    assert "宫卫红（1 处） <a href=\"#t" in row and f'data-go="{variant[0]}"' in row
+    assert {"王明", "李华", "张伟", "李强"} <= {r[0] for r in sec["rows"]}

@@ -408,17 +408,18 @@ class Report:
         out.append("</tbody></table></div></section>\n")
         return "".join(out)
 
-    def render_cell(self, cell: Any) -> str:
+    def render_cell(self, cell: Any, depth: int = 0) -> str:
         if isinstance(cell, FindingRef):
             return (f'<a class="fref" href="#f{cell.index}" data-go="{cell.index}">⚠ {esc(cell.label)}</a>')
         if isinstance(cell, Location):
             t = self.target(cell)
-            label = f"{os.path.basename(cell.path)}:{cell.line}" + (f" {cell.message}" if cell.message else "")
+            label = (f"第{cell.line}行" if len(self.result.pages) == 1 else f"{os.path.basename(cell.path)}:{cell.line}")
+            label += f" {cell.message}" if cell.message else ""
             if t is None:
                 return esc(label)
             return f'<a href="#{t}" data-go="{t}">{esc(label)}</a>'
-        if isinstance(cell, (list, tuple)):
-            return "<br>".join(self.render_cell(c) for c in cell)
+        if isinstance(cell, (list, tuple)):  # a list is one item a line; a list inside it, one line
+            return ("<br>" if depth == 0 else " ").join(self.render_cell(c, depth + 1) for c in cell)
         return esc(cell)
 
 
@@ -513,10 +514,18 @@ def _flags(result, ids: Iterable[int]) -> List[FindingRef]:
 
 
 def name_register(result, ctx) -> Optional[Dict[str, Any]]:
-    """People and organisations the ``mentions`` analysis finds on the run's pages, one row per spelling
-    (titles, count, places), rows touched by a name finding first — drawn only when name rules ran."""
+    """The register of people and organisations — drawn only when name rules ran.  It is the one
+    ``newslint names`` prints (entities with their spellings, from the data the name rules collected)
+    when that plugin collected it; otherwise one row per spelling of the ``mentions`` analysis.  Rows
+    touched by a name finding come first and link to it."""
     if not _ran(ctx, "name"):
         return None
+    try:
+        sec = _entity_register(result)
+    except (ImportError, AttributeError):  # the names plugin is absent or changed: the plain register
+        sec = None
+    if sec is not None:
+        return sec
     from ..analyses import get_analysis
 
     try:
@@ -553,6 +562,50 @@ def name_register(result, ctx) -> Optional[Dict[str, Any]]:
         intro += f" 共 {len(ordered)} 种写法，只列出前 {MAX_TABLE_ROWS} 种。"
     return {"id": "names", "title": "人名与机构登记表", "intro": intro,
             "columns": ["写法", "类型", "职务", "次数", "页数", "位置", "相关问题"], "rows": table}
+
+
+def _entity_register(result) -> Optional[Dict[str, Any]]:
+    from ..checks import names as N
+
+    corpus = getattr(result, "corpus", None)
+    if corpus is None:
+        return None
+    pages_data, places = [], set()
+    for p in result.pages:
+        data = corpus.collected(p, N.COLLECT_KEY)
+        if data:
+            pages_data.append((p, data))
+            places.update(data.get("places", ()))
+    if not pages_data:
+        return None
+    reg = N.build_register(pages_data)
+    entities = N.register_rows(reg, places)
+    flagged = _finding_index(result, "name")
+    table = []
+    for r in entities:
+        spellings, flags = [], []
+        for sp in r["spellings"]:
+            ms = reg[(r["kind"], sp["name"])].mentions
+            locs = [p.location(m.start, m.end) for p, m in ms]
+            for loc in locs:
+                flags.extend(flagged.get((loc.path, loc.start, loc.end), ()))
+            cell: List[Any] = [f"{sp['name']}（{sp['count']} 处）", *locs[:MAX_PLACES // 2]]
+            if len(locs) > MAX_PLACES // 2:
+                cell.append("…")
+            spellings.append(cell)
+        table.append((not flags, len(table), [
+            r["entity"] + (" ⚠" if r["variants"] else ""), "人名" if r["kind"] == "person" else "机构",
+            spellings, "；".join(r["titles"][:4]), str(r["count"]), str(len(r["pages"])), _flags(result, flags)]))
+    table.sort(key=lambda t: t[:2])
+    rows = [t[2] for t in table[:MAX_TABLE_ROWS]]
+    if not rows:
+        return None
+    intro = ("newslint names 的登记表：同一人（机构）的不同写法合为一行（⚠ 多种写法），职务取文中紧挨名字的称谓；"
+             "与人名问题相关的行排在前面。识别可能有遗漏或误认，仅供核对。")
+    if len(table) > MAX_TABLE_ROWS:
+        intro += f" 共 {len(table)} 行，只列出前 {MAX_TABLE_ROWS} 行。"
+    return {"id": "names", "title": "人名与机构登记表", "intro": intro,
+            "columns": ["名称", "类型", "写法与位置", "职务", "次数", "页数", "相关问题"], "rows": rows}
 
 
 def quote_listing(result, ctx) -> Optional[Dict[str, Any]]:
