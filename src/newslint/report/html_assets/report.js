@@ -80,7 +80,7 @@
             li.appendChild(el("span", null, label + "（页面不在本报告中）"));
           }
           if (r.msg) li.appendChild(el("span", "rm", " " + r.msg));
-          if (r.text) li.appendChild(el("q", null, r.text));
+          if (r.text && (!r.msg || r.msg.indexOf(r.text) < 0)) li.appendChild(el("q", null, r.text));
           ul.appendChild(li);
         });
         box.appendChild(ul);
