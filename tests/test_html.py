@@ -576,3 +576,20 @@ def test_entity_register_of_the_name_rules():
     row = re.search(r"<tr><td>官卫红 ⚠</td>.*?</tr>", doc).group(0)
     assert "宫卫红（1 处） <a href=\"#t" in row and f'data-go="{variant[0]}"' in row
     assert {"王明", "李华", "张伟", "李强"} <= {r[0] for r in sec["rows"]}
+
+
+def test_point_related_location_gets_an_element_to_scroll_to():
+    class P:
+        @hookimpl
+        def newslint_rules(self):
+            return [WORD]
+
+        @hookimpl
+        def newslint_check_page(self, page, ctx):
+            return [ctx.finding(WORD, page, 0, 2, "测试", related=[page.location(4, 4, "此处")])]
+
+    pm = plugin_manager(extra_plugins=[P()])
+    ctx = Context(pm, all_rules(pm), Config(), select=[WORD.id])
+    result = check_pages(ctx, [Page.from_text("p.txt", "会议召开。\n")])
+    doc = html_report.Report(result, ctx).render()
+    assert '<a class="anc" id="t0"></a><span class="tg pt" data-t="t0"></span>。' in doc

@@ -218,6 +218,8 @@ class Report:
                         out.append(self._segment("", [ident], marks, point=True))
                         if ident in footnotes:
                             out.append(f'<sup class="fn" data-f="{ident}">{footnotes[ident]}</sup>')
+                    else:  # an empty target still gets an element to scroll to
+                        out.append(f'<span class="tg pt" data-t="{ident}"></span>')
                 for ident in starts.get(p, ()):
                     out.append(self._anchor(ident))
                     active[ident] = None
@@ -249,9 +251,7 @@ class Report:
             cls += " multi"
         if point:
             cls += " pt"
-        title = "；".join(self.findings[i].message for i in fids[:3])
-        return (f'<span class="{cls}" data-f="{" ".join(map(str, fids))}"{attrs} tabindex="0" '
-                f'title="{esc(title)}">{esc(piece)}</span>')
+        return f'<span class="{cls}" data-f="{" ".join(map(str, fids))}"{attrs} tabindex="0">{esc(piece)}</span>'
 
     # ---- the document ------------------------------------------------------------------------------
     def shown_pages(self) -> List[Any]:
