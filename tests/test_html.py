@@ -367,16 +367,23 @@ def test_any_spans_render_exactly(text, spans):
 
 
 # ---- in a real browser ---------------------------------------------------------------------------------
+def _unavailable(reason):
+    """Skip, unless NEWSLINT_REQUIRE_BROWSER is set (CI sets it where Chromium is installed): then fail."""
+    if os.environ.get("NEWSLINT_REQUIRE_BROWSER"):
+        pytest.fail(reason + " (NEWSLINT_REQUIRE_BROWSER is set)")
+    pytest.skip(reason)
+
+
 def _browser():
     try:
         from selenium import webdriver
         from selenium.webdriver.chrome.service import Service
     except ImportError:
-        pytest.skip("selenium is not installed (pip install selenium)")
+        _unavailable("selenium is not installed (pip install selenium)")
     chromium = os.environ.get("NEWSLINT_CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
     driver = os.environ.get("NEWSLINT_CHROMEDRIVER") or shutil.which("chromedriver")
     if not chromium or not driver:
-        pytest.skip("no Chromium: install the Debian packages chromium and chromium-driver")
+        _unavailable("no Chromium: install the Debian packages chromium and chromium-driver")
     opts = webdriver.ChromeOptions()
     opts.binary_location = chromium
     profile = tempfile.mkdtemp(prefix="newslint-chromium-")
@@ -388,7 +395,7 @@ def _browser():
         return webdriver.Chrome(service=Service(driver), options=opts), profile
     except Exception as e:  # a Chromium that cannot start here is an environment problem, said plainly
         shutil.rmtree(profile, ignore_errors=True)
-        pytest.skip(f"Chromium did not start: {type(e).__name__}: {str(e).splitlines()[0] if str(e) else ''}")
+        _unavailable(f"Chromium did not start: {type(e).__name__}: {str(e).splitlines()[0] if str(e) else ''}")
 
 
 @pytest.fixture(scope="module")
