@@ -382,7 +382,7 @@ def _browser():
         _unavailable("selenium is not installed (pip install selenium)")
     chromium = os.environ.get("NEWSLINT_CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
     driver = os.environ.get("NEWSLINT_CHROMEDRIVER") or shutil.which("chromedriver")
-    if not chromium or not driver:
+    if not chromium or not driver or not os.path.isfile(chromium) or not os.path.isfile(driver):
         _unavailable("no Chromium: install the Debian packages chromium and chromium-driver")
     opts = webdriver.ChromeOptions()
     opts.binary_location = chromium
