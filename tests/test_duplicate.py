@@ -223,3 +223,16 @@ def test_collected_data_is_picklable():
     back = pickle.loads(pickle.dumps(d))
     assert [p.norm for p in back.paragraphs] == [p.norm for p in d.paragraphs]
     assert any(p.sketch is not None for p in back.paragraphs)
+
+
+def test_direct_candidates_and_lsh_index_find_the_same_copies(run_cli, write, monkeypatch):
+    """Small runs compare sketches pair by pair; large ones use datasketch's LSH index: same result."""
+    from newslint.checks import duplicate
+
+    near = REQ.replace("充实人员力量", "充实专业力量")
+    pages = [write(f"p{i}.txt", page_with_copy(REQ, near if i else REQ)) for i in range(2)]  # 3+ pages: boilerplate
+    direct = findings(run_cli, "--no-cache", *pages)
+    monkeypatch.setattr(duplicate, "DIRECT_ITEMS", 0)  # force the LSH path
+    via_lsh = findings(run_cli, "--no-cache", *pages)
+    key = lambda f: (f["path"], f["line"], f["rule"], f["message"])
+    assert direct and sorted(map(key, direct)) == sorted(map(key, via_lsh))

@@ -16,4 +16,21 @@ def test_sorted_file_search_edges(tmp_path):
     lex = Lexicon(out)
     assert lex.lookup("甲") == (3, "v")  # first entry of a duplicated word wins
     assert lex.lookup("啊") == (1, "e") and lex.lookup("abc") == (2, "eng") and lex.lookup("乙") == (5, "n")
-    assert lex.lookup("丙") is None and lex.lookup("ab") is None and lex.lookup("abcd") is None
+    assert lex.lookup("丙") is None and lex.lookup("abcd") is None
+    assert lex.lookup("ab") == (0, "") and "ab" not in lex and "abc" in lex  # prefixes are listed, not words
+    assert lex.total == 20  # every line counts, duplicates too, as in jieba's gen_pfdict
+
+
+def test_window_tokenizer_segments_exactly_like_jieba():
+    import jieba
+
+    from newslint.analyses.tokens import window_tokenizer
+
+    full = jieba.Tokenizer()
+    full.initialize()
+    win = window_tokenizer()
+    samples = ["会议传达了学习了上级精神", "文化氩氩年味浓", "全区六项主要经济指标增速均高于全市平均水平",
+               "王丽丽在研究研究中", "盯紧责任人、盯牢具体事、盯着要结果", "新中国中国法制史", "1.5万人次参加"]
+    for s in samples:
+        for hmm in (True, False):
+            assert list(win.tokenize(s, HMM=hmm)) == list(full.tokenize(s, HMM=hmm)), s

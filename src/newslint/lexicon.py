@@ -70,7 +70,17 @@ class Lexicon:
         return hit[0] if hit else 0
 
     def __contains__(self, word: str) -> bool:
-        return self.lookup(word) is not None
+        """A dictionary word (prefixes of words, listed with frequency 0, are not words)."""
+        hit = self.lookup(word)
+        return bool(hit and hit[0] > 0)
+
+    @property
+    def total(self) -> int:
+        """Sum of all word frequencies (jieba's ``total``)."""
+        try:
+            return int(Path(str(self.path) + ".total").read_text())
+        except (OSError, ValueError):
+            return 60_101_967  # jieba 0.42's dict.txt
 
 
 def build(source: Path, target: Path) -> None:
@@ -80,6 +90,18 @@ def build(source: Path, target: Path) -> None:
             parts = line.split()
             if len(parts) >= 2 and parts[1].isdigit():
                 entries.append((parts[0].encode("utf-8"), parts[1], parts[2] if len(parts) > 2 else ""))
+    # Every prefix of a word is listed too, with frequency 0 — as in jieba's own prefix dictionary — so
+    # that jieba's segmenter can walk its word graph over this file (see analyses/tokens.py).
+    words = {w for w, _, _ in entries}
+    total = sum(int(f) for _, f, _ in entries)
+    prefixes = set()
+    for w in words:
+        s = w.decode("utf-8")
+        for k in range(1, len(s)):
+            p = s[:k].encode("utf-8")
+            if p not in words:
+                prefixes.add(p)
+    entries.extend((p, "0", "") for p in prefixes)
     entries.sort()
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=target.parent, suffix=".tmp")
@@ -90,6 +112,7 @@ def build(source: Path, target: Path) -> None:
                 continue
             last = w
             out.write(w + b"\t" + f.encode() + b"\t" + t.encode() + b"\n")
+    Path(str(target) + ".total").write_text(str(total))
     os.replace(tmp, target)
 
 
@@ -98,7 +121,7 @@ def lexicon() -> Lexicon:
     """The shared lexicon (built from jieba's dict.txt on first use, then memory-mapped)."""
     src = _jieba_dict()
     st = src.stat()
-    target = cache_dir() / f"lexicon-{st.st_size}-{int(st.st_mtime)}.tsv"
+    target = cache_dir() / f"lexicon2-{st.st_size}-{int(st.st_mtime)}.tsv"
     if not target.exists():
         try:
             build(src, target)

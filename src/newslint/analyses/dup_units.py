@@ -155,9 +155,13 @@ def _permutations() -> np.ndarray:
     """The (a, b) parameters of datasketch's affine32 permutations for NUM_PERM and SEED."""
     global _PERMUTATIONS
     if _PERMUTATIONS is None:
-        from datasketch import MinHash
-
-        _PERMUTATIONS = MinHash(num_perm=NUM_PERM, seed=SEED, scheme="affine32").permutations
+        # Drawn exactly as datasketch 2's MinHash._init_permutations does for scheme "affine32" (odd
+        # multipliers a, offsets b, from RandomState(SEED)) — a test compares with datasketch itself.
+        # Importing datasketch here would pull in scipy (0.3–0.5 s) on every page-level run.
+        gen = np.random.RandomState(SEED)
+        a = gen.randint(0, 1 << 31, NUM_PERM, dtype=np.uint32) * np.uint32(2) + np.uint32(1)
+        b = gen.randint(0, 1 << 32, NUM_PERM, dtype=np.uint32)
+        _PERMUTATIONS = np.array([a, b], dtype=np.uint32)
     return _PERMUTATIONS
 
 

@@ -20,6 +20,7 @@ from typing import Dict, List, Optional, Set, Tuple
 import regex
 
 from .. import hookimpl
+from ..lexicon import is_word, lexicon
 from ..config import ConfigError
 from ..finding import Fix, Rule
 
@@ -101,34 +102,15 @@ def _in_short_quote(text: str, i: int, limit: int = 12) -> bool:
             return False
     return False
 
-_TAGS: Optional[Dict[str, str]] = None
-
-
-def _tokenizer():
-    from ..analyses.tokens import tokenizer
-
-    return tokenizer()
-
-
 def pos_tag(word: str) -> str:
-    """jieba's dictionary tag of ``word`` ('' when unknown); the tag table is read on first use."""
-    global _TAGS
-    if _TAGS is None:
-        tags: Dict[str, str] = {}
-        fh = _tokenizer().get_dict_file()
-        try:
-            for line in fh:
-                parts = line.split()
-                if len(parts) >= 3:
-                    tags[parts[0].decode("utf-8", "replace")] = parts[2].decode("ascii", "replace")
-        finally:
-            fh.close()
-        _TAGS = tags
-    return _TAGS.get(word, "")
+    """jieba's dictionary tag of ``word`` ('' when unknown), read from the memory-mapped lexicon
+    (no jieba load: most pages need only look-ups, and jieba costs 0.5–0.8 s to start)."""
+    hit = lexicon().lookup(word)
+    return hit[1] if hit else ""
 
 
 def in_dict(word: str) -> bool:
-    return _tokenizer().FREQ.get(word, 0) > 0
+    return is_word(word)
 
 
 # ---- the data pack ----------------------------------------------------------------------------
@@ -175,8 +157,11 @@ def _pack(ctx) -> Pack:
 
 # ---- repetition -------------------------------------------------------------------------------
 def _tokens(text: str, start: int, end: int) -> List[Tuple[str, int, int]]:
-    """Tokens of ``text[start:end]`` with offsets relative to ``text``."""
-    return [(w, s + start, e + start) for w, s, e in _tokenizer().tokenize(text[start:end], HMM=True)]
+    """Tokens of the short window ``text[start:end]`` with offsets relative to ``text`` (jieba over the
+    memory-mapped lexicon: no 0.5 s dictionary load for a few windows)."""
+    from ..analyses.tokens import window_tokenizer
+
+    return [(w, s + start, e + start) for w, s, e in window_tokenizer().tokenize(text[start:end], HMM=True)]
 
 
 def doubled_char_problem(text: str, i: int, pack: Pack) -> bool:
