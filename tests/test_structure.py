@@ -262,3 +262,12 @@ def test_numbers_split_across_the_break(run_cli, write):
         ("structure-split-paragraph", 3, "warning"), ("structure-split-paragraph", 7, "info"),
         ("structure-split-paragraph", 11, "warning")]
     assert "数字被拆开" in fs[1]["message"]
+
+
+def test_split_finding_has_a_join_fix_but_no_replacement_suggestion(run_cli, write):
+    p = write("s.txt", SPLIT_WORD)
+    f = findings(run_cli, p, "structure-split-paragraph")
+    assert rules_of(f) == ["structure-split-paragraph"]
+    assert f[0]["suggestion"] is None  # `suggestion` is replacement text for the span; a join is a fix
+    run_cli("check", "--no-cache", "--fix", "--select", "structure-split-paragraph", p)
+    assert "全区主要经济指标增速均高于全市平均水平，工业投资增长明显。" in p.read_text(encoding="utf-8")

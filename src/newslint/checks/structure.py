@@ -320,7 +320,7 @@ def newslint_check_page(page, ctx) -> Optional[list]:
                     out.append(ctx.finding(
                         SPLIT, page, b.end - 1, b.end, msg,
                         related=[page.location(nxt.start, min(nxt.end, nxt.start + 1), "下一段接续此句")],
-                        suggestion=joined, fix=_gap_fix(page, b, nxt), key=joined))
+                        fix=_gap_fix(page, b, nxt), key=joined))  # no suggestion: the fix joins, not replaces
             elif want_trunc and (nxt is None or nxt.article != b.article or heading_like(nxt)
                                  or nxt.kind in ("dateline", "byline", "caption", "credit")):
                 # (before a list or a bullet the paragraph may be a lead-in: not reported)
