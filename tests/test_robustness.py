@@ -112,3 +112,36 @@ def test_ctrl_c_exits_130_without_traceback_or_partial_files(tmp_path):
     assert not report.exists()
     leftovers = [p for p in tmp_path.rglob("*") if p.name.startswith(".newslint-")]
     assert leftovers == []
+
+
+def test_100_mb_file_is_one_clear_line_with_bounded_memory(tmp_path):
+    import resource
+
+    big = tmp_path / "合订本 2024.txt"
+    with open(big, "wb") as fh:  # sparse: 100 MB on paper, nothing on disk
+        fh.truncate(100 * 1000 * 1000)
+    ok = tmp_path / "ok.txt"
+    ok.write_text(BAD, encoding="utf-8")
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    proc = subprocess.run([sys.executable, "-m", "newslint", "check", "--no-cache", "--format", "json",
+                           "--select", "punctuation", str(big), str(ok)], capture_output=True, timeout=120)
+    peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    err = proc.stderr.decode()
+    assert proc.returncode == 2 and err.count("\n") == 1
+    assert "合订本 2024.txt: 100 MB is more than the 16 MB" in err and "max-file-size" in err
+    assert {os.path.basename(f["path"]) for f in _json(proc.stdout)} == {"ok.txt"}
+    assert peak_mb < 300 or before / 1024 >= 300, f"peak {peak_mb:.0f} MB"
+
+
+def test_max_file_size_is_configurable_and_validated(tmp_path, run_cli):
+    page = tmp_path / "p.txt"
+    page.write_text(BAD * 2000, encoding="utf-8")  # about 80 KB
+    (tmp_path / "newslint.toml").write_text("max-file-size = 0.05\n")
+    code, out, err = run_cli("check", "--format", "json", page)
+    assert code == 2 and "more than the 0.05 MB" in err
+    (tmp_path / "newslint.toml").write_text("max-file-size = 1\n")
+    code, out, err = run_cli("check", "--format", "json", "--select", "punctuation", page)
+    assert code == 1 and _json(out)
+    (tmp_path / "newslint.toml").write_text('max-file-size = "big"\n')
+    code, out, err = run_cli("check", page)
+    assert code == 2 and "max-file-size" in err and "newslint.toml:1" in err

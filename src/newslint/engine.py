@@ -19,7 +19,7 @@ from . import hookspecs
 from .config import Config, ConfigError, check_rule_names
 from .finding import CATEGORIES, SEVERITY_RANK, Finding, Fix, Location, Rule, assign_fingerprints
 from .page import Page
-from .reading import InputError, expand_paths, read_page, read_stdin, stable_key
+from .reading import DEFAULT_MAX_FILE_MB, InputError, expand_paths, read_page, read_stdin, stable_key
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -248,15 +248,15 @@ def check_page(page: Page, ctx: Context) -> Tuple[List[Finding], Dict[str, Any]]
 
 
 def load_pages(paths: Sequence[str], errors: List[str], stdin_name: Optional[str] = None,
-               start_index: int = 0, archive: bool = False) -> List[Page]:
+               start_index: int = 0, archive: bool = False, max_mb: float = DEFAULT_MAX_FILE_MB) -> List[Page]:
     pages: List[Page] = []
     for f in expand_paths(paths, errors):
         try:
             if f == "-":
-                page = read_page("-", display=stdin_name or "<stdin>", data=read_stdin(),
-                                 index=start_index + len(pages))
+                page = read_page("-", display=stdin_name or "<stdin>", data=read_stdin(max_mb),
+                                 index=start_index + len(pages), max_mb=max_mb)
             else:
-                page = read_page(f, index=start_index + len(pages))
+                page = read_page(f, index=start_index + len(pages), max_mb=max_mb)
         except InputError as e:
             errors.append(str(e))
             continue
@@ -271,8 +271,10 @@ def run(ctx: Context, paths: Sequence[str], stdin_name: Optional[str] = None,
     """Check ``paths`` (and archive pages) with ``jobs`` worker processes (None: one per core) and,
     when ``cache_dir`` is given, a per-page result cache."""
     errors: List[str] = []
-    pages = load_pages(paths, errors, stdin_name)
-    archive = load_pages(archive_paths, errors, start_index=len(pages), archive=True) if archive_paths else []
+    max_mb = ctx.config.get("max-file-size", DEFAULT_MAX_FILE_MB)
+    pages = load_pages(paths, errors, stdin_name, max_mb=max_mb)
+    archive = (load_pages(archive_paths, errors, start_index=len(pages), archive=True, max_mb=max_mb)
+               if archive_paths else [])
     phase = None
     if jobs != 1:
         from .parallel import page_phase

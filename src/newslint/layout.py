@@ -8,6 +8,7 @@ re-parse the text.
 """
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 from typing import List, Optional
 
@@ -88,6 +89,7 @@ class Article:
 class Layout:
     blocks: List[Block]
     articles: List[Article]
+    _starts: Optional[List[int]] = field(default=None, repr=False)
 
     @property
     def paragraphs(self) -> List[Block]:
@@ -97,8 +99,13 @@ class Layout:
         return self.articles[block.article]
 
     def block_at(self, offset: int) -> Optional[Block]:
-        for b in self.blocks:
-            if b.start <= offset < b.end or (b.start == offset == b.end):
+        """The block whose content holds ``offset`` (binary search: blocks are in page order)."""
+        if self._starts is None:
+            self._starts = [b.start for b in self.blocks]
+        k = bisect.bisect_right(self._starts, offset) - 1
+        if k >= 0:
+            b = self.blocks[k]
+            if b.start <= offset < b.end or b.start == offset == b.end:
                 return b
         return None
 

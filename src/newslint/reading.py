@@ -68,12 +68,31 @@ def decode(data: bytes, name: str) -> Tuple[str, str, bool]:
     return text, enc, False
 
 
-def read_page(path: str, display: Optional[str] = None, data: Optional[bytes] = None, index: int = 0) -> Page:
+DEFAULT_MAX_FILE_MB = 16  # one page of a newspaper is tens of kilobytes; a year of them is about 10 MB
+
+
+def too_large(name: str, size: int, max_mb: float) -> InputError:
+    return InputError(f"{name}: {size / 1e6:.0f} MB is more than the {max_mb:g} MB that newslint checks as one page "
+                      "(split it into pages, or raise max-file-size)")
+
+
+def read_page(path: str, display: Optional[str] = None, data: Optional[bytes] = None, index: int = 0,
+              max_mb: float = DEFAULT_MAX_FILE_MB) -> Page:
+    """Read and decode one file.  A file larger than ``max_mb`` is refused before it is read: all of a
+    page's analyses are held at once, so memory stays bounded (about 35 MB per MB of text)."""
     name = display or path
+    limit = int(max_mb * 1e6)
+    if data is not None and len(data) > limit:
+        raise too_large(name, len(data), max_mb)
     if data is None:
         try:
+            size = os.stat(path).st_size
+            if size > limit:
+                raise too_large(name, size, max_mb)
             with open(path, "rb") as fh:
-                data = fh.read()
+                data = fh.read(limit + 1)
+            if len(data) > limit:  # grew while we looked
+                raise too_large(name, len(data), max_mb)
         except FileNotFoundError:
             raise InputError(f"{name}: no such file") from None
         except IsADirectoryError:
@@ -143,8 +162,9 @@ def _walk(top: str, errors: List[str], seen_dirs: set) -> Iterator[str]:
         yield path
 
 
-def read_stdin() -> bytes:
-    return sys.stdin.buffer.read()
+def read_stdin(max_mb: float = DEFAULT_MAX_FILE_MB) -> bytes:
+    """Standard input, read up to one byte past the limit (so an endless pipe cannot fill memory)."""
+    return sys.stdin.buffer.read(int(max_mb * 1e6) + 1)
 
 
 @functools.lru_cache(maxsize=4096)

@@ -228,15 +228,20 @@ def _name_candidates(text: str, i: int) -> List[int]:
     return out
 
 
-def _choose(text: str, i: int, ends: List[int], page_text: str) -> Optional[int]:
-    """Pick the name length at ``i`` among candidate ends, using the whole page as evidence."""
+EVIDENCE_WINDOW = 50_000  # characters either side of a name counted as "the page" (bounds huge files)
+
+
+def _choose(text: str, i: int, ends: List[int], page_text: str, at: int = 0) -> Optional[int]:
+    """Pick the name length at ``i`` among candidate ends, using the page around it as evidence
+    (``at`` is the name's offset in ``page_text``; a real page lies wholly inside the window)."""
     if not ends:
         return None
     if len(ends) == 1:
         return ends[0]
     short, long = ends[0], ends[-1]
     stem, full = text[i:short], text[i:long]
-    n_stem, n_full = page_text.count(stem), page_text.count(full)
+    lo, hi = max(0, at - EVIDENCE_WINDOW), at + EVIDENCE_WINDOW
+    n_stem, n_full = page_text.count(stem, lo, hi), page_text.count(full, lo, hi)
     if n_full == n_stem:
         return long
     if text[short] in _LIGHT_THIRD or n_stem >= 2 * n_full:
@@ -263,9 +268,11 @@ class _Builder:
         self.page = page
         self.text = page.text
         self.items: Dict[Tuple[int, int], Mention] = {}
+        self.covered: set = set()  # offsets inside some mention (O(1) overlap tests)
         self.group = 0
 
     def add(self, m: Mention) -> None:
+        self.covered.update(range(m.start, m.end))
         key = (m.start, m.end)
         old = self.items.get(key)
         if old is None or (m.strong and not old.strong) or (m.title and not old.title):
@@ -369,7 +376,7 @@ def _titled(b: _Builder, blk) -> None:
     text = blk.text
     for tm in TITLE_BEFORE_RE.finditer(text):
         i = tm.end()
-        end = _choose(text, i, _name_candidates(text, i), b.text)
+        end = _choose(text, i, _name_candidates(text, i), b.text, blk.start + i)
         if end is None or _wordlike(text[i:end], False):
             continue
         # a list after the title is handled by _lists
@@ -410,11 +417,11 @@ def _clause_starts(b: _Builder, blk) -> None:
     for cm in _CLAUSE_START.finditer(text):
         i = cm.end()
         ends = _name_candidates(text, i)
-        end = _choose(text, i, ends, b.text)
+        end = _choose(text, i, ends, b.text, blk.start + i)
         if end is None or not CLAUSE_VERBS.match(text, end) or _wordlike(text[i:end], True):
             continue
         s, e = blk.start + i, blk.start + end
-        if any(m.start <= s < m.end for m in b.items.values()):
+        if s in b.covered:
             continue
         b.add(Mention("person", text[i:end], s, e, blk.index, blk.kind, "", "speech", -1, False))
 
