@@ -244,6 +244,9 @@ def check_page(page: Page, ctx: Context) -> Tuple[List[Finding], Dict[str, Any]]
     for res in ctx.pm.hook.newslint_collect_page(page=page, ctx=ctx):
         if res:
             data.update(res)
+    # The corpus phase reads only the collected data: drop this page's analyses now, so a run holds one
+    # page's analyses at a time (anything asked for later — a reporter's layout — is recomputed lazily).
+    page._cache.clear()
     return findings, data
 
 
