@@ -3,6 +3,12 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# Property tests run with a fixed seed in CI (reproducible); tests/test_properties.py's long fuzz run
+# (NEWSLINT_FUZZ_EXAMPLES) switches derandomisation off for itself.
+settings.register_profile("newslint", derandomize=True, deadline=None)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "newslint"))
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"

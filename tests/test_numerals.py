@@ -59,3 +59,9 @@ def test_parse_number(text, value):
 @given(st.integers(min_value=0, max_value=99_999_999))
 def test_int_to_cn_round_trip(n):
     assert cn_to_int(int_to_cn(n)) == n
+
+
+def test_zero_before_tens_inside_wan():
+    # found by the randomised round-trip: 30010 was written 三万零十 and read back as 30000
+    assert int_to_cn(30010) == "三万零一十" and int_to_cn(30015) == "三万零一十五"
+    assert cn_to_int("三万零十") == 30010 and cn_to_int("三万零一十") == 30010

@@ -69,7 +69,7 @@ def cn_to_int(s: str) -> Optional[int]:
             if last_small and unit >= last_small:
                 return None
             last_small = last_unit = unit
-            section += (1 if digit is None else digit) * unit
+            section += (digit or 1) * unit  # 十五, and 零十 as in 三万零十: a bare unit counts one
             digit = None
         elif ch in BIG_UNITS:
             section += digit or 0
@@ -136,7 +136,10 @@ def int_to_cn(n: int) -> str:
         return "十" + (_CN[n - 10] if n > 10 else "")
     if n >= 10_000:
         hi, lo = divmod(n, 10_000)
-        return int_to_cn(hi) + "万" + (("零" if lo < 1000 else "") + int_to_cn(lo) if lo else "")
+        low = int_to_cn(lo) if lo else ""
+        if lo and lo < 1000:  # 三万零五, 三万零一十 (after 零 the tens keep their 一)
+            low = "零" + ("一" + low if 10 <= lo < 20 else low)
+        return int_to_cn(hi) + "万" + low
     out = []
     zero = False
     for unit, name in ((1000, "千"), (100, "百"), (10, "十"), (1, "")):
