@@ -271,3 +271,11 @@ def test_split_finding_has_a_join_fix_but_no_replacement_suggestion(run_cli, wri
     assert f[0]["suggestion"] is None  # `suggestion` is replacement text for the span; a join is a fix
     run_cli("check", "--no-cache", "--fix", "--select", "structure-split-paragraph", p)
     assert "全区主要经济指标增速均高于全市平均水平，工业投资增长明显。" in p.read_text(encoding="utf-8")
+
+
+def test_a_short_dateline_paragraph_is_running_text_not_a_headline(run_cli, write):
+    # 本报讯（记者…）… with no comma before the break is still running text, split mid-word
+    p = write("d.txt", "本报讯（记者张三）全区主要经济指标增速均高于全市平均水\n\n平，综合评分位居全市第三。\n")
+    f = findings(run_cli, p, "structure-split-paragraph")
+    assert rules_of(f) == ["structure-split-paragraph"] and f[0]["severity"] == "warning"
+    assert "平均水平" in f[0]["message"]

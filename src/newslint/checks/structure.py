@@ -150,6 +150,8 @@ def heading_like(block: Block) -> bool:
     """A block that reads as a headline, signature, date or section title rather than running text."""
     if block.kind == "heading":
         return True
+    if block.kind == "dateline":
+        return False  # 本报讯（记者…）… opens running text however short it is
     raw = block.text.strip(_WS)
     if raw.startswith(("**", "__")) and raw.rstrip("\\*_" + _WS).endswith(("**", "__")) or (
             raw.startswith(("**", "__")) and raw.endswith(("**", "__")) and raw.count("**") == 2):
