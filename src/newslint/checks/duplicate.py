@@ -404,6 +404,11 @@ def _parallel(pages, m: Match) -> bool:
         if na == nb:
             return False
     diffs = _differences(na, nb)
+    if diffs and all(a1 - a0 == 1 and b1 - b0 == 1 for a0, a1, b0, b1 in diffs):
+        from ..analyses.charsim import relation
+
+        if all(relation(na[a0], nb[b0], weak=True) for a0, a1, b0, b1 in diffs):
+            return False  # 张晓峰要求… / 张晓锋要求…: a copy with a look- or sound-alike slip, not a new subject
     ta, tb = _titles(pa, sa), _titles(pb, sb)
 
     def slot(x: str, titles: List[str]) -> bool:
