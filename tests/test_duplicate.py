@@ -240,7 +240,8 @@ def test_direct_candidates_and_lsh_index_find_the_same_copies(run_cli, write, mo
 
 def test_a_copy_differing_by_a_sound_alike_name_is_not_a_parallel_report(run_cli, write):
     # the headline names 王明; the copy in the other article misspells him 王铭: a pasted paragraph with a slip
-    req = "王明要求，要坚持问题导向，对项目推进中存在的用地、资金、手续等问题，逐一建立台账，明确责任单位和完成时限。"
+    req = ("王明要求，要坚持问题导向，对项目推进中存在的困难和问题，逐一建立工作台账，明确责任单位和完成时限，"
+           "确保问题及时解决、项目早日建成投用。")
     text = ("## 王明调研重点项目\n\n本报讯（记者李华）3月6日，区委副书记王明调研重点项目。\n\n" + req + "\n\n"
             "## 全区优化营商环境工作会议召开\n\n本报讯（记者赵强）3月7日，全区优化营商环境工作会议召开。\n\n"
             + req.replace("王明", "王铭") + "\n")
