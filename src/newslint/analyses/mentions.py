@@ -104,6 +104,23 @@ def surnames() -> Tuple[FrozenSet[str], FrozenSet[str]]:
     return frozenset(single), frozenset(compound)
 
 
+@lru_cache(maxsize=1)
+def common_surnames() -> Tuple[FrozenSet[str], FrozenSet[str]]:
+    """(single, compound) of the pack's most frequent surnames — for names met without a title."""
+    from ..engine import pack_dir
+
+    single: set = set()
+    compound: set = set()
+    try:
+        doc = tomllib.loads((pack_dir() / "surnames.toml").read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError):  # pragma: no cover - the pack ships with the package
+        doc = {}
+    for entry in doc.get("surnames", []):
+        single.update(ch for ch in entry.get("common", "") if regex.match(r"\p{Han}", ch))
+        compound.update(entry.get("common_compound", []))
+    return frozenset(single), frozenset(compound)
+
+
 def surname_len(text: str, i: int) -> int:
     """Length of the surname starting at ``text[i]`` (2 for a compound surname), 0 if none."""
     single, compound = surnames()

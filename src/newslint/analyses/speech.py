@@ -69,19 +69,11 @@ POST_TITLES = ("总书记", "主席", "总理", "同志", "书记", "部长", "�
                "教授", "先生", "女士", "老师", "大使", "总统")
 _POST_ALT = "|".join(sorted(POST_TITLES, key=len, reverse=True))
 
-# Common Chinese surnames (single and compound): a name without a title must start with one.
-SURNAMES = set(
-    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈"
-    "姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
-    "常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季"
-    "裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦"
-    "戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻"
-    "苑迟邝官封谈匡鞠惠荆乐冀郁胥南班储原栗燕楚鄢劳谌奚皮粟冼蔺楼盘满闻位厉伊仝区郜海阚花权强帅屠豆朴盖练"
-    "廉禹井祖漆巴丰支卿国狄平计索宣晋相初门云容敬来扈晁芮都普阙浦戈伏鹿薄邸雍辜羊阿乌母裘亓修邰赫杭况那宿"
-    "鲜印逯隆茹诸战慕危玉银亢嵇湛宾戎勾茅利於呼居揭干但尉冶斯元束檀衣信展阴昝智幸奉植衡富尧闭由习荀庹訾"
-)
-COMPOUND_SURNAMES = ("欧阳", "司马", "诸葛", "上官", "东方", "皇甫", "尉迟", "公孙", "慕容", "长孙", "宇文",
-                     "司徒", "夏侯", "令狐", "西门", "南宫", "端木", "独孤")
+# The most frequent surnames (rules/surnames.toml, "common"): a name without a title must start with one.
+from .mentions import common_surnames as _common_surnames  # noqa: E402
+
+SURNAMES, _COMPOUND = _common_surnames()
+COMPOUND_SURNAMES = tuple(sorted(_COMPOUND, key=len, reverse=True))
 # Words that look like surname-led names but are common nouns or function words in subject position.
 NOT_NAMES = {
     "方面", "党员", "万元", "全国", "全区", "全市", "全省", "全县", "全体", "单位", "高新", "文化", "安全",
