@@ -253,6 +253,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         return EXIT_ERROR
     except KeyboardInterrupt:
         print("newslint: interrupted", file=sys.stderr)
+        _leave_if_pool_abandoned(EXIT_INTERRUPTED)
         return EXIT_INTERRUPTED
     except BrokenPipeError:
         try:
@@ -266,6 +267,20 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         print(f"newslint: internal error: {type(e).__name__}: {e} (set NEWSLINT_DEBUG=1 for details)",
               file=sys.stderr)
         return EXIT_ERROR
+
+
+def _leave_if_pool_abandoned(code: int) -> None:
+    """After worker processes were cut off mid-run, exit at once (output flushed): the interpreter's own
+    exit could wait for ever on concurrent.futures' manager thread.  Nothing is left to clean up —
+    reports are written only at the end and fixes go through temporary files that are removed."""
+    parallel = sys.modules.get("newslint.parallel")
+    if parallel is not None and getattr(parallel, "POOL_ABANDONED", False):
+        for stream in (sys.stdout, sys.stderr):
+            try:
+                stream.flush()
+            except Exception:
+                pass
+        os._exit(code)
 
 
 def _entry() -> None:  # pragma: no cover

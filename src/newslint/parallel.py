@@ -20,6 +20,9 @@ from .page import Page
 MIN_CHARS_PER_JOB = 200_000  # below this much text per worker, one process is faster
 
 _WORKER_CTX = None
+# Set when a pool was abandoned (Ctrl-C or an error in the middle): concurrent.futures may then block for
+# ever joining its manager thread at interpreter exit, so the CLI leaves with os._exit after flushing.
+POOL_ABANDONED = False
 
 
 def default_jobs() -> int:
@@ -82,6 +85,8 @@ def page_phase(ctx, jobs: int):
             for part in pool.map(_work, _chunks(pages, n)):
                 results.extend(part)
         except BaseException:
+            global POOL_ABANDONED
+            POOL_ABANDONED = True
             for proc in list(getattr(pool, "_processes", {}).values()):
                 proc.terminate()  # do not wait for queued pages on Ctrl-C or an error
             pool.shutdown(wait=False, cancel_futures=True)
