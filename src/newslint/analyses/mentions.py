@@ -87,18 +87,23 @@ class Mentions:
 
 # ---- surnames ---------------------------------------------------------------------------------
 @lru_cache(maxsize=1)
-def surnames() -> Tuple[FrozenSet[str], FrozenSet[str]]:
-    """(single-character surnames, compound surnames) from the built-in surname pack."""
+def _surname_entries() -> tuple:
+    """The ``[[surnames]]`` entries of the built-in surname pack, parsed once per process."""
     from ..engine import pack_dir
 
-    single: set = set()
-    compound: set = set()
-    path = pack_dir() / "surnames.toml"
     try:
-        doc = tomllib.loads(path.read_text(encoding="utf-8"))
+        doc = tomllib.loads((pack_dir() / "surnames.toml").read_text(encoding="utf-8"))
     except (OSError, tomllib.TOMLDecodeError):  # pragma: no cover - the pack ships with the package
         doc = {}
-    for entry in doc.get("surnames", []):
+    return tuple(doc.get("surnames", []))
+
+
+@lru_cache(maxsize=1)
+def surnames() -> Tuple[FrozenSet[str], FrozenSet[str]]:
+    """(single-character surnames, compound surnames) from the built-in surname pack."""
+    single: set = set()
+    compound: set = set()
+    for entry in _surname_entries():
         single.update(ch for ch in entry.get("single", "") if regex.match(r"\p{Han}", ch))
         compound.update(entry.get("compound", []))
     return frozenset(single), frozenset(compound)
@@ -107,15 +112,9 @@ def surnames() -> Tuple[FrozenSet[str], FrozenSet[str]]:
 @lru_cache(maxsize=1)
 def common_surnames() -> Tuple[FrozenSet[str], FrozenSet[str]]:
     """(single, compound) of the pack's most frequent surnames — for names met without a title."""
-    from ..engine import pack_dir
-
     single: set = set()
     compound: set = set()
-    try:
-        doc = tomllib.loads((pack_dir() / "surnames.toml").read_text(encoding="utf-8"))
-    except (OSError, tomllib.TOMLDecodeError):  # pragma: no cover - the pack ships with the package
-        doc = {}
-    for entry in doc.get("surnames", []):
+    for entry in _surname_entries():
         single.update(ch for ch in entry.get("common", "") if regex.match(r"\p{Han}", ch))
         compound.update(entry.get("common_compound", []))
     return frozenset(single), frozenset(compound)
