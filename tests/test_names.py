@@ -176,3 +176,14 @@ def test_example_roster_is_valid(tmp_path, write, run_cli):
     p = write("a.txt", "本报讯（本报记者 顾清和）林忘舒到示例市远航重装股份有限公司调研。\n")
     fs = [f for f in _check(run_cli, p, select="name-roster") if f["rule"] == "name-roster"]
     assert {f["suggestion"] for f in fs} == {"林望舒", "示例市远航重装备股份有限公司"}
+
+
+def test_a_leader_named_alone_before_an_attendance_verb_is_a_mention(write, run_cli):
+    text = ("## 全区安全生产会议召开\n\n本报讯（记者赵文）10月11日，全区安全生产会议召开。区领导孙明、孙亮、钱正国参加会议。\n\n"
+            "## 全区消防工作推进会召开\n\n本报讯（记者赵文）10月10日，全区消防工作推进会召开。区领导孙铭参加会议。\n")
+    fs = _check(run_cli, write("p.txt", text))
+    assert fs and all(f["rule"] == "name-variant" for f in fs)
+    assert {"孙明", "孙铭"} <= set("".join(f["message"] for f in fs).replace("“", " ").replace("”", " ").split())
+    # the same leader spelt the same way in both articles: nothing to report
+    clean = text.replace("孙铭", "孙明")
+    assert _check(run_cli, write("q.txt", clean)) == []

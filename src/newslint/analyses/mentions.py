@@ -170,6 +170,9 @@ LIST_INTRO_RE = re.compile(
     r"(?:领导|班子成员|书记|主任|主席|市长|区长|县长|部长|局长|委员|常委|同志|负责人)"
     rf"((?:[{HAN}]{{2,4}}[、，,])+[{HAN}]{{2,5}}?)"
     r"(?=出席|参加|陪同|一同|等|分别|列席|参会|在|[，,。；;\s]|$)")
+# One leader named alone before an attendance verb: 区领导赵俊生一同调研, 区领导孙明参加会议.
+SINGLE_ATTENDEE_RE = re.compile(
+    rf"(?:^|[，,。；;\s])(?:[{HAN}]{{0,2}}领导)([{HAN}]{{2,4}}?)(?=出席|参加|陪同|一同|列席|参会)")
 ORG_SUFFIX = ("股份有限公司", "有限责任公司", "集团有限公司", "有限公司", "集团", "医院", "学院", "大学",
               "研究院", "研究所", "中学", "小学", "银行", "合作社", "事务所")
 ORG_RE = regex.compile(r"((?:[\p{Han}]|[（(][\p{Han}]{2,6}[）)]){2,24}?)(" + "|".join(
@@ -423,6 +426,14 @@ def _lists(b: _Builder, blk) -> None:
         for s, e, p in found:
             b.add(Mention("person", p, blk.start + s, blk.start + e, blk.index, blk.kind, title, "list",
                           b.group))
+    for sm in SINGLE_ATTENDEE_RE.finditer(text):
+        name = sm.group(1)
+        if not (surname_len(name, 0) and name[-1] not in NOT_NAME_END) or _wordlike(name, False):
+            continue
+        b.group += 1  # a list of one
+        title = _title_before(text, sm.start(1), 0)
+        b.add(Mention("person", name, blk.start + sm.start(1), blk.start + sm.end(1), blk.index, blk.kind,
+                      title, "list", b.group))
 
 
 _CLAUSE_START = re.compile(rf"(?:^|[，,。；;：:！？!?“”\"」）)])(?=[{HAN}])")
