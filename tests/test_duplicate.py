@@ -95,6 +95,23 @@ def test_short_repeated_phrases_are_not_reported(run_cli, write):
     assert findings(run_cli, write("p.txt", text)) == []
 
 
+
+def test_a_short_sentence_written_twice_in_one_paragraph_is_reported(run_cli, write):
+    sent = "要深化放管服改革，持续优化营商环境。"  # 16 characters: far below min_chars
+    text = ("## 甲\n\n本报讯 王明强调，要牢固树立服务意识，做到有求必应。" + sent + sent + "\n")
+    fs = findings(run_cli, write("p.txt", text))
+    assert [f["rule"] for f in fs] == ["duplicate-sentence"]
+    para = text.split("\n")[2]
+    assert fs[0]["column"] == para.rindex(sent) + 1 and fs[0]["related"][0]["column"] == para.index(sent) + 1
+    # the same words as part of a longer sentence, or in two paragraphs, are not a repeated sentence
+    part = "本报讯 王明强调，" + sent + "各部门要抓好落实，要深化放管服改革，持续优化营商环境，让企业放心投资。"
+    two = "本报讯 王明强调，" + sent + "\n\n会议要求，" + sent + "\n"
+    assert findings(run_cli, write("q.txt", "## 甲\n\n" + part + "\n")) == []
+    assert findings(run_cli, write("r.txt", "## 甲\n\n" + two)) == []
+    # the threshold is an option
+    cfg = write("newslint.toml", "[rules.duplicate-sentence]\nsame_paragraph_chars = 20\n")
+    assert findings(run_cli, "--config", cfg, write("s.txt", text)) == []
+
 # ---- formulaic lines, quotations, parallel reports -------------------------------------------
 def test_formulaic_lines_and_quoted_slogans_are_tolerated(run_cli, write):
     attend = "区领导张建国、李明华、王志强、赵德胜、孙立新、周文斌、吴海涛、郑晓东、冯国庆、陈永刚参加会议。"

@@ -39,6 +39,7 @@ _KEEP_SEP_RE = re.compile(r"[^\w\x01]+|_+")
 # Quoted stretches: “…” ‘…’ 「…」 and titles 《…》 (not nested across lines).
 _QUOTED_RE = regex.compile(r"“[^“”\n]*”|‘[^‘’\n]*’|「[^「」\n]*」|《[^《》\n]*》|\"[^\"\n]*\"")
 _LIST_SEP = "、"
+_STOP_RE = regex.compile(r"[。！？!?…]+[”’」』）)]*\s*$")
 
 
 def normalise(text: str) -> str:
@@ -86,6 +87,7 @@ class Clause:
     norm: str
     weight: int  # characters counted towards a paragraph copy's length (0 for list-like clauses)
     sweight: int  # characters counted towards a sentence run's length (0 also for quoted clauses)
+    stop: bool = False  # the clause ends its sentence (。！？ or the end of the paragraph)
 
 
 @dataclass
@@ -144,7 +146,8 @@ def clauses_of(text: str, base: int = 0) -> List[Clause]:
                 b -= 1
             if _inside(qs, qe, a, b):
                 sweight = 0
-        out.append(Clause(base + a0, base + b0, norm, weight, sweight))
+        stop = b0 == len(text) or bool(_STOP_RE.search(s))
+        out.append(Clause(base + a0, base + b0, norm, weight, sweight, stop))
     return out
 
 

@@ -98,17 +98,20 @@ SENTENCE = Rule(
 默认阈值及理由：
 - min_chars = 50：50 字以下的重复多是惯用语、政策提法和讲话要点的转述；引号、书名号内的分句（口号、文件名）和列举
   人名的分句不计字数。
+- same_paragraph_chars = 12：同一段落里一字不差地重复出现的完整句子（从句首到句末，去掉标点后至少 12 字），
+  即使短于 min_chars 也报告——同一段里把一句话原样写两遍几乎总是改稿遗留。
 - similarity = 0.9：重复文字串整体相似度不低于 90%。
 - boilerplate_pages = 3：在 3 个或更多版面出现的文字视为套话，不报告。
 - 同一版面内为 warning；跨版面、与存档版面重复的默认报 cross_page_severity = "info"。
 
 A run of sentences (at least min_chars letters and digits) that repeats earlier text of the same
 article, of another article of the page, or of another page — reported at the later copy with the
-earlier one as related location. Quoted slogans and name lists do not count towards the length.""",
+earlier one as related location. Quoted slogans and name lists do not count towards the length.
+Inside one paragraph, a whole sentence repeated word for word is reported from same_paragraph_chars on.""",
     bad="……要优化线路设计，加快站点建设，以便民出行带动沿线发展……\n（同一稿件下一段）对公共交通项目，"
         "要优化线路设计，加快站点建设，以便民出行带动沿线发展……",
     good="删去后一处重复的语句，或改写为新的内容。",
-    options=(("min_chars", 50), ("similarity", 0.9), ("boilerplate_pages", 3),
+    options=(("min_chars", 50), ("same_paragraph_chars", 12), ("similarity", 0.9), ("boilerplate_pages", 3),
              ("cross_page", True), ("cross_page_severity", "info")),
     needs=("layout",),
 )
@@ -193,6 +196,7 @@ def find_matches(data: List[dup_units.DupPage], archive: List[bool], po, so, cro
     boiler_pages = min(po["boilerplate_pages"], so["boilerplate_pages"])
     min_para = po["min_chars"]
     min_sent = so["min_chars"]
+    min_same_para = so["same_paragraph_chars"]
 
     # 1. clause index: normalised clause -> occurrences (page position, clause index)
     occ: Dict[str, List[Tuple[int, int]]] = defaultdict(list)
@@ -256,7 +260,8 @@ def find_matches(data: List[dup_units.DupPage], archive: List[bool], po, so, cro
                          and b0 == para_b.first and b1 + 1 == para_b.last)
                 if whole and pweight >= min_para:
                     kind, weight = "paragraph", pweight
-                elif sweight >= min_sent:
+                elif sweight >= min_sent or (sweight >= min_same_para and same
+                                             and _whole_sentences_repeated(A, para_a, a0, a1, b0)):
                     kind, weight = "sentence", sweight
                 else:
                     continue
@@ -284,6 +289,21 @@ def find_matches(data: List[dup_units.DupPage], archive: List[bool], po, so, cro
             pages_of[root].update((m.a, m.b))
         matches = [m for m in matches if len(pages_of[uf.find((m.a, m.a_para))]) < boiler_pages]
     return matches
+
+
+def _whole_sentences_repeated(page, para, a0: int, a1: int, b0: int) -> bool:
+    """Clauses a0..a1 recur word for word at b0.. in the same paragraph, and both copies are whole
+    sentences (each starts a sentence and ends one)."""
+    n = a1 - a0 + 1
+    if not (para.first <= b0 and b0 + n <= para.last):
+        return False
+    cl = page.clauses
+    for start in (a0, b0):
+        if start > para.first and not cl[start - 1].stop:
+            return False
+        if not cl[start + n - 1].stop:
+            return False
+    return all(cl[a0 + k].norm == cl[b0 + k].norm for k in range(n))
 
 
 def _candidate_pairs(items) -> set:
