@@ -187,3 +187,12 @@ def test_a_leader_named_alone_before_an_attendance_verb_is_a_mention(write, run_
     # the same leader spelt the same way in both articles: nothing to report
     clean = text.replace("孙铭", "孙明")
     assert _check(run_cli, write("q.txt", clean)) == []
+
+
+def test_words_next_to_titles_and_lists_are_not_names():
+    text = ("会议指出，要深入学习贯彻习近平总书记关于党的自我革命的重要思想。"
+            "习近平总书记强调，山东要在推进中国式现代化中走在前。"
+            "中方支持俄方担任金砖国家轮值主席国工作。"
+            "部长王明会见了驻华大使常华等外方代表。在习主席关心下，双方签署协议。\n")
+    people = {m.name for m in mentions_of(_page(text)).people()}
+    assert people == {"王明", "常华"}

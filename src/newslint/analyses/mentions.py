@@ -160,6 +160,8 @@ CLAUSE_VERBS = re.compile(
 NOT_NAME_END = set("区市县省州镇乡村街路局委办部厅会院校所站队处科司厂社组馆店场届年月日期")
 # Characters that end a two-character name more often than they end a three-character one.
 _LIGHT_THIRD = set("在对与和到等说也就将要还为是从把向同率带及并一已曾又再都")
+# ... and characters that all but never end a three-character one (常华等, 在习主席关心下).
+_NEVER_THIRD = set("等说上下")
 BYLINE_ROLE_RE = regex.compile(
     r"(?:(?:本报|本台|本刊|本网)?(?:首席|特约|见习|实习)?(?:记者|通讯员|实习生|摄影记者|摄影|摄像|编辑|校对)"
     r"|文[/／]图|图[/／]文)[\s　:：]*")
@@ -215,9 +217,26 @@ def word_info(word: str) -> Tuple[int, str]:
     return hit if hit else (0, "")
 
 
+# jieba's tags of function words: preposition, conjunction, auxiliary, adverb, pronoun
+_FUNCTION_POS = ("p", "c", "u", "d", "r")
+
+
+def _function_word_freq(word: str) -> int:
+    from ..lexicon import lexicon
+
+    try:
+        hit = lexicon().lookup(word)
+    except Exception:  # pragma: no cover
+        return 0
+    return hit[0] if hit and hit[1] in _FUNCTION_POS else 0
+
+
 def _wordlike(name: str, weak: bool) -> bool:
-    """True when ``name`` reads as an ordinary word rather than a name."""
+    """True when ``name`` reads as an ordinary word rather than a name — or starts with a common
+    function word (总书记关于党的… is no person 关于党)."""
     if common_word_freq(name) >= 20:
+        return True
+    if len(name) >= 3 and _function_word_freq(name[:2]) >= 100:
         return True
     return weak and len(name) >= 3 and common_word_freq(name[:2]) >= 100
 
@@ -240,7 +259,7 @@ def _name_candidates(text: str, i: int) -> List[int]:
         e = i + sl + given
         if e > len(text) or not all(_HAN.match(c) for c in text[i:e]):
             break
-        if text[e - 1] in NOT_NAME_END:
+        if text[e - 1] in NOT_NAME_END or (given == 2 and text[e - 1] in _NEVER_THIRD):
             continue
         if _follows_ok(text, e):
             out.append(e)
@@ -396,7 +415,7 @@ def _titled(b: _Builder, blk) -> None:
     for tm in TITLE_BEFORE_RE.finditer(text):
         i = tm.end()
         end = _choose(text, i, _name_candidates(text, i), b.text, blk.start + i)
-        if end is None or _wordlike(text[i:end], False):
+        if end is None or _wordlike(text[i:end], False) or _title_runs_on(text, i):
             continue
         # a list after the title is handled by _lists
         if end < len(text) and text[end] in "、" :
@@ -404,6 +423,15 @@ def _titled(b: _Builder, blk) -> None:
         title = _title_before(text, i, 0)
         b.add(Mention("person", text[i:end], blk.start + i, blk.start + end, blk.index, blk.kind, title,
                       "title"))
+
+
+def _title_runs_on(text: str, i: int) -> bool:
+    """The title's last characters and the would-be surname at ``i`` form one word: 轮值主席国工作
+    is no 主席 named 国工作, 书记处 no 书记 named 处…"""
+    for k in (2, 3):
+        if i >= k and common_word_freq(text[i - k:i + 1]) >= 10:
+            return True
+    return False
 
 
 def _lists(b: _Builder, blk) -> None:
@@ -415,7 +443,8 @@ def _lists(b: _Builder, blk) -> None:
         pos = lm.start(1)
         found = []
         for p in parts:
-            ok = (2 <= len(p) <= 4 and surname_len(p, 0) and p[-1] not in NOT_NAME_END)
+            ok = (2 <= len(p) <= 4 and surname_len(p, 0) and p[-1] not in NOT_NAME_END
+                  and not _wordlike(p, False))
             if ok:
                 found.append((pos, pos + len(p), p))
             pos += len(p) + 1
