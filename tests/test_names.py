@@ -196,3 +196,20 @@ def test_words_next_to_titles_and_lists_are_not_names():
             "部长王明会见了驻华大使常华等外方代表。在习主席关心下，双方签署协议。\n")
     people = {m.name for m in mentions_of(_page(text)).people()}
     assert people == {"王明", "常华"}
+
+
+def test_a_misspelt_repeat_of_a_titled_name_is_compared():
+    text = ("## 全区安全生产会议召开\n\n本报讯（记者王小明）区委副书记、区长孙立民主持会议。孙立民指出，要压实责任。\n\n"
+            "会后，检查组在孙力民的带领下检查了重点企业。王小朋友们在广场上放风筝。\n")
+    # 王小朋(友) resembles the reporter 王小明 but runs into a word: no mention
+    near = [m for m in mentions_of(_page(text)).people() if m.role == "near-repeat"]
+    assert [m.name for m in near] == ["孙力民"] and not near[0].strong
+
+
+def test_misspelt_plain_repeat_is_reported(write, run_cli):
+    text = ("## 全区安全生产会议召开\n\n本报讯（记者赵文）区委副书记、区长孙立民主持会议。孙立民指出，要压实责任。\n\n"
+            "会后，检查组在孙力民的带领下检查了重点企业，孙立民要求立即整改。\n")
+    fs = [f for f in _check(run_cli, write("p.txt", text)) if f["rule"] == "name-variant"]
+    assert len(fs) == 1 and fs[0]["line"] == 5 and "多数写法为“孙立民”" in fs[0]["message"]
+    # the same name printed right everywhere: nothing
+    assert _check(run_cli, write("q.txt", text.replace("孙力民", "孙立民"))) == []

@@ -353,6 +353,7 @@ def analyse(page) -> Mentions:
             blk = blocks[k]
             b.items[(s, e)] = Mention("person", m.group(), s, e, blk.index, blk.kind, "", "repeat", -1,
                                       m.group() in strong_names)
+        _near_repeats(b, blocks, starts, strong_names)
     items = sorted(b.items.values(), key=lambda m: (m.start, -(m.end - m.start)))
     # drop mentions nested in or overlapping an earlier, longer one
     out: List[Mention] = []
@@ -363,6 +364,57 @@ def analyse(page) -> Mentions:
         out.append(m)
         last_end = m.end
     return Mentions(out)
+
+
+def _near_repeats(b: _Builder, blocks, starts, strong_names) -> None:
+    """Plain occurrences of a *misspelt* well-attested name: a three-character name found in a strong
+    context (title, byline, list) printed elsewhere on the page with one given-name character
+    replaced by one that sounds or looks like it (梁光烈 … 向梁广烈同志的遗体三鞠躬).  They are weak
+    mentions: the name rules compare them with the name they resemble.  One pass over the text."""
+    import bisect
+
+    from . import charsim
+
+    # (surname, kept character, position of the replaced one) -> the names it may misspell
+    keys: Dict[Tuple[str, str, int], List[str]] = {}
+    for name in sorted(strong_names):
+        if len(name) == 3 and surname_len(name, 0) == 1:
+            keys.setdefault((name[0], name[2], 1), []).append(name)
+            keys.setdefault((name[0], name[1], 2), []).append(name)
+    if not keys:
+        return
+    text = b.text
+    taken = set()
+    for m in b.items.values():
+        taken.update(range(m.start, m.end))
+    first = "".join(sorted({k[0] for k in keys}))
+    for fm in re.finditer(f"[{re.escape(first)}]", text):
+        s = fm.start()
+        e = s + 3
+        cand = text[s:e]
+        if len(cand) < 3 or not all(_HAN.match(c) for c in cand) or any(x in taken for x in range(s, e)):
+            continue
+        for pos, kept in ((1, cand[2]), (2, cand[1])):
+            c = cand[pos]
+            if c in NOT_NAME_END or c in _NEVER_THIRD:
+                continue
+            name = next((n for n in keys.get((cand[0], kept, pos), ()) if n[pos] != c
+                         and charsim.relation(n[pos], c, weak=True)), None)
+            if name is None:
+                continue
+            # the candidate must stand alone: not itself a word, no word across its edges
+            if (common_word_freq(cand[1:]) >= 20
+                    or (e < len(text) and common_word_freq(text[e - 1:e + 1]) >= 20)
+                    or (s > 0 and common_word_freq(text[s - 1:s + 1]) >= 20)
+                    or not _follows_ok(text, e)):
+                continue
+            k = bisect.bisect_right(starts, s) - 1
+            if k < 0 or e > blocks[k].end:
+                continue
+            blk = blocks[k]
+            b.items[(s, e)] = Mention("person", cand, s, e, blk.index, blk.kind, "", "near-repeat", -1, False)
+            taken.update(range(s, e))
+            break
 
 
 def _bylines(b: _Builder, blk) -> None:
