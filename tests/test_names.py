@@ -204,6 +204,10 @@ def test_a_misspelt_repeat_of_a_titled_name_is_compared():
     # 王小朋(友) resembles the reporter 王小明 but runs into a word: no mention
     near = [m for m in mentions_of(_page(text)).people() if m.role == "near-repeat"]
     assert [m.name for m in near] == ["孙力民"] and not near[0].strong
+    # a title after the name is no obstacle
+    near = [m for m in mentions_of(_page(text.replace("在孙力民的带领下", "由孙力民区长带队"))).people()
+            if m.role == "near-repeat"]
+    assert [m.name for m in near] == ["孙力民"]
 
 
 def test_misspelt_plain_repeat_is_reported(write, run_cli):

@@ -403,10 +403,10 @@ def _near_repeats(b: _Builder, blocks, starts, strong_names) -> None:
             if name is None:
                 continue
             # the candidate must stand alone: not itself a word, no word across its edges
+            # (王小朋友 is no 王小明); what follows may be anything else (习近干主席, 张国涛抵达后)
             if (common_word_freq(cand[1:]) >= 20
                     or (e < len(text) and common_word_freq(text[e - 1:e + 1]) >= 20)
-                    or (s > 0 and common_word_freq(text[s - 1:s + 1]) >= 20)
-                    or not _follows_ok(text, e)):
+                    or (s > 0 and common_word_freq(text[s - 1:s + 1]) >= 20)):
                 continue
             k = bisect.bisect_right(starts, s) - 1
             if k < 0 or e > blocks[k].end:

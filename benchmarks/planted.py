@@ -1,0 +1,191 @@
+#!/usr/bin/env python3
+"""Recall on defects planted in text newslint has never been tuned on.
+
+    python benchmarks/planted.py             # reads ../shared/corpus/xwlb-2024 (required)
+    python benchmarks/planted.py --n 200     # planted defects per kind (default 400; names are capped
+                                             # by the pages that have a suitable name)
+
+The dev pages hold a few dozen real defects; this script measures the same *kinds* of defect on many
+fresh cases.  From paragraphs of a year of professionally edited news (seeded, so every run plants the
+same defects) it builds pages with one kind of defect each, runs ``newslint check --format json`` on
+them as a user would, and counts a planted defect as found when a finding of the right rule points at
+its line (or names both spellings, for names).  Findings anywhere else on these pages are counted as
+false alarms: the source text is clean.
+
+Kinds:
+  split-word      a paragraph broken inside a run of Chinese characters (平均水｜平)
+  split-mark      a paragraph broken right after a comma, enumeration comma, semicolon or colon
+  truncated       a paragraph cut off at a random point, a new article following
+  fragment        a paragraph whose first part is lost (it starts mid-sentence after a whole one)
+  name            one occurrence of a three-character name (attested three times or more on its page)
+                  replaced by a character that sounds or looks like the original (pypinyin / shape data)
+"""
+from __future__ import annotations
+
+import argparse
+import collections
+import json
+import random
+import re
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT.parent / "shared" / "corpus" / "xwlb-2024"
+NEWSLINT = [sys.executable, "-m", "newslint"]
+HAN2 = re.compile(r"[\u4e00-\u9fff]{2}")
+
+
+def paragraphs(files):
+    out = []
+    for f in files:
+        for line in f.read_text(encoding="utf-8").split("\n"):
+            if len(line) > 80 and not line.startswith(("#", "**", "-", ">")) and line.endswith("。"):
+                out.append(line)
+    return out
+
+
+def run(paths, select):
+    proc = subprocess.run(NEWSLINT + ["check", "--no-cache", "--select", select, "--format", "json",
+                                      *map(str, paths)], capture_output=True, text=True)
+    if proc.returncode not in (0, 1):
+        sys.exit(f"newslint failed: {proc.stderr.strip()}")
+    return json.loads(proc.stdout)["findings"]
+
+
+def plant_pages(out: Path, kind: str, paras, n: int, rng: random.Random):
+    """Write pages of up to 20 cases each; return the pages and [(path, line)] of the planted defects."""
+    pages, cases = [], []
+    for j in range(0, n, 20):
+        path = out / f"{kind}-{j // 20:03d}.md"
+        parts = ["## 测试稿件"]
+        for r in range(min(20, n - j)):
+            p = paras[rng.randrange(len(paras))]
+            q = paras[rng.randrange(len(paras))]
+            if kind == "split-word":
+                k = rng.choice([i for i in range(10, len(p) - 10) if HAN2.match(p, i - 1)])
+                new, defect = [p[:k], p[k:]], 0
+            elif kind == "split-mark":
+                marks = [i + 1 for i in range(10, len(p) - 10) if p[i] in "，、；："]
+                if not marks:
+                    continue
+                k = rng.choice(marks)
+                new, defect = [p[:k], p[k:]], 0
+            elif kind == "truncated":
+                k = rng.randrange(20, len(p) - 5)
+                new, defect = [p[:k], f"## 下一篇稿件{r}", q], 0
+            else:  # fragment
+                k = rng.randrange(5, len(q) - 30)
+                new, defect = [p, q[k:]], 1
+            cases.append((path, 2 * (len(parts) + defect) + 1))  # parts are joined by blank lines
+            parts += new
+        path.write_text("\n\n".join(parts) + "\n", encoding="utf-8")
+        pages.append(path)
+    return pages, cases
+
+
+RULE = {"split-word": "structure-split-paragraph", "split-mark": "structure-split-paragraph",
+        "truncated": "structure-truncated-paragraph", "fragment": "structure-paragraph-fragment"}
+
+
+def structure_kind(out: Path, kind: str, paras, n: int, seed: int):
+    rng = random.Random(f"{seed}-{kind}")
+    pages, cases = plant_pages(out, kind, paras, n, rng)
+    found = run(pages, "structure")
+    at = collections.Counter()
+    for f in found:
+        if f["rule"] == RULE[kind]:
+            at[(f["path"], f["line"])] += 1
+    hits = sum(1 for path, line in cases if at[(str(path), line)])
+    planted = {(str(p), l) for p, l in cases}
+    other = [f for f in found if (f["path"], f["line"]) not in planted or f["rule"] != RULE[kind]]
+    return hits, len(cases), other
+
+
+def name_kind(out: Path, files, n: int, seed: int):
+    sys.path.insert(0, str(ROOT / "src"))
+    from newslint.analyses import charsim
+    from newslint.analyses.mentions import analyse
+    from newslint.page import Page
+
+    rng = random.Random(f"{seed}-name")
+    freq = collections.Counter(c for f in files[:60] for c in f.read_text(encoding="utf-8")
+                               if "\u4e00" <= c <= "\u9fff")
+    common = [c for c, _ in freq.most_common(2500)]
+    order = list(files)
+    rng.shuffle(order)
+    cases = []
+    for f in order:
+        if len(cases) >= n:
+            break
+        text = f.read_text(encoding="utf-8")
+        by = collections.defaultdict(list)
+        for m in analyse(Page.from_text(str(f), text)).people():
+            if m.strong and len(m.name) == 3:
+                by[m.name].append(m)
+        # a name printed hundreds of times (the head of state) is no test of anything
+        names = sorted(name for name, ms in by.items() if 3 <= len(ms) <= 30)
+        if not names:
+            continue
+        name = rng.choice(names)
+        pos = rng.choice([1, 2])
+        how = rng.choice(["sound", "shape"])
+        alts = [c for c in common if c != name[pos] and (charsim.sound_alike(name[pos], c) if how == "sound"
+                                                          else charsim.look_alike(name[pos], c))]
+        if not alts:
+            continue
+        wrong = name[:pos] + rng.choice(alts) + name[pos + 1:]
+        m = rng.choice(by[name][1:])
+        path = out / f"name-{len(cases):03d}.md"
+        path.write_text(text[:m.start] + wrong + text[m.end:], encoding="utf-8")
+        cases.append((path, name, wrong, how))
+    found = run([c[0] for c in cases], "name")
+    by_path = collections.defaultdict(list)
+    for f in found:
+        by_path[f["path"]].append(f)
+    hits = collections.Counter()
+    other = []
+    for path, name, wrong, how in cases:
+        fs = by_path[str(path)]
+        hit = any(name in f["message"] and wrong in f["message"] for f in fs)
+        hits[how] += hit
+        other += [f for f in fs if wrong not in f["message"]]
+    total = collections.Counter(how for *_, how in cases)
+    return hits, total, other
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--n", type=int, default=400, help="planted defects per kind")
+    ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--show", action="store_true", help="print the findings that are not planted defects")
+    args = ap.parse_args()
+    files = sorted(CORPUS.glob("*.md"))
+    if not files:
+        sys.exit(f"needs the corpus at {CORPUS}")
+    paras = paragraphs(files)
+    print(f"{len(paras)} source paragraphs from {len(files)} pages of {CORPUS.name}")
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp)
+        print(f"{'kind':<12} {'found':>9} {'recall':>7} {'other findings':>15}")
+        shown = []
+        for kind in ("split-word", "split-mark", "truncated", "fragment"):
+            hits, total, other = structure_kind(out, kind, paras, args.n, args.seed)
+            print(f"{kind:<12} {hits:>4}/{total:<4} {hits / max(total, 1):>7.0%} {len(other):>15}")
+            shown += other
+        hits, total, other = name_kind(out, files, min(args.n, 100), args.seed)
+        for how in ("sound", "shape"):
+            print(f"{'name-' + how:<12} {hits[how]:>4}/{total[how]:<4} {hits[how] / max(total[how], 1):>7.0%}"
+                  f" {'':>15}")
+        print(f"{'name (all)':<12} {sum(hits.values()):>4}/{sum(total.values()):<4}"
+              f" {sum(hits.values()) / max(sum(total.values()), 1):>7.0%} {len(other):>15}")
+        shown += other
+        if args.show:
+            for f in shown:
+                print(f"  {Path(f['path']).name}:{f['line']}: [{f['rule']}] {f['message']}")
+
+
+if __name__ == "__main__":
+    main()
