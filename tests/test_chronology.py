@@ -90,6 +90,10 @@ def test_anniversary_mismatch():
     fs = lint("在中华人民共和国成立75周年之际，全区举行升旗仪式。", date="2023-10-01")
     assert rules(fs) == ["anachronism-anniversary"]
     assert "1949年10月1日" in fs[0].message and fs[0].suggestion == "中华人民共和国成立74周年"
+    # an event named after the next year's anniversary is no preparation for it
+    fs = lint("8月1日，全区庆祝中华人民共和国成立75周年系列主题活动启动。", date="2023-08-02")
+    assert rules(fs) == ["anachronism-anniversary"]
+    assert lint("8月1日，全区庆祝中华人民共和国成立75周年系列主题活动筹备会召开。", date="2023-08-02") == []
 
 
 @pytest.mark.parametrize("text,date", [

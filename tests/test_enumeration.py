@@ -66,6 +66,17 @@ def test_repeated_number():
     assert "二是" in fs[0].message and fs[0].related
 
 
+def test_a_repeated_number_followed_by_a_skip_is_one_misnumbered_item():
+    text = HEAD + ("元素一：太极拳，已有数百年历史。\n\n元素二：怀药，种植历史悠久。\n\n元素三：竹编，工艺精巧。\n\n"
+                   "元素三：剪纸，技艺精湛。\n\n元素五：陶艺，造型古朴。\n")
+    fs = lint(text)
+    assert rules_of(fs) == ["enumeration-repeated-item"]
+    assert "应为“元素四”" in fs[0].message and fs[0].location.line == text.split("\n").index("元素三：剪纸，技艺精湛。") + 1
+    # with the repeat rule off, the skip is still reported
+    fs = lint(text, select=("enumeration-missing-item",))
+    assert rules_of(fs) == ["enumeration-missing-item"]
+
+
 def test_restart_for_a_new_statement_and_a_new_article():
     text = HEAD + ("会议指出，一要认清形势。二要压实责任。会议强调，一要抓好落实。二要强化督导。\n\n"
                    "## 另一条新闻\n\n本报讯（记者李红）3月6日，另一会议召开。会议要求，一是统一思想。二是落实责任。\n\n"

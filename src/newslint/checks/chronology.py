@@ -469,7 +469,7 @@ def check_anniversaries(page, ctx, k: Knowledge, pd) -> list:
         after = text[m.end():m.end() + 12]
         sent = text[a:b]
         event = _EVENT_AFTER.match(after)
-        if event and (n < expected or n == expected + 1):
+        if event and n < expected:
             continue  # a past anniversary's event (……100周年大会上的讲话) or the coming one's preparations
         if n > expected and _ANTICIPATE.search(sent):
             continue  # 以优异成绩迎接建军100周年: a coming anniversary

@@ -280,7 +280,9 @@ def _missing(page, ctx, fam: str, run: List[Marker]) -> list:
             msg += f"（“{clause[:12]}”一句可能就是第一项）"
         out.append(ctx.finding(MISSING, page, first.start, first.end, msg, related=related,
                                suggestion=suggestion, key=f"{fam}:{first.text}:start"))
-    for a, b in zip(run, run[1:]):
+    for i, (a, b) in enumerate(zip(run, run[1:])):
+        if _misnumbered(run, i) and ctx.enabled(REPEATED.id, page):
+            continue  # 三 三 五: one defect, reported by the repeat rule as the 四 written 三
         if (b.value > a.value + 1 and _near(page, a, b, limit)
                 and not _written_between(page, fam, range(a.value + 1, b.value), a.end, b.start)):
             lost = "、".join(f"“{_label(fam, v)}”" for v in range(a.value + 1, b.value))
@@ -309,16 +311,27 @@ def _written_between(page, fam: str, values, start: int, end: int) -> bool:
     return any(_label(fam, v).strip("“") in window for v in values)
 
 
+def _misnumbered(run: List[Marker], i: int) -> bool:
+    """run[i] repeats the number before it and the next one skips exactly one: 三 三 五 — the second
+    三 stands where 四 belongs."""
+    return (0 < i < len(run) - 1 and run[i].value == run[i - 1].value
+            and run[i + 1].value == run[i].value + 2)
+
+
 def _repeated(page, ctx, fam: str, run: List[Marker]) -> list:
     limit = ctx.options(REPEATED.id)["max_block_distance"]
     out = []
     seen: Dict[int, Marker] = {}
-    for prev, mk in zip([None] + run[:-1], run):
+    for i, (prev, mk) in enumerate(zip([None] + run[:-1], run)):
         if mk.value in seen and prev is not None and _near(page, prev, mk, limit):
             first = seen[mk.value]
+            if _misnumbered(run, i):
+                what = (f"后面紧接着是“{_label(fam, mk.value + 2)}”，这一处应为“{_label(fam, mk.value + 1)}”")
+            else:
+                what = "后面的条目可能应顺延编号"
             out.append(ctx.finding(
                 REPEATED, page, mk.start, mk.end,
-                f"序号“{_label(fam, mk.value)}”在同一序列中重复出现，后面的条目可能应顺延编号",
+                f"序号“{_label(fam, mk.value)}”在同一序列中重复出现，{what}",
                 related=[page.location(first.start, first.end, f"第一次出现的“{_label(fam, mk.value)}”")],
                 key=f"{fam}:{mk.text}:repeat"))
         seen.setdefault(mk.value, mk)
