@@ -183,3 +183,26 @@ def test_role_and_named_person_is_only_a_hint(run_cli, write):
     assert [(f["rule"], f["severity"]) for f in fs] == [("attribution-speaker-conflict", "info")]
     assert "活动现场组织者" in fs[0]["message"] and "孙立新" in fs[0]["message"]
     assert fs[0]["line"] == line_of(text, QUOTE, 1)
+
+
+def test_a_title_standing_for_the_person_named_with_it_is_no_second_speaker(run_cli, write):
+    text = ("## 王建军调研防汛工作\n\n本报讯（记者李明）6月5日，区委书记王建军调研防汛工作。\n\n"
+            f"{QUOTE}王建军说。\n\n"
+            "## 防汛一线见闻\n\n本报记者 付凯明\n\n"
+            f"{QUOTE}区委书记说。\n")
+    assert check(run_cli, write("page.txt", text)) == []
+    # a title nobody on the page carries stays a hint
+    fs = check(run_cli, write("other.txt", text.replace("区委书记说", "区委副书记说")))
+    assert [(f["rule"], f["severity"]) for f in fs] == [("attribution-speaker-conflict", "info")]
+
+
+def test_a_shorter_statement_given_to_two_people_with_common_given_names(run_cli, write):
+    said = ("要坚持人民至上、生命至上，时刻绷紧防汛这根弦，压紧压实各级防汛责任，"
+            "加强监测预警和隐患排查，做好抢险救灾物资和队伍准备，确保安全度汛。")  # 60 characters
+    text = ("## 全区防汛工作会议召开\n\n本报讯（记者李明）6月5日，全区防汛工作会议召开。区委书记王建军出席会议并讲话。\n\n"
+            f"王建军强调，{said}\n\n"
+            "## 全区安全生产工作会议召开\n\n本报讯（记者李明）6月6日，全区安全生产工作会议召开。区长刘卫东出席会议并讲话。\n\n"
+            f"刘卫东强调，{said}\n")
+    fs = check(run_cli, write("page.txt", text))
+    assert [(f["rule"], f["severity"]) for f in fs] == [("attribution-speaker-conflict", "warning")]
+    assert "王建军" in fs[0]["message"] and "刘卫东" in fs[0]["message"]

@@ -71,6 +71,7 @@ _POST_ALT = "|".join(sorted(POST_TITLES, key=len, reverse=True))
 
 # The most frequent surnames (rules/surnames.toml, "common"): a name without a title must start with one.
 from .mentions import common_surnames as _common_surnames  # noqa: E402
+from .mentions import common_word_freq  # noqa: E402
 
 SURNAMES, _COMPOUND = _common_surnames()
 COMPOUND_SURNAMES = tuple(sorted(_COMPOUND, key=len, reverse=True))
@@ -214,7 +215,9 @@ class SpeechAnalysis:
 
 # ---- speaker parsing -----------------------------------------------------------------------------
 def _is_surname_name(s: str) -> bool:
-    if s in NOT_NAMES or s[-1] in _NON_FINAL:
+    if s in NOT_NAMES or (s[-1] == "长" and common_word_freq(s)):
+        return False  # 区长, 校长, 队长: a title whose first character is also a surname
+    if s[-1] in _NON_FINAL and not (len(s) == 3 and s[-1] in _NAME_FINAL_TOO and not common_word_freq(s)):
         return False
     if any(s.startswith(c) for c in COMPOUND_SURNAMES):
         return 3 <= len(s) <= 4
@@ -228,7 +231,10 @@ _TITLE_THEN_NAME = regex.compile(rf"^(?P<pre>.*?(?:{_TITLE_ALT}))(?P<name>[\p{{H
 _NAME_THEN_TITLE = regex.compile(rf"^(?P<name>[\p{{Han}}·]{{1,4}}?)(?P<post>{_POST_ALT})$")
 # Last characters that make a surname-led word a group, an organ or a document, not a person:
 # 乌军, 乌方, 白皮书, 文章, 公报.
-_NON_FINAL = set("军方书章报部委局省市县党队面席厅处院所社团组")
+_NON_FINAL = set("军方书章报部委局省市县党队面席厅处院所社团组副")
+# ... except that these also end many three-character given names (王建军, 李东方, 王文章) — when the
+# three characters are no ordinary word (解放军, 志愿军 are).
+_NAME_FINAL_TOO = set("军方章")
 _FOREIGN_NAME = regex.compile(r"^[\p{Han}]{1,8}·[\p{Han}·]{1,16}$")
 
 
