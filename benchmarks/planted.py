@@ -17,6 +17,9 @@ Kinds:
   split-mark      a paragraph broken right after a comma, enumeration comma, semicolon or colon
   truncated       a paragraph cut off at a random point, a new article following
   fragment        a paragraph whose first part is lost (it starts mid-sentence after a whole one)
+  copy-paragraph  a body paragraph of a real page printed again after its last body paragraph, up to two
+                  characters changed
+  copy-sentence   a sentence of 50+ characters of a page appended again to its last body paragraph (ditto)
   name            one occurrence of a three-character name (attested three times or more on its page)
                   replaced by a character that sounds or looks like the original (pypinyin / shape data)
 """
@@ -104,6 +107,55 @@ def structure_kind(out: Path, kind: str, paras, n: int, seed: int):
     return hits, len(cases), other
 
 
+def duplicate_kind(out: Path, files, n: int, seed: int, kind: str):
+    """A body paragraph (or a sentence of 50+ characters) of a real page printed again near the end of
+    the page — as a new paragraph, or inside the page's last body paragraph — with up to two characters
+    changed."""
+    rng = random.Random(f"{seed}-{kind}")
+    order = list(files)
+    rng.shuffle(order)
+    cases = []
+    for f in order:
+        if len(cases) >= n:
+            break
+        lines = f.read_text(encoding="utf-8").rstrip("\n").split("\n")
+        body = [i for i, x in enumerate(lines) if 60 <= len(x) <= 400 and x.endswith("。")
+                and not x.startswith(("#", "*", "-", ">", "（", "("))]
+        if len(body) < 4:
+            continue
+        last = body[-1]  # the copy goes into or after the page's last body paragraph
+        src = lines[rng.choice(body[:-1])]
+        if kind == "copy-paragraph":
+            copy = src
+        else:
+            sents = [x for x in re.findall(r"[^。！？]*[。！？]", src) if len(re.sub(r"\W", "", x)) >= 50]
+            if not sents:
+                continue
+            copy = rng.choice(sents).lstrip("，")
+        chars = list(copy)
+        for _ in range(rng.randrange(3)):
+            k = rng.randrange(len(chars))
+            if "\u4e00" <= chars[k] <= "\u9fff":
+                chars[k] = rng.choice("的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会")
+        copy = "".join(chars)
+        if kind == "copy-paragraph":
+            lines[last + 1:last + 1] = ["", copy]
+            line = last + 3
+        else:
+            lines[last] += copy
+            line = last + 1
+        path = out / f"{kind}-{len(cases):03d}.md"
+        path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        cases.append((path, line))
+    rule = "duplicate-paragraph" if kind == "copy-paragraph" else "duplicate-sentence"
+    found = run([c[0] for c in cases], "duplicate")
+    at = {(f["path"], f["line"]) for f in found if f["rule"] == rule}
+    hits = sum(1 for path, line in cases if (str(path), line) in at)
+    planted = {(str(p), l) for p, l in cases}
+    other = [f for f in found if (f["path"], f["line"]) not in planted and f["severity"] != "info"]
+    return hits, len(cases), other
+
+
 def name_kind(out: Path, files, n: int, seed: int):
     sys.path.insert(0, str(ROOT / "src"))
     from newslint.analyses import charsim
@@ -174,6 +226,10 @@ def main():
         for kind in ("split-word", "split-mark", "truncated", "fragment"):
             hits, total, other = structure_kind(out, kind, paras, args.n, args.seed)
             print(f"{kind:<12} {hits:>4}/{total:<4} {hits / max(total, 1):>7.0%} {len(other):>15}")
+            shown += other
+        for kind in ("copy-paragraph", "copy-sentence"):
+            hits, total, other = duplicate_kind(out, files, min(args.n, 200), args.seed, kind)
+            print(f"{kind:<14} {hits:>4}/{total:<4} {hits / max(total, 1):>5.0%} {len(other):>15}")
             shown += other
         hits, total, other = name_kind(out, files, min(args.n, 100), args.seed)
         for how in ("sound", "shape"):

@@ -112,6 +112,27 @@ def test_a_short_sentence_written_twice_in_one_paragraph_is_reported(run_cli, wr
     cfg = write("newslint.toml", "[rules.duplicate-sentence]\nsame_paragraph_chars = 20\n")
     assert findings(run_cli, "--config", cfg, write("s.txt", text)) == []
 
+
+STORY = ("在江西九江，这家石化企业刚刚实现了石油焦的大规模量产，工作人员告诉记者，"
+         "这个像煤炭一样的石油焦原本是石油炼化的废弃物，过去都是直接烧掉。")
+
+
+def test_a_sentence_pasted_into_another_article_with_its_own_subject(run_cli, write):
+    text = ("## 各地加快推进工业绿色转型\n\n本报讯 各地相继加快推进工业绿色转型的步伐。" + STORY + "如今变废为宝。\n\n"
+            "## 飓风造成佛罗里达州严重受灾\n\n本报讯 据美国媒体报道，飓风已造成该州至少17人死亡。" + STORY + "\n")
+    fs = findings(run_cli, write("p.txt", text))
+    assert [(f["rule"], f["severity"], f["line"]) for f in fs] == [("duplicate-sentence", "warning", 7)]
+    # ... also when a character or two were changed in the copy
+    slip = STORY.replace("大规模", "大范模").replace("直接烧掉", "直接烧毁")
+    fs = findings(run_cli, write("q.txt", text[:text.rindex(STORY)] + slip + "\n"))
+    assert [(f["rule"], f["line"]) for f in fs] == [("duplicate-sentence", 7)]
+
+
+def test_an_enumeration_inside_a_clause_keeps_the_words_around_it():
+    assert dup_units.list_weight("区领导张三、李四、王五参加会议") == 0
+    assert dup_units.list_weight("国家防灾减灾救灾委员会办公室派出工作组赴河南、安徽、湖北协助指导防范应对工作") >= 20
+    assert dup_units.list_weight("全区经济运行平稳") is None
+
 # ---- formulaic lines, quotations, parallel reports -------------------------------------------
 def test_formulaic_lines_and_quoted_slogans_are_tolerated(run_cli, write):
     attend = "区领导张建国、李明华、王志强、赵德胜、孙立新、周文斌、吴海涛、郑晓东、冯国庆、陈永刚参加会议。"

@@ -39,6 +39,7 @@ _KEEP_SEP_RE = re.compile(r"[^\w\x01]+|_+")
 # Quoted stretches: “…” ‘…’ 「…」 and titles 《…》 (not nested across lines).
 _QUOTED_RE = regex.compile(r"“[^“”\n]*”|‘[^‘’\n]*’|「[^「」\n]*」|《[^《》\n]*》|\"[^\"\n]*\"")
 _LIST_SEP = "、"
+LIST_FRAME_CHARS = 10  # fewer characters around an enumeration than this are its frame (区领导…参加会议)
 _STOP_RE = regex.compile(r"[。！？!?…]+[”’」』）)]*\s*$")
 
 
@@ -61,13 +62,25 @@ def _normalise_all(parts: List[str]) -> List[str]:
 def is_list_like(text: str) -> bool:
     """An enumeration of short items: names (区领导张三、李四、王五参加会议) or names with titles
     (白俄罗斯总统卢卡申科、吉尔吉斯斯坦总统扎帕罗夫、…)."""
+    return list_weight(text) is not None
+
+
+def list_weight(text: str) -> Optional[int]:
+    """For a clause enumerating short items, the characters it has besides the enumeration (what the
+    first item says before its last name, what the last says after its first); None for other clauses.
+    区领导张三、李四、王五参加会议 weighs almost nothing, but 国家防灾减灾救灾委员会办公室派出工作组赴河南、
+    安徽、湖北协助指导防范应对工作 keeps the words around its three provinces."""
     n = text.count(_LIST_SEP)
     if n < 2:
-        return False
+        return None
     items = [normalise(x) for x in text.split(_LIST_SEP)]
     inner = items[1:-1]
     mean = sum(len(x) for x in inner) / len(inner)
-    return mean <= 5 or (n >= 4 and mean <= 12)
+    if not (mean <= 5 or (n >= 4 and mean <= 12)):
+        return None
+    k = int(mean + 0.999)  # an item as long as the inner ones is the list's own
+    rest = max(0, len(items[0]) - k) + max(0, len(items[-1]) - k)
+    return rest if rest >= LIST_FRAME_CHARS else 0  # 区领导…参加会议并讲话: only the list's frame
 
 
 _TITLE_LIKE_RE = regex.compile(r"[，,。！？!?；;]")
@@ -135,7 +148,8 @@ def clauses_of(text: str, base: int = 0) -> List[Clause]:
         if not norm:
             continue
         s = text[a0:b0]
-        weight = 0 if ("、" in s and is_list_like(s)) else len(norm)
+        lw = list_weight(s) if "、" in s else None
+        weight = len(norm) if lw is None else lw
         sweight = weight
         if weight and qs:
             # the clause's letters all lie inside one quoted stretch: a slogan, a quoted title
