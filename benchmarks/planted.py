@@ -20,8 +20,9 @@ Kinds:
   copy-paragraph  a body paragraph of a real page printed again after its last body paragraph, up to two
                   characters changed
   copy-sentence   a sentence of 50+ characters of a page appended again to its last body paragraph (ditto)
-  name            one occurrence of a three-character name (attested three times or more on its page)
-                  replaced by a character that sounds or looks like the original (pypinyin / shape data)
+  name            one occurrence of a two- or three-character name (attested 3 to 30 times on its page)
+                  has a given-name character replaced by one that sounds or looks like it (pypinyin /
+                  shape data)
 """
 from __future__ import annotations
 
@@ -175,14 +176,14 @@ def name_kind(out: Path, files, n: int, seed: int):
         text = f.read_text(encoding="utf-8")
         by = collections.defaultdict(list)
         for m in analyse(Page.from_text(str(f), text)).people():
-            if m.strong and len(m.name) == 3:
+            if m.strong and len(m.name) in (2, 3):
                 by[m.name].append(m)
         # a name printed hundreds of times (the head of state) is no test of anything
         names = sorted(name for name, ms in by.items() if 3 <= len(ms) <= 30)
         if not names:
             continue
         name = rng.choice(names)
-        pos = rng.choice([1, 2])
+        pos = rng.choice([1, 2]) if len(name) == 3 else 1  # a given-name character
         how = rng.choice(["sound", "shape"])
         alts = [c for c in common if c != name[pos] and (charsim.sound_alike(name[pos], c) if how == "sound"
                                                           else charsim.look_alike(name[pos], c))]

@@ -217,3 +217,13 @@ def test_misspelt_plain_repeat_is_reported(write, run_cli):
     assert len(fs) == 1 and fs[0]["line"] == 5 and "多数写法为“孙立民”" in fs[0]["message"]
     # the same name printed right everywhere: nothing
     assert _check(run_cli, write("q.txt", text.replace("孙力民", "孙立民"))) == []
+
+
+def test_a_misspelt_two_character_name_needs_a_name_like_context():
+    text = ("## 全区安全生产会议召开\n\n本报讯 区委书记吕沛主持会议并讲话。吕沛指出，要压实责任。\n\n"
+            "下午的座谈会由吕佩主持。吕佩华等人作了发言。\n")
+    near = [m for m in mentions_of(_page(text)).people() if m.role == "near-repeat"]
+    assert [(m.name, m.start) for m in near] == [("吕佩", text.index("吕佩主持"))]
+    # in a list of names it is another person of its own
+    listed = text.replace("下午的座谈会由吕佩主持。", "会议由刘红、吕佩、王强主持。")
+    assert [m for m in mentions_of(_page(listed)).people() if m.role == "near-repeat"] == []

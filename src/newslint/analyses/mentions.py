@@ -369,27 +369,33 @@ def analyse(page) -> Mentions:
 def _near_repeats(b: _Builder, blocks, starts, strong_names) -> None:
     """Plain occurrences of a *misspelt* well-attested name: a three-character name found in a strong
     context (title, byline, list) printed elsewhere on the page with one given-name character
-    replaced by one that sounds or looks like it (梁光烈 … 向梁广烈同志的遗体三鞠躬).  They are weak
-    mentions: the name rules compare them with the name they resemble.  One pass over the text."""
+    replaced by one that sounds or looks like it (梁光烈 … 向梁广烈同志的遗体三鞠躬), or a two-character
+    one under stricter conditions (:func:`_near_short`).  They are weak mentions: the name rules compare
+    them with the name they resemble.  One pass over the text."""
     import bisect
 
     from . import charsim
 
     # (surname, kept character, position of the replaced one) -> the names it may misspell
     keys: Dict[Tuple[str, str, int], List[str]] = {}
+    short: Dict[str, List[str]] = {}  # surname -> two-character names
     for name in sorted(strong_names):
         if len(name) == 3 and surname_len(name, 0) == 1:
             keys.setdefault((name[0], name[2], 1), []).append(name)
             keys.setdefault((name[0], name[1], 2), []).append(name)
-    if not keys:
+        elif len(name) == 2 and surname_len(name, 0) == 1:
+            short.setdefault(name[0], []).append(name)
+    if not keys and not short:
         return
     text = b.text
     taken = set()
     for m in b.items.values():
         taken.update(range(m.start, m.end))
-    first = "".join(sorted({k[0] for k in keys}))
+    first = "".join(sorted({k[0] for k in keys} | set(short)))
     for fm in re.finditer(f"[{re.escape(first)}]", text):
         s = fm.start()
+        if short.get(text[s]) and _near_short(b, blocks, starts, taken, short[text[s]], s):
+            continue
         e = s + 3
         cand = text[s:e]
         if len(cand) < 3 or not all(_HAN.match(c) for c in cand) or any(x in taken for x in range(s, e)):
@@ -415,6 +421,39 @@ def _near_repeats(b: _Builder, blocks, starts, strong_names) -> None:
             b.items[(s, e)] = Mention("person", cand, s, e, blk.index, blk.kind, "", "near-repeat", -1, False)
             taken.update(range(s, e))
             break
+
+
+def _near_short(b: _Builder, blocks, starts, taken, names: List[str], s: int) -> bool:
+    """A misspelt two-character name at ``s`` (吕佩 for 吕沛): stricter than for three characters, as a
+    surname and one character make many words — the character must sound or look strongly alike, and
+    the name must be followed by punctuation or a word that follows names (说, 指出, 同志, 在…)."""
+    import bisect
+
+    from . import charsim
+
+    text = b.text
+    e = s + 2
+    cand = text[s:e]
+    if len(cand) < 2 or not _HAN.match(cand[1]) or any(x in taken for x in range(s, e)):
+        return False
+    c = cand[1]
+    if c in NOT_NAME_END or c in _NEVER_THIRD or not _follows_ok(text, e):
+        return False
+    if (s > 0 and text[s - 1] == "、") or (e < len(text) and text[e] == "、"):
+        return False  # a member of a list of names: listed as a person of its own (刘淇 beside 刘奇)
+    name = next((n for n in names if n[1] != c and charsim.relation(n[1], c)), None)
+    if name is None:
+        return False
+    if (common_word_freq(cand) or (s > 0 and common_word_freq(text[s - 1:s + 1]) >= 20)
+            or (e < len(text) and common_word_freq(text[s + 1:e + 1]) >= 20)):
+        return False
+    k = bisect.bisect_right(starts, s) - 1
+    if k < 0 or e > blocks[k].end:
+        return False
+    blk = blocks[k]
+    b.items[(s, e)] = Mention("person", cand, s, e, blk.index, blk.kind, "", "near-repeat", -1, False)
+    taken.update(range(s, e))
+    return True
 
 
 def _bylines(b: _Builder, blk) -> None:
