@@ -51,6 +51,12 @@ def paragraphs(files):
     return out
 
 
+def shuffled(files, rng: random.Random) -> list:
+    order = list(files)
+    rng.shuffle(order)
+    return order
+
+
 def run(paths, select):
     proc = subprocess.run(NEWSLINT + ["check", "--no-cache", "--select", select, "--format", "json",
                                       *map(str, paths)], capture_output=True, text=True)
@@ -113,10 +119,8 @@ def duplicate_kind(out: Path, files, n: int, seed: int, kind: str):
     the page — as a new paragraph, or inside the page's last body paragraph — with up to two characters
     changed."""
     rng = random.Random(f"{seed}-{kind}")
-    order = list(files)
-    rng.shuffle(order)
     cases = []
-    for f in order:
+    for f in shuffled(files, rng):
         if len(cases) >= n:
             break
         lines = f.read_text(encoding="utf-8").rstrip("\n").split("\n")
@@ -167,10 +171,8 @@ def name_kind(out: Path, files, n: int, seed: int):
     freq = collections.Counter(c for f in files[:60] for c in f.read_text(encoding="utf-8")
                                if "\u4e00" <= c <= "\u9fff")
     common = [c for c, _ in freq.most_common(2500)]
-    order = list(files)
-    rng.shuffle(order)
     cases = []
-    for f in order:
+    for f in shuffled(files, rng):
         if len(cases) >= n:
             break
         text = f.read_text(encoding="utf-8")
