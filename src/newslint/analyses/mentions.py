@@ -222,13 +222,8 @@ _FUNCTION_POS = ("p", "c", "u", "d", "r")
 
 
 def _function_word_freq(word: str) -> int:
-    from ..lexicon import lexicon
-
-    try:
-        hit = lexicon().lookup(word)
-    except Exception:  # pragma: no cover
-        return 0
-    return hit[0] if hit and hit[1] in _FUNCTION_POS else 0
+    freq, tag = word_info(word)
+    return freq if tag in _FUNCTION_POS else 0
 
 
 def _wordlike(name: str, weak: bool) -> bool:
@@ -339,21 +334,12 @@ def analyse(page) -> Mentions:
     names = {m.name for m in b.items.values() if m.kind == "person"}
     if names:
         pat = re.compile("|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)))
-        blocks = [blk for blk in layout.blocks if blk.kind not in _SKIP_BLOCKS]
-        starts = [blk.start for blk in blocks]
-        import bisect
-
+        plain = _Plain(b, layout)
         for m in pat.finditer(text):
             s, e = m.span()
-            if (s, e) in b.items:
-                continue
-            k = bisect.bisect_right(starts, s) - 1
-            if k < 0 or e > blocks[k].end:
-                continue
-            blk = blocks[k]
-            b.items[(s, e)] = Mention("person", m.group(), s, e, blk.index, blk.kind, "", "repeat", -1,
-                                      m.group() in strong_names)
-        _near_repeats(b, blocks, starts, strong_names)
+            if (s, e) not in b.items:
+                plain.add(s, e, "repeat", m.group() in strong_names)
+        _near_repeats(b, plain, strong_names)
     items = sorted(b.items.values(), key=lambda m: (m.start, -(m.end - m.start)))
     # drop mentions nested in or overlapping an earlier, longer one
     out: List[Mention] = []
@@ -366,14 +352,43 @@ def analyse(page) -> Mentions:
     return Mentions(out)
 
 
-def _near_repeats(b: _Builder, blocks, starts, strong_names) -> None:
+class _Plain:
+    """Adds person mentions found without a context of their own (repeats of names found above)."""
+
+    def __init__(self, b: _Builder, layout):
+        self.b = b
+        self.blocks = [blk for blk in layout.blocks if blk.kind not in _SKIP_BLOCKS]
+        self.starts = [blk.start for blk in self.blocks]
+        self.taken: Optional[set] = None  # offsets inside a mention, once near repeats are sought
+
+    def add(self, s: int, e: int, role: str, strong: bool) -> bool:
+        """A mention of text[s:e] if it lies inside one text block."""
+        import bisect
+
+        k = bisect.bisect_right(self.starts, s) - 1
+        if k < 0 or e > self.blocks[k].end:
+            return False
+        blk = self.blocks[k]
+        self.b.items[(s, e)] = Mention("person", self.b.text[s:e], s, e, blk.index, blk.kind, "", role, -1,
+                                       strong)
+        if self.taken is not None:
+            self.taken.update(range(s, e))
+        return True
+
+    def free(self, s: int, e: int) -> bool:
+        if self.taken is None:
+            self.taken = set()
+            for m in self.b.items.values():
+                self.taken.update(range(m.start, m.end))
+        return not any(x in self.taken for x in range(s, e))
+
+
+def _near_repeats(b: _Builder, plain: _Plain, strong_names) -> None:
     """Plain occurrences of a *misspelt* well-attested name: a three-character name found in a strong
     context (title, byline, list) printed elsewhere on the page with one given-name character
     replaced by one that sounds or looks like it (梁光烈 … 向梁广烈同志的遗体三鞠躬), or a two-character
     one under stricter conditions (:func:`_near_short`).  They are weak mentions: the name rules compare
     them with the name they resemble.  One pass over the text."""
-    import bisect
-
     from . import charsim
 
     # (surname, kept character, position of the replaced one) -> the names it may misspell
@@ -388,17 +403,14 @@ def _near_repeats(b: _Builder, blocks, starts, strong_names) -> None:
     if not keys and not short:
         return
     text = b.text
-    taken = set()
-    for m in b.items.values():
-        taken.update(range(m.start, m.end))
     first = "".join(sorted({k[0] for k in keys} | set(short)))
     for fm in re.finditer(f"[{re.escape(first)}]", text):
         s = fm.start()
-        if short.get(text[s]) and _near_short(b, blocks, starts, taken, short[text[s]], s):
+        if short.get(text[s]) and _near_short(text, plain, short[text[s]], s):
             continue
         e = s + 3
         cand = text[s:e]
-        if len(cand) < 3 or not all(_HAN.match(c) for c in cand) or any(x in taken for x in range(s, e)):
+        if len(cand) < 3 or not all(_HAN.match(c) for c in cand) or not plain.free(s, e):
             continue
         for pos, kept in ((1, cand[2]), (2, cand[1])):
             c = cand[pos]
@@ -414,27 +426,19 @@ def _near_repeats(b: _Builder, blocks, starts, strong_names) -> None:
                     or (e < len(text) and common_word_freq(text[e - 1:e + 1]) >= 20)
                     or (s > 0 and common_word_freq(text[s - 1:s + 1]) >= 20)):
                 continue
-            k = bisect.bisect_right(starts, s) - 1
-            if k < 0 or e > blocks[k].end:
-                continue
-            blk = blocks[k]
-            b.items[(s, e)] = Mention("person", cand, s, e, blk.index, blk.kind, "", "near-repeat", -1, False)
-            taken.update(range(s, e))
-            break
+            if plain.add(s, e, "near-repeat", False):
+                break
 
 
-def _near_short(b: _Builder, blocks, starts, taken, names: List[str], s: int) -> bool:
+def _near_short(text: str, plain: _Plain, names: List[str], s: int) -> bool:
     """A misspelt two-character name at ``s`` (吕佩 for 吕沛): stricter than for three characters, as a
     surname and one character make many words — the character must sound or look strongly alike, and
     the name must be followed by punctuation or a word that follows names (说, 指出, 同志, 在…)."""
-    import bisect
-
     from . import charsim
 
-    text = b.text
     e = s + 2
     cand = text[s:e]
-    if len(cand) < 2 or not _HAN.match(cand[1]) or any(x in taken for x in range(s, e)):
+    if len(cand) < 2 or not _HAN.match(cand[1]) or not plain.free(s, e):
         return False
     c = cand[1]
     if c in NOT_NAME_END or c in _NEVER_THIRD or not _follows_ok(text, e):
@@ -447,13 +451,7 @@ def _near_short(b: _Builder, blocks, starts, taken, names: List[str], s: int) ->
     if (common_word_freq(cand) or (s > 0 and common_word_freq(text[s - 1:s + 1]) >= 20)
             or (e < len(text) and common_word_freq(text[s + 1:e + 1]) >= 20)):
         return False
-    k = bisect.bisect_right(starts, s) - 1
-    if k < 0 or e > blocks[k].end:
-        return False
-    blk = blocks[k]
-    b.items[(s, e)] = Mention("person", cand, s, e, blk.index, blk.kind, "", "near-repeat", -1, False)
-    taken.update(range(s, e))
-    return True
+    return plain.add(s, e, "near-repeat", False)
 
 
 def _bylines(b: _Builder, blk) -> None:
