@@ -6,9 +6,10 @@ and is picklable, so the corpus phase only matches — it never re-reads a page.
 * A *clause* is a stretch of text between ``，；。！？：`` marks.  Its normalised form keeps letters and
   digits only (full-width folded to half-width, lower case), so punctuation and width edits do not
   hide a copy.
-* A clause carries a *weight*: the number of characters it contributes to a copy's length.  Clauses that
-  are enumerations of short items (attendance lists: 区领导张三、李四、王五参加会议) and, for sentence
-  runs, clauses quoted in “” or 《》 (slogans, titles) weigh nothing — repeating them is normal.
+* A clause carries a *weight*: the number of characters it contributes to a copy's length.  In a clause
+  that enumerates short items only the words around the items count, and an attendance list's frame
+  (区领导张三、李四、王五参加会议) not even those; for sentence runs, clauses quoted in “” or 《》
+  (slogans, titles) weigh nothing — repeating them is normal.
 * A *paragraph* is a text block (body, dateline, list item) with its clauses and a MinHash sketch over
   character 3-grams of its normalised text (datasketch, ``affine32`` scheme), used for near-duplicate
   candidate search with LSH.
@@ -98,7 +99,7 @@ class Clause:
     start: int  # page offsets of the clause, its closing marks included
     end: int
     norm: str
-    weight: int  # characters counted towards a paragraph copy's length (0 for list-like clauses)
+    weight: int  # characters counted towards a paragraph copy's length (see list_weight)
     sweight: int  # characters counted towards a sentence run's length (0 also for quoted clauses)
     stop: bool = False  # the clause ends its sentence (。！？ or the end of the paragraph)
 
