@@ -60,14 +60,9 @@ def _normalise_all(parts: List[str]) -> List[str]:
     return joined.lower().split("\x01")
 
 
-def is_list_like(text: str) -> bool:
-    """An enumeration of short items: names (区领导张三、李四、王五参加会议) or names with titles
-    (白俄罗斯总统卢卡申科、吉尔吉斯斯坦总统扎帕罗夫、…)."""
-    return list_weight(text) is not None
-
-
 def list_weight(text: str) -> Optional[int]:
-    """For a clause enumerating short items, the characters it has besides the enumeration (what the
+    """For a clause enumerating short items — names (区领导张三、李四、王五参加会议) or names with titles
+    (白俄罗斯总统卢卡申科、吉尔吉斯斯坦总统扎帕罗夫、…) — the characters it has besides the enumeration (what the
     first item says before its last name, what the last says after its first); None for other clauses.
     区领导张三、李四、王五参加会议 weighs almost nothing, but 国家防灾减灾救灾委员会办公室派出工作组赴河南、
     安徽、湖北协助指导防范应对工作 keeps the words around its three provinces."""
