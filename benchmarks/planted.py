@@ -14,6 +14,8 @@ false alarms: the source text is clean.
 
 Kinds:
   split-word      a paragraph broken inside a run of Chinese characters (平均水｜平)
+  split-edge      a paragraph broken next to a digit, a bracket, a quote, a Latin letter or before a mark
+                  (2024｜年, 开幕｜，并举行)
   split-mark      a paragraph broken right after a comma, enumeration comma, semicolon or colon
   truncated       a paragraph cut off at a random point, a new article following
   fragment        a paragraph whose first part is lost (it starts mid-sentence after a whole one)
@@ -40,6 +42,7 @@ ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "corpus" / "xwlb-2024"
 NEWSLINT = [sys.executable, "-m", "newslint"]
 HAN2 = re.compile(r"[\u4e00-\u9fff]{2}")
+HAN1 = re.compile(r"[\u4e00-\u9fff]")
 
 
 def paragraphs(files):
@@ -77,6 +80,13 @@ def plant_pages(out: Path, kind: str, paras, n: int, rng: random.Random):
             if kind == "split-word":
                 k = rng.choice([i for i in range(10, len(p) - 10) if HAN2.match(p, i - 1)])
                 new, defect = [p[:k], p[k:]], 0
+            elif kind == "split-edge":
+                edges = [i for i in range(10, len(p) - 10) if p[i - 1] not in "。！？，、；："
+                         and not (HAN1.match(p[i - 1]) and HAN1.match(p[i]))]
+                if not edges:
+                    continue
+                k = rng.choice(edges)
+                new, defect = [p[:k], p[k:]], 0
             elif kind == "split-mark":
                 marks = [i + 1 for i in range(10, len(p) - 10) if p[i] in "，、；："]
                 if not marks:
@@ -97,6 +107,7 @@ def plant_pages(out: Path, kind: str, paras, n: int, rng: random.Random):
 
 
 RULE = {"split-word": "structure-split-paragraph", "split-mark": "structure-split-paragraph",
+        "split-edge": "structure-split-paragraph",
         "truncated": "structure-truncated-paragraph", "fragment": "structure-paragraph-fragment"}
 
 
@@ -224,23 +235,22 @@ def main():
     print(f"{len(paras)} source paragraphs from {len(files)} pages of {CORPUS.name}")
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp)
-        print(f"{'kind':<12} {'found':>9} {'recall':>7} {'other findings':>15}")
+        print(f"{'kind':<15} {'found':>9} {'recall':>7} {'other findings':>15}")
         shown = []
-        for kind in ("split-word", "split-mark", "truncated", "fragment"):
-            hits, total, other = structure_kind(out, kind, paras, args.n, args.seed)
-            print(f"{kind:<12} {hits:>4}/{total:<4} {hits / max(total, 1):>7.0%} {len(other):>15}")
-            shown += other
+
+        def row(label, hits, total, other=None):
+            extra = "" if other is None else len(other)
+            print(f"{label:<15} {hits:>4}/{total:<4} {hits / max(total, 1):>7.0%} {extra:>15}")
+            shown.extend(other or [])
+
+        for kind in ("split-word", "split-edge", "split-mark", "truncated", "fragment"):
+            row(kind, *structure_kind(out, kind, paras, args.n, args.seed))
         for kind in ("copy-paragraph", "copy-sentence"):
-            hits, total, other = duplicate_kind(out, files, min(args.n, 200), args.seed, kind)
-            print(f"{kind:<14} {hits:>4}/{total:<4} {hits / max(total, 1):>5.0%} {len(other):>15}")
-            shown += other
+            row(kind, *duplicate_kind(out, files, min(args.n, 200), args.seed, kind))
         hits, total, other = name_kind(out, files, min(args.n, 100), args.seed)
         for how in ("sound", "shape"):
-            print(f"{'name-' + how:<12} {hits[how]:>4}/{total[how]:<4} {hits[how] / max(total[how], 1):>7.0%}"
-                  f" {'':>15}")
-        print(f"{'name (all)':<12} {sum(hits.values()):>4}/{sum(total.values()):<4}"
-              f" {sum(hits.values()) / max(sum(total.values()), 1):>7.0%} {len(other):>15}")
-        shown += other
+            row("name-" + how, hits[how], total[how])
+        row("name (all)", sum(hits.values()), sum(total.values()), other)
         if args.show:
             for f in shown:
                 print(f"  {Path(f['path']).name}:{f['line']}: [{f['rule']}] {f['message']}")

@@ -264,6 +264,17 @@ def test_numbers_split_across_the_break(run_cli, write):
     assert "数字被拆开" in fs[1]["message"]
 
 
+def test_short_first_halves_cut_before_a_unit_or_a_comma(run_cli, write):
+    text = ("## 标题\n\n本报讯（记者王明）会议指出，要抓落实。\n\n新华社北京3月5日电 十四届全国人大二次会议在京开幕\n\n"
+            "，并举行第一次全体会议。\n\n市统计局发布的数据显示2024\n\n年前三季度全市经济稳中有进。\n")
+    fs = findings(run_cli, write("u.txt", text))
+    assert [(f["rule"], f["line"]) for f in fs] == [("structure-split-paragraph", 5), ("structure-split-paragraph", 9)]
+    assert "以“，”起首" in fs[0]["message"] and "数字与其单位被拆开" in fs[1]["message"]
+    # a short line ending in a number before a paragraph that opens normally is left alone
+    ok = text.replace("年前三季度", "前三季度")
+    assert [f["line"] for f in findings(run_cli, write("v.txt", ok))] == [5]
+
+
 def test_split_finding_has_a_join_fix_but_no_replacement_suggestion(run_cli, write):
     p = write("s.txt", SPLIT_WORD)
     f = findings(run_cli, p, "structure-split-paragraph")

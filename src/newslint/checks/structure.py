@@ -181,6 +181,8 @@ def short_unpunctuated(block: Block) -> bool:
 
 # A line cannot end on a structural particle, a conjunction or a preposition awaiting its object.
 _DANGLING = set("的地得和与及或对把被向从给")
+# What follows a number and never opens a paragraph: 2024|年, 15|日, 30|余人, 12|%.
+_NUMBER_UNITS = set("年月日号时分秒个万亿千百元岁名人次家项件台辆座户亩吨米倍度余多%％")
 
 
 def split_evidence(left: str, right: str) -> Optional[str]:
@@ -191,6 +193,10 @@ def split_evidence(left: str, right: str) -> Optional[str]:
         return f"跨断点组成“{word}”"
     if left[-1:].isdigit() and (right[:1].isdigit() or (right[:1] in ".．" and right[1:2].isdigit())):
         return "一个数字被拆开"
+    if left[-1:].isdigit() and right[:1] in _NUMBER_UNITS:
+        return "数字与其单位被拆开"
+    if right[:1] and right[0] in _BAD_OPEN_PUNCT:
+        return f"下一段以“{right[0]}”起首"
     if left[-1:] in _DANGLING:
         return f"上一行以“{left[-1]}”结尾"
     return None
