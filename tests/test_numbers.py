@@ -54,6 +54,13 @@ def test_grouped_list_with_a_wrong_total():
     ("推动大健康、现代金融、高新技术、会展商贸和文化体育等四大产业发展。", False),  # 会展商贸和文化体育
     ("控制了甲地、乙地、丙地地区的5个定居点。", False),
     ("北京、天津、河北共120个项目集中开工。", False),  # far off: counts something else
+    # the count announced before its list
+    ("项目涵盖4个领域，分别为先进制造业、现代服务业、基础设施。", True),
+    ("项目涵盖3个领域，分别为先进制造业、现代服务业、基础设施。", False),
+    ("会议部署三项工作：安全生产、环境保护和质量管理。", False),
+    ("会议部署三项工作：安全生产、环境保护、质量管理、资金保障。", True),
+    ("会议部署三项工作：安全生产、环境保护、质量管理和资金保障。", False),  # 质量管理和资金保障 may be one
+    ("会议部署三项工作：安全生产、环境保护等。", False),  # 等: some of them
 ])
 def test_counted_lists(body, fires):
     fs = lint(HEAD + body + "\n")
@@ -96,6 +103,9 @@ def test_complementary_percentages():
     assert rules_of(lint(HEAD + "参赛选手中，男性占52%，女性占46%。\n")) == ["number-parts-mismatch"]
     assert lint(HEAD + "参赛选手中，男性占54%，女性占46%。\n") == []
     assert lint(HEAD + "参赛选手中，男性占54.3%，女性占45.8%。\n") == []  # rounding
+    # one decimal place leaves room for 0.1 only; 男性人口 is a part too
+    assert rules_of(lint(HEAD + "全区常住人口中，男性占52.3%，女性占46.7%。\n")) == ["number-parts-mismatch"]
+    assert rules_of(lint(HEAD + "全区常住人口中，男性人口占52%，女性人口占46%。\n")) == ["number-parts-mismatch"]
 
 
 def test_mixed_width_digits_and_fix():

@@ -3,7 +3,8 @@ that do not add up, and digit runs mixing full-width and half-width digits (GB/T
 
 Every check fires only when the parse is unambiguous:
 
-* **Counts** — a list of items joined by 、 (and one closing 和/及/与) followed by its count:
+* **Counts** — a list of items joined by 、 (and one closing 和/及/与) followed by its count, or announced
+  by it (``4个领域，分别为A、B、C`` / ``三项工作：A、B、C``):
   ``太极拳、篮球、象棋共3项`` / ``A、B、C三大工程`` / ``竞技类（A、B、C）和趣味类（D、E）共5大项目``.  The count is
   compared with the number of items and, for parenthesised groups, with the sum of the groups (7+2=9 is
   right).  A list with numbers inside its items (``53个国家和非盟``), a conjunction inside an item
@@ -11,7 +12,7 @@ Every check fires only when the parse is unambiguous:
 * **Headline figures** — a figure of the headline (``开工项目27个``, ``总投资130.23亿元``) whose key word and
   unit the body repeats with other numbers only, none equal and none adding up to it.
 * **Parts** — percentages given for all parts of a whole (``其中男性占52%，女性占46%``: two complementary
-  parts) that do not add up to 100%.
+  parts) that do not add up to 100% beyond what rounding to the digits written allows.
 * **Mixed width** — a digit run such as ``2０23`` that mixes full-width and ASCII digits.
 """
 from __future__ import annotations
@@ -34,9 +35,10 @@ COUNT = Rule(
 忘记改总数是常见差错。本规则只在列举结构明确时判断：各项以顿号分隔（最后一项可用“和、及、与”），
 项内没有数字，也没有“和”等连词造成的歧义；括号内分组列举时，按组数或各组项数之和核对
 （“竞技类（7项）和趣味类（2项）共9大比赛项目”是对的）。“等N项”只在列出的项数多于N时报告。
+先给总数再列举（“4个领域，分别为……”“三项工作：……”）时同样核对，列举中有“等”的不判断。
 
-A list of items followed by its count (…共8项 after nine items, A、B、C、D三大工程) that disagrees with the
-number of items listed.""",
+A list of items followed by its count (…共8项 after nine items, A、B、C、D三大工程), or a count announced
+before its list (4个领域，分别为A、B、C), that disagrees with the number of items listed.""",
     bad="设置太极拳、篮球、乒乓球、羽毛球、拔河、跳绳、象棋共6个比赛项目",
     good="设置太极拳、篮球、乒乓球、羽毛球、拔河、跳绳、象棋共7个比赛项目",
 )
@@ -62,7 +64,8 @@ PARTS = Rule(
     severity="warning",
     summary="互补的各部分百分比相加不等于100%（如“男性占52%，女性占46%”）",
     explanation="""\
-给出一个整体的全部组成部分时，各部分百分比之和应为100%（允许四舍五入误差）。本规则只核对明确
+给出一个整体的全部组成部分时，各部分百分比之和应为100%（允许四舍五入误差：每个数按所写的位数
+最多差半个末位单位，整数各差0.5，一位小数各差0.05）。本规则只核对明确
 互补的成对部分（男/女、城镇/农村、线上/线下、国内/国外……），不核对可能重叠或未列全的部分。
 
 Percentages of complementary parts of one whole (男性52%、女性46%) that do not add up to 100%.""",
@@ -306,6 +309,40 @@ def _counts(page, ctx) -> list:
                 f"前面列举了{listed}，这里却写“{pre}{m.group('n')}{m.group('cls')}”，请核对总数或列举内容",
                 related=[page.location(ls, b.start + m.start(), f"列举的{count}项")],
                 key=f"{clause[-20:]}{m.group()}"))
+        out.extend(_counts_then_lists(page, ctx, b))
+    return out
+
+
+# A count announced before its list: 4个领域，分别为A、B、C。 / 三项工作：A、B、C。
+_COUNT_FIRST_RE = regex.compile(
+    rf"(?<![0-9{_CN_DIGITS}第])(?P<n>[0-9]{{1,2}}|[{_CN_DIGITS}]{{1,3}})(?P<cls>[个项大类方面])(?P<noun>\p{{Han}}{{1,6}}?)"
+    r"(?:[，,]?(?:分别为|分别是|即)|[：:])(?P<list>[^，,。；;：:！？!?\n]+)(?=[。；;])")
+
+
+def _counts_then_lists(page, ctx, b) -> list:
+    out = []
+    text = b.text
+    for m in _COUNT_FIRST_RE.finditer(text):
+        n = parse_int(m.group("n"))
+        body = m.group("list")
+        if n is None or not 2 <= n <= 20 or "等" in body or "、" not in body:
+            continue  # 等: the items named may be only some
+        items = _split_top(body, "、")
+        if items is None:
+            continue
+        last = items[-1]
+        conj = [c for c in _CONJ_RE.finditer(last) if _depth_at(last, c.start()) == 0]
+        if len(conj) > 1 or any(not _clean_item(it) for it in items[:-1]) or not _clean_item(last, last=True):
+            continue
+        candidates = {len(items)} | ({len(items) + 1} if conj else set())  # …、C和D: three or four items
+        if n in candidates:
+            continue
+        count = len(items) + (1 if conj else 0)
+        ls, le = b.start + m.start("list"), b.start + m.end("list")
+        out.append(ctx.finding(
+            COUNT, page, b.start + m.start(), b.start + m.end("noun"),
+            f"这里写“{m.group('n')}{m.group('cls')}{m.group('noun')}”，后面却列举了{count}项，请核对总数或列举内容",
+            related=[page.location(ls, le, f"列举的{count}项")], key=f"{m.group()}"))
     return out
 
 
@@ -399,6 +436,13 @@ def _appears(text: str, val: float, unit: str) -> bool:
 _PAIRS = [("男", "女"), ("城镇", "农村"), ("线上", "线下"), ("国内", "国外"), ("境内", "境外"), ("公办", "民办"),
           ("本地", "外地"), ("城市", "农村")]
 _PCT = r"([0-9]+(?:\.[0-9]+)?)[%％]"
+_WHO = r"(?:性|生|职工|患者|居民|观众|用户|游客|学生)?(?:人口|人数)?"
+
+
+def _rounding(*figures: str) -> float:
+    """How far parts rounded as written can add up from 100: half a unit of the last written digit
+    for each part (52% + 47% may be 52.4 + 47.6; 52.3% + 46.7% cannot be 100)."""
+    return sum(0.5 * 10 ** -(len(f.split(".")[1]) if "." in f else 0) for f in figures)
 
 
 def _parts(page, ctx) -> list:
@@ -408,15 +452,15 @@ def _parts(page, ctx) -> list:
         return out
     for a, b in _PAIRS:
         pat = regex.compile(
-            rf"(?:^|[，,。；;：:])(?P<a>{a}(?:性|生|职工|患者|居民|观众|用户|游客|学生)?)(?:占|比例为|占比)(?:比)?{_PCT}"
-            rf"[，,、；;](?P<b>{b}(?:性|生|职工|患者|居民|观众|用户|游客|学生)?)(?:占|比例为|占比)(?:比)?{_PCT}(?![，,、]\p{{Han}}{{1,4}}(?:占|比例))",
+            rf"(?:^|[，,。；;：:])(?P<a>{a}{_WHO})(?:占|比例为|占比)(?:比)?{_PCT}"
+            rf"[，,、；;](?P<b>{b}{_WHO})(?:占|比例为|占比)(?:比)?{_PCT}(?![，,、]\p{{Han}}{{1,4}}(?:占|比例))",
             regex.M)
         for m in pat.finditer(text):
             if m.group("a")[len(a):] != m.group("b")[len(b):]:
                 continue  # 男性 with 女性, 男生 with 女生
             x, y = float(m.group(2)), float(m.group(4))
             total = x + y
-            if abs(total - 100) <= 1.0:
+            if abs(total - 100) <= _rounding(m.group(2), m.group(4)) + 1e-9:
                 continue
             out.append(ctx.finding(
                 PARTS, page, m.start("a"), m.end(),
