@@ -140,3 +140,17 @@ def test_cli_json_and_fix_of_mixed_width(write, run_cli):
     assert code == 1 and f["rule"] == "number-mixed-width" and (f["line"], f["column"], f["end_column"]) == (1, 5, 9)
     run_cli("check", "--fix", "--select", "number-mixed-width", p)
     assert p.read_text(encoding="utf-8") == "本报讯 2023年全区生产总值增长5.2%。\n"
+
+
+@pytest.mark.parametrize("body,fires", [
+    ("全区完成固定资产投资56.8亿元，其中工业投资32.1亿元，占比为65.3%。", True),
+    ("全区完成固定资产投资56.8亿元，其中工业投资32.1亿元，占比为56.5%。", False),
+    ("技术合同成交额3177.68亿元，其中就地转化的合同成交额1191.21亿元，占比37.49%。", False),  # 37.487
+    ("接待游客17.85万人次，其中韩国游客7.3万人次，占比超40%。", False),  # 40.9 ≥ 40
+    ("接待游客17.85万人次，其中韩国游客7.3万人次，占比超45%。", True),
+    ("接待游客17.85万人次，其中韩国游客7.3万人次，占比约45%。", False),  # 约: not judged
+    ("接待游客17.85万人次，其中韩国游客7.3万吨，占比45%。", False),  # other units: no share
+])
+def test_share_of_a_total(body, fires):
+    fs = lint(HEAD + body + "\n")
+    assert rules_of(fs) == (["number-share-mismatch"] if fires else []), fs
