@@ -33,7 +33,7 @@ from __future__ import annotations
 import sys
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Dict, FrozenSet, List, Optional, Tuple
+from typing import Callable, Dict, FrozenSet, Iterator, List, Optional, Tuple
 
 import re
 
@@ -384,11 +384,18 @@ class _Plain:
 
 
 def _near_repeats(b: _Builder, plain: _Plain, strong_names) -> None:
-    """Plain occurrences of a *misspelt* well-attested name: a three-character name found in a strong
-    context (title, byline, list) printed elsewhere on the page with one given-name character
-    replaced by one that sounds or looks like it (梁光烈 … 向梁广烈同志的遗体三鞠躬), or a two-character
-    one under stricter conditions (:func:`_near_short`).  They are weak mentions: the name rules compare
-    them with the name they resemble.  One pass over the text."""
+    """Plain occurrences of a *misspelt* well-attested name on this page: see :func:`near_repeat_spans`.
+    They are weak mentions: the name rules compare them with the name they resemble."""
+    for s, e in near_repeat_spans(b.text, strong_names, plain.free):
+        plain.add(s, e, "near-repeat", False)
+
+
+def near_repeat_spans(text: str, strong_names, free: Callable[[int, int], bool]) -> Iterator[Tuple[int, int]]:
+    """Spans of ``text`` that misspell one of ``strong_names`` (names found in a strong context: title,
+    byline, list): a three-character name with one given-name character replaced by one that sounds or
+    looks like it (梁光烈 … 向梁广烈同志的遗体三鞠躬), or a two-character one under stricter conditions
+    (:func:`_near_short`).  ``free(s, e)`` says whether a span is still unclaimed; the caller claims each
+    span it takes before the search goes on.  One pass over the text."""
     from . import charsim
 
     # (surname, kept character, position of the replaced one) -> the names it may misspell
@@ -402,15 +409,15 @@ def _near_repeats(b: _Builder, plain: _Plain, strong_names) -> None:
             short.setdefault(name[0], []).append(name)
     if not keys and not short:
         return
-    text = b.text
     first = "".join(sorted({k[0] for k in keys} | set(short)))
     for fm in re.finditer(f"[{re.escape(first)}]", text):
         s = fm.start()
-        if short.get(text[s]) and _near_short(text, plain, short[text[s]], s):
+        if short.get(text[s]) and _near_short(text, free, short[text[s]], s):
+            yield s, s + 2
             continue
         e = s + 3
         cand = text[s:e]
-        if len(cand) < 3 or not all(_HAN.match(c) for c in cand) or not plain.free(s, e):
+        if len(cand) < 3 or not all(_HAN.match(c) for c in cand) or not free(s, e):
             continue
         for pos, kept in ((1, cand[2]), (2, cand[1])):
             c = cand[pos]
@@ -426,11 +433,11 @@ def _near_repeats(b: _Builder, plain: _Plain, strong_names) -> None:
                     or (e < len(text) and common_word_freq(text[e - 1:e + 1]) >= 20)
                     or (s > 0 and common_word_freq(text[s - 1:s + 1]) >= 20)):
                 continue
-            if plain.add(s, e, "near-repeat", False):
-                break
+            yield s, e
+            break
 
 
-def _near_short(text: str, plain: _Plain, names: List[str], s: int) -> bool:
+def _near_short(text: str, free: Callable[[int, int], bool], names: List[str], s: int) -> bool:
     """A misspelt two-character name at ``s`` (吕佩 for 吕沛): stricter than for three characters, as a
     surname and one character make many words — the character must sound or look strongly alike, and
     the name must be followed by punctuation or a word that follows names (说, 指出, 同志, 在…)."""
@@ -438,7 +445,7 @@ def _near_short(text: str, plain: _Plain, names: List[str], s: int) -> bool:
 
     e = s + 2
     cand = text[s:e]
-    if len(cand) < 2 or not _HAN.match(cand[1]) or not plain.free(s, e):
+    if len(cand) < 2 or not _HAN.match(cand[1]) or not free(s, e):
         return False
     c = cand[1]
     if c in NOT_NAME_END or c in _NEVER_THIRD or not _follows_ok(text, e):
@@ -448,10 +455,8 @@ def _near_short(text: str, plain: _Plain, names: List[str], s: int) -> bool:
     name = next((n for n in names if n[1] != c and charsim.relation(n[1], c)), None)
     if name is None:
         return False
-    if (common_word_freq(cand) or (s > 0 and common_word_freq(text[s - 1:s + 1]) >= 20)
-            or (e < len(text) and common_word_freq(text[s + 1:e + 1]) >= 20)):
-        return False
-    return plain.add(s, e, "near-repeat", False)
+    return not (common_word_freq(cand) or (s > 0 and common_word_freq(text[s - 1:s + 1]) >= 20)
+                or (e < len(text) and common_word_freq(text[s + 1:e + 1]) >= 20))
 
 
 def _bylines(b: _Builder, blk) -> None:
