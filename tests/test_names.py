@@ -227,3 +227,9 @@ def test_a_misspelt_two_character_name_needs_a_name_like_context():
     # in a list of names it is another person of its own
     listed = text.replace("下午的座谈会由吕佩主持。", "会议由刘红、吕佩、王强主持。")
     assert [m for m in mentions_of(_page(listed)).people() if m.role == "near-repeat"] == []
+
+
+def test_a_dateline_is_not_part_of_a_title():
+    text = "## 标题\n\n本报讯（记者赵文）区委副书记、区长孙立民主持会议。\n\n新华社北京3月5日电 外交部发言人毛宁表示，中方欢迎。\n"
+    titles = {m.name: m.title for m in mentions_of(_page(text)).people()}
+    assert titles["孙立民"] == "区委副书记、区长" and titles["毛宁"] == "外交部发言人"

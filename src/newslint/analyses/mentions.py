@@ -283,12 +283,20 @@ def _choose(text: str, i: int, ends: List[int], page_text: str, at: int = 0) -> 
     return long
 
 
+_DATELINE_HEAD_RE = regex.compile(
+    r"^.*?(?:本报讯|本报消息|[0-9０-９一二三四五六七八九十]日电)[ \t　]*(?:[（(][^（）()]*[）)])?[ \t　]*")
+
+
 def _title_before(text: str, start: int, floor: int) -> str:
     """The title words printed right before a name: back to the clause boundary."""
     j = start
     while j > floor and (text[j - 1] not in "，,。；;：:！？!?“”\"\n" or text[j - 1] in "、"):
         j -= 1
     t = text[j:start]
+    # cut a dateline before it: 本报讯（记者赵文）区委副书记 -> 区委副书记, …3月5日电 外交部发言人 -> 外交部发言人
+    dm = _DATELINE_HEAD_RE.match(t)
+    if dm and dm.end() < len(t):
+        t = t[dm.end():]
     # cut a leading subject and connective: 吕沛与中建七局…董事长 -> 中建七局…董事长
     m = regex.match(r".*?(?:与|和|同|及|向|对|陪同|会见|看望|邀请|由)(?=[\p{Han}（(]{2,}$)", t)
     if m and len(t) - m.end() >= 2:
