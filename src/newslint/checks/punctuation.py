@@ -1,4 +1,5 @@
-"""Punctuation: half-width ``,;:?!()`` in Chinese text (GB/T 15834-2011 标点符号用法).
+"""Punctuation (GB/T 15834-2011 标点符号用法): half-width ``,;:?!()`` in Chinese text, and clause marks
+doubled or run together (，， 。。 ，。).
 
 A half-width mark is reported when it stands in Chinese context: a Han character (or a full-width
 mark) on one side and nothing ASCII-bound on the other.  ASCII contexts are left alone: numbers such
@@ -34,6 +35,24 @@ full-width. ASCII contexts — numbers, URLs, English, code — are never touche
     good="本报讯（记者郭树勋）2月4日上午，市政协副主席吕沛主持召开会议；",
     fixable=True,
 )
+
+DOUBLED = Rule(
+    id="punctuation-doubled",
+    category="punctuation",
+    severity="warning",
+    summary="点号重复或连用（，，　。。　，。　？，），多打了或漏删了一个",
+    explanation="""\
+逗号、顿号、分号、冒号、句号两个连在一起（“，，”“。。”“，。”“、，”），或问号、叹号后面又跟一个点号，
+在 GB/T 15834 中都不成立，多是改稿时删字留下的或多敲了一次。同一个点号重复时 `--fix` 只留一个；
+不同点号连用时要由编辑决定留哪一个，不自动修改。省略号“……”和破折号“——”本来就是两个字符，不在此列。
+
+Two sentence or clause marks in a row (，， 。。 ，。 、，, or a mark after ？/！): one was typed twice or
+left behind by an edit. A mark doubled is fixed to one; two different marks are left to the editor.""",
+    bad="会议强调，，要压实责任。。",
+    good="会议强调，要压实责任。",
+    fixable=True,
+)
+_DOUBLED_RE = regex.compile(r"[，、；：。！？][，、；：。]+")
 
 FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
 _HAN = regex.compile(r"[\p{Han}\u3000-\u303f\uff01-\uff60“”‘’…—《》【】]")
@@ -147,13 +166,35 @@ def _near_fixed(text: str, i: int, fixed: dict) -> bool:
 
 @hookimpl
 def newslint_rules():
-    return [RULE]
+    return [RULE, DOUBLED]
 
 
 @hookimpl
 def newslint_check_page(page, ctx) -> Optional[list]:
-    if not ctx.enabled(RULE.id, page):
+    want_width, want_doubled = ctx.enabled(RULE.id, page), ctx.enabled(DOUBLED.id, page)
+    if not (want_width or want_doubled):
         return None
+    out = _doubled(page, ctx) if want_doubled else []
+    if want_width:
+        out.extend(_halfwidth(page, ctx))
+    return out
+
+
+def _doubled(page, ctx) -> list:
+    out = []
+    text = page.text
+    for m in _DOUBLED_RE.finditer(text):
+        run = m.group()
+        same = len(set(run)) == 1
+        out.append(ctx.finding(
+            DOUBLED, page, m.start(), m.end(),
+            f"“{run}”：{'同一个点号重复' if same else '点号连用'}，" + ("应只留一个" if same else "应只留其中一个"),
+            suggestion=run[0] if same else None, fix=Fix(m.start(), m.end(), run[0]) if same else None,
+            key=context_key(text, m.start())))
+    return out
+
+
+def _halfwidth(page, ctx) -> list:
     text = page.text
     if not regex.search(r"[,;:?!()]", text):
         return []

@@ -1,0 +1,35 @@
+"""The punctuation rules beyond the half-width marks (tested throughout the CLI tests): doubled marks."""
+import json
+
+SEL = "punctuation-doubled"
+
+
+def findings(run_cli, path):
+    code, out, err = run_cli("check", "--no-cache", "--format", "json", "--select", SEL, path)
+    assert code in (0, 1), err
+    return json.loads(out)["findings"]
+
+
+def test_a_doubled_mark_is_reported_and_fixed_to_one(run_cli, write):
+    text = "## 标题\n\n本报讯 会议强调，，要压实责任。。各部门要抓好落实。\n"
+    p = write("a.txt", text)
+    fs = findings(run_cli, p)
+    assert [(f["line"], f["column"], f["end_column"], f["suggestion"]) for f in fs] == [
+        (3, 9, 11, "，"), (3, 16, 18, "。")]
+    run_cli("check", "--no-cache", "--select", SEL, "--fix", p)
+    assert p.read_text(encoding="utf-8") == "## 标题\n\n本报讯 会议强调，要压实责任。各部门要抓好落实。\n"
+    assert findings(run_cli, p) == []
+
+
+def test_two_different_marks_are_reported_but_left_to_the_editor(run_cli, write):
+    text = "## 标题\n\n本报讯 会议强调，。要压实责任？，各部门要抓好落实。\n"
+    p = write("b.txt", text)
+    fs = findings(run_cli, p)
+    assert [(f["column"], f["suggestion"]) for f in fs] == [(9, None), (16, None)]
+    run_cli("check", "--no-cache", "--select", SEL, "--fix", p)
+    assert p.read_text(encoding="utf-8") == text
+
+
+def test_marks_that_are_two_characters_or_may_follow_each_other_are_not_reported(run_cli, write):
+    text = "## 标题\n\n他说：“真的吗？！”大家……都笑了——这是第一次。“好！”她说。\n"
+    assert findings(run_cli, write("c.txt", text)) == []
