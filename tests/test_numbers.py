@@ -154,3 +154,10 @@ def test_cli_json_and_fix_of_mixed_width(write, run_cli):
 def test_share_of_a_total(body, fires):
     fs = lint(HEAD + body + "\n")
     assert rules_of(fs) == (["number-share-mismatch"] if fires else []), fs
+
+
+def test_a_share_of_a_larger_whole_is_not_judged():
+    assert lint(HEAD + "全区完成投资56.8亿元，其中工业投资32.1亿元，占全市工业投资的65.3%。\n") == []
+    assert lint(HEAD + "全区完成投资56.8亿元，其中工业投资32.1亿元，占全市总投资的15.3%。\n") == []
+    assert rules_of(lint(HEAD + "全区完成投资56.8亿元，其中工业投资32.1亿元，占总投资的65.3%。\n")) == [
+        "number-share-mismatch"]

@@ -95,7 +95,7 @@ SHARE = Rule(
     severity="warning",
     summary="“其中……占比N%”与前面给出的两个数之比不符",
     explanation="""\
-一句话先给出总量，再说“其中某部分为多少，占比（占……的）N%”时，部分与总量之比应等于N%（允许两个
+一句话先给出总量，再说“其中某部分为多少，占比N%（占总……的N%）”时，部分与总量之比应等于N%（允许两个
 数和百分比各自四舍五入造成的误差）。写“超过、近、约N%”的按不等式或不核对。改稿时只改了一个数字，
 常留下这种矛盾。
 
@@ -492,7 +492,7 @@ _SHARE_UNITS = ("万亿元|亿元|万元|亿美元|万美元|亿人次|万人次
                 "|公里|平方公里|万平方米|平方米|万亩|亩")
 _SHARE_RE = regex.compile(
     rf"(?P<y>[0-9]+(?:\.[0-9]+)?)(?P<u>{_SHARE_UNITS})[^。；;0-9]{{0,30}}?[，,]其中[^。；;，,0-9]{{0,20}}?"
-    rf"(?P<x>[0-9]+(?:\.[0-9]+)?)(?P=u)[，,]?(?:占比|占[^。；;，,0-9]{{0,12}}?的?(?:比重|比例)?)"
+    rf"(?P<x>[0-9]+(?:\.[0-9]+)?)(?P=u)[，,]?(?:占比|占(?P<of>[^。；;，,0-9]{{0,8}}?总[^。；;，,0-9]{{0,6}}?)的?(?:比重|比例)?)"
     r"(?P<q>为|达|达到|超过|超|逾|近|约|接近|不到|不足)?(?P<z>[0-9]+(?:\.[0-9]+)?)[%％]")
 _AT_LEAST = ("超过", "超", "逾")
 _AT_MOST = ("近", "接近", "不到", "不足")
@@ -506,8 +506,8 @@ def _shares(page, ctx) -> list:
     for m in _SHARE_RE.finditer(text):
         y, x, z = float(m.group("y")), float(m.group("x")), float(m.group("z"))
         q = m.group("q") or ""
-        if y <= 0 or x > y or q == "约":
-            continue
+        if y <= 0 or x > y or q == "约" or regex.search(r"全|世界|各", m.group("of") or ""):
+            continue  # 占全市总量的…: a share of some larger whole
         share = x / y * 100
         slack = (_rounding(m.group("z")) + share * (_rounding(m.group("x")) / max(x, 1e-9)
                                                      + _rounding(m.group("y")) / y) + 1e-9)
