@@ -190,19 +190,11 @@ _HAN = regex.compile(r"\p{Han}")
 _SKIP_BLOCKS = ("link",)
 
 
-@lru_cache(maxsize=65536)
 def common_word_freq(word: str) -> int:
     """Frequency of ``word`` in jieba's dictionary when it is tagged as something other than a
     person's name (``nr*``), else 0: 关于, 强调, 高度, 学习 are words; 李强 is a name."""
-    from ..lexicon import lexicon
-
-    try:
-        hit = lexicon().lookup(word)
-    except Exception:  # pragma: no cover - no dictionary: no word filter
-        return 0
-    if not hit or hit[1].startswith("nr"):
-        return 0
-    return hit[0]
+    freq, tag = word_info(word)
+    return 0 if not tag or tag.startswith("nr") else freq
 
 
 @lru_cache(maxsize=65536)
