@@ -580,11 +580,13 @@ def _roster_title(ctx, page, mn: Mention, e: RosterEntry, page_date: Optional[st
 
 
 # ---- the corpus phase -----------------------------------------------------------------------------
-def _corpus_register(corpus):
+def corpus_register(corpus, pages=None):
+    """The register of names from the data this plugin collected for ``pages`` (default: all pages of
+    the corpus): (register, places, page dates)."""
     pages_data = []
     places: Set[str] = set()
     dates: Dict[int, Optional[str]] = {}
-    for p in corpus.pages:
+    for p in corpus.pages if pages is None else pages:
         data = corpus.collected(p, COLLECT_KEY)
         if not data:
             continue
@@ -675,7 +677,7 @@ def _variant_findings(ctx, pair: Pair, rule: Rule, roster: Set[str], kind_cn: st
 def newslint_check_corpus(corpus, ctx):
     if not ctx.any_enabled(VARIANT.id, ORG_VARIANT.id, TITLE_CONFLICT.id):
         return None
-    reg, places, dates = _corpus_register(corpus)
+    reg, places, dates = corpus_register(corpus)
     if not reg:
         return None
     roster = _roster_names(ctx)

@@ -570,15 +570,9 @@ def _entity_register(result) -> Optional[Dict[str, Any]]:
     corpus = getattr(result, "corpus", None)
     if corpus is None:
         return None
-    pages_data, places = [], set()
-    for p in result.pages:
-        data = corpus.collected(p, N.COLLECT_KEY)
-        if data:
-            pages_data.append((p, data))
-            places.update(data.get("places", ()))
-    if not pages_data:
+    reg, places, _ = N.corpus_register(corpus, result.pages)
+    if not reg:
         return None
-    reg = N.build_register(pages_data)
     entities = N.register_rows(reg, places)
     flagged = _finding_index(result, "name")
     table = []
