@@ -3,24 +3,13 @@ import json
 
 import pytest
 
-from newslint.config import Config, ConfigError
-from newslint.engine import Context, all_rules, check_pages, plugin_manager
-from newslint.page import Page
-
-PM = plugin_manager()
-RULES = all_rules(PM)
+from helpers import lint_text
+from helpers import rule_ids as rules
+from newslint.config import ConfigError
 
 
 def lint(text, date=None, path="page.txt", select=("anachronism",)):
-    ctx = Context(PM, RULES, Config(), select=list(select))
-    page = Page.from_text(path, text)
-    if date:
-        page.meta.update(date=date, date_source="--date")
-    return check_pages(ctx, [page]).findings
-
-
-def rules(findings):
-    return [f.rule for f in findings]
+    return lint_text(text, select, path=path, date=date)
 
 
 # ---- ordinals ----------------------------------------------------------------------------------------

@@ -1,22 +1,12 @@
 """Enumeration rules: broken numbered series (序号检查)."""
 import pytest
 
-from newslint.config import Config
-from newslint.engine import Context, all_rules, check_pages, plugin_manager
-from newslint.page import Page
-
-PM = plugin_manager()
-RULES = all_rules(PM)
+from helpers import check, lint_text
+from helpers import rule_ids as rules_of
 
 
 def lint(text, select=("enumeration",)):
-    ctx = Context(PM, RULES, Config(), select=list(select))
-    page = Page.from_text("t.txt", text)
-    return check_pages(ctx, [page]).findings
-
-
-def rules_of(findings):
-    return [f.rule for f in findings]
+    return lint_text(text, select)
 
 
 HEAD = "## 全区召开项目建设推进会\n\n本报讯（记者王明）3月5日上午，全区项目建设推进会召开。\n\n"
@@ -126,8 +116,7 @@ def test_dev_page_item_found_when_corpus_present():
     pages = sorted(dev.glob("000_*.txt")) if dev.is_dir() else []
     if not pages:
         pytest.skip("shared corpus not present")
-    ctx = Context(PM, RULES, Config(), select=["enumeration"])
-    fs = check_pages(ctx, [read_page(str(pages[0]))]).findings
+    fs = check([read_page(str(pages[0]))], ["enumeration"])
     assert any(f.rule == "enumeration-missing-item" and f.location.line == 57 for f in fs)
 
 

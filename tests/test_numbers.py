@@ -1,23 +1,13 @@
 """Number rules: counts vs lists, headline figures, complementary parts, mixed-width digits (数字核对)."""
 import pytest
 
+from helpers import check, lint_text
+from helpers import rule_ids as rules_of
 from newslint.checks.numbers import parse_list
-from newslint.config import Config
-from newslint.engine import Context, all_rules, check_pages, plugin_manager
-from newslint.page import Page
-
-PM = plugin_manager()
-RULES = all_rules(PM)
 
 
 def lint(text, select=("number",)):
-    ctx = Context(PM, RULES, Config(), select=list(select))
-    page = Page.from_text("t.txt", text)
-    return check_pages(ctx, [page]).findings
-
-
-def rules_of(findings):
-    return [f.rule for f in findings]
+    return lint_text(text, select)
 
 
 HEAD = "## 高新区举行第一届职工运动会\n\n本报讯（记者朱晓琳）4月24日上午，职工运动会开幕。\n\n"
@@ -126,8 +116,7 @@ def test_dev_page_counted_list_is_quiet_when_corpus_present():
     pages = sorted(dev.glob("*.txt")) if dev.is_dir() else []
     if not pages:
         pytest.skip("shared corpus not present")
-    ctx = Context(PM, RULES, Config(), select=["number"])
-    fs = check_pages(ctx, [read_page(str(p)) for p in pages]).findings
+    fs = check([read_page(str(p)) for p in pages], ["number"])
     assert [f for f in fs if f.location.path.startswith(str(pages[2])[:-20]) and f.location.line in (99, 101)] == []
 
 
