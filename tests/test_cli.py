@@ -31,7 +31,7 @@ def test_json_contract(write, run_cli):
     assert doc["version"] == 1
     f = doc["findings"][0]
     assert set(f) == {"path", "line", "column", "end_line", "end_column", "rule", "category", "severity",
-                      "message", "related", "suggestion", "fingerprint"}
+                      "message", "related", "suggestion", "fix", "fingerprint"}
     assert (f["line"], f["column"], f["end_line"], f["end_column"]) == (1, 4, 1, 5)
     assert f["category"] == "punctuation" and f["suggestion"] == "（"
 

@@ -128,7 +128,10 @@ def test_roster_wrong_spelling_and_variant_are_errors_with_fix(write, run_cli, t
     msgs = sorted(f["message"] for f in fs)
     assert len(fs) == 2, msgs
     assert all(f["severity"] == "error" and f["suggestion"] == "官志强" for f in fs)
-    code, out, err = run_cli("check", "--select", "name-roster", "--fix", "--no-cache", str(p))
+    before = p.read_text(encoding="utf-8")
+    run_cli("check", "--select", "name-roster", "--fix", "--no-cache", str(p))
+    assert p.read_text(encoding="utf-8") == before  # rewriting a name is an unsafe fix
+    code, out, err = run_cli("check", "--select", "name-roster", "--fix", "--unsafe-fixes", "--no-cache", str(p))
     text = p.read_text(encoding="utf-8")
     assert "宫志强" not in text and "官治强" not in text and text.count("官志强") == 3
 

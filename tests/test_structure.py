@@ -52,20 +52,30 @@ def test_split_mid_clause_before_an_opening_quote(run_cli, write):
     assert fs[0]["line"] == 3 and fs[0]["related"][0]["line"] == 5
 
 
+def test_split_fix_is_unsafe_and_needs_unsafe_fixes(run_cli, write):
+    p = write("s.txt", SPLIT_WORD)
+    fs = findings(run_cli, p)
+    assert fs and all(f["fix"]["applicability"] == "unsafe" for f in fs if f["fix"])
+    run_cli("check", "--no-cache", "--select", SEL, "--fix", p)
+    assert p.read_text(encoding="utf-8") == SPLIT_WORD  # joining paragraphs is a judgement
+    code, out, err = run_cli("check", "--no-cache", "--select", SEL, "--unsafe-fixes", p)
+    assert code == 2 and "--unsafe-fixes" in err and p.read_text(encoding="utf-8") == SPLIT_WORD
+
+
 def test_split_fix_joins_and_is_idempotent(run_cli, write):
     p = write("a.txt", SPLIT_WORD)
-    code, out, err = run_cli("check", "--no-cache", "--select", SEL, "--fix", p)
+    code, out, err = run_cli("check", "--no-cache", "--select", SEL, "--fix", "--unsafe-fixes", p)
     once = p.read_text(encoding="utf-8")
     assert "全市平均水平，工业投资增长明显。" in once
     assert once.count("\n\n") == SPLIT_WORD.count("\n\n") - 1
-    code, out, err = run_cli("check", "--no-cache", "--select", SEL, "--fix", p)
+    code, out, err = run_cli("check", "--no-cache", "--select", SEL, "--fix", "--unsafe-fixes", p)
     assert p.read_text(encoding="utf-8") == once
     assert findings(run_cli, p) == []
 
 
 def test_split_fix_keeps_crlf_file_consistent(run_cli, write):
     p = write("c.txt", SPLIT_WORD.replace("\n", "\r\n"))
-    run_cli("check", "--no-cache", "--select", SEL, "--fix", p)
+    run_cli("check", "--no-cache", "--select", SEL, "--fix", "--unsafe-fixes", p)
     data = p.read_bytes().decode("utf-8")
     assert "平均水平，" in data and "\r\n" in data and "\n" not in data.replace("\r\n", "")
 
@@ -280,7 +290,7 @@ def test_split_finding_has_a_join_fix_but_no_replacement_suggestion(run_cli, wri
     f = findings(run_cli, p, "structure-split-paragraph")
     assert rules_of(f) == ["structure-split-paragraph"]
     assert f[0]["suggestion"] is None  # `suggestion` is replacement text for the span; a join is a fix
-    run_cli("check", "--no-cache", "--fix", "--select", "structure-split-paragraph", p)
+    run_cli("check", "--no-cache", "--fix", "--unsafe-fixes", "--select", "structure-split-paragraph", p)
     assert "全区主要经济指标增速均高于全市平均水平，工业投资增长明显。" in p.read_text(encoding="utf-8")
 
 

@@ -21,10 +21,10 @@ def test_repeated_le_found_and_fixed(run_cli, write):
     fs = findings(run_cli, p)
     assert [f["rule"] for f in fs] == ["wording-repeated-le"]
     assert fs[0]["line"] == 3 and fs[0]["column"] == 3 and fs[0]["suggestion"] == "传达学习了"
-    run_cli("check", "--no-cache", "--select", SEL, "--fix", p)
+    run_cli("check", "--no-cache", "--select", SEL, "--fix", "--unsafe-fixes", p)
     once = p.read_text(encoding="utf-8")
     assert "会议传达学习了习近平总书记" in once
-    run_cli("check", "--no-cache", "--select", SEL, "--fix", p)
+    run_cli("check", "--no-cache", "--select", SEL, "--fix", "--unsafe-fixes", p)
     assert p.read_text(encoding="utf-8") == once
 
 
@@ -51,7 +51,7 @@ def test_doubled_character_found(run_cli, write, sentence, doubled):
 
 def test_doubled_function_word_fixed_but_rare_character_not(run_cli, write):
     p = write("a.txt", "这是是一次重要的会议。\n\n文化氩氩年味浓\n")
-    run_cli("check", "--no-cache", "--select", SEL, "--fix", p)
+    run_cli("check", "--no-cache", "--select", SEL, "--fix", "--unsafe-fixes", p)
     assert p.read_text(encoding="utf-8") == "这是一次重要的会议。\n\n文化氩氩年味浓\n"
 
 
@@ -89,7 +89,7 @@ def test_faulty_phrases(run_cli, write, wrong, right):
     p = write("p.txt", wrong + "\n")
     fs = findings(run_cli, p, "wording-faulty-phrase")
     assert len(fs) == 1 and fs[0]["severity"] == "warning"
-    run_cli("check", "--no-cache", "--select", "wording-faulty-phrase", "--fix", p)
+    run_cli("check", "--no-cache", "--select", "wording-faulty-phrase", "--fix", "--unsafe-fixes", p)
     assert p.read_text(encoding="utf-8") == right + "\n"
 
 

@@ -62,7 +62,10 @@ def build_parser(pm) -> argparse.ArgumentParser:
                        help="write the report in --format to FILE (the terminal still gets text)")
     check.add_argument("--fail-on", choices=SEVERITIES, default=None,
                        help="lowest severity that makes the exit code 1 (default: warning)")
-    check.add_argument("--fix", action="store_true", help="apply safe fixes in place (punctuation width…)")
+    check.add_argument("--fix", action="store_true",
+                       help="apply safe fixes in place (punctuation width, doubled marks)")
+    check.add_argument("--unsafe-fixes", action="store_true",
+                       help="with --fix, also apply unsafe fixes (joining paragraphs, rewriting names or words)")
     check.add_argument("--show-all", action="store_true", help="do not summarise rules that fire many times")
     check.add_argument("--color", choices=("auto", "always", "never"), default="auto")
     check.add_argument("--statistics", action="store_true",
@@ -132,8 +135,10 @@ def cmd_check(pm, args) -> int:
     if args.format not in table:
         raise UsageError(f"newslint: unknown format {args.format!r} (choose from {', '.join(sorted(table))})")
     ctx, result = run_from_args(pm, args)
+    if args.unsafe_fixes and not args.fix:
+        raise UsageError("newslint: --unsafe-fixes goes with --fix")
     if args.fix:
-        _apply_fixes(result)
+        _apply_fixes(result, unsafe=args.unsafe_fixes)
     for e in result.errors:
         print(f"newslint: {e}", file=sys.stderr)
     if "baseline" in args:  # the baseline plugin's options: keep only findings not in the baseline
@@ -160,7 +165,7 @@ def _statistics(result: RunResult, ctx, stream) -> None:
     from .report.text import summary
 
     counts = Counter(f.rule for f in result.findings)
-    fixable = Counter(f.rule for f in result.findings if f.fix is not None)
+    fixable = Counter(f.rule for f in result.findings if f.fix is not None and f.fix.safe)
     w = max((len(r) for r in counts), default=0)
     for rule_id, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
         r = ctx.rules.get(rule_id)
@@ -177,12 +182,16 @@ def _write_report(reporter, result: RunResult, ctx, path: str) -> None:
     write_new(path, buf.getvalue().encode("utf-8"))
 
 
-def _apply_fixes(result: RunResult) -> None:
+def _apply_fixes(result: RunResult, unsafe: bool = False) -> None:
+    """Apply the fixes of the findings (safe ones only unless ``unsafe``) and drop the findings fixed."""
     from .fixing import FixError, apply_to_text, encode, fix_page
+
+    def applies(f) -> bool:
+        return f.fix is not None and (unsafe or f.fix.safe)
 
     fixed_paths = set()
     for page in result.pages:
-        mine = [f for f in result.findings if f.fix is not None and f.location.path == page.path]
+        mine = [f for f in result.findings if applies(f) and f.location.path == page.path]
         if not mine:
             continue
         if page.meta.get("stdin"):
@@ -199,7 +208,7 @@ def _apply_fixes(result: RunResult) -> None:
         if n:
             fixed_paths.add(page.path)
             print(f"newslint: {page.path}: 已修复 {n} 处", file=sys.stderr)
-    result.findings[:] = [f for f in result.findings if not (f.fix is not None and f.location.path in fixed_paths)]
+    result.findings[:] = [f for f in result.findings if not (applies(f) and f.location.path in fixed_paths)]
 
 
 def cmd_rules(pm, args) -> int:

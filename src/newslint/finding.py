@@ -33,13 +33,30 @@ class Location:
                 "message": self.message}
 
 
+APPLICABILITIES = ("safe", "unsafe")
+
+
 @dataclass(frozen=True)
 class Fix:
-    """Replace the page text ``[start, end)`` (offsets in the analysed text) by ``replacement``."""
+    """Replace the page text ``[start, end)`` (offsets in the analysed text) by ``replacement``.
+
+    ``applicability`` is ``"safe"`` for a mechanical fix that cannot change what the page says
+    (punctuation width, a doubled mark) and ``"unsafe"`` for a judgement (joining paragraphs, rewriting a
+    name or a word); ``--fix`` applies safe fixes only, ``--unsafe-fixes`` both.  A fix is unsafe unless
+    its rule says otherwise."""
 
     start: int
     end: int
     replacement: str
+    applicability: str = "unsafe"
+
+    def __post_init__(self):
+        if self.applicability not in APPLICABILITIES:
+            raise ValueError(f"fix applicability must be one of {APPLICABILITIES}, not {self.applicability!r}")
+
+    @property
+    def safe(self) -> bool:
+        return self.applicability == "safe"
 
 
 @dataclass(frozen=True)
@@ -99,6 +116,8 @@ class Finding:
             "message": self.message,
             "related": [r.to_dict() for r in self.related],
             "suggestion": self.suggestion,
+            "fix": None if self.fix is None else {"applicability": self.fix.applicability,
+                                                  "replacement": self.fix.replacement},
             "fingerprint": self.fingerprint,
         }
 

@@ -145,7 +145,7 @@ def _mixed(page, ctx) -> list:
         fixed = halfwidth_digits(m.group())
         out.append(ctx.finding(MIXED, page, m.start(), m.end(),
                                f"数字“{m.group()}”混用了全角和半角数字，应统一为半角“{fixed}”",
-                               suggestion=fixed, fix=Fix(m.start(), m.end(), fixed)))
+                               suggestion=fixed, fix=Fix(m.start(), m.end(), fixed, "safe")))
     return out
 
 

@@ -189,7 +189,7 @@ def _doubled(page, ctx) -> list:
         out.append(ctx.finding(
             DOUBLED, page, m.start(), m.end(),
             f"“{run}”：{'同一个点号重复' if same else '点号连用'}，" + ("应只留一个" if same else "应只留其中一个"),
-            suggestion=run[0] if same else None, fix=Fix(m.start(), m.end(), run[0]) if same else None,
+            suggestion=run[0] if same else None, fix=Fix(m.start(), m.end(), run[0], "safe") if same else None,
             key=context_key(text, m.start())))
     return out
 
@@ -203,7 +203,7 @@ def _halfwidth(page, ctx) -> list:
         ch = text[i]
         out.append(ctx.finding(
             RULE, page, i, i + 1, f"中文语句中的半角“{ch}”应为全角“{full}”",
-            suggestion=full, fix=Fix(i, i + 1, full),
+            suggestion=full, fix=Fix(i, i + 1, full, "safe"),
             key=context_key(text, i)))
     return out
 

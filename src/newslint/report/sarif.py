@@ -109,6 +109,7 @@ def document(result, ctx) -> Dict[str, Any]:
                 for i, r in enumerate(f.related)]
         if f.fix is not None and page is not None:
             res["fixes"] = [{"description": {"text": f"替换为“{f.fix.replacement}”"},
+                             "properties": {"applicability": f.fix.applicability},
                              "artifactChanges": [{"artifactLocation": artifact(loc.path, root), "replacements": [{
                                  "deletedRegion": region(page.location(f.fix.start, f.fix.end)),
                                  "insertedContent": {"text": f.fix.replacement}}]}]}]

@@ -101,8 +101,11 @@ def summary(result) -> str:
         return f"未发现问题（检查了 {len(result.pages)} 个文件）。"
     sev = Counter(f.severity for f in result.findings)
     parts = "，".join(f"{k} {sev[k]}" for k in ("error", "warning", "info") if sev[k])
-    fixable = sum(1 for f in result.findings if f.fix is not None)
+    fixable = sum(1 for f in result.findings if f.fix is not None and f.fix.safe)
+    unsafe = sum(1 for f in result.findings if f.fix is not None and not f.fix.safe)
     tail = f"；其中 {fixable} 处可用 --fix 自动修复" if fixable else ""
+    if unsafe:
+        tail += f"；另有 {unsafe} 处修改建议需人工判断（--fix --unsafe-fixes 才会应用）"
     return f"共 {n} 个问题（{parts}），检查了 {len(result.pages)} 个文件{tail}。"
 
 
