@@ -104,6 +104,31 @@ def test_anniversary_with_a_year_written_in_the_sentence():
     assert rules(fs) == ["anachronism-anniversary"] and "同句写明的2021年" in fs[0].message
 
 
+@pytest.mark.parametrize("text,date", [
+    # a past anniversary named, far from this year's: the occasion of a work, not a claim about today
+    ("这部影片拍摄于上世纪八十年代，献礼新中国成立35周年。", "2019-10-02"),
+    ("三部作品分别为庆祝中华人民共和国成立15周年、35周年和60周年而创作。", "2019-10-05"),
+    # the occasion a concert was named after
+    ("该团参演了庆祝中国共产党成立95周年音乐会，广受好评。", "2019-10-15"),
+    # the title of a work names its own year
+    ("他朗读了《写在建党90周年的诗》。", "2019-07-01"),
+    # before this year's anniversary day the last one reached is a year back
+    ("隆重庆祝中国共产党成立95周年，宣示了初心。", "2017-03-05"),
+    ("调查新增了改革开放40周年等热点话题。", "2019-10-19"),
+])
+def test_anniversaries_about_the_past(text, date):
+    assert lint(text, date=date) == []
+
+
+def test_anniversary_after_this_years_day_and_anchored_to_the_present():
+    fs = lint("隆重庆祝中国共产党成立95周年，宣示了初心。", date="2017-08-01")
+    assert rules(fs) == ["anachronism-anniversary"] and fs[0].suggestion == "中国共产党成立96周年"
+    # a present anchor makes even a far count a claim about today
+    assert rules(lint("今年是新中国成立60周年。", date="2019-10-02")) == ["anachronism-anniversary"]
+    assert rules(lint("在庆祝中华人民共和国成立65周年之际，全区举行升旗仪式。", date="2019-10-01")) == [
+        "anachronism-anniversary"]
+
+
 def test_anniversary_needs_a_year():
     assert lint("庆祝新中国成立75周年。") == []
 

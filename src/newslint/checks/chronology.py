@@ -126,6 +126,10 @@ class Knowledge:
     terms: List[Tuple[str, _dt.date, str]] = field(default_factory=list)
     horizon: _dt.date = _dt.date(1900, 1, 1)  # the latest date the pack knows about
     founding_re: Optional["regex.Pattern"] = None
+    # [[anniversary_context]] words: "present" anchors a count to the page's present (今年是, 之际);
+    # "event" names a work or event the anniversary was the occasion of (音乐会, 献礼片)
+    present_re: Optional["regex.Pattern"] = None
+    event_re: Optional["regex.Pattern"] = None
 
 
 def _where(e) -> str:
@@ -207,6 +211,20 @@ def load_knowledge(ctx) -> Knowledge:
     if names:
         alt = "|".join(regex.escape(n) for n in sorted(set(names), key=len, reverse=True))
         k.founding_re = regex.compile(rf"(?P<name>{alt})第?(?P<n>[0-9０-９]+|[一二三四五六七八九十百零〇两]+)周年")
+    ctx_words: Dict[str, List[str]] = {"present": [], "event": []}
+    for e in ctx.pack_entries("anniversary_context"):
+        kind, words = e.get("kind"), e.get("words")
+        if kind not in ctx_words:
+            raise e.error("kind", f"must be \"present\" or \"event\", not {kind!r}")
+        if not isinstance(words, list) or not all(isinstance(x, str) and x for x in words):
+            raise e.error("words", "must be a list of non-empty strings")
+        ctx_words[kind].extend(words)
+    if ctx_words["present"]:
+        k.present_re = regex.compile("|".join(regex.escape(w) for w in sorted(set(ctx_words["present"]), key=len,
+                                                                              reverse=True)))
+    if ctx_words["event"]:
+        alt = "|".join(regex.escape(w) for w in sorted(set(ctx_words["event"]), key=len, reverse=True))
+        k.event_re = regex.compile(rf"[^，。；]{{0,3}}(?:{alt})")
     for e in ctx.pack_entries("term"):
         t = e.get("term")
         if not isinstance(t, str) or not t:
@@ -444,6 +462,12 @@ _SHORT_NAME_PREV = set("是暨、，“（( \t\n")
 _SHORT_NAME_PREV2 = ("庆祝", "纪念", "迎接", "喜迎", "恰逢", "正值", "适逢")
 
 
+def _in_title(text: str, a: int, i: int) -> bool:
+    """Is ``text[i]`` inside a 《title》 opened in the sentence starting at ``a``?"""
+    j = text.rfind("《", a, i)
+    return j >= 0 and text.find("》", j, i) < 0
+
+
 def check_anniversaries(page, ctx, k: Knowledge, pd) -> list:
     text = page.text
     if "周年" not in text or k.founding_re is None:
@@ -463,12 +487,24 @@ def check_anniversaries(page, ctx, k: Knowledge, pd) -> list:
         ref, how = _ref_year(text, a, m.start(), pd.year)
         if ref is None:
             continue
-        expected = ref - fdate.year
-        if n == expected:
+        reached = ref - fdate.year  # the anniversary of the year spoken of
+        fits = {reached}
+        if how == "page" and (pd.precision != "day" or (pd.page_date.month, pd.page_date.day) <
+                              (fdate.month, fdate.day)):
+            # before this year's anniversary day (or the day unknown) the last one reached is a year back:
+            # a report of March 2017 reviews the party's 95th anniversary of July 2016
+            fits.add(reached - 1)
+        if n in fits:
             continue
-        after = text[m.end():m.end() + 12]
+        expected = min(fits, key=lambda x: (abs(x - n), -x))
         sent = text[a:b]
-        event = _EVENT_AFTER.match(after)
+        if _in_title(text, a, m.start()):
+            continue  # 《庆祝中国共产党成立95周年大会上的讲话》: the title of a work names its own year
+        present = k.present_re is not None and k.present_re.search(text, a, min(b, m.end() + 4)) is not None
+        if not present and abs(n - expected) > 1:
+            continue  # a past (or future) anniversary named — 为庆祝新中国成立35周年而创作 — not a claim about today
+        after = text[m.end():m.end() + 12]
+        event = _EVENT_AFTER.match(after) or (k.event_re is not None and k.event_re.match(after))
         if event and n < expected:
             continue  # a past anniversary's event (……100周年大会上的讲话) or the coming one's preparations
         if n > expected and _ANTICIPATE.search(sent):
