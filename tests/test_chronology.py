@@ -65,6 +65,12 @@ def test_local_and_past_plenums_are_not_judged(text):
     assert lint(text, date="2023-10-09") == []
 
 
+def test_plenums_of_a_term_the_pack_does_not_list_are_not_judged():
+    # the pack lists no plenums of the 12th Central Committee: a 1985 page citing one is not judged
+    assert lint("认真贯彻十二届三中全会精神。", date="1985-03-27") == []
+    assert lint("认真贯彻十二届三中全会精神。", path="reports/gwr_1985.txt") == []
+
+
 def test_npc_sessions():
     assert rules(lint("认真贯彻十四届全国人大二次会议精神。", date="2024-02-01")) == ["anachronism-ordinal"]
     assert lint("认真贯彻十四届全国人大二次会议精神。", date="2024-03-20") == []

@@ -79,3 +79,18 @@ def test_helpers():
     assert date_from_filename("issue-12345678.txt") is None  # not a valid date
     ms = find_mentions("2023年2月4日和3月5日")
     assert [(m.year, m.month, m.day) for m in ms] == [(2023, 2, 4), (None, 3, 5)]
+
+
+def test_a_year_alone_in_the_file_name_dates_the_page_to_the_year():
+    from newslint.analyses.dates import year_from_filename
+
+    assert year_from_filename("reports/gwr_1981.txt") == (1981, "gwr_1981.txt")
+    assert year_from_filename("000_1f97804464838429.txt") is None  # digits inside a hash
+    assert year_from_filename("2019-vs-2020.txt") is None  # two years: no guess
+    assert year_from_filename("page12345.txt") is None
+
+
+def test_a_year_in_the_file_name_comes_after_the_text():
+    pd = dates("本报讯 各位代表，报告分为六个部分。\n", path="reports/gwr_1981.txt")
+    assert (pd.page_date, pd.source, pd.precision) == (dt.date(1981, 1, 1), "filename", "year")
+    assert pd.latest == dt.date(1981, 12, 31)

@@ -128,3 +128,14 @@ def test_builtin_pack_is_well_formed():
     assert len(wrongs) == len(set(wrongs))
     for e in doc["phrase"]:
         assert e["wrong"] != e["right"] and e.get("source"), e
+
+
+def test_faulty_phrase_standard_before_its_year_is_not_judged(run_cli, write):
+    # 好象 was the standard form until 1986: a page dated earlier is not judged on it
+    old = write("report_1981.txt", "这就好象登山一样。\n")
+    assert findings(run_cli, old, "wording-faulty-phrase") == []
+    assert findings(run_cli, old, "wording-faulty-phrase", "--date", "1985-12-31") == []
+    assert [f["rule"] for f in findings(run_cli, old, "wording-faulty-phrase", "--date", "2019-10-01")] == [
+        "wording-faulty-phrase"]
+    undated = write("a.txt", "这就好象登山一样。\n")
+    assert [f["suggestion"] for f in findings(run_cli, undated, "wording-faulty-phrase")] == ["好像"]

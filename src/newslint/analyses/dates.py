@@ -8,7 +8,8 @@
 3. front matter (``---`` … ``date: 2024-07-18`` … ``---``) (``"front-matter"``);
 4. a date line among the first lines of the page (``2024年7月18日 星期四``, ``《新闻联播》（20240101）``)
    (``"dateline"``);
-5. the file name (``20240718``, ``2024-07-18``, ``2024_07_18``) (``"filename"``);
+5. the file name (``20240718``, ``2024-07-18``, ``2024_07_18``) (``"filename"``); a year standing
+   alone in the name (``gwr_1981.txt``) is used last, after the text, with ``precision`` ``"year"``;
 6. the text (``"text"``): a year written with this year's numbered meetings (``2023年第2次党政联席会议``)
    or in article datelines (``本报讯 2023年2月4日``), dated by the latest month/day of the article
    datelines (``2月4日上午``).  This is an estimate: ``precision`` is ``"year"`` and ``latest`` (the
@@ -128,6 +129,19 @@ def date_from_filename(path: str) -> Optional[Tuple[_dt.date, str]]:
             d = _match_date(m)
             if d is not None:
                 return d, name
+    return None
+
+
+_FILENAME_YEAR_RE = regex.compile(r"(?<![0-9A-Za-z])(?P<y>(?:19|20)[0-9]{2})(?![0-9A-Za-z])")
+
+
+def year_from_filename(path: str) -> Optional[Tuple[int, str]]:
+    """A year standing alone in the file name (``gwr_1981.txt``, ``report-2017.md``): the page's year only."""
+    name = os.path.basename(path)
+    stem = name.rsplit(".", 1)[0] if "." in name else name
+    years = {int(m.group("y")) for m in _FILENAME_YEAR_RE.finditer(stem)}
+    if len(years) == 1:
+        return years.pop(), name
     return None
 
 
@@ -258,4 +272,8 @@ def analyse(page) -> PageDates:
     tx = _from_text(page, mentions)
     if tx:
         return PageDates(tx[0], "text", tx[1], precision="year", span=tx[2], mentions=mentions)
+    fy = year_from_filename(page.path)
+    if fy:
+        return PageDates(_dt.date(fy[0], 1, 1), "filename", f"{fy[1]} (year only)", precision="year",
+                         mentions=mentions)
     return PageDates(mentions=mentions)

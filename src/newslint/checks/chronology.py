@@ -345,7 +345,7 @@ def check_ordinals(page, ctx, k: Knowledge, pd) -> list:
         if not d:
             return "当前"
         if pd.precision == "year":
-            return f"页面日期（约{pd.page_date.year}年，据正文推断）"
+            return f"页面日期（约{pd.page_date.year}年，" + ("据正文推断）" if pd.source == "text" else f"来源：{pd.source}）")
         return f"页面日期（{pd.page_date.isoformat()}，来源：{pd.source}）"
 
     def judge(start, end, label, event: Optional[Event], absurd: bool, nxt: bool, fact: str):
@@ -414,6 +414,8 @@ def check_ordinals(page, ctx, k: Knowledge, pd) -> list:
         # the current term
         if upper > k.horizon + _dt.timedelta(days=180):
             continue  # the pack does not know this term's latest plenums
+        if (t, 1) not in k.plenums:
+            continue  # the pack does not list this term's plenums (only a famous one, or none): no evidence
         done = [p for (tt, p), ev in k.plenums.items() if tt == t and ev.start <= upper]
         last_n = max(done) if done else 0
         if n <= last_n:
@@ -680,7 +682,7 @@ def check_dateline_years(page, ctx, pd) -> list:
     out = []
     if pd.source != "dateline":
         top = _date_line(page)
-        if top and top[0] != p:
+        if top and (top[0].year != p.year if pd.precision == "year" else top[0] != p):
             s, e = top[2]
             out.append(ctx.finding(
                 DATELINE_YEAR, page, s, e,
@@ -695,7 +697,7 @@ def check_dateline_years(page, ctx, pd) -> list:
         if not m:
             continue
         d = _match_date(m)
-        if d is None or d.year == p.year:
+        if d is None or d.year == p.year or (pd.precision == "year" and d.year < p.year):
             continue
         a, z = _sentence(b.text, m.end(), m.end())
         if _RETRO_DATE_RE.search(b.text, a, z):

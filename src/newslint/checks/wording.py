@@ -11,7 +11,9 @@
   dictionary words (学习|习近平, 人民|民主) is normal and never reported.
 - ``wording-faulty-phrase``: phrases known to be wrong, with their correction, from the data pack
   ``[[phrase]]`` (rules/wording.toml: each entry cites its source).  Only unambiguous ones are listed;
-  entries may carry ``not_before``/``not_after`` patterns that rule out legitimate contexts.
+  entries may carry ``not_before``/``not_after`` patterns that rule out legitimate contexts, and
+  ``since`` (a year) for forms that became wrong by a later standard: pages dated before it are not
+  judged on them (an undated page is taken to be current).
 """
 from __future__ import annotations
 
@@ -74,6 +76,7 @@ Known faulty phrases from the data pack, each with its correction and source."""
     bad="希望大家再接再励，迫不急待地投入工作。",
     good="希望大家再接再厉，迫不及待地投入工作。",
     fixable=True,
+    needs=("dates",),
 )
 
 RULES = [REPEATED_LE, REPEATED_WORD, FAULTY]
@@ -129,6 +132,7 @@ class Pack:
             if isinstance(chars, str):
                 self.surnames.update(ch for ch in chars if not ch.isspace())
         self.phrases: List[Tuple[str, str, str, Optional[regex.Pattern], Optional[regex.Pattern]]] = []
+        self.since: Dict[str, Optional[int]] = {}  # wrong form -> the year from which it is wrong
         for e in ctx.pack_entries("phrase"):
             wrong, right = e["wrong"], e["right"]
             if not isinstance(wrong, str) or not wrong or not isinstance(right, str):
@@ -142,6 +146,10 @@ class Pack:
                     na = regex.compile("(?:" + e.get("not_after") + ")$")
             except regex.error as err:
                 raise e.error("not_before/not_after", f"invalid pattern: {err}") from None
+            since = e.get("since")
+            if since is not None and (not isinstance(since, int) or isinstance(since, bool)):
+                raise e.error("since", f"must be a year (integer), not {since!r}")
+            self.since[wrong] = since
             self.phrases.append((wrong, right, reason, nb, na))
         self.phrase_re = (regex.compile("|".join(regex.escape(p[0]) for p in sorted(
             self.phrases, key=lambda p: -len(p[0])))) if self.phrases else None)
@@ -323,6 +331,11 @@ def newslint_check_page(page, ctx) -> Optional[list]:
                     continue
                 if nb is not None and nb.match(s, m.end()):
                     continue
+                since = pack.since.get(wrong)
+                if since is not None:
+                    year = page.analysis("dates").year
+                    if year is not None and year < since:
+                        continue  # the form was standard when the page was written (好象 before 1986)
                 a = base + m.start()
                 out.append(ctx.finding(
                     FAULTY, page, a, a + len(wrong),
