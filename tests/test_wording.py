@@ -139,3 +139,29 @@ def test_faulty_phrase_standard_before_its_year_is_not_judged(run_cli, write):
         "wording-faulty-phrase"]
     undated = write("a.txt", "这就好象登山一样。\n")
     assert [f["suggestion"] for f in findings(run_cli, undated, "wording-faulty-phrase")] == ["好像"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "河滩上芦草萋萋，鸥鹭翔集。",  # ABB: a descriptive doubling of a bound character
+    "新开的缤缤商场人流如织。",  # a status-word character doubled in a name
+    "镇镇通公路，村村有卫生室。",  # a noun doubled for "every"
+    "我们还有很长很长的路要走。",  # degree adverb + adjective, ABAB
+    "他整夜整夜睡不着，树苗成片成片地栽下。",  # 整/成 + measure word, ABAB
+    "咔嚓咔嚓的快门声，吱呀吱呀的木门。",  # onomatopoeia, ABAB
+    "人群高喊“加油加油加油！”",  # three in a row: a chant
+    "孩子们唱起“星光星光照我心”。",  # a doubled word opening a quotation: a verse or call
+    "节目在哔哩哔哩等平台播出。",  # a name made of sound characters
+    "老人扶扶帽檐，鸽子扑扑飞远。",  # monosyllabic verbs, AA
+    "你去跟他们通融通融，看行不行。",  # a verb's ABAB ending its clause
+])
+def test_reduplication_kinds_not_reported(run_cli, write, sentence):
+    assert check_text(run_cli, write, sentence + "\n", "wording-repeated-word") == []
+
+
+@pytest.mark.parametrize("sentence,doubled", [
+    ("我们要要把工作做好。", "要要"),  # a modal verb never reduplicates
+    ("全区各单位单位要落实责任。", "单位单位"),  # a noun doubled inside its clause
+])
+def test_slips_still_reported(run_cli, write, sentence, doubled):
+    fs = check_text(run_cli, write, sentence + "\n", "wording-repeated-word")
+    assert len(fs) == 1 and sentence[fs[0]["column"] - 1:fs[0]["end_column"] - 1] == doubled

@@ -91,6 +91,11 @@ _ABAB_TAGS = {"v", "vn", "vd", "vi", "a", "ad", "an", "z"}  # 研究研究 雪�
 _VERB_TAGS = {"v", "vn", "vd", "vi", "vg"}
 _NAME_TAGS = {"ns", "nr", "nt", "nz", "nrt", "nrfg"}
 _SOUND_TAGS = {"o", "y", "e", "zg"}  # onomatopoeia, modal particles, interjections: 咚咚 唰唰
+# single characters that only live in descriptive reduplication or compounds: status words (缤, 潺) and
+# characters jieba knows only as parts of longer words (萋 of 芳草萋萋): their AA form is descriptive
+_DESCRIPTIVE_TAGS = {"z", "x"}
+_OPEN_QUOTES = "“‘「『"
+_CLAUSE_END = "，。！？；：、…,.!?;:"
 _QUOTE_PAIRS = {"“": "”", "‘": "’", "「": "」", "『": "』", "《": "》"}
 
 
@@ -126,6 +131,14 @@ class Pack:
             if not isinstance(words, list) or not all(isinstance(w, str) and w for w in words):
                 raise e.error("words", "must be a list of non-empty strings")
             self.redup.update(words)
+        self.shape: Dict[str, Set[str]] = {"abab_prefix": set(), "degree": set(), "no_aa_verb": set()}
+        for e in ctx.pack_entries("reduplication_shape"):
+            kind, chars = e.get("kind"), e.get("chars")
+            if kind not in self.shape:
+                raise e.error("kind", f"must be one of {', '.join(self.shape)}, not {kind!r}")
+            if not isinstance(chars, str) or not chars.strip():
+                raise e.error("chars", "must be a non-empty string of characters")
+            self.shape[kind].update(ch for ch in chars if not ch.isspace())
         # single-character surnames from the names pack (rules/surnames.toml, [[surnames]] single = "…")
         for e in ctx.pack_entries("surnames"):
             chars = e.get("single") or ""
@@ -178,8 +191,8 @@ def doubled_char_problem(text: str, i: int, pack: Pack) -> bool:
     xx = text[i:i + 2]
     if xx in pack.redup or in_dict(xx) or x in _CN_DIGITS:
         return False
-    if pos_tag(x) in _REDUP_SINGLE_TAGS or pos_tag(x) in _SOUND_TAGS:
-        return False
+    if pos_tag(x) in _REDUP_SINGLE_TAGS or pos_tag(x) in _SOUND_TAGS or pos_tag(x) in _DESCRIPTIVE_TAGS:
+        return False  # 张张; 咚咚; 缤缤, 草萋萋 (ABB)
     if _in_short_quote(text, i):
         return False  # a coined slogan in quotes: “龙行龘龘” “站站停”
     prev = text[i - 1] if i > 0 else ""
@@ -214,17 +227,31 @@ def doubled_char_problem(text: str, i: int, pack: Pack) -> bool:
     if prev and prev in pack.surnames and (i + 2 >= len(text) or not _HAN.match(text[i + 2])
                                            or pos_tag(text[i - 2:i]) in ("", "n", "nr")):
         return False  # a given name split by the tokenizer: 张|婷|婷
+    if pos_tag(x) == "v" and x not in pack.shape["no_aa_verb"] and \
+            not any(in_dict(text[i - k:i + 1]) for k in (1, 2, 3) if i - k >= 0):
+        return False  # a monosyllabic verb's AA form (扶扶眼镜, 扑扑飞走), its first copy no word's tail
     return True
 
 
 def doubled_words(text: str, base_tokens: List[Tuple[str, int, int]], pack: Pack):
     """Consecutive identical multi-character tokens that are not an ABAB reduplication."""
-    for a, b in zip(base_tokens, base_tokens[1:]):
+    for k, (a, b) in enumerate(zip(base_tokens, base_tokens[1:])):
         w = a[0]
         if w != b[0] or len(w) < 2 or a[2] != b[1] or not _HAN.match(w[0]):
             continue
-        if (w + w) in pack.redup or in_dict(w + w) or pos_tag(w) in _ABAB_TAGS:
-            continue
+        if (w + w) in pack.redup or in_dict(w + w) or pos_tag(w) in _ABAB_TAGS or pos_tag(w) in _SOUND_TAGS:
+            continue  # 研究研究; 咔嚓咔嚓
+        if (k > 0 and base_tokens[k - 1][0] == w) or (k + 2 < len(base_tokens) and base_tokens[k + 2][0] == w):
+            continue  # three or more in a row: a chant or deliberate effect (向前向前向前)
+        if a[1] > 0 and text[a[1] - 1] in _OPEN_QUOTES:
+            continue  # a doubled word opening a quotation: a call, chant or verse (“祖国祖国我爱你”)
+        if len(w) == 2 and (w[0] in pack.shape["abab_prefix"] or (
+                w[0] in pack.shape["degree"] and pos_tag(w[1]) in ("a", "ag", "ad"))):
+            continue  # 整晚整晚, 成片成片; 很长很长
+        if not in_dict(w) and any(pos_tag(c) in _SOUND_TAGS for c in w):
+            continue  # a word the dictionary lacks, made with sound characters: 哔哩哔哩
+        if b[2] < len(text) and text[b[2]] in _CLAUSE_END and not _function_word(w):
+            continue  # a verb's ABAB ending its clause: 与他们通融通融，
         if pos_tag(w) in _NAME_TAGS:
             continue  # a proper name may end one phrase and start the next: 新中国|中国法制史
         if len(set(w)) == 1 or w[0] in _CN_DIGITS or pos_tag(w) in _REDUP_SINGLE_TAGS:
