@@ -130,3 +130,39 @@ def test_cli_json_reports_the_missing_first_item(write, run_cli):
     [f] = doc["findings"]
     assert f["rule"] == "enumeration-missing-item" and f["category"] == "enumeration" and f["line"] == 5
     assert f["related"] and f["related"][0]["line"] == 5 and f["suggestion"] == "一要统一思想"
+
+
+# ---- nested numbering, items spread over sections, quoted and figure numbers ------------------------------
+def test_nested_lists_with_the_same_marker_return_to_the_outer_series():
+    # one marker style at two and three levels (a plain-text report): 三、 after an inner 一、二、三、四、
+    # continues the suspended outer series
+    text = HEAD + "\n\n".join([
+        "一、回顾过去一年的工作", "二、今后五年的主要任务", "一、确定适度的增长速度。", "二、控制投资规模。",
+        "一、增加能源和交通投资。", "二、控制非生产性建设。", "三、支持现有企业改造。", "四、安排好地区布局。",
+        "三、加快科技进步。", "四、扩大出口创汇。", "三、今后五年的改革", "一、认识改革的艰巨性。", "二、认识法制的作用。",
+        "四、坚持和平外交政策"]) + "\n"
+    assert lint(text) == []
+
+
+def test_inner_series_restarts_after_a_section_head_and_after_shouldering_words():
+    text = HEAD + ("问题主要是：一是物价涨幅偏高。二是农业投入不足。三是投资规模偏大。四是管理有所放松。\n\n"
+                   "二、促进经济健康发展\n\n为保证农业增长，首先要增加投入。二是保护耕地。三是搞好农业开发。四是兴修水利。\n")
+    assert lint(text) == []
+    text = HEAD + ("第一，概念提出。第二，概念内涵。第三，概念意义。第四，概念价值。第五，概念创新。\n\n"
+                   + "\n\n".join(["这是另一位作者的文章。"] * 6)
+                   + "\n\n首先，要处理好甲和乙的关系。\n\n其次，要处理好丙和丁的关系。\n\n第三，要处理好戊的关系。\n\n"
+                     "第四，要处理好己的关系。\n")
+    assert lint(text) == []
+
+
+def test_quoted_excerpts_and_figure_numbers_are_not_the_articles_series():
+    text = HEAD + ("第二条增加一项，作为第四项：“（四）代理发行债券”。第八项改为第九项，修改为：“（九）代理收付款项”。\n\n"
+                   "图②：工人操作焊接机械手。\n\n图④：技术人员调试设备。\n")
+    assert lint(text) == []
+
+
+def test_a_list_inside_one_quotation_is_still_checked():
+    fs = lint(HEAD + "他说：“一是抓落实，二是抓创新，四是抓队伍。”\n")
+    assert rules_of(fs) == ["enumeration-missing-item"]
+    fs = lint(HEAD + "一是加强领导。二是压实责任。三是严格督查。\n\n二是加强宣传。\n")
+    assert rules_of(fs) == ["enumeration-repeated-item"]

@@ -18,6 +18,7 @@ repeat needs the two markers to be near each other (a few paragraphs), so stray 
 """
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 from typing import Dict, List, Optional, Tuple
 
@@ -114,6 +115,8 @@ class Marker:
     text: str
     block: int  # index of the block in the layout
     weak: bool = False  # counted only when it continues a series (6.2023年… after 5.)
+    quoted: int = 0  # inside a quotation (its offset; -1 for one running over paragraphs): the numbering
+    # of the quoted text is a series of its own
 
 
 def _value(family: str, n: str) -> Optional[int]:
@@ -168,6 +171,7 @@ def markers(page) -> List[Marker]:
             text = b.text
             titles = _title_spans(text)
             seen = set()
+            quotes = None  # positions of “ and ” in the block, found on the first marker
             for family, pat, _ in _FAMILIES:
                 quick = _FAMILY_QUICK.get(family)
                 if quick is not None and not quick.search(text):
@@ -176,6 +180,8 @@ def markers(page) -> List[Marker]:
                     s = m.start("n") if family != "label" else m.start("label")
                     if s in seen or _inside(titles, s):
                         continue
+                    if family in ("①", "1.", "（1）") and text[max(0, s - 1):s] in ("图", "表"):
+                        continue  # 图②：… a picture referred to by its number, not a list item
                     fam = family
                     if family == "label":
                         fam = "label:" + m.group("label")
@@ -185,7 +191,17 @@ def markers(page) -> List[Marker]:
                     seen.add(s)
                     weak = bool(m.groupdict().get("weak"))
                     e = m.end() - (1 if weak else 0)
-                    out.append(Marker(fam, v, b.start + s, b.start + e, text[s:e], b.index, weak))
+                    if quotes is None:
+                        quotes = ([i for i, ch in enumerate(text) if ch == "“"],
+                                  [i for i, ch in enumerate(text) if ch == "”"])
+                    n_open, n_close = bisect.bisect_left(quotes[0], s), bisect.bisect_left(quotes[1], s)
+                    quoted = 0
+                    if n_open > n_close:
+                        # each closed quotation is an excerpt of its own (修改为：“（九）……”); a quotation
+                        # running over paragraphs (“一是… / “二是…, closed at the end) is one
+                        closed = n_close < len(quotes[1])
+                        quoted = b.start + quotes[0][n_open - 1] + 1 if closed else -1
+                    out.append(Marker(fam, v, b.start + s, b.start + e, text[s:e], b.index, weak, quoted))
         out.sort(key=lambda mk: mk.start)
         return out
     return page.cached("enumeration.markers", compute)
@@ -202,25 +218,71 @@ def _inside(spans: List[Tuple[int, int]], i: int) -> bool:
     return any(a < i < b for a, b in spans)
 
 
-def series_of(page) -> List[List[Marker]]:
-    """Series per article and family: a new series starts at a 1, after 最后, and in a new article."""
+_OUTER_FAMILIES = ("一、", "（一）", "1.")  # numbered heads that open a section at a block start
+
+
+def series_of(page, limit: int = 4) -> List[List[Marker]]:
+    """Series per article and family, in reading order.
+
+    A new series starts at a 1, after 最后, and in a new article.  Lists nest: a series restarted at 1
+    inside another (一、… 二、[一、二、三、] 三、) suspends the outer one, and a number that continues a
+    suspended series (the outer 三、) closes the inner lists and goes back to it.  A number lower than (or
+    equal to) the last one that continues nothing starts a new series when it is far from the last marker
+    or a section head stands between them (items spread over sections: 一是…四是 / 二、… / 首先… 二是…).
+    """
     layout = page.layout
-    groups: Dict[Tuple[int, str], List[List[Marker]]] = {}
-    for mk in markers(page):
+    all_markers = markers(page)
+    heads = sorted({mk.block for mk in all_markers if mk.family in _OUTER_FAMILIES
+                    and mk.start == layout.blocks[mk.block].start}
+                   | {b.index for b in layout.blocks if b.kind == "heading"})
+    groups: Dict[Tuple[int, str, int], List[List[Marker]]] = {}
+    stacks: Dict[Tuple[int, str, int], List[List[Marker]]] = {}
+    for mk in all_markers:
         art = layout.blocks[mk.block].article
-        runs = groups.setdefault((art, mk.family), [])
-        if mk.weak and not (runs and runs[-1] and runs[-1][-1].value + 1 == mk.value):
+        key = (art, mk.family, mk.quoted)  # a quoted list (修改为：“（九）……”) is not the article's
+        runs = groups.setdefault(key, [])
+        stack = stacks.setdefault(key, [])
+        top = stack[-1] if stack else None
+        last = top[-1] if top else None
+        if mk.weak and not (last is not None and last.value + 1 == mk.value):
             continue
-        if not runs or mk.value == 1 or (runs[-1] and runs[-1][-1].value == 0):
-            runs.append([])
-        runs[-1].append(mk)
+        if last is None or mk.value == 1 or last.value == 0:
+            if last is not None and last.value == 0:
+                stack.clear()
+            run = [mk]
+            runs.append(run)
+            stack.append(run)
+            continue
+        if mk.value == last.value + 1:
+            top.append(mk)
+            continue
+        back = next((i for i in range(len(stack) - 2, -1, -1) if stack[i][-1].value + 1 == mk.value), None)
+        if back is not None:
+            del stack[back + 1:]  # the inner lists are closed: 三、 after 一、二、 inside 二、
+            stack[-1].append(mk)
+            continue
+        if mk.value <= last.value and (not _near(page, last, mk, limit) or _head_between(heads, last, mk)):
+            run = [mk]  # a new series whose first items were written otherwise (首先…), or lost
+            runs.append(run)
+            stack[:] = [run]
+            continue
+        top.append(mk)
     out: List[List[Marker]] = []
-    for (art, fam), runs in groups.items():
+    for (art, fam, _), runs in groups.items():
         if fam.startswith("label:") and len({mk.value for run in runs for mk in run}) < 2:
             continue  # a label is a series only when seen with two or more numbers
         out.extend(r for r in runs if r)
     out.sort(key=lambda r: r[0].start)
     return out
+
+
+def _head_between(heads: List[int], a: Marker, b: Marker) -> bool:
+    """Does a section head (a heading block, or a block opening with 一、/（一）/1.) stand between two
+    markers of an inner family?"""
+    if a.family in _OUTER_FAMILIES:
+        return False
+    i = bisect.bisect_right(heads, a.block)
+    return i < len(heads) and heads[i] <= b.block and not (heads[i] == b.block and b.family in _OUTER_FAMILIES)
 
 
 def _near(page, a: Marker, b: Marker, limit: int) -> bool:
@@ -245,7 +307,7 @@ def newslint_check_page(page, ctx) -> Optional[list]:
     if not _QUICK.search(page.text):
         return []
     out = []
-    for run in series_of(page):
+    for run in series_of(page, ctx.options(MISSING.id)["max_block_distance"]):
         numbered = [mk for mk in run if mk.value > 0]
         if len(numbered) < 2:
             continue
@@ -267,7 +329,9 @@ def _missing(page, ctx, fam: str, run: List[Marker]) -> list:
     first = run[0]
     # The first item(s) lost: a clean run 二要 三要 (四要…) with nothing numbered before it.
     if (first.value > 1 and fam != "首先" and _consecutive(run) and _near(page, run[0], run[1], limit)
-            and not _written_between(page, fam, range(1, first.value), _window_start(page, first), first.start)):
+            and not _written_between(page, fam, range(1, first.value), _window_start(page, first), first.start)
+            and not (fam in _INLINE_FAMILIES and _FIRST_OTHERWISE.search(page.text, _window_start(page, first),
+                                                                          first.start))):
         lost = "、".join(f"“{_label(fam, v)}”" for v in range(1, first.value))
         msg = f"序号从“{_label(fam, first.value)}”开始，前面没有{lost}：可能漏写了第一项的序号，或删去了前面的条目"
         related = []
@@ -292,6 +356,11 @@ def _missing(page, ctx, fam: str, run: List[Marker]) -> list:
                 related=[page.location(a.start, a.end, f"上一个序号“{_label(fam, a.value)}”")],
                 key=f"{fam}:{a.text}->{b.text}"))
     return out
+
+
+# The first items of an in-sentence series written with another word: 首先…，二是… / 首先… 其次… 第三…
+_INLINE_FAMILIES = ("要", "是", "第", "其")
+_FIRST_OTHERWISE = regex.compile(r"(?:(?<=^)|(?<=[。；;：:，,！？!?\n　]))[“\"]?(?:首先|其次|第一|其一|一是|一要|一方面)")
 
 
 def _window_start(page, mk: Marker) -> int:
