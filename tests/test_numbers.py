@@ -83,6 +83,20 @@ def test_headline_figures_agreeing_in_other_notation_or_as_a_sum():
     assert lint(text) == []
 
 
+def test_headline_rounding_the_body_figure_is_not_a_mismatch():
+    text = ("## 全县20年退耕还林3160万亩\n\n本报讯 20年来，全县累计退耕还林3159.67万亩，森林覆盖率提高。\n")
+    assert lint(text) == []
+    # a coarse step is no rounding: 30 projects for 26
+    text = ("## 我区集中开工项目30个\n\n本报讯（记者王明）3月1日，我区集中开工项目26个，总投资10亿元。\n")
+    assert rules_of(lint(text)) == ["number-headline-mismatch"]
+
+
+def test_count_of_characters_announced_before_a_list():
+    assert lint(HEAD + "他说：“我的感想可以总结为八个字：振奋、自豪、责任、使命。”\n") == []
+    assert rules_of(lint(HEAD + "他说：“我的感想可以总结为三个方面：振奋、自豪、责任、使命。”\n")) == [
+        "number-count-mismatch"]
+
+
 def test_headline_approximate_figures_are_not_judged():
     text = ("## 全年社会消费品零售额超47万亿元\n\n本报讯 全年社会消费品零售额47.1万亿元，增长3.5%。\n")
     assert lint(text) == []

@@ -273,6 +273,10 @@ def _depth_at(s: str, i: int) -> int:
     return d
 
 
+def _han_chars(s: str) -> int:
+    return sum(1 for ch in s if "\u4e00" <= ch <= "\u9fff")
+
+
 def _counts(page, ctx) -> list:
     out = []
     for b in page.layout.blocks:
@@ -309,6 +313,8 @@ def _counts(page, ctx) -> list:
             if count < 3 and group_sum is None:
                 continue
             candidates = {count} | ({group_sum} if group_sum is not None else set())
+            if m.group("cls") == "个" and after.startswith("字"):
+                candidates.add(_han_chars(clause.rsplit("，", 1)[-1]))  # 忠、孝、仁、义四个字: characters
             if split:
                 candidates.add(count - 1)  # 会展商贸和文化体育 may be one item
             if n in candidates:
@@ -353,6 +359,8 @@ def _counts_then_lists(page, ctx, b) -> list:
         if len(conj) > 1 or any(not _clean_item(it) for it in items[:-1]) or not _clean_item(last, last=True):
             continue
         candidates = {len(items)} | ({len(items) + 1} if conj else set())  # …、C和D: three or four items
+        if m.group("cls") == "个" and m.group("noun").startswith("字"):
+            candidates.add(_han_chars(body))  # 八个字：振奋、自豪、责任、使命 counts characters
         if n in candidates:
             continue
         count = len(items) + (1 if conj else 0)
@@ -432,6 +440,8 @@ def _headlines(page, ctx) -> list:
                 continue  # the headline sums the body's parts
             if len(same) > 1:
                 continue  # several different body figures: which one the headline means is unclear
+            if _rounds_to(ftext, val, same[0][1]):
+                continue  # the headline rounds the body's figure: 2160万亩 for 2159.67万亩
             f0 = same[0]
             out.append(ctx.finding(
                 HEADLINE, page, s, e,
@@ -439,6 +449,26 @@ def _headlines(page, ctx) -> list:
                 related=[page.location(f0[3], f0[4], "正文中的数字")],
                 key=f"{ftext}|{f0[5]}"))
     return out
+
+
+_WRITTEN_NUM = regex.compile(r"[0-9]+(?:\.[0-9]+)?")
+
+
+def _rounds_to(written: str, val: float, exact: float) -> bool:
+    """Is ``val`` (written as the Arabic number in ``written``) ``exact`` rounded to the digits written?
+    2160 is 2159.67 to the ten, 3.5 is 3.46 to the tenth.  A headline rounds; it does not change a figure."""
+    m = _WRITTEN_NUM.search(written)
+    if m is None or not exact:
+        return False
+    num = m.group()
+    scale = val / float(num) if float(num) else 1.0  # the 万/亿 written after the number
+    if "." in num:
+        step = 10.0 ** -len(num.split(".")[1])
+    else:
+        step = 10.0 ** (len(num) - len(num.rstrip("0"))) if num.rstrip("0") else 1.0
+    if step * scale > 0.01 * abs(val):
+        return False  # 30个 for 26个 is no rounding: only a fine step (under 1% of the figure) counts
+    return abs(exact - val) <= step * scale / 2 + 1e-9 * max(1.0, abs(val)) and exact != val
 
 
 def _appears(text: str, val: float, unit: str) -> bool:
