@@ -49,7 +49,11 @@ ANNIVERSARY = Rule(
     id="anachronism-anniversary", category=CAT, severity="warning",
     summary="“成立N周年”“诞辰N周年”与年份不符",
     explanation="周年数应等于所指年份减去成立（诞生）年份。所指年份取同句写明的年份（“2021年是中国共产党成立100周年”），"
-                "否则取页面日期的年份。回顾往年的纪念活动（“在庆祝中国共产党成立100周年大会上的讲话”）不报告。\n\n"
+                "否则取页面日期的年份；页面日期早于当年纪念日时，上一个周年（三月的报告回顾去年七月的95周年）也相符。"
+                "本规则只判断关于页面当下的说法：回顾往年的纪念活动（“在庆祝中国共产党成立100周年大会上的讲话”"
+                "“庆祝…95周年音乐会”）、书名号内的作品名，以及与当年相差一年以上又没有“今年是”“之际”等词锚定"
+                "当下的周年数（“为庆祝新中国成立35周年而创作”）都不报告。锚定词和活动名可在数据包"
+                " [[anniversary_context]] 中扩充。\n\n"
                 "An anniversary count that does not match the year minus the founding year." + _EXPL_TAIL,
     bad="（2023年）庆祝中华人民共和国成立75周年", good="（2023年）庆祝中华人民共和国成立74周年", needs=("dates",))
 PLAN = Rule(

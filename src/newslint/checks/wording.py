@@ -52,7 +52,11 @@ REPEATED_WORD = Rule(
 同一个字或词紧挨着写了两遍，又不是汉语的重叠形式，多是录入或改稿失误，如“这是是一个”“我们我们要”。
 合法的重叠不报告：词典中的词（人人、常常、一一、谢谢、看看、层层、连连、干干净净），量词和数词的重叠
 （张张、件件、一个个、一张张），动词和形容词的 ABAB 重叠（研究研究），AABB 形式（认认真真），
-以及落在两个词之间的重复（学习|习近平、人民|民主）。合法重叠表可在数据包的 [[reduplication]] 中扩充。
+以及落在两个词之间的重复（学习|习近平、人民|民主）。也不报告：状态词和只作构词成分的字的叠用（芳草萋萋），
+名词重叠表“每一”（镇镇、村村），单音节动词的 AA 式（扶扶眼镜；是是、要要等系词、助动词除外），“很长很长”
+“整晚整晚”“成片成片”等 ABAB 式，拟声词（咔嚓咔嚓），连写三遍以上的呼喊，引语开头的叠用（“祖国祖国……”），
+以及句读前的动词 ABAB（通融通融，）。合法重叠表可在数据包的 [[reduplication]] 和 [[reduplication_shape]]
+中扩充。
 
 A character or word written twice in a row that is not a legitimate reduplication (checked against
 jieba's dictionary and part-of-speech tags and the pack's reduplication lists).""",
