@@ -3,7 +3,8 @@ doubled or run together (，， 。。 ，。).
 
 A half-width mark is reported when it stands in Chinese context: a Han character (or a full-width
 mark) on one side and nothing ASCII-bound on the other.  ASCII contexts are left alone: numbers such
-as 1,000 and 3:30, URLs, English phrases, code, Markdown link syntax, and marks between Latin text.
+as 1,000 and 3:30, URLs, English phrases, code, Markdown link syntax, emoticons (:-) (^_^)), and marks
+between Latin text.
 Brackets are judged as a pair: ``(记者郭树勋)`` becomes ``（记者郭树勋）`` together, ``(AI)`` alone does not.
 """
 from __future__ import annotations
@@ -61,12 +62,29 @@ _SKIP = regex.compile(
     r"|\d[\d,]*\d(?:\.\d+)?|\d{1,2}:\d{2}(?::\d{2})?")  # 1,000  12:30
 
 
+# Emoticons are pictures, not punctuation: :) :-) ;) :-( and kaomoji in brackets (^_^) (T_T) (>_<).
+# A bare :( is left out: 他说:(一)… is a colon and a bracket.
+_EMOTICON = regex.compile(r"(?<![A-Za-z0-9])(?:[:;]-?\)|:-\()(?![A-Za-z0-9])"
+                          r"|\((?:\^[_o.\-]?\^|T[_.]T|>[_.]<|-[_.]-|=\^[_.]\^=|\*\^[_o▽]\^\*)\)")
+
+
 def _is_han(ch: str) -> bool:
     return bool(ch) and bool(_HAN.match(ch))
 
 
 def _skipped_spans(text: str) -> List[Tuple[int, int]]:
-    return [m.span() for m in _SKIP.finditer(text)]
+    spans = [m.span() for m in _SKIP.finditer(text)]
+    if ":" in text or ";" in text or "^" in text or "_" in text:
+        extra = [m.span() for m in _EMOTICON.finditer(text)]
+        if extra:  # kept sorted and non-overlapping for _inside's bisection
+            merged: List[Tuple[int, int]] = []
+            for a, b in sorted(spans + extra):
+                if merged and a < merged[-1][1]:
+                    merged[-1] = (merged[-1][0], max(merged[-1][1], b))
+                else:
+                    merged.append((a, b))
+            spans = merged
+    return spans
 
 
 def _inside(spans: List[Tuple[int, int]], i: int) -> bool:
