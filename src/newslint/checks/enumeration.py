@@ -222,6 +222,7 @@ def _inside(spans: List[Tuple[int, int]], i: int) -> bool:
 
 
 _OUTER_FAMILIES = ("一、", "（一）", "1.")  # numbered heads that open a section at a block start
+_MAX_NESTING = 4
 
 
 def series_of(page, limit: int = 4) -> List[List[Marker]]:
@@ -255,6 +256,7 @@ def series_of(page, limit: int = 4) -> List[List[Marker]]:
             run = [mk]
             runs.append(run)
             stack.append(run)
+            del stack[:-_MAX_NESTING]  # lists nest a few levels deep, no more: the look-back stays short
             continue
         if mk.value == last.value + 1:
             top.append(mk)
