@@ -189,14 +189,21 @@ def _tokens(text: str, start: int, end: int) -> List[Tuple[str, int, int]]:
     return [(w, s + start, e + start) for w, s, e in window_tokenizer().tokenize(text[start:end], HMM=True)]
 
 
+def _ends_word(text: str, i: int) -> bool:
+    """Does ``text[i]`` end a dictionary word with the characters before it (凤凰|凰, 阿拉善|善)?"""
+    return any(in_dict(text[i - k:i + 1]) for k in (1, 2, 3) if i - k >= 0)
+
+
 def doubled_char_problem(text: str, i: int, pack: Pack) -> bool:
     """Is the doubled character at ``text[i:i+2]`` an accidental repetition?"""
     x = text[i]
     xx = text[i:i + 2]
     if xx in pack.redup or in_dict(xx) or x in _CN_DIGITS:
         return False
-    if pos_tag(x) in _REDUP_SINGLE_TAGS or pos_tag(x) in _SOUND_TAGS or pos_tag(x) in _DESCRIPTIVE_TAGS:
-        return False  # 张张; 咚咚; 缤缤, 草萋萋 (ABB)
+    if pos_tag(x) in _REDUP_SINGLE_TAGS or pos_tag(x) in _SOUND_TAGS:
+        return False  # 张张; 咚咚
+    if pos_tag(x) in _DESCRIPTIVE_TAGS and not _ends_word(text, i):
+        return False  # 缤缤, 草萋萋 (ABB) — but 凤凰凰 doubles the tail of a word
     if _in_short_quote(text, i):
         return False  # a coined slogan in quotes: “龙行龘龘” “站站停”
     prev = text[i - 1] if i > 0 else ""
@@ -231,8 +238,7 @@ def doubled_char_problem(text: str, i: int, pack: Pack) -> bool:
     if prev and prev in pack.surnames and (i + 2 >= len(text) or not _HAN.match(text[i + 2])
                                            or pos_tag(text[i - 2:i]) in ("", "n", "nr")):
         return False  # a given name split by the tokenizer: 张|婷|婷
-    if pos_tag(x) == "v" and x not in pack.shape["no_aa_verb"] and \
-            not any(in_dict(text[i - k:i + 1]) for k in (1, 2, 3) if i - k >= 0):
+    if pos_tag(x) == "v" and x not in pack.shape["no_aa_verb"] and not _ends_word(text, i):
         return False  # a monosyllabic verb's AA form (扶扶眼镜, 扑扑飞走), its first copy no word's tail
     return True
 
