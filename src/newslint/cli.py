@@ -17,6 +17,7 @@ from .cache import default_dir as cache_dir
 from .config import ConfigError, discover, load
 from .engine import Context, RunResult, all_rules, failing, plugin_manager, run
 from .finding import CATEGORIES, SEVERITIES
+from .rule import markdown_table, rule_record
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR, EXIT_INTERRUPTED = 0, 1, 2, 130
 
@@ -74,7 +75,7 @@ def build_parser(pm) -> argparse.ArgumentParser:
     check.set_defaults(func=cmd_check)
 
     rules = sub.add_parser("rules", help="list every rule")
-    rules.add_argument("--format", choices=("text", "json"), default="text")
+    rules.add_argument("--format", choices=("text", "json", "markdown"), default="text")
     rules.set_defaults(func=cmd_rules)
 
     rule = sub.add_parser("rule", help="explain one rule, with a bad and a good example")
@@ -216,9 +217,11 @@ def cmd_rules(pm, args) -> int:
     if args.format == "json":
         import json
 
-        json.dump([{"id": r.id, "category": r.category, "severity": r.severity, "summary": r.summary,
-                    "fixable": r.fixable} for r in rules.values()], sys.stdout, ensure_ascii=False, indent=1)
+        json.dump([rule_record(r) for r in rules.values()], sys.stdout, ensure_ascii=False, indent=1)
         print()
+        return EXIT_OK
+    if args.format == "markdown":
+        sys.stdout.write(markdown_table(rules))
         return EXIT_OK
     w = max((len(r) for r in rules), default=10)
     for r in sorted(rules.values(), key=lambda r: (CATEGORIES.index(r.category), r.id)):

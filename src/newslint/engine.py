@@ -19,6 +19,7 @@ from . import hookspecs
 from .config import Config, ConfigError, check_rule_names
 from .finding import CATEGORIES, SEVERITY_RANK, Finding, Fix, Location, Rule, assign_fingerprints
 from .page import Page
+from .rule import RuleImpl, rule_impls, run_impls
 from .reading import DEFAULT_MAX_FILE_MB, InputError, expand_paths, read_page, read_stdin, stable_key
 
 if sys.version_info >= (3, 11):
@@ -57,7 +58,8 @@ def plugin_manager(extra_plugins: Sequence[Any] = ()) -> pluggy.PluginManager:
 
 def all_rules(pm: pluggy.PluginManager) -> Dict[str, Rule]:
     rules: Dict[str, Rule] = {}
-    for batch in pm.hook.newslint_rules():
+    batches = list(pm.hook.newslint_rules()) + [[impl.rule for impl in rule_impls(pm.get_plugins())]]
+    for batch in batches:
         for r in batch or ():
             if r.id in rules and rules[r.id] != r:
                 raise ConfigError(f"two plugins define the rule {r.id!r}")
@@ -109,6 +111,9 @@ class Context:
         self._options: Dict[str, Dict[str, Any]] = {}
         self._packs: Optional[Dict[str, List[PackEntry]]] = None
         self.state: Dict[str, Any] = {}  # plugins' run-wide state (e.g. the page date source)
+        self.impls: Dict[str, List[RuleImpl]] = {}  # decorated rule functions by stage
+        for impl in rule_impls(pm.get_plugins()):
+            self.impls.setdefault(impl.stage, []).append(impl)
 
     # ---- selection and options -----------------------------------------------------------
     def enabled(self, rule_id: str, page: Optional[Page] = None) -> bool:
@@ -240,6 +245,7 @@ def check_page(page: Page, ctx: Context) -> Tuple[List[Finding], Dict[str, Any]]
         for res in ctx.pm.hook.newslint_check_page(page=page, ctx=ctx):
             if res:
                 findings.extend(res)
+        findings.extend(run_impls(ctx.impls.get("page", ()), ctx, page=page))
     data: Dict[str, Any] = {}
     for res in ctx.pm.hook.newslint_collect_page(page=page, ctx=ctx):
         if res:
@@ -307,11 +313,13 @@ def check_pages(ctx: Context, pages: List[Page], archive: Sequence[Page] = (),
     for res in ctx.pm.hook.newslint_check_corpus(corpus=corpus, ctx=ctx):
         if res:
             findings.extend(res)
+    findings.extend(run_impls(ctx.impls.get("corpus", ()), ctx, corpus=corpus))
     archived = {p.path for p in archive}
     findings = [f for f in findings
                 if f.location.path not in archived and f.rule in ctx.selected
                 and not ctx.ignored_for_path(f.rule, f.location.path)]
     ctx.pm.hook.newslint_filter_findings(findings=findings, corpus=corpus, ctx=ctx)
+    findings.extend(run_impls(ctx.impls.get("after-filters", ()), ctx, corpus=corpus))
     assign_fingerprints(findings, stable_key)
     findings.sort(key=Finding.sort_key)
     return RunResult(findings=findings, pages=list(pages), errors=errors, corpus=corpus,
