@@ -3,7 +3,7 @@ import json
 from pathlib import Path
 
 import pytest
-from helpers import PM, RULES, lint_text
+from helpers import PM, RULES, run_example
 
 from newslint.config import Config
 from newslint.engine import Context, all_rules, check_pages, plugin_manager
@@ -18,7 +18,7 @@ EXAMPLES = [pytest.param(rid, i, ex, id=f"{rid}-{i}") for rid, r in RULES.items(
 
 @pytest.mark.parametrize("rule_id,index,example", EXAMPLES)
 def test_rule_examples_behave_as_declared(rule_id, index, example):
-    found = [f for f in lint_text(example["text"], [rule_id], date=example["date"]) if f.rule == rule_id]
+    found = run_example(rule_id, example)
     assert bool(found) == example["fires"], (example["text"], [f.message for f in found])
 
 
@@ -34,6 +34,7 @@ def test_rules_json_lists_examples(run_cli):
     r = data["punctuation-halfwidth"]
     assert {"id", "category", "severity", "summary", "examples"} <= set(r)
     assert all(set(e) == {"text", "fires", "date"} for e in r["examples"])
+    assert all({"text", "fires", "date"} <= set(e) for r in data.values() for e in r["examples"])
 
 
 def test_readme_rules_table_is_generated(run_cli):

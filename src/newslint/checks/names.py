@@ -64,6 +64,10 @@ are different people; a weak look-alike needs the same title on both spellings."
     good="管委会主任官卫红出席会议。……官卫红指出，……",
     options=(("weak_shape_needs_title", True),),
     needs=("mentions",),
+    examples=[
+        {"text": "管委会主任张建国出席会议并讲话。\n\n张建果指出，要抓好项目建设。\n", "fires": True, "date": None},
+        {"text": "管委会主任张建国出席会议并讲话。\n\n张建国指出，要抓好项目建设。\n", "fires": False, "date": None},
+    ],
 )
 ORG_VARIANT = Rule(
     id="name-org-variant",
@@ -80,6 +84,10 @@ compared after removing the place prefix and the kind suffix. A place prefix alo
     bad="科瑞森重装股份有限公司 …… 焦作科瑞森重装备股份有限公司",
     good="焦作科瑞森重装备股份有限公司 …… 科瑞森重装备股份有限公司",
     needs=("mentions",),
+    examples=[
+        {"text": "华瑞森重装备股份有限公司今年新增订单二十个。\n\n记者在华瑞森重装股份有限公司车间看到，工人们正在忙碌。\n", "fires": True, "date": None},
+        {"text": "华瑞森重装备股份有限公司今年新增订单二十个。\n\n记者在华瑞森重装备股份有限公司车间看到，工人们正在忙碌。\n", "fires": False, "date": None},
+    ],
 )
 TITLE_CONFLICT = Rule(
     id="name-title-conflict",
@@ -96,6 +104,10 @@ across pages (titles change over time; page dates are shown when known).""",
     good="党工委副书记吕沛主持会议……党工委副书记吕沛强调……",
     options=(("window_days", 0),),
     needs=("mentions", "dates"),
+    examples=[
+        {"text": "党工委副书记张建国主持会议。党工委书记张建国强调，要抓好落实。\n", "fires": True, "date": None},
+        {"text": "党工委副书记张建国主持会议。党工委副书记张建国强调，要抓好落实。\n", "fires": False, "date": None},
+    ],
 )
 ROSTER = Rule(
     id="name-roster",
@@ -112,6 +124,10 @@ is an error with the fix.""",
     good="管委会主任官卫红",
     fixable=True,
     needs=("mentions",),
+    examples=[
+        {"text": "示例区管委会主任林忘舒出席会议。\n", "fires": True, "date": None, "config": {"roster": ["roster.example.toml"]}},
+        {"text": "示例区管委会主任林望舒出席会议。\n", "fires": False, "date": None, "config": {"roster": ["roster.example.toml"]}},
+    ],
 )
 RULES = (VARIANT, ORG_VARIANT, TITLE_CONFLICT, ROSTER)
 COLLECT_KEY = "names.mentions"

@@ -39,6 +39,10 @@ Two verbs each followed by 了 back to back (传达了学习了): an editing lef
     good="会议传达学习了习近平总书记的重要讲话精神。",
     fixable=True,
     needs=("tokens",),
+    examples=[
+        {"text": "会议传达了学习了上级会议精神。\n", "fires": True, "date": None},
+        {"text": "会议传达学习了上级会议精神。\n", "fires": False, "date": None},
+    ],
 )
 
 REPEATED_WORD = Rule(
@@ -58,6 +62,10 @@ jieba's dictionary and part-of-speech tags and the pack's reduplication lists)."
     good="这是一次重要的会议。",
     fixable=True,
     needs=("tokens",),
+    examples=[
+        {"text": "这是是一次重要的会议。\n", "fires": True, "date": None},
+        {"text": "这是一次重要的会议。\n", "fires": False, "date": None},
+    ],
 )
 
 FAULTY = Rule(
@@ -74,6 +82,10 @@ Known faulty phrases from the data pack, each with its correction and source."""
     bad="希望大家再接再励，迫不急待地投入工作。",
     good="希望大家再接再厉，迫不及待地投入工作。",
     fixable=True,
+    examples=[
+        {"text": "希望大家再接再励，再创佳绩。\n", "fires": True, "date": None},
+        {"text": "希望大家再接再厉，再创佳绩。\n", "fires": False, "date": None},
+    ],
 )
 
 RULES = [REPEATED_LE, REPEATED_WORD, FAULTY]
