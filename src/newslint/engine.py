@@ -18,6 +18,8 @@ import pluggy
 from . import hookspecs
 from .config import Config, ConfigError, check_rule_names
 from .finding import CATEGORIES, SEVERITY_RANK, Finding, Fix, Location, Rule, assign_fingerprints
+from .packs import load_pack, pack_dir  # noqa: F401 (their home was here: plugins import them from engine)
+from .packs import PackEntry, activate, builtin_packs, load_packs, sections_of
 from .page import Page
 from .rule import RuleImpl, rule_impls, run_impls
 from .reading import DEFAULT_MAX_FILE_MB, InputError, expand_paths, read_page, read_stdin, stable_key
@@ -28,15 +30,6 @@ else:  # pragma: no cover
     import tomli as tomllib
 
 ENTRY_POINT_GROUP = "newslint"
-
-
-def pack_dir() -> Path:
-    """Where the built-in data packs are: inside the installed package, or ``rules/`` in a checkout."""
-    here = Path(__file__).resolve().parent
-    installed = here / "packs"
-    if installed.is_dir():
-        return installed
-    return here.parent.parent / "rules"
 
 
 def plugin_manager(extra_plugins: Sequence[Any] = ()) -> pluggy.PluginManager:
@@ -67,29 +60,6 @@ def all_rules(pm: pluggy.PluginManager) -> Dict[str, Rule]:
     return dict(sorted(rules.items()))
 
 
-@dataclass
-class PackEntry:
-    """One entry of a data pack: a table of an array ``[[section]]``, with where it came from."""
-
-    section: str
-    data: Dict[str, Any]
-    source: str
-    line: Optional[int]
-
-    def get(self, key: str, default: Any = None) -> Any:
-        return self.data.get(key, default)
-
-    def __getitem__(self, key: str) -> Any:
-        try:
-            return self.data[key]
-        except KeyError:
-            raise self.error(key, "missing") from None
-
-    def error(self, key: str, message: str) -> ConfigError:
-        where = f"{self.source}:{self.line}" if self.line else self.source
-        return ConfigError(f"{where}: [[{self.section}]] {key}: {message}")
-
-
 class Context:
     """What a rule sees of the run: selection, options, severities, data packs and the CLI options."""
 
@@ -110,6 +80,11 @@ class Context:
         self._severity = dict(config.get("severity", {}))
         self._options: Dict[str, Dict[str, Any]] = {}
         self._packs: Optional[Dict[str, List[PackEntry]]] = None
+        self.pack_schema = sections_of(pm)
+        self._user_packs = [config.resolve(p) for p in config.get("packs", [])]
+        activate(self._user_packs, self.pack_schema)  # for analyses, which see only a page
+        if self._user_packs:
+            self.pack_entries("")  # a user pack's errors (an unknown section…) show whatever rules run
         self.state: Dict[str, Any] = {}  # plugins' run-wide state (e.g. the page date source)
         self.impls: Dict[str, List[RuleImpl]] = {}  # decorated rule functions by stage
         for impl in rule_impls(pm.get_plugins()):
@@ -163,41 +138,11 @@ class Context:
 
     # ---- data packs ----------------------------------------------------------------------
     def pack_entries(self, section: str) -> List[PackEntry]:
-        """All ``[[section]]`` entries of the built-in packs and of the packs named in config."""
+        """All ``[[section]]`` entries of the built-in packs and of the packs named in config, checked
+        against the sections the plugins declare (``newslint_pack_sections``)."""
         if self._packs is None:
-            self._packs = {}
-            files = sorted(pack_dir().glob("*.toml"))
-            files += [self.config.resolve(p) for p in self.config.get("packs", [])]
-            for f in files:
-                for sec, entries in load_pack(f).items():
-                    self._packs.setdefault(sec, []).extend(entries)
+            self._packs = load_packs(builtin_packs() + self._user_packs, self.pack_schema)
         return self._packs.get(section, [])
-
-
-def load_pack(path: Path) -> Dict[str, List[PackEntry]]:
-    try:
-        text = Path(path).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as e:
-        raise ConfigError(f"{path}: cannot read data pack ({getattr(e, 'strerror', None) or e})") from None
-    try:
-        doc = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as e:
-        raise ConfigError(f"{path}: invalid TOML in data pack: {e}") from None
-    out: Dict[str, List[PackEntry]] = {}
-    for sec, value in doc.items():
-        if not isinstance(value, list) or not all(isinstance(x, dict) for x in value):
-            if sec == "pack" and isinstance(value, dict):
-                continue  # [pack] holds metadata (name, description, sources)
-            raise ConfigError(f"{path}: {sec}: a data pack holds arrays of tables ([[{sec}]])")
-        lines = _array_table_lines(text, sec)
-        out[sec] = [PackEntry(sec, d, str(path), lines[i] if i < len(lines) else None)
-                    for i, d in enumerate(value)]
-    return out
-
-
-def _array_table_lines(text: str, section: str) -> List[int]:
-    header = f"[[{section}]]"
-    return [n + 1 for n, line in enumerate(text.splitlines()) if line.strip().startswith(header)]
 
 
 def _matches(rule: Rule, selectors: Iterable[str]) -> bool:

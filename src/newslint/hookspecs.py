@@ -40,6 +40,13 @@ def newslint_analyses():
 
 
 @hookspec
+def newslint_pack_sections():
+    """Return ``{section: {field: type or (types…)}}``: the ``[[section]]`` tables of data packs this
+    plugin reads, with their fields (``object`` accepts any value).  A section or field no plugin
+    declares is an error naming the pack file and line."""
+
+
+@hookspec
 def newslint_check_page(page, ctx):
     """Check one page; return an iterable of :class:`newslint.Finding` (or None).
 

@@ -37,11 +37,7 @@ from ..analyses import charsim
 from ..analyses.mentions import RANKS, Mention
 from ..config import ConfigError
 from ..finding import Fix, Rule
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
+from ..packs import load_pack
 
 VARIANT = Rule(
     id="name-variant",
@@ -479,20 +475,16 @@ def load_roster(ctx) -> List[RosterEntry]:
     entries: List[RosterEntry] = []
     for p in ctx.config.get("roster", []):
         path = ctx.config.resolve(p)
-        try:
-            doc = tomllib.loads(Path(path).read_text(encoding="utf-8"))
-        except OSError as e:
-            raise ConfigError(f"{path}: cannot read roster ({e.strerror or e})") from None
-        except tomllib.TOMLDecodeError as e:
-            raise ConfigError(f"{path}: invalid TOML in roster: {e}") from None
+        doc = load_pack(path, {sec: ctx.pack_schema.get(sec, {}) for sec in ("person", "org")})
         for kind, section in (("person", "person"), ("org", "org")):
-            for n, d in enumerate(doc.get(section, []) or []):
-                if not isinstance(d, dict) or not isinstance(d.get("name"), str) or not d["name"].strip():
-                    raise ConfigError(f"{path}: [[{section}]] #{n + 1}: name (a string) is required")
+            for n, e in enumerate(doc.get(section, [])):
+                d = e.data
+                if not isinstance(d.get("name"), str) or not d["name"].strip():
+                    raise e.error("name", "a string is required")
                 for key in ("titles", "wrong"):
                     v = d.get(key, [])
                     if not isinstance(v, list) or not all(isinstance(x, str) for x in v):
-                        raise ConfigError(f"{path}: [[{section}]] {d['name']}: {key} must be a list of strings")
+                        raise e.error(key, "must be a list of strings")
                 entries.append(RosterEntry(kind, d["name"].strip(), list(d.get("titles", [])),
                                            list(d.get("wrong", [])), _date_str(d.get("valid_from")),
                                            _date_str(d.get("valid_to")), str(path)))
