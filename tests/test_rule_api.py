@@ -101,3 +101,16 @@ def test_decorated_page_rule_honours_per_path_ignores():
 
 def test_builtin_rules_do_not_collide():
     assert len(RULES) == len(all_rules(PM))
+
+
+def test_misspelt_hook_in_a_plugin_is_an_error():
+    from newslint import hookimpl
+    from newslint.config import ConfigError
+
+    class Typo:
+        @hookimpl
+        def newslint_check_pages(self, page, ctx):  # no such hook
+            return []
+
+    with pytest.raises(ConfigError, match="newslint_check_pages"):
+        plugin_manager([Typo()])

@@ -41,6 +41,10 @@ def plugin_manager(extra_plugins: Sequence[Any] = ()) -> pluggy.PluginManager:
         raise ConfigError(f"cannot load a newslint plugin: {type(e).__name__}: {e}") from None
     for p in extra_plugins:
         pm.register(p)
+    try:
+        pm.check_pending()  # a hook implementation with no such hook (a misspelt name) is an error
+    except pluggy.PluginValidationError as e:
+        raise ConfigError(f"newslint plugin {pm.get_name(e.plugin) or e.plugin!r}: {e}") from None
     from .analyses import register_analysis
 
     for table in pm.hook.newslint_analyses():

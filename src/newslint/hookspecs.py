@@ -91,6 +91,13 @@ def newslint_reporters():
 
 
 @hookspec
+def newslint_html_sections(result, ctx):
+    """Return extra tables for the HTML report: a list of ``{"id", "title", "intro", "columns", "rows"}``
+    (a cell is a string, a :class:`newslint.Location` or a list of cells); see
+    :func:`newslint.report.html.sections`."""
+
+
+@hookspec
 def newslint_filter_findings(findings, corpus, ctx):
     """Drop or adjust findings in place (``findings[:] = …``): inline suppressions, baselines.
 
