@@ -3,7 +3,8 @@ import json
 
 from newslint.cache import PageCache
 from newslint.config import Config
-from newslint.engine import Context, all_rules, plugin_manager, run
+from newslint.app import run
+from newslint.engine import Context, all_rules, plugin_manager
 from newslint import parallel
 
 PAGE = """# 区政府召开常务会议

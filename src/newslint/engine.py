@@ -223,30 +223,6 @@ def load_pages(paths: Sequence[str], errors: List[str], stdin_name: Optional[str
     return pages
 
 
-def run(ctx: Context, paths: Sequence[str], stdin_name: Optional[str] = None,
-        archive_paths: Sequence[str] = (), jobs: Optional[int] = 1,
-        cache_dir: Optional[Path] = None) -> RunResult:
-    """Check ``paths`` (and archive pages) with ``jobs`` worker processes (None: one per core) and,
-    when ``cache_dir`` is given, a per-page result cache."""
-    errors: List[str] = []
-    max_mb = ctx.config.get("max-file-size", DEFAULT_MAX_FILE_MB)
-    pages = load_pages(paths, errors, stdin_name, max_mb=max_mb)
-    archive = (load_pages(archive_paths, errors, start_index=len(pages), archive=True, max_mb=max_mb)
-               if archive_paths else [])
-    phase = None
-    if jobs != 1:
-        from .parallel import page_phase
-
-        phase = page_phase(ctx, jobs or 0)
-    if cache_dir is not None:
-        from .cache import PageCache, cached_phase
-
-        cache = PageCache(cache_dir, ctx)
-        ctx.state["cache"] = cache
-        phase = cached_phase(cache, phase or (lambda ps: [check_page(p, ctx) for p in ps]))
-    return check_pages(ctx, pages, archive, errors, page_phase=phase)
-
-
 def check_pages(ctx: Context, pages: List[Page], archive: Sequence[Page] = (),
                 errors: Optional[List[str]] = None,
                 page_phase: Optional[Callable[[List[Page]], List[Tuple[List[Finding], Dict[str, Any]]]]] = None

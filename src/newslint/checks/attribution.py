@@ -386,7 +386,7 @@ def _related(s: Said, message: str) -> Location:
 # ---- `newslint quotes`: list who said what, where ---------------------------------------------------
 @hookimpl
 def newslint_add_commands(subparsers):
-    from ..cli import add_run_options
+    from ..app import add_run_options
 
     p = subparsers.add_parser("quotes", help="list who said what, where (speech spans) for an editor's audit")
     add_run_options(p)
@@ -412,7 +412,7 @@ def quote_records(page) -> List[dict]:
 
 
 def cmd_quotes(pm, args) -> int:
-    from ..cli import EXIT_ERROR, EXIT_OK, UsageError, build_context
+    from ..app import EXIT_ERROR, EXIT_OK, UsageError, build_context
     from ..engine import load_pages
 
     if not args.paths:

@@ -782,7 +782,7 @@ def _within(d: str, others: List[Optional[str]], days: int) -> bool:
 # ---- `newslint names` ------------------------------------------------------------------------------
 @hookimpl
 def newslint_add_commands(subparsers):
-    from ..cli import add_run_options
+    from ..app import add_run_options
 
     p = subparsers.add_parser("names", help="print the register of people and organisations a run found")
     add_run_options(p)
@@ -832,11 +832,11 @@ def register_rows(reg, places) -> List[Dict[str, Any]]:
 
 
 def cmd_names(pm, args) -> int:
-    from ..cli import EXIT_ERROR, EXIT_OK, build_context
+    from ..app import EXIT_ERROR, EXIT_OK, build_context
     from ..engine import check_pages, load_pages
 
     if not args.paths:
-        from ..cli import UsageError
+        from ..app import UsageError
 
         raise UsageError("newslint names: no paths given")
     ctx = build_context(pm, args)
