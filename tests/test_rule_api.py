@@ -3,8 +3,8 @@ import json
 from pathlib import Path
 
 import pytest
-from helpers import PM, RULES, run_example
 
+from helpers import PM, RULES, run_example
 from newslint.config import Config
 from newslint.engine import Context, all_rules, check_pages, plugin_manager
 from newslint.finding import Rule

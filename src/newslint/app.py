@@ -13,9 +13,9 @@ import os
 from pathlib import Path
 from typing import List, Optional, Sequence
 
+from . import engine
 from .cache import default_dir as cache_dir
 from .config import ConfigError, discover, load
-from . import engine
 from .engine import Context, RunResult, all_rules, check_page, load_pages
 from .reading import DEFAULT_MAX_FILE_MB
 

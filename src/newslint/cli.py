@@ -6,11 +6,10 @@ input error (one line on stderr, never a traceback); 130 interrupted.
 from __future__ import annotations
 
 import argparse
-import hashlib
 import io
 import os
 import sys
-from typing import Any, List, Optional, Sequence
+from typing import Optional, Sequence
 
 from . import __version__
 from .app import (  # noqa: F401 (re-exported: the CLI's names before the application layer existed)
@@ -28,6 +27,7 @@ from .config import ConfigError
 from .engine import RunResult, all_rules, failing, plugin_manager
 from .finding import CATEGORIES, SEVERITIES
 from .rule import markdown_table, rule_record
+
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str):  # one line, exit 2

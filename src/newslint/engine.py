@@ -7,10 +7,8 @@ ignores, severity overrides, ``newslint_filter_findings`` plugins such as suppre
 """
 from __future__ import annotations
 
-import os
 import sys
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any, Callable, Dict, Iterable, List, Optional, Sequence, Tuple
 
 import pluggy
@@ -18,16 +16,15 @@ import pluggy
 from . import hookspecs
 from .config import Config, ConfigError, check_rule_names
 from .finding import CATEGORIES, SEVERITY_RANK, Finding, Fix, Location, Rule, assign_fingerprints
-from .packs import load_pack, pack_dir  # noqa: F401 (their home was here: plugins import them from engine)
-from .packs import PackEntry, activate, builtin_packs, load_packs, sections_of
+from .packs import PackEntry, activate, builtin_packs, load_pack, load_packs, pack_dir, sections_of  # noqa: F401 (their home was here: plugins import them from engine)
 from .page import Page
-from .rule import RuleImpl, rule_impls, run_impls
 from .reading import DEFAULT_MAX_FILE_MB, InputError, expand_paths, read_page, read_stdin, stable_key
+from .rule import RuleImpl, rule_impls, run_impls
 
 if sys.version_info >= (3, 11):
-    import tomllib
+    pass
 else:  # pragma: no cover
-    import tomli as tomllib
+    pass
 
 ENTRY_POINT_GROUP = "newslint"
 

@@ -30,11 +30,10 @@ on the page is followed by the same third character.  No dictionary of names is 
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Callable, Dict, FrozenSet, Iterator, List, Optional, Tuple
-
-import re
 
 import regex
 

@@ -270,7 +270,6 @@ def newslint_check_corpus(corpus, ctx):
     pairs = [(a, b) for a, b in candidate_pairs(items) if similar(items[a].norm, items[b].norm, threshold)]
 
     # how many distinct occasions each speaker says each statement at (a standing formula otherwise)
-    groups: Dict[int, int] = {}
     parent = list(range(len(items)))
 
     def find(x: int) -> int:

@@ -27,9 +27,8 @@ from typing import Dict, List, Optional, Tuple
 import regex
 
 from .. import hookimpl
-from ..config import ConfigError
 from ..finding import Rule
-from ..numerals import halfwidth_digits, int_to_cn, parse_int, parse_ordinal
+from ..numerals import int_to_cn, parse_int, parse_ordinal
 
 CAT = "anachronism"
 _EXPL_TAIL = "\n\n页面日期的来源依次为：--date、配置 dates 表、页首 front matter 或日期行、文件名（20240718）、正文推断" \

@@ -22,12 +22,10 @@ keys (the name with one position masked, the core with one character deleted) â€
 """
 from __future__ import annotations
 
-import argparse
 import json
 import sys
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any, Dict, Iterable, List, Optional, Set, Tuple
 
 import regex
@@ -715,8 +713,6 @@ def _title_findings(ctx, corpus, reg, dates) -> list:
     out = []
     for sp, rank, full, deputy in title_conflicts(reg):
         body_rank = rank
-        pages_full = {id(p) for p, _ in full}
-        pages_dep = {id(p) for p, _ in deputy}
         for group, other, label, other_label in ((full, deputy, body_rank, _deputy(body_rank)),
                                                  (deputy, full, _deputy(body_rank), body_rank)):
             by_page: Dict[int, Tuple[Any, M]] = {}
@@ -833,13 +829,13 @@ def register_rows(reg, places) -> List[Dict[str, Any]]:
 
 def cmd_names(pm, args) -> int:
     from ..app import EXIT_ERROR, EXIT_OK, build_context
-    from ..engine import check_pages, load_pages
+    from ..engine import load_pages
 
     if not args.paths:
         from ..app import UsageError
 
         raise UsageError("newslint names: no paths given")
-    ctx = build_context(pm, args)
+    build_context(pm, args)  # validates the configuration like `check` does
     errors: List[str] = []
     pages = load_pages(args.paths, errors, getattr(args, "stdin_filename", None))
     reg = build_register((p, {"mentions": [_compact(m, p) for m in p.analysis("mentions").items]})

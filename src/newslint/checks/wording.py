@@ -15,14 +15,13 @@
 """
 from __future__ import annotations
 
-from typing import Dict, List, Optional, Set, Tuple
+from typing import List, Optional, Set, Tuple
 
 import regex
 
 from .. import hookimpl
-from ..lexicon import is_word, lexicon
-from ..config import ConfigError
 from ..finding import Fix, Rule
+from ..lexicon import is_word, lexicon
 
 REPEATED_LE = Rule(
     id="wording-repeated-le",
@@ -292,7 +291,6 @@ def newslint_check_page(page, ctx) -> Optional[list]:
     if not (want_le or want_rep or want_phrase):
         return None
     pack = _pack(ctx)
-    text = page.text
     out = []
     seen: Set[Tuple[int, int]] = set()
     for b in _blocks(page):
