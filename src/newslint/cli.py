@@ -189,6 +189,10 @@ def cmd_rule(pm, args) -> int:
         print("\n错误示例 bad:\n    " + r.bad.strip().replace("\n", "\n    "))
     if r.good:
         print("\n正确示例 good:\n    " + r.good.strip().replace("\n", "\n    "))
+    for e in r.examples:
+        tag = "会报告 fires" if e["fires"] else "不报告 does not fire"
+        date = f"（页面日期 {e['date']}）" if e["date"] else ""
+        print(f"\n示例 example — {tag}{date}:\n    " + e["text"].strip().replace("\n", "\n    "))
     if r.options:
         print("\n选项 options ([tool.newslint.rules." + r.id + "]):")
         for k, v in r.options:

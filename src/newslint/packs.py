@@ -7,7 +7,9 @@ plugin declares is a :class:`ConfigError` naming the file and line (a misspelt `
 otherwise be silently ignored), and so is a value of the wrong type.  ``object`` accepts any value.
 
 Built-in packs are ``rules/*.toml`` (``newslint/packs`` in the wheel); config ``packs = [...]`` adds
-user packs, whose entries extend the same sections — for every list, surnames included.
+user packs, whose entries extend the same sections — for every list, surnames included.  User packs are
+checked when a run starts; the built-in ones by the test suite (``tests/test_packs.py``), so that a new
+section shipped without its declaration fails that test, not every run.
 """
 from __future__ import annotations
 
@@ -210,8 +212,9 @@ def active_key() -> Tuple[str, ...]:
 
 @lru_cache(maxsize=8)
 def _entries(user: Tuple[str, ...], section: str) -> Tuple[PackEntry, ...]:
-    files = [p for p in builtin_packs() if section in _sections_in(p)] + [Path(u) for u in user]
-    return tuple(load_packs(files, _ACTIVE[1]).get(section, []))
+    builtin = [p for p in builtin_packs() if section in _sections_in(p)]
+    return tuple(load_packs(builtin, None).get(section, []) + load_packs([Path(u) for u in user], _ACTIVE[1]).get(
+        section, []))
 
 
 def _sections_in(path: Path) -> str:
