@@ -89,8 +89,8 @@ def cold_start(page, reps):
 
 def profile(files, top=25):
     """Time share per rule family hook and per shared analysis, from cProfile's cumulative times."""
-    from newslint.config import Config
     from newslint.app import run
+    from newslint.config import Config
     from newslint.engine import Context, all_rules, plugin_manager
 
     pm = plugin_manager()
