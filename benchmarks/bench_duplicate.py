@@ -21,8 +21,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
 from newslint.config import Config  # noqa: E402
-from newslint.engine import Context, all_rules, check_page, load_pages, plugin_manager  # noqa: E402
-from newslint.engine import Corpus  # noqa: E402
+from newslint.engine import Context, Corpus, all_rules, check_page, load_pages, plugin_manager  # noqa: E402
 
 CORPUS = ROOT.parent / "shared" / "corpus" / "xwlb-2024"
 _clock = time.process_time  # CPU seconds of this process: steadier than wall time on a shared machine

@@ -89,8 +89,9 @@ def cold_start(page, reps):
 
 def profile(files, top=25):
     """Time share per rule family hook and per shared analysis, from cProfile's cumulative times."""
+    from newslint.app import run
     from newslint.config import Config
-    from newslint.engine import Context, all_rules, plugin_manager, run
+    from newslint.engine import Context, all_rules, plugin_manager
 
     pm = plugin_manager()
     ctx = Context(pm, all_rules(pm), Config())

@@ -5,7 +5,6 @@ import pytest
 
 from helpers import lint_text
 from helpers import rule_ids as rules
-from newslint.config import ConfigError
 
 
 def lint(text, date=None, path="page.txt", select=("anachronism",)):

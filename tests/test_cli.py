@@ -95,8 +95,9 @@ def test_fix_rewrites_only_marks_and_keeps_encoding_crlf_and_mode(write, run_cli
 
 
 def test_fix_refuses_file_changed_on_disk(write):
-    from newslint.engine import Context, all_rules, plugin_manager, run
+    from newslint.app import run
     from newslint.config import Config
+    from newslint.engine import Context, all_rules, plugin_manager
     from newslint.fixing import FixError, fix_page
 
     p = write("a.txt", BAD)

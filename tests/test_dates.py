@@ -1,8 +1,6 @@
 """The shared "dates" analysis: the page date, its source and the order in which sources are tried."""
 import datetime as dt
 
-import pytest
-
 from newslint.analyses.dates import date_from_filename, find_mentions, parse_date
 from newslint.page import Page
 

@@ -3,7 +3,6 @@ across articles, across pages and against an archive; formulaic text and boilerp
 import json
 
 import numpy as np
-import pytest
 
 from newslint.analyses import dup_units
 

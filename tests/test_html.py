@@ -16,7 +16,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from newslint import Location, Rule, hookimpl
+from newslint import Rule, hookimpl
 from newslint.config import Config
 from newslint.engine import Context, all_rules, check_pages, plugin_manager
 from newslint.page import Page

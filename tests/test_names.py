@@ -1,8 +1,6 @@
 """Name rules: look-alike and sound-alike people, organisations, titles, roster, no-alarm cases."""
 import json
 
-import pytest
-
 from newslint.analyses.mentions import analyse as mentions_of
 from newslint.page import Page
 

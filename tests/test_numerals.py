@@ -1,9 +1,17 @@
 """The shared numeral helper: Chinese, Arabic, full-width and mixed numerals, units and ordinals."""
 import pytest
-from hypothesis import given, strategies as st
+from hypothesis import given
+from hypothesis import strategies as st
 
-from newslint.numerals import (cn_to_int, halfwidth_digits, has_mixed_width_digits, int_to_cn, parse_int,
-                               parse_number, parse_ordinal)
+from newslint.numerals import (
+    cn_to_int,
+    halfwidth_digits,
+    has_mixed_width_digits,
+    int_to_cn,
+    parse_int,
+    parse_number,
+    parse_ordinal,
+)
 
 
 @pytest.mark.parametrize("text,value", [

@@ -1,10 +1,10 @@
 """--jobs gives the same findings in the same order as one process; the cache re-analyses only what changed."""
 import json
 
-from newslint.cache import PageCache
-from newslint.config import Config
-from newslint.engine import Context, all_rules, plugin_manager, run
 from newslint import parallel
+from newslint.app import run
+from newslint.config import Config
+from newslint.engine import Context, all_rules, plugin_manager
 
 PAGE = """# 区政府召开常务会议
 

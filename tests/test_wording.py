@@ -120,8 +120,9 @@ def test_bad_pack_is_a_config_error(run_cli, write, tmp_path):
 
 
 def test_builtin_pack_is_well_formed():
-    from newslint.config import tomllib  # tomli on Python < 3.11
     from pathlib import Path
+
+    from newslint.config import tomllib  # tomli on Python < 3.11
 
     doc = tomllib.loads((Path(__file__).resolve().parent.parent / "rules" / "wording.toml").read_text("utf-8"))
     wrongs = [e["wrong"] for e in doc["phrase"]]

@@ -165,7 +165,7 @@ def newslint_add_options(parser):
 
 
 def cmd_baseline(pm, args) -> int:
-    from .cli import run_from_args
+    from .app import run_from_args
 
     ctx, result = run_from_args(pm, args)
     out = args.output
@@ -184,7 +184,7 @@ def cmd_baseline(pm, args) -> int:
 
 @hookimpl
 def newslint_add_commands(subparsers):
-    from .cli import add_run_options
+    from .app import add_run_options
 
     p = subparsers.add_parser("baseline", help="record today's findings so that `check --baseline` fails only on new ones")
     add_run_options(p)

@@ -52,7 +52,7 @@ def _code_fingerprint(pm) -> str:
         if f and not f.startswith(str(pkg_dir)):
             files.append(f)
         h.update(m.encode())
-    from .engine import pack_dir
+    from .packs import pack_dir
 
     files += sorted(str(p) for p in pack_dir().glob("*.toml"))
     for f in files:

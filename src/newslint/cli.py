@@ -6,47 +6,32 @@ input error (one line on stderr, never a traceback); 130 interrupted.
 from __future__ import annotations
 
 import argparse
-import hashlib
 import io
 import os
 import sys
-from typing import Any, List, Optional, Sequence
+from typing import Optional, Sequence
 
 from . import __version__
-from .cache import default_dir as cache_dir
-from .config import ConfigError, discover, load
-from .engine import Context, RunResult, all_rules, failing, plugin_manager, run
+from .app import (  # noqa: F401 (re-exported: the CLI's names before the application layer existed)
+    EXIT_ERROR,
+    EXIT_FINDINGS,
+    EXIT_INTERRUPTED,
+    EXIT_OK,
+    UsageError,
+    add_run_options,
+    archive_paths,
+    build_context,
+    run_from_args,
+)
+from .config import ConfigError
+from .engine import RunResult, all_rules, failing, plugin_manager
 from .finding import CATEGORIES, SEVERITIES
-
-EXIT_OK, EXIT_FINDINGS, EXIT_ERROR, EXIT_INTERRUPTED = 0, 1, 2, 130
-
-
-class UsageError(Exception):
-    pass
+from .rule import markdown_table, rule_record
 
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str):  # one line, exit 2
         raise UsageError(f"{self.prog}: {message}")
-
-
-def _csv(value: str) -> List[str]:
-    return [v.strip() for v in value.split(",") if v.strip()]
-
-
-def add_run_options(p: argparse.ArgumentParser) -> None:
-    """Options shared by every command that checks pages (check, baseline, names, quotes…)."""
-    p.add_argument("paths", nargs="*", metavar="PATH", help="files or directories (*.txt, *.md); - for stdin")
-    p.add_argument("--config", metavar="FILE", help="configuration file (default: nearest newslint.toml "
-                   "or pyproject.toml with [tool.newslint])")
-    p.add_argument("--select", type=_csv, metavar="RULES", help="comma-separated rule ids or categories to run")
-    p.add_argument("--ignore", type=_csv, metavar="RULES", help="comma-separated rule ids or categories to skip")
-    p.add_argument("--stdin-filename", metavar="NAME", help="the name to report for text read from stdin")
-    p.add_argument("--archive", metavar="DIR", action="append", default=None,
-                   help="earlier pages: context for cross-page rules, never reported on (repeatable)")
-    p.add_argument("-j", "--jobs", type=int, default=None, metavar="N",
-                   help="worker processes for page-level work (default: one per core)")
-    p.add_argument("--no-cache", action="store_true", help="do not read or write the per-page result cache")
 
 
 def build_parser(pm) -> argparse.ArgumentParser:
@@ -74,7 +59,7 @@ def build_parser(pm) -> argparse.ArgumentParser:
     check.set_defaults(func=cmd_check)
 
     rules = sub.add_parser("rules", help="list every rule")
-    rules.add_argument("--format", choices=("text", "json"), default="text")
+    rules.add_argument("--format", choices=("text", "json", "markdown"), default="text")
     rules.set_defaults(func=cmd_rules)
 
     rule = sub.add_parser("rule", help="explain one rule, with a bad and a good example")
@@ -90,44 +75,6 @@ def reporters(pm) -> dict:
     for table in pm.hook.newslint_reporters():
         out.update(table or {})
     return out
-
-
-def build_context(pm, args) -> Context:
-    paths = list(getattr(args, "paths", None) or [])
-    if paths == ["-"] and getattr(args, "stdin_filename", None):
-        paths = [args.stdin_filename]  # an editor's buffer: find the configuration beside the real file
-    cfg_path = args.config if getattr(args, "config", None) else discover(paths)
-    if getattr(args, "config", None) and not os.path.isfile(args.config):
-        raise ConfigError(f"{args.config}: no such configuration file")
-    config = load(cfg_path)
-    ctx = Context(pm, all_rules(pm), config, args=args,
-                  select=getattr(args, "select", None), ignore=getattr(args, "ignore", None))
-    pm.hook.newslint_configure(ctx=ctx)
-    return ctx
-
-
-def archive_paths(ctx: Context, args) -> List[str]:
-    dirs = list(getattr(args, "archive", None) or [])
-    if not dirs and ctx.config.get("archive"):
-        dirs = [str(ctx.config.resolve(ctx.config.get("archive")))]
-    for d in dirs:
-        if not os.path.isdir(d):
-            raise ConfigError(f"{d}: archive directory not found")
-    return dirs
-
-
-def run_from_args(pm, args) -> tuple:
-    if not args.paths:
-        raise UsageError("newslint: no paths given (use - to read stdin)")
-    ctx = build_context(pm, args)
-    jobs = args.jobs if args.jobs is not None else ctx.config.get("jobs")
-    if jobs is not None and jobs < 1:
-        raise UsageError("newslint: --jobs must be at least 1")
-    no_cache = args.no_cache or bool(os.environ.get("NEWSLINT_NO_CACHE"))
-    result = run(ctx, args.paths, stdin_name=getattr(args, "stdin_filename", None),
-                 archive_paths=archive_paths(ctx, args), jobs=jobs,
-                 cache_dir=None if no_cache else cache_dir(ctx.config))
-    return ctx, result
 
 
 def cmd_check(pm, args) -> int:
@@ -216,9 +163,11 @@ def cmd_rules(pm, args) -> int:
     if args.format == "json":
         import json
 
-        json.dump([{"id": r.id, "category": r.category, "severity": r.severity, "summary": r.summary,
-                    "fixable": r.fixable} for r in rules.values()], sys.stdout, ensure_ascii=False, indent=1)
+        json.dump([rule_record(r) for r in rules.values()], sys.stdout, ensure_ascii=False, indent=1)
         print()
+        return EXIT_OK
+    if args.format == "markdown":
+        sys.stdout.write(markdown_table(rules))
         return EXIT_OK
     w = max((len(r) for r in rules), default=10)
     for r in sorted(rules.values(), key=lambda r: (CATEGORIES.index(r.category), r.id)):
@@ -240,6 +189,10 @@ def cmd_rule(pm, args) -> int:
         print("\n错误示例 bad:\n    " + r.bad.strip().replace("\n", "\n    "))
     if r.good:
         print("\n正确示例 good:\n    " + r.good.strip().replace("\n", "\n    "))
+    for e in r.examples:
+        tag = "会报告 fires" if e["fires"] else "不报告 does not fire"
+        date = f"（页面日期 {e['date']}）" if e["date"] else ""
+        print(f"\n示例 example — {tag}{date}:\n    " + e["text"].strip().replace("\n", "\n    "))
     if r.options:
         print("\n选项 options ([tool.newslint.rules." + r.id + "]):")
         for k, v in r.options:

@@ -7,10 +7,8 @@ ignores, severity overrides, ``newslint_filter_findings`` plugins such as suppre
 """
 from __future__ import annotations
 
-import os
 import sys
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any, Callable, Dict, Iterable, List, Optional, Sequence, Tuple
 
 import pluggy
@@ -18,24 +16,17 @@ import pluggy
 from . import hookspecs
 from .config import Config, ConfigError, check_rule_names
 from .finding import CATEGORIES, SEVERITY_RANK, Finding, Fix, Location, Rule, assign_fingerprints
+from .packs import PackEntry, activate, builtin_packs, load_pack, load_packs, pack_dir, sections_of  # noqa: F401 (their home was here: plugins import them from engine)
 from .page import Page
 from .reading import DEFAULT_MAX_FILE_MB, InputError, expand_paths, read_page, read_stdin, stable_key
+from .rule import RuleImpl, rule_impls, run_impls
 
 if sys.version_info >= (3, 11):
-    import tomllib
+    pass
 else:  # pragma: no cover
-    import tomli as tomllib
+    pass
 
 ENTRY_POINT_GROUP = "newslint"
-
-
-def pack_dir() -> Path:
-    """Where the built-in data packs are: inside the installed package, or ``rules/`` in a checkout."""
-    here = Path(__file__).resolve().parent
-    installed = here / "packs"
-    if installed.is_dir():
-        return installed
-    return here.parent.parent / "rules"
 
 
 def plugin_manager(extra_plugins: Sequence[Any] = ()) -> pluggy.PluginManager:
@@ -47,6 +38,10 @@ def plugin_manager(extra_plugins: Sequence[Any] = ()) -> pluggy.PluginManager:
         raise ConfigError(f"cannot load a newslint plugin: {type(e).__name__}: {e}") from None
     for p in extra_plugins:
         pm.register(p)
+    try:
+        pm.check_pending()  # a hook implementation with no such hook (a misspelt name) is an error
+    except pluggy.PluginValidationError as e:
+        raise ConfigError(f"newslint plugin {pm.get_name(e.plugin) or e.plugin!r}: {e}") from None
     from .analyses import register_analysis
 
     for table in pm.hook.newslint_analyses():
@@ -57,35 +52,13 @@ def plugin_manager(extra_plugins: Sequence[Any] = ()) -> pluggy.PluginManager:
 
 def all_rules(pm: pluggy.PluginManager) -> Dict[str, Rule]:
     rules: Dict[str, Rule] = {}
-    for batch in pm.hook.newslint_rules():
+    batches = list(pm.hook.newslint_rules()) + [[impl.rule for impl in rule_impls(pm.get_plugins())]]
+    for batch in batches:
         for r in batch or ():
             if r.id in rules and rules[r.id] != r:
                 raise ConfigError(f"two plugins define the rule {r.id!r}")
             rules[r.id] = r
     return dict(sorted(rules.items()))
-
-
-@dataclass
-class PackEntry:
-    """One entry of a data pack: a table of an array ``[[section]]``, with where it came from."""
-
-    section: str
-    data: Dict[str, Any]
-    source: str
-    line: Optional[int]
-
-    def get(self, key: str, default: Any = None) -> Any:
-        return self.data.get(key, default)
-
-    def __getitem__(self, key: str) -> Any:
-        try:
-            return self.data[key]
-        except KeyError:
-            raise self.error(key, "missing") from None
-
-    def error(self, key: str, message: str) -> ConfigError:
-        where = f"{self.source}:{self.line}" if self.line else self.source
-        return ConfigError(f"{where}: [[{self.section}]] {key}: {message}")
 
 
 class Context:
@@ -108,7 +81,15 @@ class Context:
         self._severity = dict(config.get("severity", {}))
         self._options: Dict[str, Dict[str, Any]] = {}
         self._packs: Optional[Dict[str, List[PackEntry]]] = None
+        self.pack_schema = sections_of(pm)
+        self._user_packs = [config.resolve(p) for p in config.get("packs", [])]
+        activate(self._user_packs, self.pack_schema)  # for analyses, which see only a page
+        if self._user_packs:
+            self.pack_entries("")  # a user pack's errors (an unknown section…) show whatever rules run
         self.state: Dict[str, Any] = {}  # plugins' run-wide state (e.g. the page date source)
+        self.impls: Dict[str, List[RuleImpl]] = {}  # decorated rule functions by stage
+        for impl in rule_impls(pm.get_plugins()):
+            self.impls.setdefault(impl.stage, []).append(impl)
 
     # ---- selection and options -----------------------------------------------------------
     def enabled(self, rule_id: str, page: Optional[Page] = None) -> bool:
@@ -158,41 +139,13 @@ class Context:
 
     # ---- data packs ----------------------------------------------------------------------
     def pack_entries(self, section: str) -> List[PackEntry]:
-        """All ``[[section]]`` entries of the built-in packs and of the packs named in config."""
-        if self._packs is None:
-            self._packs = {}
-            files = sorted(pack_dir().glob("*.toml"))
-            files += [self.config.resolve(p) for p in self.config.get("packs", [])]
-            for f in files:
-                for sec, entries in load_pack(f).items():
-                    self._packs.setdefault(sec, []).extend(entries)
+        """All ``[[section]]`` entries of the built-in packs and of the packs named in config, the latter
+        checked against the sections the plugins declare (``newslint_pack_sections``)."""
+        if self._packs is None:  # the built-in packs are held to the schema by the test suite
+            self._packs = load_packs(builtin_packs(), None)
+            for sec, entries in load_packs(self._user_packs, self.pack_schema).items():
+                self._packs.setdefault(sec, []).extend(entries)
         return self._packs.get(section, [])
-
-
-def load_pack(path: Path) -> Dict[str, List[PackEntry]]:
-    try:
-        text = Path(path).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as e:
-        raise ConfigError(f"{path}: cannot read data pack ({getattr(e, 'strerror', None) or e})") from None
-    try:
-        doc = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as e:
-        raise ConfigError(f"{path}: invalid TOML in data pack: {e}") from None
-    out: Dict[str, List[PackEntry]] = {}
-    for sec, value in doc.items():
-        if not isinstance(value, list) or not all(isinstance(x, dict) for x in value):
-            if sec == "pack" and isinstance(value, dict):
-                continue  # [pack] holds metadata (name, description, sources)
-            raise ConfigError(f"{path}: {sec}: a data pack holds arrays of tables ([[{sec}]])")
-        lines = _array_table_lines(text, sec)
-        out[sec] = [PackEntry(sec, d, str(path), lines[i] if i < len(lines) else None)
-                    for i, d in enumerate(value)]
-    return out
-
-
-def _array_table_lines(text: str, section: str) -> List[int]:
-    header = f"[[{section}]]"
-    return [n + 1 for n, line in enumerate(text.splitlines()) if line.strip().startswith(header)]
 
 
 def _matches(rule: Rule, selectors: Iterable[str]) -> bool:
@@ -240,6 +193,7 @@ def check_page(page: Page, ctx: Context) -> Tuple[List[Finding], Dict[str, Any]]
         for res in ctx.pm.hook.newslint_check_page(page=page, ctx=ctx):
             if res:
                 findings.extend(res)
+        findings.extend(run_impls(ctx.impls.get("page", ()), ctx, page=page))
     data: Dict[str, Any] = {}
     for res in ctx.pm.hook.newslint_collect_page(page=page, ctx=ctx):
         if res:
@@ -268,30 +222,6 @@ def load_pages(paths: Sequence[str], errors: List[str], stdin_name: Optional[str
     return pages
 
 
-def run(ctx: Context, paths: Sequence[str], stdin_name: Optional[str] = None,
-        archive_paths: Sequence[str] = (), jobs: Optional[int] = 1,
-        cache_dir: Optional[Path] = None) -> RunResult:
-    """Check ``paths`` (and archive pages) with ``jobs`` worker processes (None: one per core) and,
-    when ``cache_dir`` is given, a per-page result cache."""
-    errors: List[str] = []
-    max_mb = ctx.config.get("max-file-size", DEFAULT_MAX_FILE_MB)
-    pages = load_pages(paths, errors, stdin_name, max_mb=max_mb)
-    archive = (load_pages(archive_paths, errors, start_index=len(pages), archive=True, max_mb=max_mb)
-               if archive_paths else [])
-    phase = None
-    if jobs != 1:
-        from .parallel import page_phase
-
-        phase = page_phase(ctx, jobs or 0)
-    if cache_dir is not None:
-        from .cache import PageCache, cached_phase
-
-        cache = PageCache(cache_dir, ctx)
-        ctx.state["cache"] = cache
-        phase = cached_phase(cache, phase or (lambda ps: [check_page(p, ctx) for p in ps]))
-    return check_pages(ctx, pages, archive, errors, page_phase=phase)
-
-
 def check_pages(ctx: Context, pages: List[Page], archive: Sequence[Page] = (),
                 errors: Optional[List[str]] = None,
                 page_phase: Optional[Callable[[List[Page]], List[Tuple[List[Finding], Dict[str, Any]]]]] = None
@@ -307,11 +237,13 @@ def check_pages(ctx: Context, pages: List[Page], archive: Sequence[Page] = (),
     for res in ctx.pm.hook.newslint_check_corpus(corpus=corpus, ctx=ctx):
         if res:
             findings.extend(res)
+    findings.extend(run_impls(ctx.impls.get("corpus", ()), ctx, corpus=corpus))
     archived = {p.path for p in archive}
     findings = [f for f in findings
                 if f.location.path not in archived and f.rule in ctx.selected
                 and not ctx.ignored_for_path(f.rule, f.location.path)]
     ctx.pm.hook.newslint_filter_findings(findings=findings, corpus=corpus, ctx=ctx)
+    findings.extend(run_impls(ctx.impls.get("after-filters", ()), ctx, corpus=corpus))
     assign_fingerprints(findings, stable_key)
     findings.sort(key=Finding.sort_key)
     return RunResult(findings=findings, pages=list(pages), errors=errors, corpus=corpus,

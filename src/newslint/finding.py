@@ -73,12 +73,23 @@ class Rule:
     fixable: bool = False
     options: Tuple[Tuple[str, Any], ...] = ()  # default options: (name, value) pairs
     needs: Tuple[str, ...] = ()  # shared analyses the rule uses (documentation and profiling)
+    # executable examples: {"text": page text, "fires": bool, "date": "YYYY-MM-DD" or None} — checking
+    # ``text`` as a page of that date with only this rule selected finds it exactly when ``fires``; an
+    # optional "config" holds settings the rule needs (as in newslint.toml, paths relative to the packs)
+    examples: Tuple[Dict[str, Any], ...] = ()
 
     def __post_init__(self):
         if self.category not in CATEGORIES:
             raise ValueError(f"rule {self.id}: unknown category {self.category!r}")
         if self.severity not in SEVERITIES:
             raise ValueError(f"rule {self.id}: unknown severity {self.severity!r}")
+        examples = tuple({"text": e["text"], "fires": e["fires"], "date": e.get("date"),
+                          **({"config": dict(e["config"])} if e.get("config") else {})} for e in self.examples)
+        for e in examples:
+            if not isinstance(e["text"], str) or not isinstance(e["fires"], bool) or not (
+                    e["date"] is None or isinstance(e["date"], str)):
+                raise ValueError(f"rule {self.id}: an example is {{text: str, fires: bool, date: str|None}}")
+        object.__setattr__(self, "examples", examples)
 
     @property
     def default_options(self) -> Dict[str, Any]:

@@ -3,22 +3,20 @@
 A plugin is a module (or object) with functions marked ``@newslint.hookimpl`` and is found through the
 ``newslint`` entry-point group — the built-in rule families register exactly that way.
 
-Typical plugin::
+A rule is best written as a function with its metadata (:mod:`newslint.rule`)::
 
-    from newslint import hookimpl, Rule
+    from newslint import Rule
+    from newslint.rule import page_rule
 
     RULE = Rule(id="wording-my-check", category="wording", severity="warning",
-                summary="…", explanation="…", bad="…", good="…")
+                summary="…", explanation="…",
+                examples=[{"text": "…", "fires": True, "date": None}, {"text": "…", "fires": False, "date": None}])
 
-    @hookimpl
-    def newslint_rules():
-        return [RULE]
+    @page_rule(RULE)
+    def my_check(rc):
+        rc.report(start, end, "消息")
 
-    @hookimpl
-    def newslint_check_page(page, ctx):
-        if not ctx.enabled(RULE.id):
-            return None
-        return [ctx.finding(RULE, page, start, end, "消息")]
+The hooks below are the lower-level API those decorators sit on; they stay public.
 """
 from __future__ import annotations
 
@@ -37,6 +35,13 @@ def newslint_rules():
 @hookspec
 def newslint_analyses():
     """Return a dict ``{name: callable(page) or "module:function"}`` of shared per-page analyses."""
+
+
+@hookspec
+def newslint_pack_sections():
+    """Return ``{section: {field: type or (types…)}}``: the ``[[section]]`` tables of data packs this
+    plugin reads, with their fields (``object`` accepts any value).  A section or field no plugin
+    declares is an error naming the pack file and line."""
 
 
 @hookspec
@@ -81,6 +86,13 @@ def newslint_add_commands(subparsers):
 @hookspec
 def newslint_reporters():
     """Return a dict ``{format_name: callable(findings, ctx, stream)}`` of output formats."""
+
+
+@hookspec
+def newslint_html_sections(result, ctx):
+    """Return extra tables for the HTML report: a list of ``{"id", "title", "intro", "columns", "rows"}``
+    (a cell is a string, a :class:`newslint.Location` or a list of cells); see
+    :func:`newslint.report.html.sections`."""
 
 
 @hookspec

@@ -19,12 +19,13 @@ be printed), so its suppressions live in the configuration::
     reason = "…"                      # optional, for the reader
 
 ``--report-unused-disables`` reports directives and entries that suppressed nothing (rule
-``structure-unused-disable``), so stale ones can be removed.  A directive naming an unknown rule, or
-one written in a plain-text page (where it would be printed and has no effect), is always reported.
+``structure-unused-disable``, in :mod:`newslint.checks.unused_disable`), so stale ones can be removed.
+A directive naming an unknown rule, or one written in a plain-text page (where it would be printed and
+has no effect), is always reported.  This module filters; it leaves what it parsed and what was used in
+``ctx.state["suppress.pages"]`` and ``ctx.state["suppress.per-file"]`` for that rule.
 """
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, field
 from typing import Dict, Iterable, List, Optional, Set, Tuple
 
@@ -32,25 +33,7 @@ import regex
 
 from . import hookimpl
 from .config import ConfigError
-from .finding import CATEGORIES, Finding, Location, Rule
-
-RULE = Rule(
-    id="structure-unused-disable",
-    category="structure",
-    severity="warning",
-    summary="无效或多余的 newslint 抑制注释 / per-file 配置",
-    explanation="""\
-抑制注释（Markdown 中的 <!-- newslint-disable … -->）和配置中的 [[tool.newslint.per-file]] 条目用来
-关掉个别确属误报的提示。稿件改过之后，原先被抑制的问题可能已经不存在，留下的抑制会悄悄吞掉以后出现的
-真问题，所以加上 --report-unused-disables 运行时，本规则报告没有抑制任何提示的注释和条目。
-注释中写了不存在的规则名，或者把注释写进了纯文本稿件（纯文本没有注释，这行字会随正文见报），
-无论是否加该选项都会报告。
-
-Reports suppression comments and per-file entries that suppressed nothing (with
---report-unused-disables), directives naming unknown rules, and directives written into plain text.""",
-    bad="<!-- newslint-disable punctuation-halfwidth -->\n本报讯（记者张三）1月2日，会议召开。",
-    good="本报讯（记者张三）1月2日，会议召开。",
-)
+from .finding import CATEGORIES, Finding, Rule
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 DIRECTIVE_RE = regex.compile(
@@ -254,11 +237,6 @@ def per_file_entries(config, rules: Dict[str, Rule]) -> List[PerFile]:
 
 # ---- hooks -------------------------------------------------------------------------------------
 @hookimpl
-def newslint_rules():
-    return [RULE]
-
-
-@hookimpl
 def newslint_add_options(parser):
     parser.add_argument("--report-unused-disables", action="store_true",
                         help="report suppression comments and [[per-file]] entries that suppress nothing")
@@ -273,9 +251,10 @@ def newslint_configure(ctx):
 def newslint_filter_findings(findings, corpus, ctx):
     entries: List[PerFile] = ctx.state.get("suppress.per-file")
     if entries is None:
-        entries = per_file_entries(ctx.config, ctx.rules)
+        entries = ctx.state["suppress.per-file"] = per_file_entries(ctx.config, ctx.rules)
     pages = {p.path: p for p in corpus.run_pages}
     parsed: Dict[str, PageSuppressions] = {}
+    ctx.state["suppress.pages"] = parsed
 
     def sup_of(page) -> PageSuppressions:
         if page.path not in parsed:
@@ -296,53 +275,14 @@ def newslint_filter_findings(findings, corpus, ctx):
         if page is not None and _suppressed(f, page, sup_of(page), entries_of[page.path]):
             continue
         kept.append(f)
-
-    report_unused = bool(getattr(ctx.args, "report_unused_disables", False))
-    extra: List[Finding] = []
-    for page in pages.values():
-        if "newslint-" not in page.text:
-            continue
-        if not is_markdown(page.path):
-            if ctx.enabled(RULE.id, page):
-                for m in DIRECTIVE_RE.finditer(page.text):
-                    extra.append(ctx.finding(
-                        RULE, page, m.start(), m.end(),
-                        "纯文本稿件不支持抑制注释：这行注释不起作用，而且会随正文见报；"
-                        "请删去，改用配置中的 [[tool.newslint.per-file]]", key=m.group()))
-            continue
-        sup = sup_of(page)
-        if report_unused or ctx.enabled(RULE.id, page):
-            for d, name in sup.unknown:
-                extra.append(ctx.finding(RULE, page, d.start, d.end,
-                                         f"抑制注释中的“{name}”不是规则名或类别（见 newslint rules）",
-                                         key=page.text[d.start:d.end]))
-        if report_unused:
-            for d in sup.directives:
-                if d.kind == "enable" or d.used or not _all_selected(d.rules, ctx) or any(
-                        u is d for u, _ in sup.unknown):  # an unknown name is reported as such
-                    continue
-                what = "、".join(d.names) if d.names else "所有规则"
-                extra.append(ctx.finding(RULE, page, d.start, d.end,
-                                         f"这条抑制注释（{what}）没有抑制任何提示，可以删去",
-                                         key=page.text[d.start:d.end]))
-    if report_unused:
-        for e in entries:
-            if e.used or not e.matched_page or not _all_selected(e.rules, ctx):
-                continue
-            extra.append(_config_finding(e, ctx))
-    findings[:] = kept + extra
-
-
-def _all_selected(rules: Optional[Set[str]], ctx) -> bool:
-    """A suppression can only be judged unused when every rule it covers has run."""
-    wanted = set(ctx.rules) - {RULE.id} if rules is None else rules
-    return wanted <= ctx.selected
+    for page in pages.values():  # every page with directives parsed, for the unused-disable rule
+        if "newslint-" in page.text:
+            sup_of(page)
+    findings[:] = kept
 
 
 def _suppressed(f: Finding, page, sup: PageSuppressions, entries: List[PerFile]) -> bool:
     """Whether a directive of the page or a [[per-file]] entry matching the page covers ``f``."""
-    if f.rule == RULE.id:
-        return False
     loc = f.location
     d = sup.match(f.rule, loc.start, loc.line) if sup.directives else None
     if d is not None:
@@ -358,20 +298,3 @@ def _suppressed(f: Finding, page, sup: PageSuppressions, entries: List[PerFile])
         e.used = True
         return True
     return False
-
-
-def _config_finding(e: PerFile, ctx) -> Finding:
-    line = e.line or 1
-    what = f"path = {e.pattern!r}"
-    return Finding(rule=RULE.id, category=RULE.category, severity=ctx.severity(RULE),
-                   message=f"[[per-file]] 条目（{what}）没有抑制任何提示，可以删去",
-                   location=Location(path=_display(e.source), line=line, column=1, end_line=line, end_column=1),
-                   key=f"per-file {e.index} {e.pattern}")
-
-
-def _display(path: str) -> str:
-    try:
-        rel = os.path.relpath(path)
-    except ValueError:
-        return path
-    return path if rel.startswith("..") else rel

@@ -30,23 +30,15 @@ on the page is followed by the same third character.  No dictionary of names is 
 """
 from __future__ import annotations
 
-import sys
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Callable, Dict, FrozenSet, Iterator, List, Optional, Tuple
-
-import re
 
 import regex
 
 # Python's re module runs the long literal alternations below many times faster than regex.
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
-
 
 @dataclass(frozen=True)
 class Mention:
@@ -86,21 +78,22 @@ class Mentions:
 
 
 # ---- surnames ---------------------------------------------------------------------------------
-@lru_cache(maxsize=1)
 def _surname_entries() -> tuple:
-    """The ``[[surnames]]`` entries of the built-in surname pack, parsed once per process."""
-    from ..engine import pack_dir
+    """The ``[[surnames]]`` entries of the built-in surname pack and of the user packs."""
+    from .. import packs
 
-    try:
-        doc = tomllib.loads((pack_dir() / "surnames.toml").read_text(encoding="utf-8"))
-    except (OSError, tomllib.TOMLDecodeError):  # pragma: no cover - the pack ships with the package
-        doc = {}
-    return tuple(doc.get("surnames", []))
+    return packs.entries("surnames")
 
 
-@lru_cache(maxsize=1)
 def surnames() -> Tuple[FrozenSet[str], FrozenSet[str]]:
-    """(single-character surnames, compound surnames) from the built-in surname pack."""
+    """(single-character surnames, compound surnames) from the surname packs."""
+    from .. import packs
+
+    return _surnames(packs.active_key())
+
+
+@lru_cache(maxsize=4)
+def _surnames(_packs_key) -> Tuple[FrozenSet[str], FrozenSet[str]]:
     single: set = set()
     compound: set = set()
     for entry in _surname_entries():
@@ -109,9 +102,15 @@ def surnames() -> Tuple[FrozenSet[str], FrozenSet[str]]:
     return frozenset(single), frozenset(compound)
 
 
-@lru_cache(maxsize=1)
 def common_surnames() -> Tuple[FrozenSet[str], FrozenSet[str]]:
     """(single, compound) of the pack's most frequent surnames — for names met without a title."""
+    from .. import packs
+
+    return _common_surnames(packs.active_key())
+
+
+@lru_cache(maxsize=4)
+def _common_surnames(_packs_key) -> Tuple[FrozenSet[str], FrozenSet[str]]:
     single: set = set()
     compound: set = set()
     for entry in _surname_entries():

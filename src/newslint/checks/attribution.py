@@ -56,6 +56,10 @@ counts from 50 letters (shorter statements are mostly shared formulae), quotatio
     good="两处为不同内容；或同一段话只归于实际发言人。",
     options=(("min_chars", 50), ("quote_min_chars", 30), ("similarity", 0.9), ("length_ratio", 0.75)),
     needs=("speech",),
+    examples=[
+        {"text": "## 全区召开项目推进会\n\n本报讯 会上，王明要求，一是组织体系要健全，各级各部门要明确分工、压实责任，形成上下联动的工作格局；二是工作机制要顺畅，及时研究解决项目推进中的困难和问题；三是督导考核要严格，对进度滞后的单位要通报约谈，确保各项任务按期完成。\n\n## 全区召开招商工作会议\n\n本报讯 会上，李华要求，一是组织体系要健全，各级各部门要明确分工、压实责任，形成上下联动的工作格局；二是工作机制要顺畅，及时研究解决项目推进中的困难和问题；三是督导考核要严格，对进度滞后的单位要通报约谈，确保各项任务按期完成。\n", "fires": True, "date": None},
+        {"text": "## 全区召开项目推进会\n\n本报讯 会上，王明要求，一是组织体系要健全，各级各部门要明确分工、压实责任，形成上下联动的工作格局；二是工作机制要顺畅，及时研究解决项目推进中的困难和问题；三是督导考核要严格，对进度滞后的单位要通报约谈，确保各项任务按期完成。\n\n## 全区召开招商工作会议\n\n本报讯 会上，李华要求，招商工作要突出重点，紧盯龙头企业和关键项目，抓好签约项目落地。\n", "fires": False, "date": None},
+    ],
 )
 OCCASION = Rule(
     id="attribution-occasion-conflict",
@@ -79,6 +83,10 @@ that name their original occasion, quotations in summary pieces and standing for
     good="调研稿只保留调研中的讲话；招标投标的五条要求只出现在招标投标工作会议稿中。",
     options=(("min_chars", 80), ("similarity", 0.9), ("length_ratio", 0.75), ("max_occasions", 3)),
     needs=("speech",),
+    examples=[
+        {"text": "## 管委会主任王明调研企业复工复产\n\n本报讯 2月3日，管委会主任王明到企业调研。王明要求，一是组织体系要健全，各级各部门要明确分工、压实责任，形成上下联动的工作格局；二是工作机制要顺畅，及时研究解决项目推进中的困难和问题；三是督导考核要严格，对进度滞后的单位要通报约谈，确保各项任务按期完成。\n\n## 全区召开招标投标工作会议\n\n本报讯 2月5日，全区召开招标投标工作会议，管委会主任王明出席会议并讲话。王明要求，一是组织体系要健全，各级各部门要明确分工、压实责任，形成上下联动的工作格局；二是工作机制要顺畅，及时研究解决项目推进中的困难和问题；三是督导考核要严格，对进度滞后的单位要通报约谈，确保各项任务按期完成。\n", "fires": True, "date": None},
+        {"text": "## 管委会主任王明调研企业复工复产\n\n本报讯 2月3日，管委会主任王明到企业调研。王明要求，一是组织体系要健全，各级各部门要明确分工、压实责任，形成上下联动的工作格局；二是工作机制要顺畅，及时研究解决项目推进中的困难和问题；三是督导考核要严格，对进度滞后的单位要通报约谈，确保各项任务按期完成。\n\n## 全区召开招标投标工作会议\n\n本报讯 2月5日，全区召开招标投标工作会议，管委会主任王明出席会议并讲话。王明要求，招标投标要公开透明，严防围标串标。\n", "fires": False, "date": None},
+    ],
 )
 RULES = (SPEAKER, OCCASION)
 KEY = "attribution.speeches"
@@ -262,7 +270,6 @@ def newslint_check_corpus(corpus, ctx):
     pairs = [(a, b) for a, b in candidate_pairs(items) if similar(items[a].norm, items[b].norm, threshold)]
 
     # how many distinct occasions each speaker says each statement at (a standing formula otherwise)
-    groups: Dict[int, int] = {}
     parent = list(range(len(items)))
 
     def find(x: int) -> int:
@@ -378,7 +385,7 @@ def _related(s: Said, message: str) -> Location:
 # ---- `newslint quotes`: list who said what, where ---------------------------------------------------
 @hookimpl
 def newslint_add_commands(subparsers):
-    from ..cli import add_run_options
+    from ..app import add_run_options
 
     p = subparsers.add_parser("quotes", help="list who said what, where (speech spans) for an editor's audit")
     add_run_options(p)
@@ -404,7 +411,7 @@ def quote_records(page) -> List[dict]:
 
 
 def cmd_quotes(pm, args) -> int:
-    from ..cli import EXIT_ERROR, EXIT_OK, UsageError, build_context
+    from ..app import EXIT_ERROR, EXIT_OK, UsageError, build_context
     from ..engine import load_pages
 
     if not args.paths:

@@ -27,9 +27,8 @@ from typing import Dict, List, Optional, Tuple
 import regex
 
 from .. import hookimpl
-from ..config import ConfigError
 from ..finding import Rule
-from ..numerals import halfwidth_digits, int_to_cn, parse_int, parse_ordinal
+from ..numerals import int_to_cn, parse_int, parse_ordinal
 
 CAT = "anachronism"
 _EXPL_TAIL = "\n\n页面日期的来源依次为：--date、配置 dates 表、页首 front matter 或日期行、文件名（20240718）、正文推断" \
@@ -44,7 +43,12 @@ ORDINAL = Rule(
                 "A national congress, plenum or session that had not happened by the page's date (or could not exist)."
                 + _EXPL_TAIL,
     bad="（2023年2月）保障党的二十六大决策部署落实见效", good="（2023年2月）保障党的二十大决策部署落实见效",
-    needs=("dates",))
+    needs=("dates",),
+    examples=[
+        {"text": "要保障党的二十六大决策部署落实见效。\n", "fires": True, "date": "2023-02-10"},
+        {"text": "要保障党的二十大决策部署落实见效。\n", "fires": False, "date": "2023-02-10"},
+    ],
+)
 ANNIVERSARY = Rule(
     id="anachronism-anniversary", category=CAT, severity="warning",
     summary="“成立N周年”“诞辰N周年”与年份不符",
@@ -55,37 +59,67 @@ ANNIVERSARY = Rule(
                 "当下的周年数（“为庆祝新中国成立35周年而创作”）都不报告。锚定词和活动名可在数据包"
                 " [[anniversary_context]] 中扩充。\n\n"
                 "An anniversary count that does not match the year minus the founding year." + _EXPL_TAIL,
-    bad="（2023年）庆祝中华人民共和国成立75周年", good="（2023年）庆祝中华人民共和国成立74周年", needs=("dates",))
+    bad="（2023年）庆祝中华人民共和国成立75周年", good="（2023年）庆祝中华人民共和国成立74周年", needs=("dates",),
+    examples=[
+        {"text": "今年10月1日，各地举行活动，庆祝中华人民共和国成立75周年。\n", "fires": True, "date": "2023-10-01"},
+        {"text": "今年10月1日，各地举行活动，庆祝中华人民共和国成立74周年。\n", "fires": False, "date": "2023-10-01"},
+    ],
+)
 PLAN = Rule(
     id="anachronism-plan-period", category=CAT, severity="warning",
     summary="五年规划时期与年份不符（如2024年称“十五五”开局）",
     explanation="“十四五”为2021—2025年，“十五五”为2026—2030年。把某一规划的开局、收官放在不相符的年份是差错；"
                 "“为‘十五五’开局打好基础”之类的筹划表述不报告。\n\nA Five-Year Plan period that does not fit the year."
                 + _EXPL_TAIL,
-    bad="（2024年）今年是“十五五”开局之年", good="（2024年）今年是“十四五”规划实施的关键一年", needs=("dates",))
+    bad="（2024年）今年是“十五五”开局之年", good="（2024年）今年是“十四五”规划实施的关键一年", needs=("dates",),
+    examples=[
+        {"text": "今年是“十五五”开局之年，各项工作全面展开。\n", "fires": True, "date": "2024-03-01"},
+        {"text": "今年是“十四五”规划实施的关键一年，各项工作全面展开。\n", "fires": False, "date": "2024-03-01"},
+    ],
+)
 TERM = Rule(
     id="anachronism-term", category=CAT, severity="warning",
     summary="使用了页面日期时尚未提出的提法",
     explanation="有些提法有明确的首次提出时间（新质生产力：2023年9月；两个确立：2021年11月）。早于该时间的稿件不可能使用，"
                 "通常说明页面日期或稿件有误。\n\nA time-bound term used before it was first used." + _EXPL_TAIL,
-    bad="（2022年）加快发展新质生产力", good="（2024年）加快发展新质生产力", needs=("dates",))
+    bad="（2022年）加快发展新质生产力", good="（2024年）加快发展新质生产力", needs=("dates",),
+    examples=[
+        {"text": "会议提出，要加快发展新质生产力。\n", "fires": True, "date": "2022-05-10"},
+        {"text": "会议提出，要加快发展新质生产力。\n", "fires": False, "date": "2024-05-10"},
+    ],
+)
 WEEKDAY = Rule(
     id="anachronism-weekday", category=CAT, severity="warning",
     summary="日期与星期不符",
     explanation="“X月X日（星期Y）”的星期按写明的年份计算；未写年份时按页面日期所在年份（跨年时取最近的一年）计算。\n\n"
                 "A weekday that does not match its date." + _EXPL_TAIL,
-    bad="2024年7月18日（星期三）", good="2024年7月18日（星期四）", needs=("dates",))
+    bad="2024年7月18日（星期三）", good="2024年7月18日（星期四）", needs=("dates",),
+    examples=[
+        {"text": "2024年7月18日（星期三），全区召开工作会议。\n", "fires": True, "date": None},
+        {"text": "2024年7月18日（星期四），全区召开工作会议。\n", "fires": False, "date": None},
+    ],
+)
 IMPOSSIBLE = Rule(
     id="anachronism-impossible-date", category=CAT, severity="error",
     summary="日期不存在（如2月30日、4月31日）",
     explanation="月份超过12、日期超过当月天数，或写明年份的平年2月29日。\n\nA calendar date that does not exist.",
-    bad="4月31日", good="4月30日", needs=("dates",))
+    bad="4月31日", good="4月30日", needs=("dates",),
+    examples=[
+        {"text": "活动将于4月31日在体育馆举行。\n", "fires": True, "date": None},
+        {"text": "活动将于4月30日在体育馆举行。\n", "fires": False, "date": None},
+    ],
+)
 DATELINE_YEAR = Rule(
     id="anachronism-dateline-year", category=CAT, severity="warning",
     summary="电头或页首日期的年份与页面日期矛盾",
     explanation="文章电头（本报讯……2023年1月4日）或页首日期行写的年份与页面日期（--date、配置、文件名等）不符，"
                 "常见于年初沿用上一年年份。\n\nA year in a dateline that contradicts the page date." + _EXPL_TAIL,
-    bad="（页面日期2024-01-05）本报讯 2023年1月4日，……", good="本报讯 2024年1月4日，……", needs=("dates",))
+    bad="（页面日期2024-01-05）本报讯 2023年1月4日，……", good="本报讯 2024年1月4日，……", needs=("dates",),
+    examples=[
+        {"text": "本报讯 2023年1月4日，全区召开工作会议，部署全年任务。\n", "fires": True, "date": "2024-01-05"},
+        {"text": "本报讯 2024年1月4日，全区召开工作会议，部署全年任务。\n", "fires": False, "date": "2024-01-05"},
+    ],
+)
 
 ALL_RULES = [ORDINAL, ANNIVERSARY, PLAN, TERM, WEEKDAY, IMPOSSIBLE, DATELINE_YEAR]
 _IDS = [r.id for r in ALL_RULES]

@@ -83,6 +83,10 @@ Candidates come from clause hashing and MinHash LSH, verified with rapidfuzz: no
     options=(("min_chars", 30), ("similarity", 0.9), ("error_chars", 100), ("boilerplate_pages", 3),
              ("cross_page", True), ("cross_page_severity", "info")),
     needs=("layout",),
+    examples=[
+        {"text": "## 全区召开安全生产会议\n\n本报讯 会议召开。\n\n王明要求，一是责任体系要健全，各单位要把安全生产责任落实到岗位和个人；二是隐患排查要彻底，不留死角；三是宣传教育要深入，让安全意识入脑入心。\n\n## 全区召开招商工作会议\n\n本报讯 会议召开。\n\n王明要求，一是责任体系要健全，各单位要把安全生产责任落实到岗位和个人；二是隐患排查要彻底，不留死角；三是宣传教育要深入，让安全意识入脑入心。\n", "fires": True, "date": None},
+        {"text": "## 全区召开安全生产会议\n\n本报讯 会议召开。\n\n王明要求，一是责任体系要健全，各单位要把安全生产责任落实到岗位和个人；二是隐患排查要彻底，不留死角；三是宣传教育要深入，让安全意识入脑入心。\n\n## 全区召开招商工作会议\n\n本报讯 会议召开。\n\n会议要求，招商工作要突出重点，紧盯龙头企业和关键项目，抓好签约项目落地。\n", "fires": False, "date": None},
+    ],
 )
 
 SENTENCE = Rule(
@@ -114,6 +118,10 @@ Inside one paragraph, a whole sentence repeated word for word is reported from s
     options=(("min_chars", 50), ("same_paragraph_chars", 12), ("similarity", 0.9), ("boilerplate_pages", 3),
              ("cross_page", True), ("cross_page_severity", "info")),
     needs=("layout",),
+    examples=[
+        {"text": "会议指出，要优化线路设计，加快站点建设，完善换乘设施，以便民出行带动沿线发展，让沿线群众真正享受到公共交通带来的便利和实惠。\n\n对公共交通项目，要优化线路设计，加快站点建设，完善换乘设施，以便民出行带动沿线发展，让沿线群众真正享受到公共交通带来的便利和实惠。\n", "fires": True, "date": None},
+        {"text": "会议指出，要优化线路设计，加快站点建设，完善换乘设施，以便民出行带动沿线发展，让沿线群众真正享受到公共交通带来的便利和实惠。\n\n对公共交通项目，要加强资金保障，按期完成年度建设任务。\n", "fires": False, "date": None},
+    ],
 )
 
 KEY = "duplicate"

@@ -48,6 +48,10 @@ item or skips a number within one article.""",
     bad="会议强调，要强化专业精神……二要强化拼抢意识……三要强化时间观念……",
     good="会议强调，一要强化专业精神……二要强化拼抢意识……三要强化时间观念……",
     options=(("max_block_distance", 4),),
+    examples=[
+        {"text": "会议强调，要强化专业精神；二要强化拼抢意识；三要强化时间观念。\n", "fires": True, "date": None},
+        {"text": "会议强调，一要强化专业精神；二要强化拼抢意识；三要强化时间观念。\n", "fires": False, "date": None},
+    ],
 )
 
 REPEATED = Rule(
@@ -63,6 +67,10 @@ The same number used twice within one series (一是 … 二是 … 二是 …).
     bad="一是加强组织领导。二是强化责任落实。二是严格督导检查。",
     good="一是加强组织领导。二是强化责任落实。三是严格督导检查。",
     options=(("max_block_distance", 4),),
+    examples=[
+        {"text": "一是加强组织领导。二是强化责任落实。二是严格督导检查。\n", "fires": True, "date": None},
+        {"text": "一是加强组织领导。二是强化责任落实。三是严格督导检查。\n", "fires": False, "date": None},
+    ],
 )
 
 RULES = (MISSING, REPEATED)

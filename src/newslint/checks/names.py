@@ -22,12 +22,10 @@ keys (the name with one position masked, the core with one character deleted) �
 """
 from __future__ import annotations
 
-import argparse
 import json
 import sys
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any, Dict, Iterable, List, Optional, Set, Tuple
 
 import regex
@@ -37,11 +35,7 @@ from ..analyses import charsim
 from ..analyses.mentions import RANKS, Mention
 from ..config import ConfigError
 from ..finding import Fix, Rule
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
+from ..packs import load_pack
 
 VARIANT = Rule(
     id="name-variant",
@@ -64,6 +58,10 @@ are different people; a weak look-alike needs the same title on both spellings."
     good="管委会主任官卫红出席会议。……官卫红指出，……",
     options=(("weak_shape_needs_title", True),),
     needs=("mentions",),
+    examples=[
+        {"text": "管委会主任张建国出席会议并讲话。\n\n张建果指出，要抓好项目建设。\n", "fires": True, "date": None},
+        {"text": "管委会主任张建国出席会议并讲话。\n\n张建国指出，要抓好项目建设。\n", "fires": False, "date": None},
+    ],
 )
 ORG_VARIANT = Rule(
     id="name-org-variant",
@@ -80,6 +78,10 @@ compared after removing the place prefix and the kind suffix. A place prefix alo
     bad="科瑞森重装股份有限公司 …… 焦作科瑞森重装备股份有限公司",
     good="焦作科瑞森重装备股份有限公司 …… 科瑞森重装备股份有限公司",
     needs=("mentions",),
+    examples=[
+        {"text": "华瑞森重装备股份有限公司今年新增订单二十个。\n\n记者在华瑞森重装股份有限公司车间看到，工人们正在忙碌。\n", "fires": True, "date": None},
+        {"text": "华瑞森重装备股份有限公司今年新增订单二十个。\n\n记者在华瑞森重装备股份有限公司车间看到，工人们正在忙碌。\n", "fires": False, "date": None},
+    ],
 )
 TITLE_CONFLICT = Rule(
     id="name-title-conflict",
@@ -96,6 +98,10 @@ across pages (titles change over time; page dates are shown when known).""",
     good="党工委副书记吕沛主持会议……党工委副书记吕沛强调……",
     options=(("window_days", 0),),
     needs=("mentions", "dates"),
+    examples=[
+        {"text": "党工委副书记张建国主持会议。党工委书记张建国强调，要抓好落实。\n", "fires": True, "date": None},
+        {"text": "党工委副书记张建国主持会议。党工委副书记张建国强调，要抓好落实。\n", "fires": False, "date": None},
+    ],
 )
 ROSTER = Rule(
     id="name-roster",
@@ -112,6 +118,10 @@ is an error with the fix.""",
     good="管委会主任官卫红",
     fixable=True,
     needs=("mentions",),
+    examples=[
+        {"text": "示例区管委会主任林忘舒出席会议。\n", "fires": True, "date": None, "config": {"roster": ["roster.example.toml"]}},
+        {"text": "示例区管委会主任林望舒出席会议。\n", "fires": False, "date": None, "config": {"roster": ["roster.example.toml"]}},
+    ],
 )
 RULES = (VARIANT, ORG_VARIANT, TITLE_CONFLICT, ROSTER)
 COLLECT_KEY = "names.mentions"
@@ -463,20 +473,16 @@ def load_roster(ctx) -> List[RosterEntry]:
     entries: List[RosterEntry] = []
     for p in ctx.config.get("roster", []):
         path = ctx.config.resolve(p)
-        try:
-            doc = tomllib.loads(Path(path).read_text(encoding="utf-8"))
-        except OSError as e:
-            raise ConfigError(f"{path}: cannot read roster ({e.strerror or e})") from None
-        except tomllib.TOMLDecodeError as e:
-            raise ConfigError(f"{path}: invalid TOML in roster: {e}") from None
+        doc = load_pack(path, {sec: ctx.pack_schema.get(sec, {}) for sec in ("person", "org")})
         for kind, section in (("person", "person"), ("org", "org")):
-            for n, d in enumerate(doc.get(section, []) or []):
-                if not isinstance(d, dict) or not isinstance(d.get("name"), str) or not d["name"].strip():
-                    raise ConfigError(f"{path}: [[{section}]] #{n + 1}: name (a string) is required")
+            for n, e in enumerate(doc.get(section, [])):
+                d = e.data
+                if not isinstance(d.get("name"), str) or not d["name"].strip():
+                    raise e.error("name", "a string is required")
                 for key in ("titles", "wrong"):
                     v = d.get(key, [])
                     if not isinstance(v, list) or not all(isinstance(x, str) for x in v):
-                        raise ConfigError(f"{path}: [[{section}]] {d['name']}: {key} must be a list of strings")
+                        raise e.error(key, "must be a list of strings")
                 entries.append(RosterEntry(kind, d["name"].strip(), list(d.get("titles", [])),
                                            list(d.get("wrong", [])), _date_str(d.get("valid_from")),
                                            _date_str(d.get("valid_to")), str(path)))
@@ -707,8 +713,6 @@ def _title_findings(ctx, corpus, reg, dates) -> list:
     out = []
     for sp, rank, full, deputy in title_conflicts(reg):
         body_rank = rank
-        pages_full = {id(p) for p, _ in full}
-        pages_dep = {id(p) for p, _ in deputy}
         for group, other, label, other_label in ((full, deputy, body_rank, _deputy(body_rank)),
                                                  (deputy, full, _deputy(body_rank), body_rank)):
             by_page: Dict[int, Tuple[Any, M]] = {}
@@ -774,7 +778,7 @@ def _within(d: str, others: List[Optional[str]], days: int) -> bool:
 # ---- `newslint names` ------------------------------------------------------------------------------
 @hookimpl
 def newslint_add_commands(subparsers):
-    from ..cli import add_run_options
+    from ..app import add_run_options
 
     p = subparsers.add_parser("names", help="print the register of people and organisations a run found")
     add_run_options(p)
@@ -824,14 +828,14 @@ def register_rows(reg, places) -> List[Dict[str, Any]]:
 
 
 def cmd_names(pm, args) -> int:
-    from ..cli import EXIT_ERROR, EXIT_OK, build_context
-    from ..engine import check_pages, load_pages
+    from ..app import EXIT_ERROR, EXIT_OK, build_context
+    from ..engine import load_pages
 
     if not args.paths:
-        from ..cli import UsageError
+        from ..app import UsageError
 
         raise UsageError("newslint names: no paths given")
-    ctx = build_context(pm, args)
+    build_context(pm, args)  # validates the configuration like `check` does
     errors: List[str] = []
     pages = load_pages(args.paths, errors, getattr(args, "stdin_filename", None))
     reg = build_register((p, {"mentions": [_compact(m, p) for m in p.analysis("mentions").items]})

@@ -41,6 +41,10 @@ A list of items followed by its count (…共8项 after nine items, A、B、C、
 before its list (4个领域，分别为A、B、C), that disagrees with the number of items listed.""",
     bad="设置太极拳、篮球、乒乓球、羽毛球、拔河、跳绳、象棋共6个比赛项目",
     good="设置太极拳、篮球、乒乓球、羽毛球、拔河、跳绳、象棋共7个比赛项目",
+    examples=[
+        {"text": "运动会设置太极拳、篮球、乒乓球、羽毛球、拔河、跳绳、象棋共6个比赛项目。\n", "fires": True, "date": None},
+        {"text": "运动会设置太极拳、篮球、乒乓球、羽毛球、拔河、跳绳、象棋共7个比赛项目。\n", "fires": False, "date": None},
+    ],
 )
 
 HEADLINE = Rule(
@@ -56,6 +60,10 @@ HEADLINE = Rule(
 A figure in the headline (开工项目27个, 总投资130.23亿元) that the body states differently.""",
     bad="## 我区集中开工项目27个 总投资130.23亿元\n本报讯……此次集中开工项目26个，总投资130.23亿元。",
     good="## 我区集中开工项目26个 总投资130.23亿元\n本报讯……此次集中开工项目26个，总投资130.23亿元。",
+    examples=[
+        {"text": "## 我区集中开工项目27个 总投资130.23亿元\n\n本报讯 此次集中开工项目26个，总投资130.23亿元。\n", "fires": True, "date": None},
+        {"text": "## 我区集中开工项目26个 总投资130.23亿元\n\n本报讯 此次集中开工项目26个，总投资130.23亿元。\n", "fires": False, "date": None},
+    ],
 )
 
 PARTS = Rule(
@@ -71,6 +79,10 @@ PARTS = Rule(
 Percentages of complementary parts of one whole (男性52%、女性46%) that do not add up to 100%.""",
     bad="参赛选手中男性占52%，女性占46%。",
     good="参赛选手中男性占54%，女性占46%。",
+    examples=[
+        {"text": "参赛选手中，男性占52%，女性占46%。\n", "fires": True, "date": None},
+        {"text": "参赛选手中，男性占54%，女性占46%。\n", "fires": False, "date": None},
+    ],
 )
 
 MIXED = Rule(
@@ -87,6 +99,10 @@ A digit run mixing full-width and ASCII digits (2０23); fixed to ASCII digits."
     bad="2０23年全区生产总值增长5.2%。",
     good="2023年全区生产总值增长5.2%。",
     fixable=True,
+    examples=[
+        {"text": "2０23年全区生产总值增长5.2%。\n", "fires": True, "date": None},
+        {"text": "2023年全区生产总值增长5.2%。\n", "fires": False, "date": None},
+    ],
 )
 
 SHARE = Rule(
@@ -103,6 +119,10 @@ A total, then 其中 a part of it in the same unit and its share (占比N%): the
 part divided by the total, within the rounding of the three figures written.""",
     bad="全区完成固定资产投资56.8亿元，其中工业投资32.1亿元，占比65.3%。",
     good="全区完成固定资产投资56.8亿元，其中工业投资32.1亿元，占比56.5%。",
+    examples=[
+        {"text": "全区完成固定资产投资56.8亿元，其中工业投资32.1亿元，占比65.3%。\n", "fires": True, "date": None},
+        {"text": "全区完成固定资产投资56.8亿元，其中工业投资32.1亿元，占比56.5%。\n", "fires": False, "date": None},
+    ],
 )
 
 RULES = (COUNT, HEADLINE, PARTS, SHARE, MIXED)

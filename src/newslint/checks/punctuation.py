@@ -35,6 +35,10 @@ full-width. ASCII contexts — numbers, URLs, English, code — are never touche
     bad="本报讯(记者郭树勋)2月4日上午,市政协副主席吕沛主持召开会议;",
     good="本报讯（记者郭树勋）2月4日上午，市政协副主席吕沛主持召开会议；",
     fixable=True,
+    examples=[
+        {"text": "本报讯(记者王明)2月4日上午,区政协副主席李华主持召开会议。\n", "fires": True, "date": None},
+        {"text": "本报讯（记者王明）2月4日上午，区政协副主席李华主持召开会议。\n", "fires": False, "date": None},
+    ],
 )
 
 DOUBLED = Rule(
@@ -52,6 +56,10 @@ left behind by an edit. A mark doubled is fixed to one; two different marks are 
     bad="会议强调，，要压实责任。。",
     good="会议强调，要压实责任。",
     fixable=True,
+    examples=[
+        {"text": "会议强调，，要压实责任。\n", "fires": True, "date": None},
+        {"text": "会议强调，要压实责任。\n", "fires": False, "date": None},
+    ],
 )
 _DOUBLED_RE = regex.compile(r"[，、；：。！？][，、；：。]+")
 

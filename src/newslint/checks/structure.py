@@ -48,6 +48,10 @@ that carries on the sentence: the layout split one paragraph in two. The fix joi
     bad="会议强调，三要强化\n\n时间观念。要抓住政策窗口期……",
     good="会议强调，三要强化时间观念。要抓住政策窗口期……",
     fixable=True,
+    examples=[
+        {"text": "会议强调，三要强化\n\n时间观念。要抓住政策窗口期，加快项目建设。\n", "fires": True, "date": None},
+        {"text": "会议强调，三要强化时间观念。要抓住政策窗口期，加快项目建设。\n", "fires": False, "date": None},
+    ],
 )
 
 TRUNCATED = Rule(
@@ -63,6 +67,10 @@ A paragraph of running text that ends mid-sentence with nothing continuing it (a
 article or the end of the page follows): the rest of it was lost.""",
     bad="据了解，2022年示范区\n\n## 下一篇稿件的标题",
     good="据了解，2022年示范区规上企业总数达到120家。\n\n## 下一篇稿件的标题",
+    examples=[
+        {"text": "## 示范区企业发展迅速\n\n据了解，2022年示范区\n\n## 下一篇稿件的标题\n\n本报讯 会议召开。\n", "fires": True, "date": None},
+        {"text": "## 示范区企业发展迅速\n\n据了解，2022年示范区规上企业总数达到120家。\n\n## 下一篇稿件的标题\n\n本报讯 会议召开。\n", "fires": False, "date": None},
+    ],
 )
 
 FRAGMENT = Rule(
@@ -78,6 +86,10 @@ A paragraph that opens with something no sentence can open with (a comma or enum
 particle such as 的/了/着, a locative such as 期间/以来 used as a bare modifier): its first half is missing.""",
     bad="期间开展的众多群众文化活动的缩影。",
     good="这是示范区春节期间开展的众多群众文化活动的缩影。",
+    examples=[
+        {"text": "春节期间，示范区举办了多场文艺演出。\n\n期间开展的众多群众文化活动的缩影。\n", "fires": True, "date": None},
+        {"text": "春节期间，示范区举办了多场文艺演出。\n\n这是示范区春节期间开展的众多群众文化活动的缩影。\n", "fires": False, "date": None},
+    ],
 )
 
 EMPTY_HEADING = Rule(
@@ -93,6 +105,10 @@ A Markdown heading directly followed by a heading of the same or a higher rank: 
 A section heading followed by deeper headings is fine.""",
     bad="## 示范区召开推进会\n\n## 示范区召开安全生产会议\n\n本报讯……",
     good="## 示范区召开推进会\n\n本报讯……\n\n## 示范区召开安全生产会议\n\n本报讯……",
+    examples=[
+        {"text": "## 示范区召开推进会\n\n## 示范区召开安全生产会议\n\n本报讯 会议召开。\n", "fires": True, "date": None},
+        {"text": "## 示范区召开推进会\n\n本报讯 会议召开。\n\n## 示范区召开安全生产会议\n\n本报讯 会议召开。\n", "fires": False, "date": None},
+    ],
 )
 
 NO_HEADLINE = Rule(
@@ -109,6 +125,10 @@ A news item that opens with a dateline (本报讯…) right after the body of th
 page whose other items have headlines: its headline was lost. 又讯 items are headless by design.""",
     bad="……确保各项工作不留盲点。\n\n本报讯（记者王明）4月28日上午，高新区召开安全生产工作会议……",
     good="……确保各项工作不留盲点。\n\n## 高新区召开安全生产工作会议\n\n本报讯（记者王明）4月28日上午……",
+    examples=[
+        {"text": "## 示范区举办招聘会\n\n本报讯 招聘会现场气氛热烈。\n\n## 示范区召开推进会\n\n本报讯（记者王明）会议要求，确保各项工作不留盲点。\n\n本报讯（记者李华）4月28日上午，高新区召开安全生产工作会议。\n", "fires": True, "date": None},
+        {"text": "## 示范区举办招聘会\n\n本报讯 招聘会现场气氛热烈。\n\n## 示范区召开推进会\n\n本报讯（记者王明）会议要求，确保各项工作不留盲点。\n\n## 高新区召开安全生产工作会议\n\n本报讯（记者李华）4月28日上午，高新区召开安全生产工作会议。\n", "fires": False, "date": None},
+    ],
 )
 
 RULES = [SPLIT, TRUNCATED, FRAGMENT, EMPTY_HEADING, NO_HEADLINE]

@@ -22,9 +22,8 @@ from typing import Dict, List, Optional, Set, Tuple
 import regex
 
 from .. import hookimpl
-from ..lexicon import is_word, lexicon
-from ..config import ConfigError
 from ..finding import Fix, Rule
+from ..lexicon import is_word, lexicon
 
 REPEATED_LE = Rule(
     id="wording-repeated-le",
@@ -41,6 +40,10 @@ Two verbs each followed by 了 back to back (传达了学习了): an editing lef
     good="会议传达学习了习近平总书记的重要讲话精神。",
     fixable=True,
     needs=("tokens",),
+    examples=[
+        {"text": "会议传达了学习了上级会议精神。\n", "fires": True, "date": None},
+        {"text": "会议传达学习了上级会议精神。\n", "fires": False, "date": None},
+    ],
 )
 
 REPEATED_WORD = Rule(
@@ -64,6 +67,10 @@ jieba's dictionary and part-of-speech tags and the pack's reduplication lists)."
     good="这是一次重要的会议。",
     fixable=True,
     needs=("tokens",),
+    examples=[
+        {"text": "这是是一次重要的会议。\n", "fires": True, "date": None},
+        {"text": "这是一次重要的会议。\n", "fires": False, "date": None},
+    ],
 )
 
 FAULTY = Rule(
@@ -81,6 +88,10 @@ Known faulty phrases from the data pack, each with its correction and source."""
     good="希望大家再接再厉，迫不及待地投入工作。",
     fixable=True,
     needs=("dates",),
+    examples=[
+        {"text": "希望大家再接再励，再创佳绩。\n", "fires": True, "date": None},
+        {"text": "希望大家再接再厉，再创佳绩。\n", "fires": False, "date": None},
+    ],
 )
 
 RULES = [REPEATED_LE, REPEATED_WORD, FAULTY]
@@ -325,7 +336,6 @@ def newslint_check_page(page, ctx) -> Optional[list]:
     if not (want_le or want_rep or want_phrase):
         return None
     pack = _pack(ctx)
-    text = page.text
     out = []
     seen: Set[Tuple[int, int]] = set()
     for b in _blocks(page):

@@ -445,8 +445,9 @@ MAX_PLACES = 6  # locations listed per register row
 
 
 def sections(result, ctx) -> List[Dict[str, Any]]:
-    """Extra tables for the report: the built-in name register and quote listing (when rules of those
-    categories ran), then those of any registered plugin that defines (without a hook spec)::
+    """Extra tables for the report: the name register and quote listing (when rules of those categories
+    ran), then those of the plugins' ``newslint_html_sections`` hook (a plugin may also define the
+    function without ``@hookimpl``, as before the hook was declared)::
 
         def newslint_html_sections(result, ctx):
             return [{"id": "names", "title": "人名登记表", "intro": "…",
@@ -459,7 +460,7 @@ def sections(result, ctx) -> List[Dict[str, Any]]:
     out: List[Dict[str, Any]] = []
     for plugin in (pm.get_plugins() if pm is not None else ()):
         fn = getattr(plugin, "newslint_html_sections", None)
-        if not callable(fn):
+        if not callable(fn) or hasattr(fn, "newslint_impl"):  # a hook implementation: called below
             continue
         try:
             for sec in fn(result, ctx) or ():
@@ -468,6 +469,10 @@ def sections(result, ctx) -> List[Dict[str, Any]]:
         except Exception as e:  # noqa: BLE001 - an optional section must not break the report
             out.append(_failed(pm.get_name(plugin) or type(plugin).__name__, e))
     have = {sec.get("id") for sec in out}
+    for _, sec in _hook_sections(result, ctx):
+        if sec.get("id") not in ("names", "quotes") and (not sec.get("id") or sec.get("id") not in have):
+            out.append(sec)
+            have.add(sec.get("id"))
     builtin = []
     for sid, make in (("names", name_register), ("quotes", quote_listing)):
         if sid in have:
@@ -520,10 +525,7 @@ def name_register(result, ctx) -> Optional[Dict[str, Any]]:
     touched by a name finding come first and link to it."""
     if not _ran(ctx, "name"):
         return None
-    try:
-        sec = _entity_register(result)
-    except (ImportError, AttributeError):  # the names plugin is absent or changed: the plain register
-        sec = None
+    sec = _hooked(result, ctx, "names")  # the names plugin's register, when it supplies one
     if sec is not None:
         return sec
     from ..analyses import get_analysis
@@ -564,91 +566,44 @@ def name_register(result, ctx) -> Optional[Dict[str, Any]]:
             "columns": ["写法", "类型", "职务", "次数", "页数", "位置", "相关问题"], "rows": table}
 
 
-def _entity_register(result) -> Optional[Dict[str, Any]]:
-    from ..checks import names as N
-
-    corpus = getattr(result, "corpus", None)
-    if corpus is None:
-        return None
-    reg, places, _ = N.corpus_register(corpus, result.pages)
-    if not reg:
-        return None
-    entities = N.register_rows(reg, places)
-    flagged = _finding_index(result, "name")
-    table = []
-    for r in entities:
-        spellings, flags = [], []
-        for sp in r["spellings"]:
-            ms = reg[(r["kind"], sp["name"])].mentions
-            locs = [p.location(m.start, m.end) for p, m in ms]
-            for loc in locs:
-                flags.extend(flagged.get((loc.path, loc.start, loc.end), ()))
-            cell: List[Any] = [f"{sp['name']}（{sp['count']} 处）", *locs[:MAX_PLACES // 2]]
-            if len(locs) > MAX_PLACES // 2:
-                cell.append("…")
-            spellings.append(cell)
-        table.append((not flags, len(table), [
-            r["entity"] + (" ⚠" if r["variants"] else ""), "人名" if r["kind"] == "person" else "机构",
-            spellings, "；".join(r["titles"][:4]), str(r["count"]), str(len(r["pages"])), _flags(result, flags)]))
-    table.sort(key=lambda t: t[:2])
-    rows = [t[2] for t in table[:MAX_TABLE_ROWS]]
-    if not rows:
-        return None
-    intro = ("newslint names 的登记表：同一人（机构）的不同写法合为一行（⚠ 多种写法），职务取文中紧挨名字的称谓；"
-             "与人名问题相关的行排在前面。识别可能有遗漏或误认，仅供核对。")
-    if len(table) > MAX_TABLE_ROWS:
-        intro += f" 共 {len(table)} 行，只列出前 {MAX_TABLE_ROWS} 行。"
-    return {"id": "names", "title": "人名与机构登记表", "intro": intro,
-            "columns": ["名称", "类型", "写法与位置", "职务", "次数", "页数", "相关问题"], "rows": rows}
-
-
 def quote_listing(result, ctx) -> Optional[Dict[str, Any]]:
-    """Who said what, where (the attribution helper's ``quote_records``) — drawn when attribution rules
-    ran; rows whose statement carries an attribution finding link to it."""
+    """Who said what, where — the ``quotes`` section a plugin supplies through ``newslint_html_sections``
+    (the attribution rules' helper does), drawn when attribution rules ran."""
     if not _ran(ctx, "attribution"):
         return None
+    return _hooked(result, ctx, "quotes")
+
+
+def _hooked(result, ctx, sid: str) -> Optional[Dict[str, Any]]:
+    """The section ``sid`` of the plugins' ``newslint_html_sections`` hook implementations."""
+    for _, sec in _hook_sections(result, ctx):
+        if sec.get("id") == sid:
+            return sec
+    return None
+
+
+def _hook_sections(result, ctx) -> List[Tuple[str, Dict[str, Any]]]:
+    """(plugin name, section) of every ``newslint_html_sections`` implementation, each called on its own
+    so that one that fails costs only itself."""
+    pm = getattr(ctx, "pm", None)
+    if pm is None:
+        return []
+    cache = getattr(result, "_html_sections", None)
+    if cache is not None and cache[0] is ctx:
+        return cache[1]
+    out: List[Tuple[str, Dict[str, Any]]] = []
+    for impl in pm.hook.newslint_html_sections.get_hookimpls()[::-1]:  # pluggy's call order
+        try:
+            for sec in impl.function(result=result, ctx=ctx) or ():
+                if isinstance(sec, dict) and sec.get("rows"):
+                    out.append((impl.plugin_name, sec))
+        except Exception as e:  # noqa: BLE001 - an optional section must not break the report
+            out.append((impl.plugin_name, _failed(impl.plugin_name, e)))
     try:
-        from ..checks.attribution import quote_records
-    except ImportError:
-        return None
-    findings_at: Dict[str, List[Tuple[int, int, int]]] = defaultdict(list)
-    for i, f in enumerate(result.findings):
-        if f.category == "attribution":
-            for loc in [f.location, *f.related]:
-                findings_at[loc.path].append((loc.start, loc.end, i))
-    table = []
-    total = 0
-    for page in result.pages:
-        for r in quote_records(page):
-            total += 1
-            if len(table) >= MAX_TABLE_ROWS:
-                continue
-            try:
-                s = page.offset(r["line"], r["column"])
-                e = page.offset(r["end_line"], r["end_column"])
-            except ValueError:
-                continue
-            who = r.get("speaker_as_written") or r.get("speaker") or ""
-            if r.get("speaker") and r["speaker"] not in who:
-                who += f"（{r['speaker']}）"
-            occ = r.get("occasion") or {}
-            where = (occ.get("date") or "") + (f"《{occ['title']}》" if occ.get("title") else "")
-            where = where or occ.get("event") or ""
-            if r.get("recalled"):
-                where += f"（追述：{r['recalled']}）"
-            flags = [i for (fs, fe, i) in findings_at.get(page.path, ()) if fs < e and s < fe]
-            # the link flashes the speaker and the first sentence, not a statement of many paragraphs
-            stop = page.text.find("。", s, e)
-            first = min(e, page.line_end(r["line"]), stop + 1 if stop >= 0 else e)
-            table.append([who, "引语" if r.get("quote") else r.get("verb", ""), where, r.get("first_words", ""),
-                          page.location(s, max(s, first)), _flags(result, flags)])
-    if not table:
-        return None
-    intro = "文中的发言与引语：谁、在什么场合、说了什么（开头几个字）；与引语归属问题相关的行可点击跳转。"
-    if total > len(table):
-        intro += f" 共 {total} 条，只列出前 {len(table)} 条。"
-    return {"id": "quotes", "title": "引语一览", "intro": intro,
-            "columns": ["说话人", "方式", "场合", "开头", "位置", "相关问题"], "rows": table}
+        result._html_sections = (ctx, out)
+    except AttributeError:  # pragma: no cover
+        pass
+    return out
 
 
 def report(result, ctx, stream) -> None:

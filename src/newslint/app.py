@@ -1,0 +1,107 @@
+"""The application layer: what every command that checks pages shares — exit codes, usage errors, the
+run options, building the run's context from options and configuration, running a check (with worker
+processes and the per-page cache wrapped around the engine).
+
+Layers point down: ``cli`` and the sub-commands of plugins (``newslint names``, ``quotes``, ``baseline``)
+use this module; it uses the engine, ``parallel`` and ``cache``; the engine imports neither of those
+two, and nothing below the CLI imports the CLI.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+from pathlib import Path
+from typing import List, Optional, Sequence
+
+from . import engine
+from .cache import default_dir as cache_dir
+from .config import ConfigError, discover, load
+from .engine import Context, RunResult, all_rules, check_page, load_pages
+from .reading import DEFAULT_MAX_FILE_MB
+
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR, EXIT_INTERRUPTED = 0, 1, 2, 130
+
+
+class UsageError(Exception):
+    """A command-line mistake: one line on stderr, exit code 2."""
+
+
+def _csv(value: str) -> List[str]:
+    return [v.strip() for v in value.split(",") if v.strip()]
+
+
+def add_run_options(p: argparse.ArgumentParser) -> None:
+    """Options shared by every command that checks pages (check, baseline, names, quotes…)."""
+    p.add_argument("paths", nargs="*", metavar="PATH", help="files or directories (*.txt, *.md); - for stdin")
+    p.add_argument("--config", metavar="FILE", help="configuration file (default: nearest newslint.toml "
+                   "or pyproject.toml with [tool.newslint])")
+    p.add_argument("--select", type=_csv, metavar="RULES", help="comma-separated rule ids or categories to run")
+    p.add_argument("--ignore", type=_csv, metavar="RULES", help="comma-separated rule ids or categories to skip")
+    p.add_argument("--stdin-filename", metavar="NAME", help="the name to report for text read from stdin")
+    p.add_argument("--archive", metavar="DIR", action="append", default=None,
+                   help="earlier pages: context for cross-page rules, never reported on (repeatable)")
+    p.add_argument("-j", "--jobs", type=int, default=None, metavar="N",
+                   help="worker processes for page-level work (default: one per core)")
+    p.add_argument("--no-cache", action="store_true", help="do not read or write the per-page result cache")
+
+
+def build_context(pm, args) -> Context:
+    paths = list(getattr(args, "paths", None) or [])
+    if paths == ["-"] and getattr(args, "stdin_filename", None):
+        paths = [args.stdin_filename]  # an editor's buffer: find the configuration beside the real file
+    cfg_path = args.config if getattr(args, "config", None) else discover(paths)
+    if getattr(args, "config", None) and not os.path.isfile(args.config):
+        raise ConfigError(f"{args.config}: no such configuration file")
+    config = load(cfg_path)
+    ctx = Context(pm, all_rules(pm), config, args=args,
+                  select=getattr(args, "select", None), ignore=getattr(args, "ignore", None))
+    pm.hook.newslint_configure(ctx=ctx)
+    return ctx
+
+
+def archive_paths(ctx: Context, args) -> List[str]:
+    dirs = list(getattr(args, "archive", None) or [])
+    if not dirs and ctx.config.get("archive"):
+        dirs = [str(ctx.config.resolve(ctx.config.get("archive")))]
+    for d in dirs:
+        if not os.path.isdir(d):
+            raise ConfigError(f"{d}: archive directory not found")
+    return dirs
+
+
+def run(ctx: Context, paths: Sequence[str], stdin_name: Optional[str] = None,
+        archive_paths: Sequence[str] = (), jobs: Optional[int] = 1,
+        cache_dir: Optional[Path] = None) -> RunResult:
+    """Check ``paths`` (and archive pages) with ``jobs`` worker processes (None: one per core) and,
+    when ``cache_dir`` is given, a per-page result cache."""
+    errors: List[str] = []
+    max_mb = ctx.config.get("max-file-size", DEFAULT_MAX_FILE_MB)
+    pages = load_pages(paths, errors, stdin_name, max_mb=max_mb)
+    archive = (load_pages(archive_paths, errors, start_index=len(pages), archive=True, max_mb=max_mb)
+               if archive_paths else [])
+    phase = None
+    if jobs != 1:
+        from .parallel import page_phase
+
+        phase = page_phase(ctx, jobs or 0)
+    if cache_dir is not None:
+        from .cache import PageCache, cached_phase
+
+        cache = PageCache(cache_dir, ctx)
+        ctx.state["cache"] = cache
+        phase = cached_phase(cache, phase or (lambda ps: [check_page(p, ctx) for p in ps]))
+    return engine.check_pages(ctx, pages, archive, errors, page_phase=phase)
+
+
+def run_from_args(pm, args) -> tuple:
+    if not args.paths:
+        raise UsageError("newslint: no paths given (use - to read stdin)")
+    ctx = build_context(pm, args)
+    jobs = args.jobs if args.jobs is not None else ctx.config.get("jobs")
+    if jobs is not None and jobs < 1:
+        raise UsageError("newslint: --jobs must be at least 1")
+    no_cache = args.no_cache or bool(os.environ.get("NEWSLINT_NO_CACHE"))
+    result = run(ctx, args.paths, stdin_name=getattr(args, "stdin_filename", None),
+                 archive_paths=archive_paths(ctx, args), jobs=jobs,
+                 cache_dir=None if no_cache else cache_dir(ctx.config))
+    return ctx, result
