@@ -70,7 +70,7 @@ def test_rule_options_are_validated(tmp_path, run_cli):
     # punctuation-halfwidth has no options: asking for one is an error naming it
     from newslint.engine import Context, all_rules, plugin_manager
 
+    assert code == 2 and "bogus" in err
     pm = plugin_manager()
-    ctx = Context(pm, all_rules(pm), load(tmp_path / "newslint.toml"))
-    with pytest.raises(ConfigError, match="bogus"):
-        ctx.options("punctuation-halfwidth")
+    with pytest.raises(ConfigError, match="bogus"):  # when the run is configured, before any page
+        Context(pm, all_rules(pm), load(tmp_path / "newslint.toml"))

@@ -61,7 +61,7 @@ def test_cache_hits_unchanged_pages_and_misses_changed_ones(tmp_path):
     cache_dir = tmp_path / "cache"
     ctx = _ctx()
     first = run(ctx, [str(d)], jobs=1, cache_dir=cache_dir)
-    assert (ctx.state["cache"].hits, len(list(cache_dir.rglob("*.pickle")))) == (0, 4)
+    assert (ctx.state["cache"].hits, len(list(cache_dir.rglob("*.json")))) == (0, 4)
     ctx = _ctx()
     second = run(ctx, [str(d)], jobs=1, cache_dir=cache_dir)
     assert ctx.state["cache"].hits == 4 and _dump(second) == _dump(first)
@@ -90,8 +90,8 @@ def test_corrupt_cache_entry_is_a_miss(tmp_path):
     d = _pages(tmp_path, 1)
     cache_dir = tmp_path / "cache"
     first = run(_ctx(), [str(d)], jobs=1, cache_dir=cache_dir)
-    for f in cache_dir.rglob("*.pickle"):
-        f.write_bytes(b"not a pickle")
+    for f in cache_dir.rglob("*.json"):
+        f.write_bytes(b"not json")
     ctx = _ctx()
     again = run(ctx, [str(d)], jobs=1, cache_dir=cache_dir)
     assert ctx.state["cache"].hits == 0 and _dump(again) == _dump(first)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import sys
 from pathlib import Path
 from typing import List, Optional, Sequence
 
@@ -49,7 +50,10 @@ def build_context(pm, args) -> Context:
     paths = list(getattr(args, "paths", None) or [])
     if paths == ["-"] and getattr(args, "stdin_filename", None):
         paths = [args.stdin_filename]  # an editor's buffer: find the configuration beside the real file
-    cfg_path = args.config if getattr(args, "config", None) else discover(paths)
+    warnings: List[str] = []
+    cfg_path = args.config if getattr(args, "config", None) else discover(paths, warnings)
+    for w in warnings:
+        print(f"newslint: {w}", file=sys.stderr)
     if getattr(args, "config", None) and not os.path.isfile(args.config):
         raise ConfigError(f"{args.config}: no such configuration file")
     config = load(cfg_path)
@@ -104,4 +108,5 @@ def run_from_args(pm, args) -> tuple:
     result = run(ctx, args.paths, stdin_name=getattr(args, "stdin_filename", None),
                  archive_paths=archive_paths(ctx, args), jobs=jobs,
                  cache_dir=None if no_cache else cache_dir(ctx.config))
+    result.errors[:0] = list(getattr(pm, "newslint_errors", []))  # plugins that could not be loaded
     return ctx, result

@@ -19,7 +19,7 @@ import os
 import sys
 from collections import defaultdict
 from pathlib import Path, PurePosixPath
-from typing import Any, Dict, List, Optional, Tuple
+from typing import Any, Dict, Iterable, List, Optional, Tuple
 
 from . import __version__, hookimpl
 from .config import ConfigError
@@ -48,7 +48,7 @@ def _sorted(entries: List[Dict[str, Any]]) -> List[Dict[str, Any]]:
                                           e.get("fingerprint", "")))
 
 
-def write(path: str, entries: List[Dict[str, Any]]) -> None:
+def write(path: str, entries: List[Dict[str, Any]], inputs: Iterable[str] = ()) -> None:
     from .fixing import write_new
 
     doc = {"version": FORMAT_VERSION, "tool": f"newslint {__version__}",
@@ -56,7 +56,7 @@ def write(path: str, entries: List[Dict[str, Any]]) -> None:
                    "Regenerate with `newslint baseline`, prune with `newslint check --update-baseline`.",
            "findings": _sorted(entries)}
     data = json.dumps(doc, ensure_ascii=False, indent=1) + "\n"
-    write_new(path, data.encode("utf-8"))
+    write_new(path, data.encode("utf-8"), inputs=inputs)
 
 
 def load(path: str) -> List[Dict[str, Any]]:
@@ -67,6 +67,8 @@ def load(path: str) -> List[Dict[str, Any]]:
         raise ConfigError(f"{path}: baseline file not found (create it with `newslint baseline PATH... -o {path}`)") from None
     except (OSError, UnicodeDecodeError, ValueError) as e:
         raise ConfigError(f"{path}: cannot read baseline ({e})") from None
+    except RecursionError:
+        raise ConfigError(f"{path}: cannot read baseline (nested too deeply)") from None
     if not isinstance(doc, dict) or not isinstance(doc.get("findings"), list):
         raise ConfigError(f"{path}: not a newslint baseline (no \"findings\" list)")
     if doc.get("version") != FORMAT_VERSION:
@@ -76,6 +78,10 @@ def load(path: str) -> List[Dict[str, Any]]:
     for i, e in enumerate(doc["findings"]):
         if not isinstance(e, dict) or not isinstance(e.get("fingerprint"), str) or not isinstance(e.get("path"), str):
             raise ConfigError(f"{path}: findings[{i}] needs a \"fingerprint\" and a \"path\"")
+        for key, kind, default in (("line", int, 0), ("rule", str, ""), ("message", str, "")):
+            if key in e and (not isinstance(e[key], kind) or isinstance(e[key], bool)):
+                raise ConfigError(f"{path}: findings[{i}].{key} must be {'a line number' if kind is int else 'a string'}, "
+                                  f"not {json.dumps(e[key], ensure_ascii=False)[:40]}")
         out.append(e)
     return out
 
@@ -143,7 +149,9 @@ def apply(result, ctx, args, stream=None) -> Optional[Dict[str, Any]]:
         # kept entries; those that matched a finding follow it (new line, new path after a move)
         kept = [entry(finding_of[i], base) if i in finding_of else e
                 for i, e in enumerate(entries) if i not in stale]
-        write(path, kept)
+        from .cli import checked_files
+
+        write(path, kept, inputs=checked_files(result))
         info["removed"] = len(stale)
         msg += f"；已从基线删去 {len(stale)} 条不再出现的记录"
     elif stale:
@@ -175,7 +183,9 @@ def cmd_baseline(pm, args) -> int:
     base = Path(os.path.abspath(out)).parent
     for e in result.errors:
         print(f"newslint: {e}", file=sys.stderr)
-    write(out, [entry(f, base) for f in result.findings])
+    from .cli import checked_files
+
+    write(out, [entry(f, base) for f in result.findings], inputs=checked_files(result))
     files = len({f.location.path for f in result.findings})
     print(f"newslint: 已写入基线 {out}：{len(result.findings)} 条记录，涉及 {files} 个文件"
           f"（检查了 {len(result.pages)} 个文件）。", file=sys.stderr)

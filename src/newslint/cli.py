@@ -126,7 +126,12 @@ def _write_report(reporter, result: RunResult, ctx, path: str) -> None:
 
     buf = io.StringIO()
     reporter(result, ctx, buf)
-    write_new(path, buf.getvalue().encode("utf-8"))
+    write_new(path, buf.getvalue().encode("utf-8"), inputs=checked_files(result))
+
+
+def checked_files(result: RunResult) -> List[str]:
+    """The files read in this run: a report or baseline is never written over one of them."""
+    return [p.path for p in result.pages if not p.meta.get("stdin")]
 
 
 def _apply_fixes(result: RunResult, unsafe: bool = False) -> None:
@@ -160,6 +165,8 @@ def _apply_fixes(result: RunResult, unsafe: bool = False) -> None:
 
 def cmd_rules(pm, args) -> int:
     rules = all_rules(pm)
+    for e in getattr(pm, "newslint_errors", []):
+        print(f"newslint: {e}", file=sys.stderr)
     if args.format == "json":
         import json
 
@@ -223,11 +230,24 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         except OSError:
             pass
         return EXIT_OK
+    except OSError as e:  # a report or baseline that cannot be written, a full disk: one line, exit 2
+        if os.environ.get("NEWSLINT_DEBUG"):
+            raise
+        where = f"{e.filename}: " if getattr(e, "filename", None) else ""
+        print(f"newslint: {where}{e.strerror or e}", file=sys.stderr)
+        _leave_if_pool_abandoned(EXIT_ERROR)
+        return EXIT_ERROR
     except Exception as e:  # never a traceback for a user; NEWSLINT_DEBUG=1 shows it
         if os.environ.get("NEWSLINT_DEBUG"):
             raise
-        print(f"newslint: internal error: {type(e).__name__}: {e} (set NEWSLINT_DEBUG=1 for details)",
-              file=sys.stderr)
+        from .parallel import WorkerError
+
+        if isinstance(e, WorkerError):
+            print(f"newslint: {e}", file=sys.stderr)
+        else:
+            print(f"newslint: internal error: {type(e).__name__}: {e} (set NEWSLINT_DEBUG=1 for details)",
+                  file=sys.stderr)
+        _leave_if_pool_abandoned(EXIT_ERROR)
         return EXIT_ERROR
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import fnmatch
 import os
+import stat
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
@@ -114,24 +115,83 @@ def find_key_line(text: str, key: str) -> Optional[int]:
     return text.count("\n", 0, m.start()) + 1 if m else None
 
 
-def discover(start_paths: Iterable[str]) -> Optional[Path]:
-    """The nearest ``newslint.toml`` (or ``pyproject.toml`` with ``[tool.newslint]``) above a path."""
+def untrusted_reason(path: Path) -> Optional[str]:
+    """Why a discovered configuration file must not be used (None: it may be).  A file is trusted when it
+    belongs to the user running newslint (or to root), and neither it nor its directory can be written by
+    other users (a sticky directory such as /tmp protects the files of their owner)."""
+    if not hasattr(os, "getuid"):  # pragma: no cover - Windows: no owner bits to check
+        return None
+    try:
+        st = os.stat(path)
+        dst = os.stat(path.parent)
+    except OSError:
+        return None  # load() reports an unreadable file
+    me = os.getuid()
+    if st.st_uid not in (me, 0):
+        return "belongs to another user"
+    if others_can_write(st):
+        return "can be written by other users"
+    if others_can_write(dst) and not dst.st_mode & stat.S_ISVTX:
+        return "sits in a directory other users can write to"
+    return None
+
+
+def others_can_write(st: os.stat_result) -> bool:
+    """World-writable, or writable by a group other than the user's own (user-private groups, umask 002,
+    are the user's alone)."""
+    if st.st_mode & stat.S_IWOTH:
+        return True
+    return bool(st.st_mode & stat.S_IWGRP) and hasattr(os, "getgid") and st.st_gid != os.getgid()
+
+
+def discover(start_paths: Iterable[str], warnings: Optional[List[str]] = None) -> Optional[Path]:
+    """The nearest ``newslint.toml`` (or ``pyproject.toml`` with ``[tool.newslint]``) above a path.
+
+    The walk stops at the root of the repository (a directory holding ``.git``) and at the home directory,
+    and skips — with a line in ``warnings`` — a file other users could have planted or changed (see
+    :func:`untrusted_reason`).  Directories that cannot be read are passed over."""
     starts = [p for p in start_paths if p != "-"] or [os.getcwd()]
     d = Path(os.path.abspath(starts[0]))
-    if not d.is_dir():
+    try:
+        if not d.is_dir():
+            d = d.parent
+    except OSError:
         d = d.parent
+    home = Path(os.path.expanduser("~")).resolve() if os.path.expanduser("~") != "~" else None
     for folder in (d, *d.parents):
-        cand = folder / "newslint.toml"
-        if cand.is_file():
-            return cand
-        pp = folder / "pyproject.toml"
-        if pp.is_file():
-            try:
-                with open(pp, "rb") as fh:
-                    if "newslint" in tomllib.load(fh).get("tool", {}):
-                        return pp
-            except (OSError, tomllib.TOMLDecodeError):
+        found = _config_in(folder, warnings)
+        if found is not None:
+            return found
+        try:
+            at_top = (folder / ".git").exists() or (home is not None and folder.resolve() == home)
+        except OSError:
+            at_top = False
+        if at_top:
+            break
+    return None
+
+
+def _config_in(folder: Path, warnings: Optional[List[str]]) -> Optional[Path]:
+    for name in ("newslint.toml", "pyproject.toml"):
+        cand = folder / name
+        try:
+            if not cand.is_file():
                 continue
+        except OSError:
+            continue
+        if name == "pyproject.toml":
+            try:
+                with open(cand, "rb") as fh:
+                    if "newslint" not in tomllib.load(fh).get("tool", {}):
+                        continue
+            except (OSError, ValueError, RecursionError):
+                continue
+        reason = untrusted_reason(cand)
+        if reason is not None:
+            if warnings is not None:
+                warnings.append(f"{cand}: configuration not used: it {reason} (name it with --config to use it)")
+            continue
+        return cand
     return None
 
 
@@ -151,6 +211,8 @@ def load(path: Optional[Path]) -> Config:
         doc = tomllib.loads(text)
     except tomllib.TOMLDecodeError as e:
         raise ConfigError(f"{path}: invalid TOML: {e}") from None
+    except RecursionError:
+        raise ConfigError(f"{path}: invalid TOML: nested too deeply") from None
     prefix = ""
     if path.name == "pyproject.toml":
         doc = doc.get("tool", {}).get("newslint", {})

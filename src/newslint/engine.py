@@ -32,10 +32,7 @@ ENTRY_POINT_GROUP = "newslint"
 def plugin_manager(extra_plugins: Sequence[Any] = ()) -> pluggy.PluginManager:
     pm = pluggy.PluginManager(hookspecs.PROJECT)
     pm.add_hookspecs(hookspecs)
-    try:
-        pm.load_setuptools_entrypoints(ENTRY_POINT_GROUP)
-    except Exception as e:  # a broken third-party plugin must not take the linter down silently
-        raise ConfigError(f"cannot load a newslint plugin: {type(e).__name__}: {e}") from None
+    pm.newslint_errors = _load_entry_points(pm)  # type: ignore[attr-defined]
     for p in extra_plugins:
         pm.register(p)
     try:
@@ -48,6 +45,66 @@ def plugin_manager(extra_plugins: Sequence[Any] = ()) -> pluggy.PluginManager:
         for name, fn in (table or {}).items():
             register_analysis(name, fn)
     return pm
+
+
+def _load_entry_points(pm: pluggy.PluginManager) -> List[str]:
+    """Register the plugins of the ``newslint`` entry-point group one by one: one that fails to import is
+    named in the returned errors and left out, and the rest — ``--version``, ``rules`` included — work."""
+    from importlib.metadata import entry_points
+
+    errors: List[str] = []
+    try:
+        eps = entry_points(group=ENTRY_POINT_GROUP)
+    except Exception as e:  # pragma: no cover - a broken installation's metadata
+        return [f"cannot list newslint plugins: {type(e).__name__}: {e}"]
+    for ep in eps:
+        if pm.get_plugin(ep.name) is not None or pm.is_blocked(ep.name):
+            continue
+        try:
+            plugin = ep.load()
+            pm.register(plugin, name=ep.name)
+        except (KeyboardInterrupt, GeneratorExit):
+            raise
+        except BaseException as e:  # SystemExit too: a plugin does not decide the exit code
+            errors.append(f"plugin {ep.name} ({ep.value}) not loaded: {type(e).__name__}: {e}")
+    return errors
+
+
+def call_hook(pm: pluggy.PluginManager, name: str, errors: List[str], where: str, **kwargs: Any) -> List[Any]:
+    """Call every implementation of hook ``name`` in pluggy's order, each on its own: one that raises (or
+    calls ``sys.exit``) is named with its hook and ``where`` in ``errors`` and skipped, the others run.
+    Configuration errors (a bad data pack or option) still stop the run."""
+    out: List[Any] = []
+    for impl in reversed(getattr(pm.hook, name).get_hookimpls()):
+        try:
+            res = impl.function(*[kwargs[a] for a in impl.argnames])
+        except (KeyboardInterrupt, GeneratorExit, ConfigError):
+            raise
+        except BaseException as e:
+            errors.append(f"plugin {impl.plugin_name}: {name} failed on {where}: {type(e).__name__}: {e}")
+            continue
+        if res is not None:
+            out.append(res)
+    return out
+
+
+def _run_rules(impls: Sequence[RuleImpl], ctx: "Context", errors: List[str], where: str, **kw: Any) -> List[Finding]:
+    """:func:`run_impls` one decorated rule at a time: a rule function that raises (or calls
+    ``sys.exit``) is named in ``errors`` and skipped, the others run."""
+    out: List[Finding] = []
+    for impl in impls:
+        try:
+            out.extend(run_impls([impl], ctx, **kw))
+        except (KeyboardInterrupt, GeneratorExit, ConfigError):
+            raise
+        except BaseException as e:
+            fn = getattr(impl, "fn", None)
+            label = f"{getattr(fn, '__module__', '?')}.{getattr(fn, '__qualname__', '?')}"
+            errors.append(f"plugin {label} (rule {impl.rule.id}) failed on {where}: {type(e).__name__}: {e}")
+    return out
+
+
+PAGE_ERRORS = "newslint.errors"  # key of the collected data holding a page's plugin failures
 
 
 def all_rules(pm: pluggy.PluginManager) -> Dict[str, Rule]:
@@ -90,6 +147,9 @@ class Context:
         self.impls: Dict[str, List[RuleImpl]] = {}  # decorated rule functions by stage
         for impl in rule_impls(pm.get_plugins()):
             self.impls.setdefault(impl.stage, []).append(impl)
+        for rid in config.get("rules", {}):  # every option checked now, not in a worker mid-run
+            if rid in rules:
+                self.options(rid)
 
     # ---- selection and options -----------------------------------------------------------
     def enabled(self, rule_id: str, page: Optional[Page] = None) -> bool:
@@ -189,15 +249,18 @@ class RunResult:
 def check_page(page: Page, ctx: Context) -> Tuple[List[Finding], Dict[str, Any]]:
     """The per-page phase for one page: its findings and its collected data."""
     findings: List[Finding] = []
+    errors: List[str] = []
     if not page.archive:
-        for res in ctx.pm.hook.newslint_check_page(page=page, ctx=ctx):
+        for res in call_hook(ctx.pm, "newslint_check_page", errors, page.path, page=page, ctx=ctx):
             if res:
                 findings.extend(res)
-        findings.extend(run_impls(ctx.impls.get("page", ()), ctx, page=page))
+        findings.extend(_run_rules(ctx.impls.get("page", ()), ctx, errors, page.path, page=page))
     data: Dict[str, Any] = {}
-    for res in ctx.pm.hook.newslint_collect_page(page=page, ctx=ctx):
+    for res in call_hook(ctx.pm, "newslint_collect_page", errors, page.path, page=page, ctx=ctx):
         if res:
             data.update(res)
+    if errors:
+        data[PAGE_ERRORS] = errors
     # The corpus phase reads only the collected data: drop this page's analyses now, so a run holds one
     # page's analyses at a time (anything asked for later — a reporter's layout — is recomputed lazily).
     page._cache.clear()
@@ -233,17 +296,20 @@ def check_pages(ctx: Context, pages: List[Page], archive: Sequence[Page] = (),
     results = page_phase(all_pages) if page_phase else [check_page(p, ctx) for p in all_pages]
     for page, (fs, data) in zip(all_pages, results):
         findings.extend(fs)
+        if PAGE_ERRORS in data:
+            data = dict(data)
+            errors.extend(data.pop(PAGE_ERRORS))
         corpus.set_collected(page, data)
-    for res in ctx.pm.hook.newslint_check_corpus(corpus=corpus, ctx=ctx):
+    for res in call_hook(ctx.pm, "newslint_check_corpus", errors, "the corpus", corpus=corpus, ctx=ctx):
         if res:
             findings.extend(res)
-    findings.extend(run_impls(ctx.impls.get("corpus", ()), ctx, corpus=corpus))
+    findings.extend(_run_rules(ctx.impls.get("corpus", ()), ctx, errors, "the corpus", corpus=corpus))
     archived = {p.path for p in archive}
     findings = [f for f in findings
                 if f.location.path not in archived and f.rule in ctx.selected
                 and not ctx.ignored_for_path(f.rule, f.location.path)]
-    ctx.pm.hook.newslint_filter_findings(findings=findings, corpus=corpus, ctx=ctx)
-    findings.extend(run_impls(ctx.impls.get("after-filters", ()), ctx, corpus=corpus))
+    call_hook(ctx.pm, "newslint_filter_findings", errors, "the findings", findings=findings, corpus=corpus, ctx=ctx)
+    findings.extend(_run_rules(ctx.impls.get("after-filters", ()), ctx, errors, "the corpus", corpus=corpus))
     assign_fingerprints(findings, stable_key)
     findings.sort(key=Finding.sort_key)
     return RunResult(findings=findings, pages=list(pages), errors=errors, corpus=corpus,

@@ -38,26 +38,50 @@ def effective_jobs(jobs: Optional[int], pages: Sequence[Page]) -> int:
     return max(1, min(jobs, len(pages), total // MIN_CHARS_PER_JOB or 1))
 
 
+class WorkerError(Exception):
+    """Something failed in a worker outside the plugins' hooks; the run ends with its message."""
+
+
 def _init_worker(ctx_blob: bytes) -> None:
     global _WORKER_CTX
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle: exit 130, no tracebacks
-    from .config import load
-    from .engine import Context, all_rules, plugin_manager
+    try:
+        from .config import load
+        from .engine import Context, all_rules, plugin_manager
 
-    spec = pickle.loads(ctx_blob)
-    pm = plugin_manager()
-    ctx = Context(pm, all_rules(pm), load(spec["config_path"]), args=spec["args"],
-                  select=spec["select"], ignore=spec["ignore"])
-    pm.hook.newslint_configure(ctx=ctx)
-    _WORKER_CTX = ctx
+        spec = pickle.loads(ctx_blob)
+        pm = plugin_manager()
+        ctx = Context(pm, all_rules(pm), load(spec["config_path"]), args=spec["args"],
+                      select=spec["select"], ignore=spec["ignore"])
+        pm.hook.newslint_configure(ctx=ctx)
+        _WORKER_CTX = ctx
+    except BaseException as e:  # reported with the first chunk: a failing initializer breaks the pool
+        _WORKER_CTX = e
 
 
-def _work(chunk: List[Page]) -> List[Tuple[List[Finding], Dict[str, Any]]]:
+def _work(chunk: List[Page]) -> Any:
+    """A chunk's results, or ``("error", kind, message)``: a failure travels back as a value, so the
+    pool always finishes normally and the run ends cleanly (no abandoned pool, no hang at exit)."""
+    from .config import ConfigError
     from .engine import check_page
 
-    return [check_page(p, _WORKER_CTX) for p in chunk]
+    if isinstance(_WORKER_CTX, BaseException):
+        e = _WORKER_CTX
+        return ("error", "config" if isinstance(e, ConfigError) else "worker", _describe(e))
+    try:
+        return [check_page(p, _WORKER_CTX) for p in chunk]
+    except ConfigError as e:
+        return ("error", "config", str(e))
+    except BaseException as e:
+        return ("error", "worker", _describe(e))
+
+
+def _describe(e: BaseException) -> str:
+    from .config import ConfigError
+
+    return str(e) if isinstance(e, ConfigError) else f"{type(e).__name__}: {e}"
 
 
 def _chunks(pages: List[Page], n: int) -> List[List[Page]]:
@@ -81,8 +105,12 @@ def page_phase(ctx, jobs: int):
         results: List[Tuple[List[Finding], Dict[str, Any]]] = []
         pool = ProcessPoolExecutor(max_workers=n, mp_context=mp, initializer=_init_worker,
                                    initargs=(pickle.dumps(spec),))
+        failure = None
         try:
             for part in pool.map(_work, _chunks(pages, n)):
+                if isinstance(part, tuple):
+                    failure = failure or part
+                    continue
                 results.extend(part)
         except BaseException:
             global POOL_ABANDONED
@@ -92,6 +120,11 @@ def page_phase(ctx, jobs: int):
             pool.shutdown(wait=False, cancel_futures=True)
             raise
         pool.shutdown(wait=True)
+        if failure is not None:
+            from .config import ConfigError
+
+            _, kind, message = failure
+            raise ConfigError(message) if kind == "config" else WorkerError(f"a worker process failed: {message}")
         return results
 
     return phase

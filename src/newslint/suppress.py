@@ -74,7 +74,7 @@ class PerFile:
     index: int
     pattern: str
     rules: Optional[Set[str]]
-    lines: Optional[Set[int]]
+    lines: Optional["LineSet"]
     contains: Optional[str]
     source: str
     line: Optional[int]
@@ -186,19 +186,29 @@ def _header_lines(text: str) -> List[int]:
     return [text.count("\n", 0, m.start()) + 1 for m in pat.finditer(text)]
 
 
-def _parse_lines(value, where: str) -> Set[int]:
+class LineSet:
+    """Line numbers and ranges of a [[per-file]] entry, kept as ranges (``"1-999999999"`` costs nothing)."""
+
+    def __init__(self, ranges: List[Tuple[int, int]]):
+        self.ranges = ranges
+
+    def __contains__(self, line: object) -> bool:
+        return any(a <= line <= b for a, b in self.ranges)  # type: ignore[operator]
+
+
+def _parse_lines(value, where: str) -> LineSet:
     if not isinstance(value, list):
         raise ConfigError(f"{where}: lines must be a list of line numbers or \"a-b\" ranges, not {value!r}")
-    out: Set[int] = set()
+    out: List[Tuple[int, int]] = []
     for v in value:
         if isinstance(v, int) and not isinstance(v, bool) and v > 0:
-            out.add(v)
+            out.append((v, v))
             continue
-        m = regex.fullmatch(r"\s*(\d+)\s*-\s*(\d+)\s*", v) if isinstance(v, str) else None
+        m = regex.fullmatch(r"\s*(\d{1,18})\s*-\s*(\d{1,18})\s*", v) if isinstance(v, str) else None
         if not m or int(m.group(1)) < 1 or int(m.group(1)) > int(m.group(2)):
             raise ConfigError(f"{where}: lines: {v!r} is neither a line number nor a range like \"30-35\"")
-        out.update(range(int(m.group(1)), int(m.group(2)) + 1))
-    return out
+        out.append((int(m.group(1)), int(m.group(2))))
+    return LineSet(out)
 
 
 def per_file_entries(config, rules: Dict[str, Rule]) -> List[PerFile]:
