@@ -181,8 +181,9 @@ def cmd_baseline(pm, args) -> int:
         configured = ctx.config.get("baseline")
         out = str(ctx.config.resolve(configured)) if configured else DEFAULT_FILE
     base = Path(os.path.abspath(out)).parent
-    for e in result.errors:
-        print(f"newslint: {e}", file=sys.stderr)
+    from .cli import _print_errors
+
+    _print_errors(result.errors)
     from .cli import checked_files
 
     write(out, [entry(f, base) for f in result.findings], inputs=checked_files(result))

@@ -244,6 +244,18 @@ def unsafe_reason(directory: Path) -> Optional[str]:
     return None
 
 
+def private_dir(directory: Path) -> Optional[Path]:
+    """``directory`` for newslint's own data caches (jieba's dictionary, pinyin readings): created
+    owner-only when missing; None when it exists but belongs to another user or others can write to it
+    (then nothing is read from it — a planted file there would be trusted)."""
+    try:
+        if not os.path.lexists(directory):
+            os.makedirs(directory, mode=0o700, exist_ok=True)
+    except OSError:
+        return None
+    return None if unsafe_reason(Path(directory)) else Path(directory)
+
+
 def _prepare(directory: Path) -> None:
     """Create the cache directory owner-only, with a .gitignore and a CACHEDIR.TAG."""
     if directory.is_dir():

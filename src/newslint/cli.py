@@ -85,9 +85,8 @@ def cmd_check(pm, args) -> int:
     if args.unsafe_fixes and not args.fix:
         raise UsageError("newslint: --unsafe-fixes goes with --fix")
     if args.fix:
-        _apply_fixes(result, unsafe=args.unsafe_fixes)
-    for e in result.errors:
-        print(f"newslint: {e}", file=sys.stderr)
+        _apply_fixes(result, unsafe=args.unsafe_fixes, ctx=ctx)
+    _print_errors(result.errors)
     if "baseline" in args:  # the baseline plugin's options: keep only findings not in the baseline
         from .baseline import apply as apply_baseline
 
@@ -103,6 +102,13 @@ def cmd_check(pm, args) -> int:
     if result.errors:
         return EXIT_ERROR
     return EXIT_FINDINGS if failing(result.findings, fail_on) else EXIT_OK
+
+
+def _print_errors(errors: List[str]) -> None:
+    from .report.text import printable
+
+    for e in errors:
+        print(f"newslint: {printable(e)}", file=sys.stderr)
 
 
 def _statistics(result: RunResult, ctx, stream) -> None:
@@ -134,12 +140,19 @@ def checked_files(result: RunResult) -> List[str]:
     return [p.path for p in result.pages if not p.meta.get("stdin")]
 
 
-def _apply_fixes(result: RunResult, unsafe: bool = False) -> None:
+def _apply_fixes(result: RunResult, unsafe: bool = False, ctx=None) -> None:
     """Apply the fixes of the findings (safe ones only unless ``unsafe``) and drop the findings fixed."""
-    from .fixing import FixError, apply_to_text, encode, fix_page
+    from .fixing import FixError, encode, fix_page, fix_to_fixpoint
 
     def applies(f) -> bool:
         return f.fix is not None and (unsafe or f.fix.safe)
+
+    recheck = None
+    if ctx is not None:
+        from .engine import check_pages
+
+        def recheck(p):  # the fixes a run would find in the fixed text (suppressions and selection apply)
+            return [f.fix for f in check_pages(ctx, [p]).findings if applies(f)]
 
     fixed_paths = set()
     for page in result.pages:
@@ -147,13 +160,13 @@ def _apply_fixes(result: RunResult, unsafe: bool = False) -> None:
         if not mine:
             continue
         if page.meta.get("stdin"):
-            text, _ = apply_to_text(page, [f.fix for f in mine])
+            text, _ = fix_to_fixpoint(page, [f.fix for f in mine], recheck)
             sys.stdout.buffer.write(encode(page, text))
             sys.stdout.flush()
             fixed_paths.add(page.path)
             continue
         try:
-            n = fix_page(page, mine, page.meta.get("sha256"))
+            n = fix_page(page, mine, page.meta.get("sha256"), recheck)
         except (FixError, OSError, UnicodeEncodeError) as e:
             result.errors.append(str(e) if isinstance(e, FixError) else f"{page.path}: not fixed ({e})")
             continue

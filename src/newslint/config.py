@@ -65,7 +65,7 @@ KEYS: Dict[str, Tuple[str, Any]] = {
     "baseline": ("a path to a baseline file", lambda v: isinstance(v, str)),
     "cache-dir": ("a path", lambda v: isinstance(v, str)),
     "jobs": ("a positive integer", lambda v: isinstance(v, int) and not isinstance(v, bool) and v > 0),
-    "max-file-size": ("a size in MB greater than 0", lambda v: isinstance(v, (int, float)) and not isinstance(v, bool) and v > 0),
+    "max-file-size": ("a finite size in MB greater than 0", lambda v: isinstance(v, (int, float)) and not isinstance(v, bool) and 0 < v < float("inf")),
 }
 
 

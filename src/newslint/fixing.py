@@ -12,7 +12,7 @@ import hashlib
 import os
 import stat
 import tempfile
-from typing import Iterable, List, Optional, Tuple
+from typing import Callable, Iterable, List, Optional, Tuple
 
 from .finding import Finding, Fix
 from .page import Page
@@ -177,12 +177,37 @@ def write_new(path: str, data: bytes, inputs: Iterable[str] = ()) -> None:
         raise
 
 
-def fix_page(page: Page, findings: Iterable[Finding], original: Optional[str]) -> int:
-    """Apply the fixes of ``findings`` that belong to ``page``; return the number applied."""
+MAX_FIX_PASSES = 8
+
+
+def fix_to_fixpoint(page: Page, fixes: Iterable[Fix], recheck: Optional[Callable[[Page], List[Fix]]] = None
+                    ) -> Tuple[str, int]:
+    """The file's text with ``fixes`` applied and then, while ``recheck`` (the fixes the run would find in
+    the fixed text) finds more, those too — so one ``--fix`` leaves nothing a second one would change
+    (``：:`` → ``：：`` → ``：``).  At most :data:`MAX_FIX_PASSES` passes; returns the text and the count."""
+    text, total = apply_to_text(page, fixes)
+    if recheck is None or not total:
+        return text, total
+    for _ in range(MAX_FIX_PASSES):
+        again = Page.from_text(page.path, text, encoding=page.encoding, bom=page.bom, index=page.index)
+        more = recheck(again)
+        if not more:
+            break
+        new_text, n = apply_to_text(again, more)
+        if not n or new_text == text:
+            break
+        text, total = new_text, total + n
+    return text, total
+
+
+def fix_page(page: Page, findings: Iterable[Finding], original: Optional[str],
+             recheck: Optional[Callable[[Page], List[Fix]]] = None) -> int:
+    """Apply the fixes of ``findings`` that belong to ``page`` (then those ``recheck`` finds in the fixed
+    text, see :func:`fix_to_fixpoint`); return the number applied."""
     fixes = [f.fix for f in findings if f.fix is not None and f.location.path == page.path]
     if not fixes:
         return 0
-    text, n = apply_to_text(page, fixes)
+    text, n = fix_to_fixpoint(page, fixes, recheck)
     if n:
         write_atomic(page.path, encode(page, text), expect=original)
     return n

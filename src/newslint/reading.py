@@ -109,16 +109,47 @@ def read_page(path: str, display: Optional[str] = None, data: Optional[bytes] = 
     return page
 
 
+def _bad_name(path: str) -> Optional[str]:
+    """An error for a file name that is not valid UTF-8 (undecodable bytes, surrogate escapes), else None."""
+    try:
+        path.encode("utf-8")
+        return None
+    except UnicodeEncodeError:
+        shown = os.fsencode(path).decode("utf-8", "backslashreplace")
+        return f"{shown}: file name is not valid UTF-8, skipped (rename it)"
+
+
 def expand_paths(paths: Iterable[str], errors: List[str]) -> Iterator[str]:
     """Files named directly, and ``*.txt``/``*.md`` files under directories, in a stable order.
-    Symlink loops and broken links are reported in ``errors`` and skipped."""
-    seen_dirs = set()
+    A file reached twice (named twice, or through a link) is checked once; symlink loops, broken links
+    and file names that are not UTF-8 are reported in ``errors`` and skipped."""
+    seen_files: set = set()
+    for f in _expand(paths, errors):
+        if f != "-":
+            bad = _bad_name(f)
+            if bad:
+                errors.append(bad)
+                continue
+            try:
+                st = os.stat(f)
+                ident = (st.st_dev, st.st_ino)
+            except OSError:
+                ident = None
+            if ident is not None:
+                if ident in seen_files:
+                    continue
+                seen_files.add(ident)
+        yield f
+
+
+def _expand(paths: Iterable[str], errors: List[str]) -> Iterator[str]:
+    seen_dirs: set = set()
     for p in paths:
         if p == "-":
             yield p
             continue
         if os.path.isdir(p):
-            yield from _walk(p, errors, seen_dirs)
+            yield from _walk(p, errors, seen_dirs, ())
         elif os.path.lexists(p) and not os.path.exists(p):
             errors.append(f"{p}: broken symbolic link")
         elif not os.path.exists(p):
@@ -127,15 +158,18 @@ def expand_paths(paths: Iterable[str], errors: List[str]) -> Iterator[str]:
             yield p
 
 
-def _walk(top: str, errors: List[str], seen_dirs: set) -> Iterator[str]:
+def _walk(top: str, errors: List[str], seen_dirs: set, ancestors: Tuple[str, ...]) -> Iterator[str]:
     try:
         real = os.path.realpath(top)
     except OSError:
         real = top
-    if real in seen_dirs:
+    if real in ancestors:  # a link back to a directory being walked: a real loop
         errors.append(f"{top}: symbolic link loop, skipped")
         return
+    if real in seen_dirs:  # the same directory reached again by another way: its files are checked once
+        return
     seen_dirs.add(real)
+    ancestors = ancestors + (real,)
     try:
         entries = sorted(os.scandir(top), key=lambda e: e.name)
     except OSError as e:
@@ -147,7 +181,7 @@ def _walk(top: str, errors: List[str], seen_dirs: set) -> Iterator[str]:
         path = os.path.join(top, entry.name)
         try:
             if entry.is_dir():
-                yield from _walk(path, errors, seen_dirs)
+                yield from _walk(path, errors, seen_dirs, ancestors)
                 continue
             is_file = entry.is_file()
         except OSError as e:

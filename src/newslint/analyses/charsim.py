@@ -62,7 +62,12 @@ def _readings_table() -> dict:
 
         from ..lexicon import cache_dir
 
-        path = cache_dir() / f"pinyin-{version('pypinyin')}.marshal"
+        from pathlib import Path
+
+        from ..cache import private_dir
+
+        own = private_dir(cache_dir())
+        path = (own or Path(tempfile.mkdtemp(prefix="newslint-"))) / f"pinyin-{version('pypinyin')}.marshal"
         try:
             with open(path, "rb") as fh:
                 _READINGS = marshal.load(fh)

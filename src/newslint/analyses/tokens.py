@@ -30,12 +30,13 @@ def tokenizer():
 
         jieba.setLogLevel(logging.WARNING)
         tk = jieba.Tokenizer()
-        cache_dir = os.environ.get("NEWSLINT_CACHE_DIR") or os.path.join(tempfile.gettempdir(), "newslint")
-        try:
-            os.makedirs(cache_dir, exist_ok=True)
-            tk.tmp_dir = cache_dir
-        except OSError:
-            pass
+        from ..cache import private_dir
+        from ..lexicon import cache_dir
+
+        # jieba's prefix-dictionary cache: in the user's own cache directory, never a shared $TMPDIR one
+        # (a file planted there would be loaded); if that directory is not safe, a private one for this run
+        own = private_dir(cache_dir())
+        tk.tmp_dir = str(own) if own is not None else tempfile.mkdtemp(prefix="newslint-jieba-")
         tk.initialize()
         _TOKENIZER = tk
     return _TOKENIZER

@@ -23,6 +23,16 @@ _COLOURS = {"error": "\033[1;31m", "warning": "\033[1;33m", "info": "\033[1;36m"
             "path": "\033[1m", "rule": "\033[2m", "caret": "\033[1;31m", "reset": "\033[0m"}
 
 
+_CONTROL = {c: 0x2400 + c for c in range(0x20) if c not in (0x09, 0x0A)}  # ␛ for ESC: shown, never obeyed
+_CONTROL.update({0x7F: 0x2421, **{c: 0xFFFD for c in range(0x80, 0xA0)}})
+
+
+def printable(s: str) -> str:
+    """``s`` with control characters (an ESC sequence in a page or a file name) made visible, one
+    character for one so columns stay right: a terminal shows them and never acts on them."""
+    return s.translate(_CONTROL)
+
+
 def width(s: str) -> int:
     w = wcswidth(s)
     if w >= 0:
@@ -53,10 +63,10 @@ def excerpt(line: str, col0: int, col1: int) -> tuple:
 def render_finding(f, page, colour: bool, show_source: bool = True) -> List[str]:
     c = _COLOURS if colour else defaultdict(str)
     loc = f.location
-    out = [f"{c['path']}{loc.path}:{loc.line}:{loc.column}:{c['reset']} "
-           f"{c[f.severity]}{f.severity}{c['reset']} {c['rule']}[{f.rule}]{c['reset']} {f.message}"]
+    out = [f"{c['path']}{printable(loc.path)}:{loc.line}:{loc.column}:{c['reset']} "
+           f"{c[f.severity]}{f.severity}{c['reset']} {c['rule']}[{f.rule}]{c['reset']} {printable(f.message)}"]
     if show_source and page is not None and 1 <= loc.line <= page.line_count:
-        line = page.line_text(loc.line)
+        line = printable(page.line_text(loc.line))
         col0 = loc.column - 1
         col1 = loc.end_column - 1 if loc.end_line == loc.line else len(line)
         shown, s, e = excerpt(line, col0, col1)
@@ -64,9 +74,9 @@ def render_finding(f, page, colour: bool, show_source: bool = True) -> List[str]
         out.append(gutter + shown)
         out.append(" " * (len(gutter) - 2) + "| " + " " * s + c["caret"] + "^" * (e - s) + c["reset"])
     for r in f.related:
-        out.append(f"      = 相关: {r.path}:{r.line}:{r.column}" + (f" {r.message}" if r.message else ""))
+        out.append(printable(f"      = 相关: {r.path}:{r.line}:{r.column}" + (f" {r.message}" if r.message else "")))
     if f.suggestion is not None:
-        out.append(f"      = 建议: {f.suggestion}")
+        out.append(printable(f"      = 建议: {f.suggestion}"))
     return out
 
 
@@ -86,7 +96,7 @@ def report(result, ctx, stream) -> None:
             if shown[key] > SHOW_FIRST:
                 if key not in summarised:
                     summarised.add(key)
-                    lines.append(f"{f.location.path}: … 另有 {per_file_rule[key] - SHOW_FIRST} 处 [{f.rule}] "
+                    lines.append(f"{printable(f.location.path)}: … 另有 {per_file_rule[key] - SHOW_FIRST} 处 [{f.rule}] "
                                  f"同类问题未逐条列出（--show-all 或 --format json 查看全部）")
                 continue
         lines.extend(render_finding(f, pages.get(f.location.path), colour))
