@@ -81,7 +81,7 @@ def call_hook(pm: pluggy.PluginManager, name: str, errors: List[str], where: str
         except (KeyboardInterrupt, GeneratorExit, ConfigError):
             raise
         except BaseException as e:
-            errors.append(f"plugin {impl.plugin_name}: {name} failed on {where}: {type(e).__name__}: {e}")
+            errors.append(f"plugin {_plugin_label(impl)}: {name} failed on {where}: {type(e).__name__}: {e}")
             continue
         if res is not None:
             out.append(res)
@@ -102,6 +102,15 @@ def _run_rules(impls: Sequence[RuleImpl], ctx: "Context", errors: List[str], whe
             label = f"{getattr(fn, '__module__', '?')}.{getattr(fn, '__qualname__', '?')}"
             errors.append(f"plugin {label} (rule {impl.rule.id}) failed on {where}: {type(e).__name__}: {e}")
     return out
+
+
+def _plugin_label(impl: Any) -> str:
+    """The plugin's registered name (its entry point or module), else its class."""
+    name = str(impl.plugin_name)
+    if name.isdigit():  # registered without a name: pluggy used id()
+        cls = type(impl.plugin)
+        name = f"{cls.__module__}.{cls.__qualname__}"
+    return name
 
 
 PAGE_ERRORS = "newslint.errors"  # key of the collected data holding a page's plugin failures
