@@ -155,3 +155,92 @@ def test_newline_style_does_not_change_findings(text, nl):
     other = _run([text.replace("\n", nl)])[1].findings
     key = lambda f: (f.rule, f.location.line, f.location.column, f.location.end_line, f.location.end_column)
     assert sorted(map(key, base)) == sorted(map(key, other))
+
+
+# ---- adversarial inputs (issue 22): long runs of whitespace, of one character, of markup ----------
+# Each shape once made some regex or tokeniser quadratic.  The generators below are shared with
+# benchmarks/worst_cases.py, which runs them at sizes of 40 000 characters and more.
+RUN_UNITS = st.sampled_from([" ", "\u3000", "\t", "的", "一", "#", "*", "\\*", "_", "记者 ", ",", "# ", "中",
+                             "甲,", "——", "【", "(", "**"])
+
+
+@st.composite
+def adversarial_page(draw):
+    """SEED_PAGE with a long run of one unit (whitespace, a repeated character, repeated markup) put
+    inside a line, at a line start or at the end."""
+    unit = draw(RUN_UNITS)
+    run = unit * draw(st.integers(min_value=50, max_value=600))
+    where = draw(st.sampled_from(["inside", "line-start", "end"]))
+    text = SEED_PAGE
+    if where == "inside":
+        i = draw(st.integers(min_value=0, max_value=len(text)))
+        text = text[:i] + run + text[i:]
+    elif where == "line-start":
+        text = run + "\n" + text
+    else:
+        text = text + run
+    return text
+
+
+@SETTINGS
+@given(adversarial_page())
+def test_adversarial_runs_keep_every_invariant(text):
+    _run([text])
+
+
+def worst_cases():
+    """name -> generator of a page of about ``n`` characters, each the shape of one past quadratic case."""
+    return {
+        "spaces inside a line": lambda n: "正文" + " " * n + "结束。\n",
+        "ideographic spaces": lambda n: "正文" + "\u3000" * n + "结束。\n",
+        "numeral run": lambda n: "今年共有" + "一" * n + "。\n",
+        "byline run": lambda n: "记者 " * (n // 3) + "X!\n",
+        "heading markup": lambda n: "# " + " #" * (n // 2) + "x\n",
+        "han then comma": lambda n: "中" * n + ",\n",
+        "one character": lambda n: "的" * n + "\n",
+        "markup run": lambda n: "正文" + "\\*" * (n // 2) + "结束。\n",
+    }
+
+
+def page_seconds(make, n, repeat=3):
+    """The fastest of ``repeat`` checks of the page ``make(n)`` (the fastest is the least disturbed by
+    other load on the machine)."""
+    import time
+
+    ctx = _ctx()
+    best = float("inf")
+    for _ in range(repeat):
+        page = Page.from_text("worst.md", make(n))
+        t = time.perf_counter()
+        check_pages(ctx, [page])
+        best = min(best, time.perf_counter() - t)
+    return best
+
+
+def test_worst_cases_take_time_linear_in_their_length():
+    """Time per character stays bounded: quadrupling a worst case's length must not multiply its time
+    by much more than four (a quadratic case multiplies it by sixteen).  A ratio, not a wall-clock limit,
+    so a loaded machine does not make it flaky; the floor keeps timer noise on tiny times out."""
+    n = int(os.environ.get("NEWSLINT_WORST_CASE_CHARS", "1500"))
+    page_seconds(lambda n: SEED_PAGE, 0, repeat=1)  # warm-up: dictionaries and compiled patterns
+    slow = {}
+    for name, make in worst_cases().items():
+        small = max(page_seconds(make, n), 0.02)
+        large = page_seconds(make, 4 * n)
+        if large / small > 9:
+            slow[name] = round(large / small, 1)
+    assert not slow, f"time grows faster than the length (×4 length → ×time): {slow}"
+
+
+def test_speaker_antecedent_does_not_depend_on_the_hash_seed():
+    import subprocess
+    import sys
+
+    code = ("from newslint.analyses.speech import _antecedent as a; "
+            "t = '张建国表示，他会继续努力。'; print(a(t, 0, t.index('他'), ['张', '张建国', '建国']))")
+    outs = set()
+    for seed in ("0", "1", "2", "3", "4", "5"):
+        env = dict(os.environ, PYTHONHASHSEED=seed)
+        outs.add(subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True,
+                                check=True).stdout.strip())
+    assert outs == {"张建国"}

@@ -19,12 +19,13 @@ DATELINE_RE = regex.compile(
     r"^[*_]{0,2}(?:本报讯|又讯|本台消息|本台记者|央视网消息|据新华社|新华社[^\s，,。（(]{0,12}?电|本报[^\s，,。（(]{1,10}?电"
     r"|[^\s，,。（(]{2,8}(?:日报|晚报|新闻网|人民网)讯)[*_]{0,2}")
 # A byline or credit standing alone: 本报记者 赵根治 / 记者 张三 李四 / □高亢 / 文/图 某某 / 通讯员 某某
-BYLINE_RE = regex.compile(
-    r"^(?:(?:本报|本台)?(?:记者|通讯员|见习记者|特约记者|实习生)[\s　]*[\p{Han}·]{2,4}"
+BYLINE_RE = regex.compile(  # (?=.{0,200}$): a byline is a short line; bounds the backtracking (linear time)
+    r"^(?=.{0,200}$)(?:(?:本报|本台)?(?:记者|通讯员|见习记者|特约记者|实习生)[\s　]*[\p{Han}·]{2,4}"
     r"(?:[\s　、]+(?:(?:记者|通讯员)[\s　]*)?[\p{Han}·]{2,4})*|[□■◎][\p{Han}·]{2,4}|文[/／]图[:：]?[\s　]*[\p{Han}·\s　]{2,12})$")
 # A photo credit closes a caption: 本报记者 刘金元 摄 / （本报记者刘金元 摄） / 张三 摄
 CREDIT_RE = regex.compile(r"(?:[\p{Han}·]{2,4}|本报记者[\s　]*[\p{Han}·]{2,4})[\s　]*摄[）)]?$")
-MD_HEADING_RE = regex.compile(r"^(#{1,6})[ \t　]+(.*?)[ \t　#]*$")
+# group 2 ends at the last character that is not a space or a closing '#' (possessive runs: linear time)
+MD_HEADING_RE = regex.compile(r"^(#{1,6})[ \t　]+((?:[ \t　#]*+[^ \t　#\n])*)[ \t　#]*$")
 LINK_LINE_RE = regex.compile(r"^\[[^\]]*\]\([^)]*\)$")
 LIST_ITEM_RE = regex.compile(r"^(?:\d{1,3}[.．、]|[（(]\d{1,3}[）)]|[（(][一二三四五六七八九十]{1,3}[）)])")
 TERMINAL_PUNCT = "。！？!?…；;：:"

@@ -463,8 +463,8 @@ def _antecedent(text: str, start: int, end: int, names: List[str]) -> str:
     (at the clause start, or behind a title there) in text[start:end]; else the last name seen."""
     best_subject = (-1, "")
     best_any = (-1, "")
-    for name in set(names):
-        i = text.find(name, start, end)
+    for name in sorted(set(names), key=lambda n: (-len(n), n)):  # at one place the longer name wins, whatever
+        i = text.find(name, start, end)                             # PYTHONHASHSEED (习近平, not 习)
         while i >= 0:
             j = i
             while j > start and text[j - 1] not in _CLAUSE_BOUNDARY:

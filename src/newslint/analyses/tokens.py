@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 import tempfile
 from dataclasses import dataclass
-from typing import Dict, List
+from typing import Dict, Iterator, List, Tuple
 
 _TOKENIZER = None
 
@@ -98,8 +98,39 @@ def window_tokenizer():
     return _WINDOW_TOKENIZER
 
 
+MAX_RUN = 256  # longest piece handed to jieba at once: its HMM (finalseg.viterbi) is quadratic in a run
+_JIEBA_RUN = None
+
+
+def bounded_tokenize(tk, text: str) -> Iterator[Tuple[str, int, int]]:
+    """``tk.tokenize(text, HMM=True)`` in linear time: text is handed to jieba in pieces of at most
+    :data:`MAX_RUN` characters, cut just after a character jieba itself splits at (punctuation, space), so
+    the tokens are jieba's own; only a run of more than MAX_RUN letters with no such character at all
+    (never in real text: 的 × 160000) is cut hard."""
+    global _JIEBA_RUN
+    if _JIEBA_RUN is None:
+        import jieba
+
+        _JIEBA_RUN = jieba.re_han_default
+    n = len(text)
+    pos = 0
+    while pos < n:
+        end = n if n - pos <= MAX_RUN else _cut_point(text, pos, _JIEBA_RUN)
+        for w, s, e in tk.tokenize(text[pos:end], HMM=True):
+            yield w, s + pos, e + pos
+        pos = end
+
+
+def _cut_point(text: str, pos: int, run) -> int:
+    limit = pos + MAX_RUN
+    for i in range(limit - 1, pos, -1):
+        if not run.match(text[i]):
+            return i + 1
+    return limit
+
+
 def tokenize(text: str, base: int = 0) -> List[Token]:
-    return [Token(base + s, base + e, w) for w, s, e in tokenizer().tokenize(text, HMM=True)]
+    return [Token(base + s, base + e, w) for w, s, e in bounded_tokenize(tokenizer(), text)]
 
 
 def analyse(page) -> Dict[int, List[Token]]:

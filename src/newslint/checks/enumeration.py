@@ -112,7 +112,7 @@ _FAMILY_QUICK = {
     "（1）": regex.compile(r"[（(]\d"),
     "①": regex.compile(r"[\u2460-\u2473\u2776-\u277f]"),
     "首先": regex.compile(r"首先|其次|再次|最后"),
-    "label": regex.compile(rf"\p{{Han}}[{_N}]+(?:[：:，,、\s]|$)"),
+    "label": regex.compile(rf"\p{{Han}}[{_N}]{{1,3}}(?:[：:，,、\s]|$)"),  # bounded: linear on a long numeral run
 }
 _ORDER_WORDS = {"首先": 1, "其次": 2, "再次": 3}
 

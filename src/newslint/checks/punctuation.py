@@ -66,8 +66,10 @@ _DOUBLED_RE = regex.compile(r"[，、；：。！？][，、；：。]+")
 FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
 _HAN = regex.compile(r"[\p{Han}\u3000-\u303f\uff01-\uff60“”‘’…—《》【】]")
 _SKIP = regex.compile(
-    r"https?://\S+|www\.\S+|[\w.+-]+@[\w-]+\.[\w.]+|`[^`\n]*`|\]\([^)\n]*\)|<[^>\n]*>"  # urls, mail, code, md links, tags
+    r"https?://\S+|www\.\S+|(?<![\w.+-])[\w.+-]++@[\w-]+\.[\w.]+|`[^`\n]*`|\]\([^)\n]*\)|<[^>\n]*>"  # urls, mail, code, md links, tags
     r"|\d[\d,]*\d(?:\.\d+)?|\d{1,2}:\d{2}(?::\d{2})?")  # 1,000  12:30
+# (a mail address is tried only where a run of its characters starts, and the run is never re-scanned:
+# linear time on a long line of Han, which are \w too)
 
 
 # Emoticons are pictures, not punctuation: :) :-) ;) :-( and kaomoji in brackets (^_^) (T_T) (>_<).

@@ -139,6 +139,18 @@ _FOLLOW_ON_DATELINE = regex.compile(r"^[*_]{0,2}(?:又讯|另讯|再讯|还讯)"
 _WS = " \t\u3000\u00a0\ufeff"
 # Markdown residue at the end of a line: hard-break backslashes, escaped or plain emphasis marks.
 _TRAIL_MARKUP = regex.compile(r"(?:\\\*|\\_|\\|[*_]|[\s\u3000])+$")
+_TRAIL_CHAR = regex.compile(r"[\\*_\s\u3000]")  # what _TRAIL_MARKUP strips, one character at a time
+
+
+def _trail_start(text: str) -> int:
+    """Where the trailing run of _TRAIL_MARKUP begins: walked back from the end, so a long run of
+    spaces inside a line costs its length once (``_TRAIL_MARKUP.sub`` retried it from every position)."""
+    i = len(text)
+    while i and _TRAIL_CHAR.match(text, i - 1):
+        i -= 1
+    return i
+
+
 _LEAD_MARKUP = regex.compile(r"^(?:\\\*|\\_|[*_>]|[\s\u3000])+")
 # Enumerators that open a list item or a numbered section heading: 一、 （一） 1. 1\. 1、 ① (1)
 _ENUM = regex.compile(
@@ -161,7 +173,7 @@ _LOCATIVE_PREFIXES = tuple(_BOUND_LOCATIVES)
 
 def clean(text: str) -> str:
     """The block's text without Markdown residue around it."""
-    t = _TRAIL_MARKUP.sub("", text)
+    t = text[:_trail_start(text)]
     t = _LEAD_MARKUP.sub("", t)
     return t
 

@@ -195,9 +195,9 @@ def _pack(ctx) -> Pack:
 def _tokens(text: str, start: int, end: int) -> List[Tuple[str, int, int]]:
     """Tokens of the short window ``text[start:end]`` with offsets relative to ``text`` (jieba over the
     memory-mapped lexicon: no 0.5 s dictionary load for a few windows)."""
-    from ..analyses.tokens import window_tokenizer
+    from ..analyses.tokens import bounded_tokenize, window_tokenizer
 
-    return [(w, s + start, e + start) for w, s, e in window_tokenizer().tokenize(text[start:end], HMM=True)]
+    return [(w, s + start, e + start) for w, s, e in bounded_tokenize(window_tokenizer(), text[start:end])]
 
 
 def _ends_word(text: str, i: int) -> bool:
