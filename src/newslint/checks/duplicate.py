@@ -332,11 +332,18 @@ def _candidate_pairs(items) -> set:
         import numpy as np
 
         sk = np.stack([p.sketch for _, _, p in items])
+        # as the LSH index drops a bucket of more than MAX_OCCURRENCES keys (text repeated everywhere), a
+        # paragraph with that many near-identical copies is left out here too: the result must not change
+        # when a run grows past DIRECT_ITEMS paragraphs
+        crowded = [int(((sk == sk[x]).mean(axis=1) >= 0.9).sum()) > MAX_OCCURRENCES for x in range(len(items))]
         pairs = set()
         for x in range(len(items) - 1):
+            if crowded[x]:
+                continue
             est = (sk[x + 1:] == sk[x]).mean(axis=1)
             for y in np.nonzero(est >= DIRECT_JACCARD)[0]:
-                pairs.add(((items[x][0], items[x][1]), (items[x + 1 + y][0], items[x + 1 + y][1])))
+                if not crowded[x + 1 + y]:
+                    pairs.add(((items[x][0], items[x][1]), (items[x + 1 + y][0], items[x + 1 + y][1])))
         return pairs
     from datasketch import LeanMinHash, MinHashLSH
 
