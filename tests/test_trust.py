@@ -433,3 +433,11 @@ def test_duplicate_findings_do_not_depend_on_the_candidate_method(copies, monkey
         ctx = _ctx(select=["duplicate"])
         counts.append(len(check_pages(ctx, [Page.from_text("a.txt", text)]).findings))
     assert counts[0] == counts[1]
+
+
+def test_an_existing_cache_directory_gets_its_gitignore(tmp_path):
+    d = _pages(tmp_path, 1)
+    cdir = tmp_path / ".newslint_cache"
+    cdir.mkdir(mode=0o755)  # as an older newslint left it
+    run(_ctx(), [str(d)], cache_dir=cdir)
+    assert (cdir / ".gitignore").read_text(encoding="utf-8").splitlines()[-1] == "*"

@@ -257,11 +257,13 @@ def private_dir(directory: Path) -> Optional[Path]:
 
 
 def _prepare(directory: Path) -> None:
-    """Create the cache directory owner-only, with a .gitignore and a CACHEDIR.TAG."""
-    if directory.is_dir():
+    """Create the cache directory owner-only, with a .gitignore and a CACHEDIR.TAG (added to a directory
+    an older newslint created without them)."""
+    if not directory.is_dir():
+        directory.parent.mkdir(parents=True, exist_ok=True)
+        os.mkdir(directory, 0o700)
+    if (directory / ".gitignore").exists():
         return
-    directory.parent.mkdir(parents=True, exist_ok=True)
-    os.mkdir(directory, 0o700)
     (directory / ".gitignore").write_text("# Automatically created by newslint.\n*\n", encoding="utf-8")
     (directory / "CACHEDIR.TAG").write_text(
         "Signature: 8a477f597d28d172789f06886806bc55\n"
@@ -279,6 +281,7 @@ class PageCache:
             if name:
                 _plugin_modules.add(name.split(".")[0])
                 _plugin_modules.add(name)
+        self._prepared = False
         reason = unsafe_reason(self.dir)
         self.usable = reason is None
         if reason is not None:
@@ -318,7 +321,9 @@ class PageCache:
         except (CacheFormatError, ValueError, TypeError):
             return  # data a plugin collected that is not plain data: this page is simply not cached
         try:
-            _prepare(self.dir)
+            if not self._prepared:
+                _prepare(self.dir)
+                self._prepared = True
             f.parent.mkdir(mode=0o700, exist_ok=True)
             fd, tmp = tempfile.mkstemp(dir=f.parent, suffix=".tmp")
             with os.fdopen(fd, "wb") as fh:
