@@ -110,3 +110,16 @@ def run_from_args(pm, args) -> tuple:
                  cache_dir=None if no_cache else cache_dir(ctx.config))
     result.errors[:0] = list(getattr(pm, "newslint_errors", []))  # plugins that could not be loaded
     return ctx, result
+
+
+def print_errors(errors: List[str]) -> None:
+    """Each error of a run on stderr, one line each, control characters made visible."""
+    from .report.text import printable
+
+    for e in errors:
+        print(f"newslint: {printable(e)}", file=sys.stderr)
+
+
+def checked_files(result: RunResult) -> List[str]:
+    """The files read in this run: a report or baseline is never written over one of them."""
+    return [p.path for p in result.pages if not p.meta.get("stdin")]

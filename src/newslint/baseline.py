@@ -149,7 +149,7 @@ def apply(result, ctx, args, stream=None) -> Optional[Dict[str, Any]]:
         # kept entries; those that matched a finding follow it (new line, new path after a move)
         kept = [entry(finding_of[i], base) if i in finding_of else e
                 for i, e in enumerate(entries) if i not in stale]
-        from .cli import checked_files
+        from .app import checked_files
 
         write(path, kept, inputs=checked_files(result))
         info["removed"] = len(stale)
@@ -181,10 +181,10 @@ def cmd_baseline(pm, args) -> int:
         configured = ctx.config.get("baseline")
         out = str(ctx.config.resolve(configured)) if configured else DEFAULT_FILE
     base = Path(os.path.abspath(out)).parent
-    from .cli import _print_errors
+    from .app import print_errors
 
-    _print_errors(result.errors)
-    from .cli import checked_files
+    print_errors(result.errors)
+    from .app import checked_files
 
     write(out, [entry(f, base) for f in result.findings], inputs=checked_files(result))
     files = len({f.location.path for f in result.findings})

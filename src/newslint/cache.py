@@ -19,8 +19,8 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
-import os
 import json
+import os
 import stat
 import sys
 import tempfile

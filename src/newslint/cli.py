@@ -21,6 +21,8 @@ from .app import (  # noqa: F401 (re-exported: the CLI's names before the applic
     add_run_options,
     archive_paths,
     build_context,
+    checked_files,
+    print_errors,
     run_from_args,
 )
 from .config import ConfigError
@@ -86,7 +88,7 @@ def cmd_check(pm, args) -> int:
         raise UsageError("newslint: --unsafe-fixes goes with --fix")
     if args.fix:
         _apply_fixes(result, unsafe=args.unsafe_fixes, ctx=ctx)
-    _print_errors(result.errors)
+    print_errors(result.errors)
     if "baseline" in args:  # the baseline plugin's options: keep only findings not in the baseline
         from .baseline import apply as apply_baseline
 
@@ -102,13 +104,6 @@ def cmd_check(pm, args) -> int:
     if result.errors:
         return EXIT_ERROR
     return EXIT_FINDINGS if failing(result.findings, fail_on) else EXIT_OK
-
-
-def _print_errors(errors: List[str]) -> None:
-    from .report.text import printable
-
-    for e in errors:
-        print(f"newslint: {printable(e)}", file=sys.stderr)
 
 
 def _statistics(result: RunResult, ctx, stream) -> None:
@@ -133,11 +128,6 @@ def _write_report(reporter, result: RunResult, ctx, path: str) -> None:
     buf = io.StringIO()
     reporter(result, ctx, buf)
     write_new(path, buf.getvalue().encode("utf-8"), inputs=checked_files(result))
-
-
-def checked_files(result: RunResult) -> List[str]:
-    """The files read in this run: a report or baseline is never written over one of them."""
-    return [p.path for p in result.pages if not p.meta.get("stdin")]
 
 
 def _apply_fixes(result: RunResult, unsafe: bool = False, ctx=None) -> None:

@@ -59,12 +59,10 @@ def _readings_table() -> dict:
         import os
         import tempfile
         from importlib.metadata import version
-
-        from ..lexicon import cache_dir
-
         from pathlib import Path
 
         from ..cache import private_dir
+        from ..lexicon import cache_dir
 
         own = private_dir(cache_dir())
         path = (own or Path(tempfile.mkdtemp(prefix="newslint-"))) / f"pinyin-{version('pypinyin')}.marshal"

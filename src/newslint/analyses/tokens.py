@@ -6,7 +6,6 @@ never loads it.  The prefix dictionary is cached on disk by jieba itself after t
 """
 from __future__ import annotations
 
-import os
 import tempfile
 from dataclasses import dataclass
 from typing import Dict, Iterator, List, Tuple
