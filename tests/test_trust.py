@@ -15,7 +15,8 @@ import pytest
 from newslint import cache as cache_mod
 from newslint import parallel
 from newslint.config import Config, ConfigError, discover
-from newslint.engine import Context, all_rules, plugin_manager, run
+from newslint.app import run
+from newslint.engine import Context, all_rules, plugin_manager
 from newslint.fixing import FixError, write_atomic
 
 BAD = "本报讯(记者张三)1月2日,会议召开。\n"
@@ -441,3 +442,24 @@ def test_an_existing_cache_directory_gets_its_gitignore(tmp_path):
     cdir.mkdir(mode=0o755)  # as an older newslint left it
     run(_ctx(), [str(d)], cache_dir=cdir)
     assert (cdir / ".gitignore").read_text(encoding="utf-8").splitlines()[-1] == "*"
+
+
+def test_a_failing_decorated_rule_is_named_and_the_rest_runs(tmp_path):
+    import types
+
+    from newslint.finding import Rule
+    from newslint.rule import page_rule
+
+    rule = Rule(id="house-broken", category="wording", severity="warning", summary="坏规则",
+                explanation="测试用。")
+    mod = types.ModuleType("house_rules")
+
+    @page_rule(rule)
+    def check(rc):
+        raise KeyError("missing field")
+
+    mod.check = check
+    d = _pages(tmp_path, 1)
+    result = run(_ctx(mod), [str(d)])
+    assert len(result.errors) == 1 and "house-broken" in result.errors[0] and "KeyError" in result.errors[0]
+    assert any(f.rule == "punctuation-halfwidth" for f in result.findings)
