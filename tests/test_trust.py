@@ -14,8 +14,8 @@ import pytest
 
 from newslint import cache as cache_mod
 from newslint import parallel
-from newslint.config import Config, ConfigError, discover
 from newslint.app import run
+from newslint.config import Config, ConfigError, discover
 from newslint.engine import Context, all_rules, plugin_manager
 from newslint.fixing import FixError, write_atomic
 
