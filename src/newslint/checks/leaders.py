@@ -237,7 +237,7 @@ def _ymd(d: _dt.date) -> str:
 # ---- context helpers ------------------------------------------------------------------------------------
 _CLAUSE_STOP = "，。；：！？!?;:\n（）()“”‘’《》「」【】 \u3000"
 _PAST = regex.compile(r"原|前任?|时任|曾任|曾经|曾|历任|卸任|退休|已故|生前|首任|老")
-_PAST_SENTENCE = regex.compile(r"时任|曾任|曾担任|生前|逝世|去世|病逝|追悼|遗体|悼念|哀悼|缅怀|诞辰|回忆|当年|那年|当时")
+_PAST_SENTENCE = regex.compile(r"生前|逝世|去世|病逝|追悼|遗体|悼念|哀悼|缅怀|诞辰|回忆|当年|那年")
 _YEAR = regex.compile(r"(?<![0-9０-９])([12][0-9]{3}|[一二][〇零一二三四五六七八九]{3})年")
 _CN_DIGIT = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")}
 _CN_DIGIT["零"] = "0"
@@ -294,16 +294,21 @@ def _title_chain(text: str, r: Roster, s: int) -> List[Tuple[int, int, str]]:
 
 
 def _past_context(text: str, chain_start: int, name_start: int, name_end: int, page_year: int) -> bool:
-    """True when the title is (or may be) a past one: 原/前/时任 before it, a term (十三届), another year or
-    words of mourning or memory in the sentence."""
+    """True when the title is (or may be) a past one: 原/前/时任 right before it, 时任/曾任/当时 earlier in
+    its clause, a term (十三届), a year other than the page's before it in the sentence (2018年11月5日，
+    国家副主席习近平…) or right after the name (习近平2013年提出), or words of mourning and memory."""
     before = text[max(0, chain_start - 6):chain_start]
     if _PAST.search(text[max(0, chain_start - 2):chain_start]) or regex.search(r"届$|届全国|任内|期间", before):
         return True
     a, b = _sentence(text, chain_start, name_end)
-    sent = text[a:b]
-    if _PAST_SENTENCE.search(sent):
+    ca, _ = _clause_bounds(text, chain_start, name_end)
+    if regex.search(r"时任|曾任|曾担任|当时|那时|彼时", text[ca:chain_start]):
         return True
-    return any(y != page_year for y in _years(sent))
+    if _PAST_SENTENCE.search(text[a:b]):
+        return True
+    if any(y != page_year for y in _years(text[a:chain_start])):
+        return True
+    return any(y != page_year for y in _years(text[name_end:name_end + 8]))
 
 
 def check_titles(page, ctx, r: Roster, win) -> list:
@@ -433,7 +438,7 @@ def _leaders_in(elements: List[str], r: Roster, skip: str) -> int:
         if x == skip:
             continue
         x2 = regex.sub(r"(?:同志)?等.*$|同志$", "", x)
-        if x2 in r.leaders or any(x2.endswith(k) or x2.startswith(k) for k in r.leaders if len(k) >= 3):
+        if x2 in r.leaders or any(x2.endswith(k) or x2.startswith(k) for k in r.leaders):
             n += 1
     return n
 
@@ -472,7 +477,7 @@ def _ends_name(text: str, e: int) -> bool:
 
 
 _HAN = regex.compile(r"\p{Han}+")
-_NAME_END = "、，。；：！？等和与及同在说表指强出会主参（(\n \u3000"
+_NAME_END = "、，。；：！？等和与及同在说表指强出会主参作就向对也分陪率（(\n \u3000"
 
 
 def check_misspelt(page, ctx, r: Roster, win) -> list:
@@ -507,7 +512,7 @@ def check_misspelt(page, ctx, r: Roster, win) -> list:
             if nxt != _LIST_JOIN and not _ends_name(text, e):
                 continue  # a longer word after the last element
             if prev != _LIST_JOIN and len(w) == 2 and regex.match(r"\p{Han}", prev) and not text.endswith(
-                    ("有", "是", "为", "的", "和", "及", "与"), 0, s):
+                    ("有", "是", "为", "的", "和", "及", "与", "任", "长", "席", "理", "记", "员", "委"), 0, s):
                 continue
             els = _list_elements(text, s, e)
             if _leaders_in(els, r, w) < 1:
