@@ -9,9 +9,10 @@ Each case is one real page (its file name gives the page date) with one defect p
   list-misspelt   a leader's name inside a 、 list of two or more leaders has one character replaced by
                   a character that sounds or looks alike (pypinyin / shape data; never another leader's
                   name) — found when name-leader-misspelt points at it with the right spelling
-  wrong-post      a leader's title printed before the name (国务院副总理丁薛祥) replaced by the title of a
-                  post the person did not hold at the page's date — found when name-leader-title points
-                  at it
+  wrong-post      a leader's title printed before the name (国务院副总理丁薛祥) replaced, in turn, by the title
+                  of a post the person did not hold at the page's date (全国政协副主席丁薛祥), or the name by
+                  a leader who held that post before or after the page's date (国务院副总理刘鹤: a retired
+                  vice premier) — found when name-leader-title points at it
   psc-order       a list of three or more Standing Committee members in the official order with two
                   neighbours swapped — found when name-leader-order points at it
 
@@ -86,7 +87,16 @@ def plant_wrong_post(text, r, win, rng):
         if any(p.overlaps(lo, hi) for p in r.held(name, post)):
             spots.append((ts, te, name))
     rng.shuffle(spots)
+    swap_name = rng.random() < 0.5
     for ts, te, name in spots:
+        if swap_name:  # another holder of the same post, not in office at the page's date
+            post = r.title_of[text[ts:te]]
+            others = sorted(n for n in r.leaders if n != name and r.held(n, post)
+                            and not any(p.overlaps(lo, hi) for p in r.held(n, post)))
+            if others:
+                other = rng.choice(others)
+                ne = te + len(name)
+                return text[:te] + other + text[ne:], (ts, te + len(other)), other
         wrong = [k for k in r.kinds.values() if k.post not in ("politburo",)
                  and not any(p.overlaps(lo, hi) for p in r.held(name, k.post))]
         if not wrong:

@@ -194,3 +194,10 @@ def test_examples(rule):
         return s.split("）", 1)[1] if s.startswith("（") else s
     assert rule.id in rules(lint(strip(rule.bad))), rule.bad
     assert rule.id not in rules(lint(strip(rule.good))), rule.good
+
+
+def test_misspelt_before_a_speech_verb_when_the_leader_is_on_the_page():
+    text = "国务院副总理何立峰出席会议并讲话。\n何立锋指出，要坚定信心。"
+    fs = [f for f in lint(text) if f.rule == "name-leader-misspelt"]
+    assert [f.key for f in fs] == ["何立锋"]
+    assert [f for f in lint("何立锋指出，要坚定信心。") if f.rule == "name-leader-misspelt"] == []

@@ -451,7 +451,8 @@ def _common_word(w: str) -> bool:
 
 def _candidates(text: str, r: Roster):
     """(start, end, position) of spans standing where a name stands: next to a 、 of a list ("list"),
-    or right after a leader's title (the title's post)."""
+    right after a leader's title (the title's post), or at the head of a clause before a speech verb
+    ("speech")."""
     for m in regex.finditer(_LIST_JOIN, text):
         i = m.start()
         for L in (2, 3):
@@ -464,6 +465,14 @@ def _candidates(text: str, r: Roster):
                 s = m.end()
                 if s + L <= len(text):
                     yield s, s + L, r.title_of[m.group()]
+    for m in _SPEECH.finditer(text):
+        for L in (2, 3):
+            s = m.start() - L
+            if s >= 0 and (s == 0 or not regex.match(r"\p{Han}", text[s - 1])):
+                yield s, m.start(), "speech"
+
+
+_SPEECH = regex.compile(r"(?:说|表示|指出|强调|要求|认为|介绍|宣布)")
 
 
 def _ends_name(text: str, e: int) -> bool:
@@ -516,6 +525,9 @@ def check_misspelt(page, ctx, r: Roster, win) -> list:
                 continue
             els = _list_elements(text, s, e)
             if _leaders_in(els, r, w) < 1:
+                continue
+        elif where == "speech":  # at the head of a clause before a speech verb: the leader is on the page
+            if name not in text:
                 continue
         else:  # right after a leader's title: the leader of that name must have held it
             if not _ends_name(text, e) or not r.held(name, where):
