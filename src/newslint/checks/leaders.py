@@ -217,7 +217,8 @@ _LAG = _dt.timedelta(days=7)  # a page may report the events of the days before 
 
 
 def _window(page) -> Optional[Tuple[_dt.date, _dt.date, _dt.date]]:
-    """(earliest, latest, page date) of the days the page speaks of, or None without a page date."""
+    """(earliest, latest, page date) of the days the page speaks of, or None without a page date: the
+    week up to the page date, or the whole year for a date estimated from the text."""
     try:
         pd = page.analysis("dates")
     except Exception:  # pragma: no cover - the dates analysis is built in
@@ -317,6 +318,7 @@ def check_titles(page, ctx, r: Roster, win) -> list:
         return []
     text = page.text
     out = []
+    when = f"页面日期{day.isoformat()}时" if hi == day else f"{day.year}年（页面日期按年估计）"
     for m in r.names_re.finditer(text):
         name, s, e = m.group(), m.start(), m.end()
         if len(name) == 2 and not _ends_name(text, e) and not any(text.startswith(t, e) for t in r.after_of):
@@ -360,9 +362,8 @@ def check_titles(page, ctx, r: Roster, win) -> list:
                 fact = f"{name}未担任过{label}" + (f"（页面日期时任{'、'.join(dict.fromkeys(now))}）" if now else "")
                 hint = ""
             out.append(ctx.finding(
-                TITLE, page, ts, te if te <= s else te,
-                f"页面日期{day.isoformat()}时{name}不是{label}：{fact}{hint}",
-                related=(), key=f"{text[ts:te]}{name}", source=r.leaders[name].source))
+                TITLE, page, ts, te, f"{when}{name}不是{label}：{fact}{hint}",
+                key=f"{text[ts:te]}{name}", source=r.leaders[name].source))
     return out
 
 
@@ -371,11 +372,8 @@ def check_order(page, ctx, r: Roster, win) -> list:
     lo, hi, day = win
     if hi < COVERAGE or r.names_re is None:
         return []
-    # the day whose order is judged: the page date, or — for a year — only when the order holds all year
-    if lo != day - _LAG:
-        days = (lo, hi)
-    else:
-        days = (day,)
+    # the day whose order is judged: the page date, or — for a year — only an order that holds all year
+    days = (day,) if hi == day else (lo, hi)
     text = page.text
     out = []
     run_re = regex.compile(rf"(?:{r.names_re.pattern})(?:、(?:{r.names_re.pattern}))+")
