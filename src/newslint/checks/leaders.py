@@ -297,7 +297,8 @@ def _title_chain(text: str, r: Roster, s: int) -> List[Tuple[int, int, str]]:
 def _past_context(text: str, chain_start: int, name_start: int, name_end: int, page_year: int) -> bool:
     """True when the title is (or may be) a past one: 原/前/时任 right before it, 时任/曾任/当时 earlier in
     its clause, a term (十三届), a year other than the page's before it in the sentence (2018年11月5日，
-    国家副主席习近平…) or right after the name (习近平2013年提出), or words of mourning and memory."""
+    国家副主席习近平…) or an earlier year right after the name (习近平2013年提出), or words of mourning and
+    memory."""
     before = text[max(0, chain_start - 6):chain_start]
     if _PAST.search(text[max(0, chain_start - 2):chain_start]) or regex.search(r"届$|届全国|任内|期间", before):
         return True
@@ -309,7 +310,7 @@ def _past_context(text: str, chain_start: int, name_start: int, name_end: int, p
         return True
     if any(y != page_year for y in _years(text[a:chain_start])):
         return True
-    return any(y != page_year for y in _years(text[name_end:name_end + 8]))
+    return any(y < page_year for y in _years(text[name_end:name_end + 8]))
 
 
 def check_titles(page, ctx, r: Roster, win) -> list:
@@ -321,13 +322,9 @@ def check_titles(page, ctx, r: Roster, win) -> list:
     when = f"页面日期{day.isoformat()}时" if hi == day else f"{day.year}年（页面日期按年估计）"
     for m in r.names_re.finditer(text):
         name, s, e = m.group(), m.start(), m.end()
-        if len(name) == 2 and not _ends_name(text, e) and not any(text.startswith(t, e) for t in r.after_of):
-            mn = page.analysis("mentions").at(s)
-            if mn is None or mn.name != name:
-                continue  # perhaps a longer name that begins with a two-character leader's name
         judged: List[Tuple[int, int, str]] = []
         chain = _title_chain(text, r, s)
-        if chain:
+        if chain:  # a national title: all its holders are in the roster, so 李强 is not 李强X
             judged = chain
         else:
             for t, post in r.after_of.items():
@@ -534,9 +531,11 @@ def check_misspelt(page, ctx, r: Roster, win) -> list:
             continue
         if text.count(w) >= 2 and name not in text:
             continue  # a person of that spelling the page names more than once
-        if others is None:
-            others = {mn.name for mn in page.analysis("mentions").people()
-                      if mn.title and not any(t in mn.title for t in r.title_of)}
+        if others is None:  # people the page names with a title no leader on the page shares
+            people = page.analysis("mentions").people()
+            leader_titles = {mn.title for mn in people if mn.name in r.leaders}
+            others = {mn.name for mn in people if mn.title and mn.title not in leader_titles
+                      and not any(t in mn.title for t in r.title_of)}
         if w in others:
             continue
         if (s, e) in done:
