@@ -201,3 +201,8 @@ def test_misspelt_before_a_speech_verb_when_the_leader_is_on_the_page():
     fs = [f for f in lint(text) if f.rule == "name-leader-misspelt"]
     assert [f.key for f in fs] == ["何立锋"]
     assert [f for f in lint("何立锋指出，要坚定信心。") if f.rule == "name-leader-misspelt"] == []
+
+
+def test_a_past_marker_must_touch_the_title():
+    assert rules(lint("会见前，国务院总理刘鹤同客人交谈。")) == ["name-leader-title"]
+    assert rules(lint("会见前，国务院副总理丁薛祥同客人交谈。")) == []

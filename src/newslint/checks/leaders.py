@@ -300,7 +300,8 @@ def _past_context(text: str, chain_start: int, name_start: int, name_end: int, p
     国家副主席习近平…) or an earlier year right after the name (习近平2013年提出), or words of mourning and
     memory."""
     before = text[max(0, chain_start - 6):chain_start]
-    if _PAST.search(text[max(0, chain_start - 2):chain_start]) or regex.search(r"届$|届全国|任内|期间", before):
+    adjacent = regex.split(r"[%s]" % regex.escape(_CLAUSE_STOP), text[max(0, chain_start - 2):chain_start])[-1]
+    if _PAST.search(adjacent) or regex.search(r"届$|届全国|任内|期间", before):
         return True
     a, b = _sentence(text, chain_start, name_end)
     ca, _ = _clause_bounds(text, chain_start, name_end)
