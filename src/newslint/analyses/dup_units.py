@@ -111,6 +111,7 @@ class Paragraph:
     norm: str
     weight: int
     sketch: Optional[np.ndarray] = None  # MinHash hash values (uint32), None for short paragraphs
+    lead: bool = False  # a summary or lead: the article's (or page's) first text paragraph, a 核心阅读 box
 
 
 @dataclass
@@ -221,9 +222,50 @@ def sketch(norm: str) -> np.ndarray:
     return sketches([norm])[0]
 
 
-def analyse(page, min_sketch_chars: int = 30) -> DupPage:
+SUMMARY_PARAGRAPHS = 3  # a summary box opened by a label holds up to this many paragraphs
+
+
+def summary_patterns(entries=None):
+    """(labels, signoffs) compiled from pack entries (``{section: [entry with "pattern"]}``); the
+    built-in pack ``rules/duplicate.toml`` when none are given."""
+    if entries is None:
+        from ..engine import load_pack, pack_dir
+
+        entries = load_pack(pack_dir() / "duplicate.toml")
+    out = []
+    for section in ("summary_label", "summary_signoff"):
+        pats = []
+        for e in entries.get(section, ()):
+            try:
+                pats.append(regex.compile(e["pattern"]))
+            except regex.error as err:
+                raise e.error("pattern", f"invalid regular expression: {err}") from None
+        out.append(pats)
+    return out[0], out[1]
+
+
+def analyse(page, min_sketch_chars: int = 30, labels=None, signoffs=None) -> DupPage:
+    """The page's paragraphs and clauses.  ``labels`` / ``signoffs``: compiled patterns of lines that
+    open / close a summary box (the ``summary_label`` / ``summary_signoff`` entries of the packs)."""
+    if labels is None or signoffs is None:
+        built_in = summary_patterns()
+        labels = built_in[0] if labels is None else labels
+        signoffs = built_in[1] if signoffs is None else signoffs
     out = DupPage()
+    seen_articles = set()
+    box_left = 0  # paragraphs still inside a summary box opened by a label
     for b in page.layout.blocks:
+        line = b.text.strip(" \t\u3000*#")
+        if any(p.search(line) for p in signoffs):
+            for p in out.paragraphs:  # an editor's note signed off: what came before is the note
+                if p.article == b.article:
+                    p.lead = True
+            continue
+        label = next((p.search(line) for p in labels if p.search(line)), None)
+        if label is not None:
+            box_left = SUMMARY_PARAGRAPHS
+            if not line[label.end():].strip():
+                continue  # the label alone on its line
         if b.kind not in TEXT_KINDS or is_title_like(b.text):
             continue
         skip = 0
@@ -238,7 +280,10 @@ def analyse(page, min_sketch_chars: int = 30) -> DupPage:
         norm = "".join(c.norm for c in cls)
         weight = sum(c.weight for c in cls)
         p = Paragraph(block=b.index, article=b.article, line=b.line, start=cls[0].start, end=cls[-1].end,
-                      first=first, last=len(out.clauses), norm=norm, weight=weight)
+                      first=first, last=len(out.clauses), norm=norm, weight=weight,
+                      lead=not out.paragraphs or b.article not in seen_articles or box_left > 0)
+        seen_articles.add(b.article)
+        box_left = max(0, box_left - 1)
         out.clause_para.extend([len(out.paragraphs)] * len(cls))
         out.paragraphs.append(p)
     todo = [p for p in out.paragraphs if p.weight >= min_sketch_chars]

@@ -33,6 +33,7 @@ from typing import Dict, List, Optional, Tuple
 import regex
 
 from .. import hookimpl
+from ..analyses import issues
 from ..finding import Location, Rule
 
 SPEAKER = Rule(
@@ -291,6 +292,10 @@ def newslint_check_corpus(corpus, ctx):
             continue
         f = _judge(ctx, pages, x, y, occasions_of[(find(a), x.speaker)], sp_opts, oc_opts)
         if f is not None:
+            if not issues.same_issue(corpus, pages[x.path], pages[y.path]) and f.severity != "info":
+                # pages of two dates: the other is archive context, similarity alone is worth a note
+                f.severity = "info"
+                f.message += "（另一处见于其他日期的版面）"
             findings.append(f)
     return findings
 

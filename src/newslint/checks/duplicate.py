@@ -36,7 +36,7 @@ from typing import Dict, List, Tuple
 import regex
 
 from .. import hookimpl
-from ..analyses import dup_units
+from ..analyses import dup_units, issues
 from ..config import ConfigError
 from ..finding import SEVERITIES, Rule
 
@@ -136,7 +136,15 @@ def newslint_rules():
 def newslint_collect_page(page, ctx):
     if not ctx.any_enabled(PARAGRAPH.id, SENTENCE.id):
         return None
-    return {KEY: dup_units.analyse(page, _min_sketch_chars(ctx))}
+    labels, signoffs = _summary_patterns(ctx)
+    return {KEY: dup_units.analyse(page, _min_sketch_chars(ctx), labels, signoffs)}
+
+
+def _summary_patterns(ctx):
+    if "duplicate.summary" not in ctx.state:
+        ctx.state["duplicate.summary"] = dup_units.summary_patterns(
+            {s: ctx.pack_entries(s) for s in ("summary_label", "summary_signoff")})
+    return ctx.state["duplicate.summary"]
 
 
 def _min_sketch_chars(ctx) -> int:
@@ -478,6 +486,21 @@ def _parallel(pages, m: Match) -> bool:
     return any(_named(nb, b0, b1, hb, na) or _named(na, a0, a1, ha, nb) for a0, a1, b0, b1 in diffs)
 
 
+def _summary_restated(data: List[dup_units.DupPage], m: Match) -> bool:
+    """The body of an article restating its own summary: the earlier copy is in the article's lead
+    (its first paragraph, a 核心阅读/导语 box, an editor's note signed ——编者) and the later one in the
+    body.  A lead printed twice in a row (the same whole paragraph again right after it) is a paste."""
+    if m.a != m.b:
+        return False
+    d = data[m.a]
+    pa, pb = d.paragraphs[m.a_para], d.paragraphs[m.b_para]
+    if not pa.lead or pb.lead or pa.article != pb.article and m.a_para != 0:
+        return False
+    if m.kind == "paragraph" and m.exact and m.b_para == m.a_para + 1:
+        return False
+    return True
+
+
 def _widen(page, span: Tuple[int, int]) -> Tuple[Tuple[int, int], str]:
     """The span grown by one clause on each side (within its paragraph), with its normalised text."""
     b = page.layout.block_at(span[0])
@@ -536,7 +559,7 @@ def newslint_check_corpus(corpus, ctx):
     for p in pages:
         d = corpus.collected(p, KEY)
         if d is None:  # collected by an older plugin state or a cache miss: compute here
-            d = dup_units.analyse(p, _min_sketch_chars(ctx))
+            d = dup_units.analyse(p, _min_sketch_chars(ctx), *_summary_patterns(ctx))
         data.append(d)
     cross = bool(po["cross_page"] or so["cross_page"])
     # The matching allocates many small containers while a year of pages is alive: the cyclic garbage
@@ -551,7 +574,7 @@ def newslint_check_corpus(corpus, ctx):
 
     groups: Dict[Tuple[int, int], List[Match]] = defaultdict(list)
     for m in matches:
-        if _parallel(pages, m):
+        if _parallel(pages, m) or _summary_restated(data, m):
             continue
         rule = PARAGRAPH if m.kind == "paragraph" else SENTENCE
         opts = po if rule is PARAGRAPH else so
@@ -574,11 +597,11 @@ def newslint_check_corpus(corpus, ctx):
                 continue
             reported.append(m.b_span)
             same = [x for x in ms if _overlap(x.b_span, m.b_span)]
-            findings.append(_finding(ctx, pages, page, m, same, po, so))
+            findings.append(_finding(ctx, pages, page, m, same, po, so, corpus))
     return findings
 
 
-def _finding(ctx, pages, page, m: Match, same: List[Match], po, so):
+def _finding(ctx, pages, page, m: Match, same: List[Match], po, so, corpus=None):
     rule = PARAGRAPH if m.kind == "paragraph" else SENTENCE
     opts = po if rule is PARAGRAPH else so
     pct = _pct(m)
@@ -588,7 +611,9 @@ def _finding(ctx, pages, page, m: Match, same: List[Match], po, so):
         if rule is PARAGRAPH and m.exact and po["error_chars"] and m.weight >= po["error_chars"]:
             severity = "error"
     else:
-        severity = opts["cross_page_severity"]
+        # another page of the same issue: cross_page_severity; of another date: archive context, at
+        # most info on similarity alone
+        severity = issues.cap(opts["cross_page_severity"], issues.same_issue(corpus, pages[m.a], page))
     if rule is PARAGRAPH:
         if m.exact:
             msg = f"本段与{where}的段落完全相同（相似度 100%），疑为重复刊发"
