@@ -285,3 +285,35 @@ def test_a_copy_differing_by_a_sound_alike_name_is_not_a_parallel_report(run_cli
     fs = findings(run_cli, write("p.txt", text))
     assert [f["rule"] for f in fs] == ["duplicate-paragraph"]
     assert fs[0]["line"] == line_of(text, "王铭要求") and fs[0]["related"][0]["line"] == line_of(text, "王明要求")
+
+
+# ---- summaries restated in the body; issues of a paper ---------------------------------------------
+SUMMARY = ("园区今年前三季度新签约项目四十二个，总投资超过三百亿元，其中先进制造业项目占比超过六成，"
+           "一批龙头企业带动上下游配套企业集聚发展。")
+BODY = ("本报讯（记者李华）10月8日，记者从园区管委会获悉，园区招商引资工作成效明显。\n\n"
+        "据介绍，园区围绕主导产业开展精准招商，组建专业招商队伍，定期赴长三角、珠三角地区对接企业。\n\n"
+        "园区负责人表示，下一步将继续优化营商环境，推动已签约项目早开工、早投产。\n\n")
+
+
+def test_a_summary_box_restated_in_the_body_is_not_a_duplicate(run_cli, write):
+    text = "## 园区招商引资成效明显\n\n核心阅读\n\n" + SUMMARY + "\n\n" + BODY + SUMMARY + "\n"
+    assert findings(run_cli, write("a.txt", text)) == []
+    signed = "## 园区招商引资成效明显\n\n" + SUMMARY + "\n\n——编  者\n\n" + BODY + SUMMARY + "\n"
+    assert findings(run_cli, write("b.txt", signed)) == []
+
+
+def test_a_body_paragraph_pasted_again_is_still_reported(run_cli, write):
+    text = "## 园区招商引资成效明显\n\n" + BODY + SUMMARY + "\n\n园区还将举办投资推介会。\n\n" + SUMMARY + "\n"
+    fs = findings(run_cli, write("a.txt", text))
+    assert [f["rule"] for f in fs] == ["duplicate-paragraph"]
+    assert fs[0]["line"] == line_of(text, SUMMARY[:10], 1)
+
+
+def test_copies_across_dates_are_at_most_info(run_cli, write):
+    cfg = write("newslint.toml", '[rules.duplicate-paragraph]\ncross_page_severity = "warning"\n')
+    a = write("20240201-01.txt", "## 示范区召开招商引资推进会\n\n本报讯 2月1日，示范区召开招商引资推进会。\n\n"
+              + BACKGROUND + "\n")
+    same_day = write("20240201-02.txt", "## 示范区新签约三个项目\n\n本报讯 示范区举行项目集中签约仪式。\n\n" + BACKGROUND + "\n")
+    next_day = write("20240202-01.txt", "## 示范区新签约三个项目\n\n本报讯 示范区举行项目集中签约仪式。\n\n" + BACKGROUND + "\n")
+    assert [f["severity"] for f in findings(run_cli, "--config", cfg, a, same_day)] == ["warning"]
+    assert [f["severity"] for f in findings(run_cli, "--config", cfg, a, next_day)] == ["info"]

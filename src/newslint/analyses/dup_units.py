@@ -20,7 +20,7 @@ import bisect
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from typing import List, Optional, Tuple
+from typing import Dict, List, Optional, Tuple
 
 import numpy as np
 import regex
@@ -111,7 +111,8 @@ class Paragraph:
     norm: str
     weight: int
     sketch: Optional[np.ndarray] = None  # MinHash hash values (uint32), None for short paragraphs
-    lead: bool = False  # a summary or lead: the article's (or page's) first text paragraph, a 核心阅读 box
+    lead: bool = False  # a summary or lead: the story's first paragraphs up to its dateline, a 核心阅读 box
+    story: int = -1  # the article, or the headed article a headless one continues (标题+核心阅读 | 本报讯…)
 
 
 @dataclass
@@ -223,6 +224,7 @@ def sketch(norm: str) -> np.ndarray:
 
 
 SUMMARY_PARAGRAPHS = 3  # a summary box opened by a label holds up to this many paragraphs
+LEAD_PARAGRAPHS = 2  # an article's first paragraphs (up to its dateline): a lead or an unlabelled summary
 
 
 def summary_patterns(entries=None):
@@ -252,13 +254,20 @@ def analyse(page, min_sketch_chars: int = 30, labels=None, signoffs=None) -> Dup
         labels = built_in[0] if labels is None else labels
         signoffs = built_in[1] if signoffs is None else signoffs
     out = DupPage()
-    seen_articles = set()
+    seen_articles: Dict[int, int] = {}  # story -> text paragraphs seen
+    story_of: Dict[int, int] = {}
+    for art in page.layout.articles:
+        # an article the layout opened without a headline of its own (at a dateline after a summary, at
+        # an editor's sign-off) continues the story above it
+        headed = any(not any(p.search(h.text.strip(" \t\u3000*#")) for p in signoffs) for h in art.headings)
+        story_of[art.index] = art.index if headed or not story_of else story_of[art.index - 1]
     box_left = 0  # paragraphs still inside a summary box opened by a label
     for b in page.layout.blocks:
         line = b.text.strip(" \t\u3000*#")
         if any(p.search(line) for p in signoffs):
+            story = story_of.get(b.article, b.article)
             for p in out.paragraphs:  # an editor's note signed off: what came before is the note
-                if p.article == b.article:
+                if p.story == story:
                     p.lead = True
             continue
         label = next((p.search(line) for p in labels if p.search(line)), None)
@@ -281,8 +290,15 @@ def analyse(page, min_sketch_chars: int = 30, labels=None, signoffs=None) -> Dup
         weight = sum(c.weight for c in cls)
         p = Paragraph(block=b.index, article=b.article, line=b.line, start=cls[0].start, end=cls[-1].end,
                       first=first, last=len(out.clauses), norm=norm, weight=weight,
-                      lead=not out.paragraphs or b.article not in seen_articles or box_left > 0)
-        seen_articles.add(b.article)
+                      story=story_of.get(b.article, b.article))
+        if b.kind == "dateline":
+            # a news lead (本报讯…, 新华社…电): it is the lead, the paragraphs after it are the body
+            p.lead = True
+            seen_articles[p.story] = LEAD_PARAGRAPHS
+            box_left = 0
+        else:
+            p.lead = seen_articles.get(p.story, 0) < LEAD_PARAGRAPHS or box_left > 0
+            seen_articles[p.story] = seen_articles.get(p.story, 0) + 1
         box_left = max(0, box_left - 1)
         out.clause_para.extend([len(out.paragraphs)] * len(cls))
         out.paragraphs.append(p)

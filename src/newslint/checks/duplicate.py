@@ -71,7 +71,10 @@ PARAGRAPH = Rule(
 - 标题式的行（无逗号句号的标题、导读目录条目）不参与比较：导读重复正文标题是正常的。
 - 同一版面内的重复为 warning；去标点后至少 error_chars（100）字且完全相同的，是确定无疑的重复刊发，
   报 error（设为 0 则不升级）。跨版面、与存档版面重复的，常是有意沿用的背景材料，默认报
-  cross_page_severity = "info"；cross_page = false 则不比较不同版面。
+  cross_page_severity = "info"；cross_page = false 则不比较不同版面。不同日期（不是同一期报纸）的
+  版面之间的重复，无论如何设置，至多为提示（info）。
+- 稿件先印提要再写正文：标题下的导语、“核心阅读”“编者按”等提要框、以“——编者”结尾的编者按，
+  其中的文字在本篇正文中再次出现是正常的，不报告（提要框的标志见 rules/duplicate.toml，可由 packs 扩充）。
 
 A paragraph printed twice — in one article, in two articles of a page, or on another page of the run
 or of the archive (--archive). Exact and near copies (similarity = normalised Indel similarity of the
@@ -494,7 +497,7 @@ def _summary_restated(data: List[dup_units.DupPage], m: Match) -> bool:
         return False
     d = data[m.a]
     pa, pb = d.paragraphs[m.a_para], d.paragraphs[m.b_para]
-    if not pa.lead or pb.lead or pa.article != pb.article and m.a_para != 0:
+    if not pa.lead or pb.lead or pa.story != pb.story:
         return False
     if m.kind == "paragraph" and m.exact and m.b_para == m.a_para + 1:
         return False
