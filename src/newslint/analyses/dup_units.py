@@ -111,7 +111,7 @@ class Paragraph:
     norm: str
     weight: int
     sketch: Optional[np.ndarray] = None  # MinHash hash values (uint32), None for short paragraphs
-    lead: bool = False  # a summary or lead: the story's first paragraphs up to its dateline, a 核心阅读 box
+    lead: bool = False  # a summary: the story's first paragraphs before its dateline, a 核心阅读 box
     story: int = -1  # the article, or the headed article a headless one continues (标题+核心阅读 | 本报讯…)
 
 
@@ -224,7 +224,7 @@ def sketch(norm: str) -> np.ndarray:
 
 
 SUMMARY_PARAGRAPHS = 3  # a summary box opened by a label holds up to this many paragraphs
-LEAD_PARAGRAPHS = 2  # an article's first paragraphs (up to its dateline): a lead or an unlabelled summary
+LEAD_PARAGRAPHS = 2  # a story's first paragraphs before its dateline: an unlabelled summary box (人民观点)
 
 
 def summary_patterns(entries=None):
@@ -292,8 +292,9 @@ def analyse(page, min_sketch_chars: int = 30, labels=None, signoffs=None) -> Dup
                       first=first, last=len(out.clauses), norm=norm, weight=weight,
                       story=story_of.get(b.article, b.article))
         if b.kind == "dateline":
-            # a news lead (本报讯…, 新华社…电): it is the lead, the paragraphs after it are the body
-            p.lead = True
+            # a news lead (本报讯…, 新华社…电) opens the body: a summary comes before it, never after; the
+            # lead itself restated word for word in the body is a paste, not a summary
+            p.lead = False
             seen_articles[p.story] = LEAD_PARAGRAPHS
             box_left = 0
         else:
