@@ -317,3 +317,15 @@ def test_copies_across_dates_are_at_most_info(run_cli, write):
     next_day = write("20240202-01.txt", "## 示范区新签约三个项目\n\n本报讯 示范区举行项目集中签约仪式。\n\n" + BACKGROUND + "\n")
     assert [f["severity"] for f in findings(run_cli, "--config", cfg, a, same_day)] == ["warning"]
     assert [f["severity"] for f in findings(run_cli, "--config", cfg, a, next_day)] == ["info"]
+
+
+def test_a_letter_printed_in_full_and_then_quoted_in_the_report_is_not_a_copy(run_cli, write):
+    letter = ("希望同学们珍惜时光，勤奋学习，锻炼身体，培养劳动精神，从小学先锋、长大做先锋，"
+              "努力成长为能够担当民族复兴大任的时代新人。")
+    text = ("## 王明给希望小学学生回信\n\n同学们：\n\n你们好！来信收到了。\n\n" + letter + "\n\n王明\n\n"
+            "本报讯 近日，王明给希望小学的学生们回信，勉励他们努力学习。\n\n"
+            "王明在回信中表示，" + letter + "学校将把回信精神融入日常教学。\n")
+    assert findings(run_cli, write("a.txt", text)) == []
+    # the same sentence pasted a second time into a body paragraph is still a copy
+    pasted = text.replace("学校将把回信精神融入日常教学。", "学校将把回信精神融入日常教学。\n\n" + "据介绍，" + letter)
+    assert [f["rule"] for f in findings(run_cli, write("b.txt", pasted))] == ["duplicate-sentence"]

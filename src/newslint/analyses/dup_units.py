@@ -224,7 +224,6 @@ def sketch(norm: str) -> np.ndarray:
 
 
 SUMMARY_PARAGRAPHS = 3  # a summary box opened by a label holds up to this many paragraphs
-LEAD_PARAGRAPHS = 2  # a story's first paragraphs before its dateline: an unlabelled summary box (人民观点)
 
 
 def summary_patterns(entries=None):
@@ -254,7 +253,7 @@ def analyse(page, min_sketch_chars: int = 30, labels=None, signoffs=None) -> Dup
         labels = built_in[0] if labels is None else labels
         signoffs = built_in[1] if signoffs is None else signoffs
     out = DupPage()
-    seen_articles: Dict[int, int] = {}  # story -> text paragraphs seen
+    seen_articles: Dict[int, int] = {}  # story -> datelines seen
     story_of: Dict[int, int] = {}
     for art in page.layout.articles:
         # an article the layout opened without a headline of its own (at a dateline after a summary, at
@@ -292,14 +291,16 @@ def analyse(page, min_sketch_chars: int = 30, labels=None, signoffs=None) -> Dup
                       first=first, last=len(out.clauses), norm=norm, weight=weight,
                       story=story_of.get(b.article, b.article))
         if b.kind == "dateline":
-            # a news lead (本报讯…, 新华社…电) opens the body: a summary comes before it, never after; the
-            # lead itself restated word for word in the body is a paste, not a summary
-            p.lead = False
-            seen_articles[p.story] = LEAD_PARAGRAPHS
+            # a news lead (本报讯…, 新华社…电) opens the body: what the story printed before it is a summary
+            # (an unlabelled box, a deck); the lead itself restated in the body is a paste, not a summary
+            if not seen_articles.get(p.story):
+                for q in out.paragraphs:
+                    if q.story == p.story:
+                        q.lead = True
+            seen_articles[p.story] = 1
             box_left = 0
         else:
-            p.lead = seen_articles.get(p.story, 0) < LEAD_PARAGRAPHS or box_left > 0
-            seen_articles[p.story] = seen_articles.get(p.story, 0) + 1
+            p.lead = box_left > 0
         box_left = max(0, box_left - 1)
         out.clause_para.extend([len(out.paragraphs)] * len(cls))
         out.paragraphs.append(p)

@@ -290,6 +290,8 @@ def newslint_check_corpus(corpus, ctx):
         x, y = items[a], items[b]
         if x.archive and y.archive:
             continue
+        if x.path == y.path and x.location.start < y.location.end and y.location.start < x.location.end:
+            continue  # two readings of one passage (several leaders quoted in a row): no second speaker
         f = _judge(ctx, pages, x, y, occasions_of[(find(a), x.speaker)], sp_opts, oc_opts)
         if f is not None:
             if not issues.same_issue(corpus, pages[x.path], pages[y.path]) and f.severity != "info":

@@ -504,6 +504,29 @@ def _summary_restated(data: List[dup_units.DupPage], m: Match) -> bool:
     return True
 
 
+# the words before a quotation that give it to a speaker: 王明在回信中表示， / 习近平强调：“
+_FRAME_BEFORE_RE = regex.compile(r"^[^。！？；;\n]{0,40}?(?:表示|指出|强调|说|写道|提到|认为|要求)[，,：:]\s*“?$")
+_SPEAKER_FIRST_RE = regex.compile(r"^[^。！？；;\n]{0,40}?(?:表示|指出|强调|说|写道|提到|认为|要求)[，,：:]")
+_FRAME_AFTER_RE = regex.compile(r"^[。！？!?]?”[^。！？\n“”]{1,30}?(?:说|表示|指出|介绍|认为)")  # “……”胡某说
+
+
+def _quoted_again(pages, data: List[dup_units.DupPage], m: Match) -> bool:
+    """A whole paragraph printed without a speaker — a letter or message printed in full, a pull-quote —
+    and then the same words given to their speaker in the report on the same page (王明在回信中表示，……;
+    “……”胡某说): the report quotes the text, it does not paste it."""
+    if m.a != m.b or m.a_para == m.b_para:
+        return False
+    page, d = pages[m.a], data[m.a]
+    pa, pb = d.paragraphs[m.a_para], d.paragraphs[m.b_para]
+    if not (m.a_span[0] <= pa.start and m.a_span[1] >= pa.end):
+        return False  # an excerpt of the earlier paragraph: not the printed text itself
+    if _SPEAKER_FIRST_RE.match(page.text[pa.start:pa.end]):
+        return False  # the earlier copy has its own speaker (吕沛指出，……): two reports of one speech
+    before = page.text[pb.start:m.b_span[0]]
+    after = page.text[m.b_span[1]:pb.end]
+    return bool(_FRAME_BEFORE_RE.match(before) or (before.strip() in ("“", "") and _FRAME_AFTER_RE.match(after)))
+
+
 def _widen(page, span: Tuple[int, int]) -> Tuple[Tuple[int, int], str]:
     """The span grown by one clause on each side (within its paragraph), with its normalised text."""
     b = page.layout.block_at(span[0])
@@ -577,7 +600,7 @@ def newslint_check_corpus(corpus, ctx):
 
     groups: Dict[Tuple[int, int], List[Match]] = defaultdict(list)
     for m in matches:
-        if _parallel(pages, m) or _summary_restated(data, m):
+        if _parallel(pages, m) or _summary_restated(data, m) or _quoted_again(pages, data, m):
             continue
         rule = PARAGRAPH if m.kind == "paragraph" else SENTENCE
         opts = po if rule is PARAGRAPH else so

@@ -337,9 +337,19 @@ def person_pairs(reg: Dict[Tuple[str, str], Spelling], weak_needs_title: bool = 
     return out
 
 
+def _verb_led(name: str) -> bool:
+    """宣讲中 (主题宣讲中提到): a surname-led guess whose first two characters are a verb or adjective of
+    the dictionary is a phrase, not a name."""
+    from ..analyses.mentions import word_info
+
+    return len(name) == 3 and word_info(name[:2])[1] in ("v", "vn", "a", "ad", "d")
+
+
 def _judge_people(a: Spelling, b: Spelling, i: int, weak_needs_title: bool) -> Optional[Pair]:
     if not (a.strong or b.strong):
         return None  # two clause-start guesses: not enough to call either a name
+    if _verb_led(a.name) or _verb_led(b.name):
+        return None
     if a.groups() & b.groups():
         return None  # one attendance list: two people
     ca, cb = a.name[i], b.name[i]
