@@ -329,3 +329,14 @@ def test_a_letter_printed_in_full_and_then_quoted_in_the_report_is_not_a_copy(ru
     # the same sentence pasted a second time into a body paragraph is still a copy
     pasted = text.replace("学校将把回信精神融入日常教学。", "学校将把回信精神融入日常教学。\n\n" + "据介绍，" + letter)
     assert [f["rule"] for f in findings(run_cli, write("b.txt", pasted))] == ["duplicate-sentence"]
+
+
+def test_a_pull_quote_under_the_title_of_a_one_article_page_is_not_a_copy(run_cli, write):
+    pull = "招商引资不能只看签约数字，更要看项目落地、企业扎根，看营商环境是否真正让企业安心、放心、舒心。"
+    text = ("园区招商要重实效（评论）\n\n" + pull + "\n\n"
+            "今年以来，园区新签约项目数量明显增加，一批龙头企业相继落户，产业集聚效应逐步显现。\n\n"
+            "项目签约只是第一步。" + pull + "这需要各部门拿出实招，帮助企业解决用地、用工、融资等难题。\n")
+    assert findings(run_cli, write("a.txt", text)) == []
+    # the same paragraph in the middle of a multi-story page is a copy
+    page = BODY + pull + "\n\n" + "园区还将举办投资推介会，邀请企业代表参加。\n\n" + pull + "\n"
+    assert [f["rule"] for f in findings(run_cli, write("b.txt", "## 园区动态\n\n" + page))] == ["duplicate-paragraph"]

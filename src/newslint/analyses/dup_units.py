@@ -224,6 +224,7 @@ def sketch(norm: str) -> np.ndarray:
 
 
 SUMMARY_PARAGRAPHS = 3  # a summary box opened by a label holds up to this many paragraphs
+PAGE_LEAD_PARAGRAPHS = 2  # a page's first paragraphs (before any dateline): an unlabelled summary box
 
 
 def summary_patterns(entries=None):
@@ -300,7 +301,9 @@ def analyse(page, min_sketch_chars: int = 30, labels=None, signoffs=None) -> Dup
             seen_articles[p.story] = 1
             box_left = 0
         else:
-            p.lead = box_left > 0
+            # the page's opening paragraphs before any dateline: the summary or pull-quote box an archive
+            # export prints under the title of a one-article page (人民观点, 锐评)
+            p.lead = box_left > 0 or (not seen_articles and len(out.paragraphs) < PAGE_LEAD_PARAGRAPHS)
         box_left = max(0, box_left - 1)
         out.clause_para.extend([len(out.paragraphs)] * len(cls))
         out.paragraphs.append(p)
