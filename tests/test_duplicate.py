@@ -340,3 +340,18 @@ def test_a_pull_quote_under_the_title_of_a_one_article_page_is_not_a_copy(run_cl
     # the same paragraph in the middle of a multi-story page is a copy
     page = BODY + pull + "\n\n" + "园区还将举办投资推介会，邀请企业代表参加。\n\n" + pull + "\n"
     assert [f["rule"] for f in findings(run_cli, write("b.txt", "## 园区动态\n\n" + page))] == ["duplicate-paragraph"]
+
+
+def test_a_statute_repeating_its_formulas_is_not_a_copy(run_cli, write):
+    formula = ("由有关主管部门责令改正，给予警告，没收违法所得和非法财物；情节严重的，可以并处一万元以上十万元以下"
+               "罚款，并依法追究直接负责的主管人员和其他直接责任人员的责任。")
+    text = ("## 某市公园管理条例\n\n第一条　为了加强公园管理，制定本条例。\n\n"
+            "第二条　本条例适用于本市行政区域内公园的规划、建设、保护和管理。\n\n"
+            "第三条　违反本条例规定，在公园内擅自摆摊设点的，" + formula + "\n\n"
+            "第四条　违反本条例规定，在公园内擅自搭建建筑物的，" + formula + "\n")
+    assert findings(run_cli, write("a.txt", text)) == []
+    news = text
+    for n in "一二三四":
+        news = news.replace(f"第{n}条　", "")
+    assert findings(run_cli, write("b.txt", news))  # the same words in a story are a copy
+

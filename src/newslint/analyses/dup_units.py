@@ -120,6 +120,7 @@ class DupPage:
     clauses: List[Clause] = field(default_factory=list)
     paragraphs: List[Paragraph] = field(default_factory=list)
     clause_para: List[int] = field(default_factory=list)  # paragraph index of each clause
+    statute: bool = False  # the page prints a statute or regulation (第一条… 第二条…)
 
 
 def _quoted_spans(text: str) -> Tuple[List[int], List[int]]:
@@ -223,6 +224,8 @@ def sketch(norm: str) -> np.ndarray:
     return sketches([norm])[0]
 
 
+_ARTICLE_RE = regex.compile(r"^[\s\u3000*]*第[〇零一二三四五六七八九十百千0-9]+条(?:\s|\u3000|$)")
+STATUTE_ARTICLES = 3  # a page with this many paragraphs opening 第…条 is a statute
 SUMMARY_PARAGRAPHS = 3  # a summary box opened by a label holds up to this many paragraphs
 PAGE_LEAD_PARAGRAPHS = 2  # a page's first paragraphs (before any dateline): an unlabelled summary box
 
@@ -307,6 +310,7 @@ def analyse(page, min_sketch_chars: int = 30, labels=None, signoffs=None) -> Dup
         box_left = max(0, box_left - 1)
         out.clause_para.extend([len(out.paragraphs)] * len(cls))
         out.paragraphs.append(p)
+    out.statute = sum(1 for b in page.layout.blocks if _ARTICLE_RE.match(b.text)) >= STATUTE_ARTICLES
     todo = [p for p in out.paragraphs if p.weight >= min_sketch_chars]
     for p, values in zip(todo, sketches([p.norm for p in todo])):
         p.sketch = values

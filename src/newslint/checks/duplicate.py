@@ -524,6 +524,8 @@ def _quoted_again(pages, data: List[dup_units.DupPage], m: Match) -> bool:
         return False  # the earlier copy has its own speaker (吕沛指出，……): two reports of one speech
     before = page.text[pb.start:m.b_span[0]]
     after = page.text[m.b_span[1]:pb.end]
+    if page.text[m.b_span[0]:m.b_span[1]].rstrip().endswith("”"):
+        after = "”" + after  # the copy's clause took the closing quotation mark with it
     return bool(_FRAME_BEFORE_RE.match(before) or (before.strip() in ("“", "") and _FRAME_AFTER_RE.match(after)))
 
 
@@ -601,6 +603,9 @@ def newslint_check_corpus(corpus, ctx):
     groups: Dict[Tuple[int, int], List[Match]] = defaultdict(list)
     for m in matches:
         if _parallel(pages, m) or _summary_restated(data, m) or _quoted_again(pages, data, m):
+            continue
+        if m.a == m.b and data[m.a].statute:
+            continue  # a statute repeats its formulas (由…责令改正，给予警告) from article to article
             continue
         rule = PARAGRAPH if m.kind == "paragraph" else SENTENCE
         opts = po if rule is PARAGRAPH else so
