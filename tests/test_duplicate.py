@@ -355,3 +355,16 @@ def test_a_statute_repeating_its_formulas_is_not_a_copy(run_cli, write):
         news = news.replace(f"第{n}条　", "")
     assert findings(run_cli, write("b.txt", news))  # the same words in a story are a copy
 
+
+
+def test_a_pull_quote_set_as_display_text_is_not_a_copy(run_cli, write):
+    words = ("一座城市的活力，不只体现在高楼大厦的数量和道路桥梁的长度上，更体现在街头巷尾每一个普通人"
+             "对明天的期待和对生活的热爱里")
+    text = ("## 城市的温度\n\n本报记者 李华\n\n这座城市的变化，老居民们看在眼里。\n\n"
+            "社区里新开了食堂，老人们吃饭方便了许多。\n\n" + words + "\n\n"
+            "这些年，" + words + "。这是许多居民的共同感受。\n")
+    assert findings(run_cli, write("a.txt", text)) == []
+    # the same words as a body paragraph (with its full stop) printed again are a copy
+    body = text.replace(words + "\n\n这些年", words + "。\n\n这些年")
+    assert body != text
+    assert findings(run_cli, write("b.txt", body))

@@ -529,6 +529,23 @@ def _quoted_again(pages, data: List[dup_units.DupPage], m: Match) -> bool:
     return bool(_FRAME_BEFORE_RE.match(before) or (before.strip() in ("“", "") and _FRAME_AFTER_RE.match(after)))
 
 
+_DISPLAY_END_RE = regex.compile(r"[。！？!?…；;”’」』）)]\s*$")
+
+
+def _pull_quote(pages, data: List[dup_units.DupPage], m: Match) -> bool:
+    """A pull-quote: a whole paragraph set as display text — clauses, but no full stop at its end, as
+    a paper sets a highlighted quotation or a summary box — whose words the body of the page prints
+    in full.  A pasted paragraph is body text and ends like body text."""
+    if m.a != m.b or m.a_para == m.b_para:
+        return False
+    page, d = pages[m.a], data[m.a]
+    pa = d.paragraphs[m.a_para]
+    if not (m.a_span[0] <= pa.start and m.a_span[1] >= pa.end):
+        return False
+    text = page.text[pa.start:pa.end]
+    return "，" in text and not _DISPLAY_END_RE.search(text)
+
+
 def _widen(page, span: Tuple[int, int]) -> Tuple[Tuple[int, int], str]:
     """The span grown by one clause on each side (within its paragraph), with its normalised text."""
     b = page.layout.block_at(span[0])
@@ -602,7 +619,8 @@ def newslint_check_corpus(corpus, ctx):
 
     groups: Dict[Tuple[int, int], List[Match]] = defaultdict(list)
     for m in matches:
-        if _parallel(pages, m) or _summary_restated(data, m) or _quoted_again(pages, data, m):
+        if (_parallel(pages, m) or _summary_restated(data, m) or _quoted_again(pages, data, m)
+                or _pull_quote(pages, data, m)):
             continue
         if m.a == m.b and data[m.a].statute:
             continue  # a statute repeats its formulas (由…责令改正，给予警告) from article to article
