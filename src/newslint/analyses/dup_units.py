@@ -232,11 +232,11 @@ PAGE_LEAD_PARAGRAPHS = 2  # a page's first paragraphs (before any dateline): an 
 
 def summary_patterns(entries=None):
     """(labels, signoffs) compiled from pack entries (``{section: [entry with "pattern"]}``); the
-    built-in pack ``rules/duplicate.toml`` when none are given."""
+    built-in packs and the run's user packs (:func:`newslint.packs.entries`) when none are given."""
     if entries is None:
-        from ..engine import load_pack, pack_dir
+        from .. import packs
 
-        entries = load_pack(pack_dir() / "duplicate.toml")
+        entries = {s: packs.entries(s) for s in ("summary_label", "summary_signoff")}
     out = []
     for section in ("summary_label", "summary_signoff"):
         pats = []

@@ -136,6 +136,12 @@ def newslint_rules():
 
 
 @hookimpl
+def newslint_pack_sections():
+    # rules/duplicate.toml: lines that open / close a summary box (核心阅读, ——编者)
+    return {"summary_label": {"pattern": str, "note": str}, "summary_signoff": {"pattern": str, "note": str}}
+
+
+@hookimpl
 def newslint_collect_page(page, ctx):
     if not ctx.any_enabled(PARAGRAPH.id, SENTENCE.id):
         return None
