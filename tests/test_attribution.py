@@ -206,3 +206,16 @@ def test_a_shorter_statement_given_to_two_people_with_common_given_names(run_cli
     fs = check(run_cli, write("page.txt", text))
     assert [(f["rule"], f["severity"]) for f in fs] == [("attribution-speaker-conflict", "warning")]
     assert "王建军" in fs[0]["message"] and "刘卫东" in fs[0]["message"]
+
+
+def test_two_speakers_on_pages_of_two_dates_is_only_info(run_cli, write):
+    other = ("## 区里召开招标投标监管工作推进会\n\n"
+             "本报讯（记者郭树勋）2月3日下午，区长官卫红主持召开招标投标监管工作推进会。\n\n"
+             f"官卫红要求，{TENDER}\n")
+    a = write("20230203-01.txt", TENDER_MEETING)
+    same_day = write("20230203-02.txt", other)
+    next_day = write("20230204-02.txt", other)
+    fs = check(run_cli, str(a), str(same_day))
+    assert [(f["rule"], f["severity"]) for f in fs] == [("attribution-speaker-conflict", "warning")]
+    fs = check(run_cli, str(a), str(next_day))
+    assert [(f["rule"], f["severity"]) for f in fs] == [("attribution-speaker-conflict", "info")]

@@ -285,3 +285,86 @@ def test_a_copy_differing_by_a_sound_alike_name_is_not_a_parallel_report(run_cli
     fs = findings(run_cli, write("p.txt", text))
     assert [f["rule"] for f in fs] == ["duplicate-paragraph"]
     assert fs[0]["line"] == line_of(text, "王铭要求") and fs[0]["related"][0]["line"] == line_of(text, "王明要求")
+
+
+# ---- summaries restated in the body; issues of a paper ---------------------------------------------
+SUMMARY = ("园区今年前三季度新签约项目四十二个，总投资超过三百亿元，其中先进制造业项目占比超过六成，"
+           "一批龙头企业带动上下游配套企业集聚发展。")
+BODY = ("本报讯（记者李华）10月8日，记者从园区管委会获悉，园区招商引资工作成效明显。\n\n"
+        "据介绍，园区围绕主导产业开展精准招商，组建专业招商队伍，定期赴长三角、珠三角地区对接企业。\n\n"
+        "园区负责人表示，下一步将继续优化营商环境，推动已签约项目早开工、早投产。\n\n")
+
+
+def test_a_summary_box_restated_in_the_body_is_not_a_duplicate(run_cli, write):
+    text = "## 园区招商引资成效明显\n\n核心阅读\n\n" + SUMMARY + "\n\n" + BODY + SUMMARY + "\n"
+    assert findings(run_cli, write("a.txt", text)) == []
+    signed = "## 园区招商引资成效明显\n\n" + SUMMARY + "\n\n——编  者\n\n" + BODY + SUMMARY + "\n"
+    assert findings(run_cli, write("b.txt", signed)) == []
+
+
+def test_a_body_paragraph_pasted_again_is_still_reported(run_cli, write):
+    text = "## 园区招商引资成效明显\n\n" + BODY + SUMMARY + "\n\n园区还将举办投资推介会。\n\n" + SUMMARY + "\n"
+    fs = findings(run_cli, write("a.txt", text))
+    assert [f["rule"] for f in fs] == ["duplicate-paragraph"]
+    assert fs[0]["line"] == line_of(text, SUMMARY[:10], 1)
+
+
+def test_copies_across_dates_are_at_most_info(run_cli, write):
+    cfg = write("newslint.toml", '[rules.duplicate-paragraph]\ncross_page_severity = "warning"\n')
+    a = write("20240201-01.txt", "## 示范区召开招商引资推进会\n\n本报讯 2月1日，示范区召开招商引资推进会。\n\n"
+              + BACKGROUND + "\n")
+    same_day = write("20240201-02.txt", "## 示范区新签约三个项目\n\n本报讯 示范区举行项目集中签约仪式。\n\n" + BACKGROUND + "\n")
+    next_day = write("20240202-01.txt", "## 示范区新签约三个项目\n\n本报讯 示范区举行项目集中签约仪式。\n\n" + BACKGROUND + "\n")
+    assert [f["severity"] for f in findings(run_cli, "--config", cfg, a, same_day)] == ["warning"]
+    assert [f["severity"] for f in findings(run_cli, "--config", cfg, a, next_day)] == ["info"]
+
+
+def test_a_letter_printed_in_full_and_then_quoted_in_the_report_is_not_a_copy(run_cli, write):
+    letter = ("希望同学们珍惜时光，勤奋学习，锻炼身体，培养劳动精神，从小学先锋、长大做先锋，"
+              "努力成长为能够担当民族复兴大任的时代新人。")
+    text = ("## 王明给希望小学学生回信\n\n同学们：\n\n你们好！来信收到了。\n\n" + letter + "\n\n王明\n\n"
+            "本报讯 近日，王明给希望小学的学生们回信，勉励他们努力学习。\n\n"
+            "王明在回信中表示，" + letter + "学校将把回信精神融入日常教学。\n")
+    assert findings(run_cli, write("a.txt", text)) == []
+    # the same sentence pasted a second time into a body paragraph is still a copy
+    pasted = text.replace("学校将把回信精神融入日常教学。", "学校将把回信精神融入日常教学。\n\n" + "据介绍，" + letter)
+    assert [f["rule"] for f in findings(run_cli, write("b.txt", pasted))] == ["duplicate-sentence"]
+
+
+def test_a_pull_quote_under_the_title_of_a_one_article_page_is_not_a_copy(run_cli, write):
+    pull = "招商引资不能只看签约数字，更要看项目落地、企业扎根，看营商环境是否真正让企业安心、放心、舒心。"
+    text = ("园区招商要重实效（评论）\n\n" + pull + "\n\n"
+            "今年以来，园区新签约项目数量明显增加，一批龙头企业相继落户，产业集聚效应逐步显现。\n\n"
+            "项目签约只是第一步。" + pull + "这需要各部门拿出实招，帮助企业解决用地、用工、融资等难题。\n")
+    assert findings(run_cli, write("a.txt", text)) == []
+    # the same paragraph in the middle of a multi-story page is a copy
+    page = BODY + pull + "\n\n" + "园区还将举办投资推介会，邀请企业代表参加。\n\n" + pull + "\n"
+    assert [f["rule"] for f in findings(run_cli, write("b.txt", "## 园区动态\n\n" + page))] == ["duplicate-paragraph"]
+
+
+def test_a_statute_repeating_its_formulas_is_not_a_copy(run_cli, write):
+    formula = ("由有关主管部门责令改正，给予警告，没收违法所得和非法财物；情节严重的，可以并处一万元以上十万元以下"
+               "罚款，并依法追究直接负责的主管人员和其他直接责任人员的责任。")
+    text = ("## 某市公园管理条例\n\n第一条　为了加强公园管理，制定本条例。\n\n"
+            "第二条　本条例适用于本市行政区域内公园的规划、建设、保护和管理。\n\n"
+            "第三条　违反本条例规定，在公园内擅自摆摊设点的，" + formula + "\n\n"
+            "第四条　违反本条例规定，在公园内擅自搭建建筑物的，" + formula + "\n")
+    assert findings(run_cli, write("a.txt", text)) == []
+    news = text
+    for n in "一二三四":
+        news = news.replace(f"第{n}条　", "")
+    assert findings(run_cli, write("b.txt", news))  # the same words in a story are a copy
+
+
+
+def test_a_pull_quote_set_as_display_text_is_not_a_copy(run_cli, write):
+    words = ("一座城市的活力，不只体现在高楼大厦的数量和道路桥梁的长度上，更体现在街头巷尾每一个普通人"
+             "对明天的期待和对生活的热爱里")
+    text = ("## 城市的温度\n\n本报记者 李华\n\n这座城市的变化，老居民们看在眼里。\n\n"
+            "社区里新开了食堂，老人们吃饭方便了许多。\n\n" + words + "\n\n"
+            "这些年，" + words + "。这是许多居民的共同感受。\n")
+    assert findings(run_cli, write("a.txt", text)) == []
+    # the same words as a body paragraph (with its full stop) printed again are a copy
+    body = text.replace(words + "\n\n这些年", words + "。\n\n这些年")
+    assert body != text
+    assert findings(run_cli, write("b.txt", body))

@@ -234,3 +234,51 @@ def test_a_dateline_is_not_part_of_a_title():
     text = "## 标题\n\n本报讯（记者赵文）区委副书记、区长孙立民主持会议。\n\n新华社北京3月5日电 外交部发言人毛宁表示，中方欢迎。\n"
     titles = {m.name: m.title for m in mentions_of(_page(text)).people()}
     assert titles["孙立民"] == "区委副书记、区长" and titles["毛宁"] == "外交部发言人"
+
+
+# ---- issues: pages of one date are one issue, other dates are archive context ------------------------
+BYLINE = "本报讯（记者{name}）{d}日，全市{x}活动举行。\n\n活动现场，志愿者们忙碌着。\n"
+
+
+def test_a_sound_alike_byline_is_a_warning_within_an_issue_and_info_across_dates(write, run_cli):
+    a = write("20240506-01.txt", BYLINE.format(name="李根治", d=6, x="植树"))
+    b = write("20240506-02.txt", BYLINE.format(name="李根志", d=6, x="防汛"))
+    fs = [f for f in _check(run_cli, a, b) if f["rule"] == "name-variant"]
+    assert len(fs) == 2 and {f["severity"] for f in fs} == {"warning"}
+    c = write("20240509-02.txt", BYLINE.format(name="李根志", d=9, x="防汛"))
+    fs = [f for f in _check(run_cli, a, c) if f["rule"] == "name-variant"]
+    assert len(fs) == 2 and {f["severity"] for f in fs} == {"info"}
+    assert "不同日期" in fs[0]["message"]
+
+
+def test_a_shared_specific_title_is_evidence_across_dates(write, run_cli):
+    a = write("20240506-01.txt", "本报讯 5月6日，新区管委会主任罗建夫会见客商。\n\n罗建夫介绍了园区情况。\n")
+    b = write("20240610-01.txt", "本报讯 6月10日，新区管委会主任罗建芙调研企业。\n\n罗建芙要求，要优化服务。\n")
+    fs = [f for f in _check(run_cli, a, b) if f["rule"] == "name-variant"]
+    assert fs and {f["severity"] for f in fs} == {"warning"}
+    assert all("管委会主任" in f["message"] for f in fs)
+
+
+def test_two_well_attested_look_alike_bylines_are_two_reporters(write, run_cli):
+    paths = [write(f"20240506-0{i}.txt", BYLINE.format(name=n, d=6, x=x))
+             for i, (n, x) in enumerate([("王珂", "植树"), ("王珏", "防汛"), ("王珂", "读书"), ("王珏", "环保")])]
+    assert [f for f in _check(run_cli, *paths) if f["rule"] == "name-variant"] == []
+
+
+def test_words_added_to_a_name_and_quantities_are_not_organisation_variants(write, run_cli):
+    a = write("a.txt", "本报讯 我国大中型商业银行加大小微企业贷款投放。北京大学原计算机科学技术研究所举办报告会。"
+                       "今年新建1.1万多所农村中小学。\n")
+    b = write("b.txt", "本报讯 大型商业银行普惠贷款增长较快。北京大学计算机科学技术研究所举办报告会。"
+                       "今年改造3万所农村中小学。\n")
+    assert [f for f in _check(run_cli, a, b) if f["rule"] == "name-org-variant"] == []
+
+
+def test_a_place_level_dropped_from_an_organisation_is_only_a_prefix_difference():
+    from newslint.checks.names import Spelling, _judge_orgs, org_parts
+
+    a, b = Spelling("青川县人民医院", "org"), Spelling("青川人民医院", "org")
+    pair = _judge_orgs(a, b, org_parts(a.name, set()), org_parts(b.name, set()))
+    assert pair is not None and pair.relation == "prefix"  # reported as info
+    c = Spelling("青川人民眼科医院", "org")
+    pair = _judge_orgs(c, b, org_parts(c.name, set()), org_parts(b.name, set()))
+    assert pair is None or pair.relation != "prefix"

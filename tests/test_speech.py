@@ -127,3 +127,10 @@ def test_parse_subject_and_split_frame():
     assert parse_subject("可以")[0] == ""
     assert parse_subject("乌军")[0] != "person"
     assert split_frame("吕沛在调研中还") == ("吕沛", "在调研中还")
+
+
+def test_a_word_before_laishuo_is_no_speaker():
+    text = ("## 河道清淤见成效\n\n简单来说，就是先把河底的淤泥抽干，再在平整的河床上铺设防渗层。\n\n"
+            "周恩来说，这件事要办好。\n")
+    _, _, sp = speeches(text)
+    assert [s.speaker for s in sp] == ["周恩来"]

@@ -20,7 +20,7 @@ import bisect
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from typing import List, Optional, Tuple
+from typing import Dict, List, Optional, Tuple
 
 import numpy as np
 import regex
@@ -111,6 +111,8 @@ class Paragraph:
     norm: str
     weight: int
     sketch: Optional[np.ndarray] = None  # MinHash hash values (uint32), None for short paragraphs
+    lead: bool = False  # a summary: the story's first paragraphs before its dateline, a 核心阅读 box
+    story: int = -1  # the article, or the headed article a headless one continues (标题+核心阅读 | 本报讯…)
 
 
 @dataclass
@@ -118,6 +120,7 @@ class DupPage:
     clauses: List[Clause] = field(default_factory=list)
     paragraphs: List[Paragraph] = field(default_factory=list)
     clause_para: List[int] = field(default_factory=list)  # paragraph index of each clause
+    statute: bool = False  # the page prints a statute or regulation (第一条… 第二条…)
 
 
 def _quoted_spans(text: str) -> Tuple[List[int], List[int]]:
@@ -221,9 +224,60 @@ def sketch(norm: str) -> np.ndarray:
     return sketches([norm])[0]
 
 
-def analyse(page, min_sketch_chars: int = 30) -> DupPage:
+_ARTICLE_RE = regex.compile(r"^[\s\u3000*]*第[〇零一二三四五六七八九十百千0-9]+条(?:\s|\u3000|$)")
+STATUTE_ARTICLES = 3  # a page with this many paragraphs opening 第…条 is a statute
+SUMMARY_PARAGRAPHS = 3  # a summary box opened by a label holds up to this many paragraphs
+PAGE_LEAD_PARAGRAPHS = 2  # a page's first paragraphs (before any dateline): an unlabelled summary box
+
+
+def summary_patterns(entries=None):
+    """(labels, signoffs) compiled from pack entries (``{section: [entry with "pattern"]}``); the
+    built-in packs and the run's user packs (:func:`newslint.packs.entries`) when none are given."""
+    if entries is None:
+        from .. import packs
+
+        entries = {s: packs.entries(s) for s in ("summary_label", "summary_signoff")}
+    out = []
+    for section in ("summary_label", "summary_signoff"):
+        pats = []
+        for e in entries.get(section, ()):
+            try:
+                pats.append(regex.compile(e["pattern"]))
+            except regex.error as err:
+                raise e.error("pattern", f"invalid regular expression: {err}") from None
+        out.append(pats)
+    return out[0], out[1]
+
+
+def analyse(page, min_sketch_chars: int = 30, labels=None, signoffs=None) -> DupPage:
+    """The page's paragraphs and clauses.  ``labels`` / ``signoffs``: compiled patterns of lines that
+    open / close a summary box (the ``summary_label`` / ``summary_signoff`` entries of the packs)."""
+    if labels is None or signoffs is None:
+        built_in = summary_patterns()
+        labels = built_in[0] if labels is None else labels
+        signoffs = built_in[1] if signoffs is None else signoffs
     out = DupPage()
+    seen_articles: Dict[int, int] = {}  # story -> datelines seen
+    story_of: Dict[int, int] = {}
+    for art in page.layout.articles:
+        # an article the layout opened without a headline of its own (at a dateline after a summary, at
+        # an editor's sign-off) continues the story above it
+        headed = any(not any(p.search(h.text.strip(" \t\u3000*#")) for p in signoffs) for h in art.headings)
+        story_of[art.index] = art.index if headed or not story_of else story_of[art.index - 1]
+    box_left = 0  # paragraphs still inside a summary box opened by a label
     for b in page.layout.blocks:
+        line = b.text.strip(" \t\u3000*#")
+        if any(p.search(line) for p in signoffs):
+            story = story_of.get(b.article, b.article)
+            for p in out.paragraphs:  # an editor's note signed off: what came before is the note
+                if p.story == story:
+                    p.lead = True
+            continue
+        label = next((p.search(line) for p in labels if p.search(line)), None)
+        if label is not None:
+            box_left = SUMMARY_PARAGRAPHS
+            if not line[label.end():].strip():
+                continue  # the label alone on its line
         if b.kind not in TEXT_KINDS or is_title_like(b.text):
             continue
         skip = 0
@@ -238,9 +292,25 @@ def analyse(page, min_sketch_chars: int = 30) -> DupPage:
         norm = "".join(c.norm for c in cls)
         weight = sum(c.weight for c in cls)
         p = Paragraph(block=b.index, article=b.article, line=b.line, start=cls[0].start, end=cls[-1].end,
-                      first=first, last=len(out.clauses), norm=norm, weight=weight)
+                      first=first, last=len(out.clauses), norm=norm, weight=weight,
+                      story=story_of.get(b.article, b.article))
+        if b.kind == "dateline":
+            # a news lead (本报讯…, 新华社…电) opens the body: what the story printed before it is a summary
+            # (an unlabelled box, a deck); the lead itself restated in the body is a paste, not a summary
+            if not seen_articles.get(p.story):
+                for q in out.paragraphs:
+                    if q.story == p.story:
+                        q.lead = True
+            seen_articles[p.story] = 1
+            box_left = 0
+        else:
+            # the page's opening paragraphs before any dateline: the summary or pull-quote box an archive
+            # export prints under the title of a one-article page (人民观点, 锐评)
+            p.lead = box_left > 0 or (not seen_articles and len(out.paragraphs) < PAGE_LEAD_PARAGRAPHS)
+        box_left = max(0, box_left - 1)
         out.clause_para.extend([len(out.paragraphs)] * len(cls))
         out.paragraphs.append(p)
+    out.statute = sum(1 for b in page.layout.blocks if _ARTICLE_RE.match(b.text)) >= STATUTE_ARTICLES
     todo = [p for p in out.paragraphs if p.weight >= min_sketch_chars]
     for p, values in zip(todo, sketches([p.norm for p in todo])):
         p.sketch = values

@@ -217,6 +217,8 @@ class SpeechAnalysis:
 def _is_surname_name(s: str) -> bool:
     if s in NOT_NAMES or (s[-1] == "长" and common_word_freq(s)):
         return False  # 区长, 校长, 队长: a title whose first character is also a surname
+    if len(s) == 3 and s[-1] == "来" and common_word_freq(s[:2]):
+        return False  # 简单来说, 严格来说: a word + 来说 is a discourse marker (周恩来说 is a name)
     if s[-1] in _NON_FINAL and not (len(s) == 3 and s[-1] in _NAME_FINAL_TOO and not common_word_freq(s)):
         return False
     if any(s.startswith(c) for c in COMPOUND_SURNAMES):

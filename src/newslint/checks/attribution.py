@@ -33,6 +33,7 @@ from typing import Dict, List, Optional, Tuple
 import regex
 
 from .. import hookimpl
+from ..analyses import issues
 from ..finding import Location, Rule
 
 SPEAKER = Rule(
@@ -289,8 +290,14 @@ def newslint_check_corpus(corpus, ctx):
         x, y = items[a], items[b]
         if x.archive and y.archive:
             continue
+        if x.path == y.path and x.location.start < y.location.end and y.location.start < x.location.end:
+            continue  # two readings of one passage (several leaders quoted in a row): no second speaker
         f = _judge(ctx, pages, x, y, occasions_of[(find(a), x.speaker)], sp_opts, oc_opts)
         if f is not None:
+            if not issues.same_issue(corpus, pages[x.path], pages[y.path]) and f.severity != "info":
+                # pages of two dates: the other is archive context, similarity alone is worth a note
+                f.severity = "info"
+                f.message += "（另一处见于其他日期的版面）"
             findings.append(f)
     return findings
 

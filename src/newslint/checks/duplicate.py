@@ -36,7 +36,7 @@ from typing import Dict, List, Tuple
 import regex
 
 from .. import hookimpl
-from ..analyses import dup_units
+from ..analyses import dup_units, issues
 from ..config import ConfigError
 from ..finding import SEVERITIES, Rule
 
@@ -71,7 +71,10 @@ PARAGRAPH = Rule(
 - 标题式的行（无逗号句号的标题、导读目录条目）不参与比较：导读重复正文标题是正常的。
 - 同一版面内的重复为 warning；去标点后至少 error_chars（100）字且完全相同的，是确定无疑的重复刊发，
   报 error（设为 0 则不升级）。跨版面、与存档版面重复的，常是有意沿用的背景材料，默认报
-  cross_page_severity = "info"；cross_page = false 则不比较不同版面。
+  cross_page_severity = "info"；cross_page = false 则不比较不同版面。不同日期（不是同一期报纸）的
+  版面之间的重复，无论如何设置，至多为提示（info）。
+- 稿件先印提要再写正文：标题下的导语、“核心阅读”“编者按”等提要框、以“——编者”结尾的编者按，
+  其中的文字在本篇正文中再次出现是正常的，不报告（提要框的标志见 rules/duplicate.toml，可由 packs 扩充）。
 
 A paragraph printed twice — in one article, in two articles of a page, or on another page of the run
 or of the archive (--archive). Exact and near copies (similarity = normalised Indel similarity of the
@@ -133,10 +136,24 @@ def newslint_rules():
 
 
 @hookimpl
+def newslint_pack_sections():
+    # rules/duplicate.toml: lines that open / close a summary box (核心阅读, ——编者)
+    return {"summary_label": {"pattern": str, "note": str}, "summary_signoff": {"pattern": str, "note": str}}
+
+
+@hookimpl
 def newslint_collect_page(page, ctx):
     if not ctx.any_enabled(PARAGRAPH.id, SENTENCE.id):
         return None
-    return {KEY: dup_units.analyse(page, _min_sketch_chars(ctx))}
+    labels, signoffs = _summary_patterns(ctx)
+    return {KEY: dup_units.analyse(page, _min_sketch_chars(ctx), labels, signoffs)}
+
+
+def _summary_patterns(ctx):
+    if "duplicate.summary" not in ctx.state:
+        ctx.state["duplicate.summary"] = dup_units.summary_patterns(
+            {s: ctx.pack_entries(s) for s in ("summary_label", "summary_signoff")})
+    return ctx.state["duplicate.summary"]
 
 
 def _min_sketch_chars(ctx) -> int:
@@ -478,6 +495,63 @@ def _parallel(pages, m: Match) -> bool:
     return any(_named(nb, b0, b1, hb, na) or _named(na, a0, a1, ha, nb) for a0, a1, b0, b1 in diffs)
 
 
+def _summary_restated(data: List[dup_units.DupPage], m: Match) -> bool:
+    """The body of an article restating its own summary: the earlier copy is in the article's lead
+    (its first paragraph, a 核心阅读/导语 box, an editor's note signed ——编者) and the later one in the
+    body.  A lead printed twice in a row (the same whole paragraph again right after it) is a paste."""
+    if m.a != m.b:
+        return False
+    d = data[m.a]
+    pa, pb = d.paragraphs[m.a_para], d.paragraphs[m.b_para]
+    if not pa.lead or pb.lead or pa.story != pb.story:
+        return False
+    if m.kind == "paragraph" and m.exact and m.b_para == m.a_para + 1:
+        return False
+    return True
+
+
+# the words before a quotation that give it to a speaker: 王明在回信中表示， / 习近平强调：“
+_FRAME_BEFORE_RE = regex.compile(r"^[^。！？；;\n]{0,40}?(?:表示|指出|强调|说|写道|提到|认为|要求)[，,：:]\s*“?$")
+_SPEAKER_FIRST_RE = regex.compile(r"^[^。！？；;\n]{0,40}?(?:表示|指出|强调|说|写道|提到|认为|要求)[，,：:]")
+_FRAME_AFTER_RE = regex.compile(r"^[。！？!?]?”[^。！？\n“”]{1,30}?(?:说|表示|指出|介绍|认为)")  # “……”胡某说
+
+
+def _quoted_again(pages, data: List[dup_units.DupPage], m: Match) -> bool:
+    """A whole paragraph printed without a speaker — a letter or message printed in full, a pull-quote —
+    and then the same words given to their speaker in the report on the same page (王明在回信中表示，……;
+    “……”胡某说): the report quotes the text, it does not paste it."""
+    if m.a != m.b or m.a_para == m.b_para:
+        return False
+    page, d = pages[m.a], data[m.a]
+    pa, pb = d.paragraphs[m.a_para], d.paragraphs[m.b_para]
+    if not (m.a_span[0] <= pa.start and m.a_span[1] >= pa.end):
+        return False  # an excerpt of the earlier paragraph: not the printed text itself
+    if _SPEAKER_FIRST_RE.match(page.text[pa.start:pa.end]):
+        return False  # the earlier copy has its own speaker (吕沛指出，……): two reports of one speech
+    before = page.text[pb.start:m.b_span[0]]
+    after = page.text[m.b_span[1]:pb.end]
+    if page.text[m.b_span[0]:m.b_span[1]].rstrip().endswith("”"):
+        after = "”" + after  # the copy's clause took the closing quotation mark with it
+    return bool(_FRAME_BEFORE_RE.match(before) or (before.strip() in ("“", "") and _FRAME_AFTER_RE.match(after)))
+
+
+_DISPLAY_END_RE = regex.compile(r"[。！？!?…；;”’」』）)]\s*$")
+
+
+def _pull_quote(pages, data: List[dup_units.DupPage], m: Match) -> bool:
+    """A pull-quote: a whole paragraph set as display text — clauses, but no full stop at its end, as
+    a paper sets a highlighted quotation or a summary box — whose words the body of the page prints
+    in full.  A pasted paragraph is body text and ends like body text."""
+    if m.a != m.b or m.a_para == m.b_para:
+        return False
+    page, d = pages[m.a], data[m.a]
+    pa = d.paragraphs[m.a_para]
+    if not (m.a_span[0] <= pa.start and m.a_span[1] >= pa.end):
+        return False
+    text = page.text[pa.start:pa.end]
+    return "，" in text and not _DISPLAY_END_RE.search(text)
+
+
 def _widen(page, span: Tuple[int, int]) -> Tuple[Tuple[int, int], str]:
     """The span grown by one clause on each side (within its paragraph), with its normalised text."""
     b = page.layout.block_at(span[0])
@@ -536,7 +610,7 @@ def newslint_check_corpus(corpus, ctx):
     for p in pages:
         d = corpus.collected(p, KEY)
         if d is None:  # collected by an older plugin state or a cache miss: compute here
-            d = dup_units.analyse(p, _min_sketch_chars(ctx))
+            d = dup_units.analyse(p, _min_sketch_chars(ctx), *_summary_patterns(ctx))
         data.append(d)
     cross = bool(po["cross_page"] or so["cross_page"])
     # The matching allocates many small containers while a year of pages is alive: the cyclic garbage
@@ -551,7 +625,11 @@ def newslint_check_corpus(corpus, ctx):
 
     groups: Dict[Tuple[int, int], List[Match]] = defaultdict(list)
     for m in matches:
-        if _parallel(pages, m):
+        if (_parallel(pages, m) or _summary_restated(data, m) or _quoted_again(pages, data, m)
+                or _pull_quote(pages, data, m)):
+            continue
+        if m.a == m.b and data[m.a].statute:
+            continue  # a statute repeats its formulas (由…责令改正，给予警告) from article to article
             continue
         rule = PARAGRAPH if m.kind == "paragraph" else SENTENCE
         opts = po if rule is PARAGRAPH else so
@@ -574,11 +652,11 @@ def newslint_check_corpus(corpus, ctx):
                 continue
             reported.append(m.b_span)
             same = [x for x in ms if _overlap(x.b_span, m.b_span)]
-            findings.append(_finding(ctx, pages, page, m, same, po, so))
+            findings.append(_finding(ctx, pages, page, m, same, po, so, corpus))
     return findings
 
 
-def _finding(ctx, pages, page, m: Match, same: List[Match], po, so):
+def _finding(ctx, pages, page, m: Match, same: List[Match], po, so, corpus=None):
     rule = PARAGRAPH if m.kind == "paragraph" else SENTENCE
     opts = po if rule is PARAGRAPH else so
     pct = _pct(m)
@@ -588,7 +666,9 @@ def _finding(ctx, pages, page, m: Match, same: List[Match], po, so):
         if rule is PARAGRAPH and m.exact and po["error_chars"] and m.weight >= po["error_chars"]:
             severity = "error"
     else:
-        severity = opts["cross_page_severity"]
+        # another page of the same issue: cross_page_severity; of another date: archive context, at
+        # most info on similarity alone
+        severity = issues.cap(opts["cross_page_severity"], issues.same_issue(corpus, pages[m.a], page))
     if rule is PARAGRAPH:
         if m.exact:
             msg = f"本段与{where}的段落完全相同（相似度 100%），疑为重复刊发"

@@ -31,7 +31,7 @@ from typing import Any, Dict, Iterable, List, Optional, Set, Tuple
 import regex
 
 from .. import hookimpl
-from ..analyses import charsim
+from ..analyses import charsim, issues
 from ..analyses.mentions import RANKS, Mention
 from ..config import ConfigError
 from ..finding import Fix, Rule
@@ -49,11 +49,16 @@ VARIANT = Rule(
 
 不报告的情况：同一名单中并列的两个名字（区领导赵俊峰、赵俊生……）一定是两个人；差异字既不音近也不
 形近的不比较；仅部件相同的弱形近只在两种写法的职务完全相同时才报告；两种写法各自带有不同的具体职务时
-视为两个人。消息说明哪种写法占多数（或名册支持哪一种），但多数不等于正确，请以权威名单为准。
+视为两个人；记者、通讯员等署名身份不是同一人的证据，两个各自多次出现的署名是两位作者。
+一次检查多天的版面时，同一日期的版面是一期报纸，相互比较；其他日期的版面只是存档背景：两种写法
+分属不同日期、又没有相同的具体职务或同一篇稿件作证时，仅作提示（info）。
+消息说明哪种写法占多数（或名册支持哪一种），但多数不等于正确，请以权威名单为准。
 
 Two spellings of a person's name that differ in one character that sounds or looks alike (from
 pypinyin readings, four-corner codes and component decompositions). Names of one attendance list
-are different people; a weak look-alike needs the same title on both spellings.""",
+are different people; a weak look-alike needs the same title on both spellings; a byline role is no
+title. Spellings seen only on pages of different dates (issues) are info unless a specific title or
+one article links them.""",
     bad="管委会主任官卫红出席会议。……宫卫红指出，……",
     good="管委会主任官卫红出席会议。……官卫红指出，……",
     options=(("weak_shape_needs_title", True),),
@@ -218,12 +223,20 @@ class Spelling:
     def strong(self) -> bool:
         return any(m.strong for _, m in self.mentions)
 
-    def titles(self) -> Counter:
+    def titles(self, bylines: bool = True) -> Counter:
+        """The specific title items of the spelling's mentions; ``bylines=False`` leaves out byline and
+        credit roles (记者, 通讯员), which many different people share."""
         c: Counter = Counter()
         for _, m in self.mentions:
+            if m.role == "byline" and not bylines:
+                continue
             for item in title_items(m.title, m.role):
                 c[item] += 1
         return c
+
+    @property
+    def bylines_only(self) -> bool:
+        return all(m.role == "byline" for _, m in self.mentions)
 
     def groups(self) -> Set[Tuple[int, int]]:
         return {(id(p), m.group) for p, m in self.mentions if m.group >= 0}
@@ -289,6 +302,13 @@ class Pair:
     detail: str  # human words: 形近 / 一个多“备”字
     same_title: str = ""
     pos: int = -1  # the differing position (same-length spellings)
+    same_article: bool = False  # one article names both spellings
+
+    @property
+    def evidence(self) -> bool:
+        """Positive evidence that the two spellings are one person or body, beyond their similarity:
+        the same specific title (not a byline role) or one article naming both."""
+        return bool(self.same_title) or self.same_article
 
     def describe(self, this: "Spelling", other: "Spelling") -> str:
         if self.pos >= 0:
@@ -317,9 +337,19 @@ def person_pairs(reg: Dict[Tuple[str, str], Spelling], weak_needs_title: bool = 
     return out
 
 
+def _verb_led(name: str) -> bool:
+    """宣讲中 (主题宣讲中提到): a surname-led guess whose first two characters are a verb or adjective of
+    the dictionary is a phrase, not a name."""
+    from ..analyses.mentions import word_info
+
+    return len(name) == 3 and word_info(name[:2])[1] in ("v", "vn", "a", "ad", "d")
+
+
 def _judge_people(a: Spelling, b: Spelling, i: int, weak_needs_title: bool) -> Optional[Pair]:
     if not (a.strong or b.strong):
         return None  # two clause-start guesses: not enough to call either a name
+    if _verb_led(a.name) or _verb_led(b.name):
+        return None
     if a.groups() & b.groups():
         return None  # one attendance list: two people
     ca, cb = a.name[i], b.name[i]
@@ -331,11 +361,15 @@ def _judge_people(a: Spelling, b: Spelling, i: int, weak_needs_title: bool) -> O
         else:
             return None
     ta, tb = a.titles(), b.titles()
-    shared = [t for t in ta if t in tb]
-    if ta and tb and not shared:
+    if ta and tb and not any(t in tb for t in ta):
         return None  # each spelling has its own specific titles: two people
+    # a byline role (记者) is shared by many people: only a specific title is evidence of one person
+    sa, sb = a.titles(bylines=False), b.titles(bylines=False)
+    shared = [t for t in sa if t in sb]
     # one article (a headline and its story) naming both spellings is about one person
     same_article = bool(a.articles() & b.articles())
+    if (a.bylines_only and b.bylines_only and a.count >= 2 and b.count >= 2 and not same_article):
+        return None  # two well-attested bylines: two reporters (李铭, 李铮), not one misspelt
     if weak and weak_needs_title and not shared and not same_article:
         return None
     if not a.strong or not b.strong:
@@ -345,7 +379,7 @@ def _judge_people(a: Spelling, b: Spelling, i: int, weak_needs_title: bool) -> O
     words = {"sound": "音近", "shape": "形近", "sound+shape": "音形皆近"}[rel]
     if weak:
         words = "字形相近"
-    return Pair(a, b, "weak-shape" if weak else rel, words, shared[0] if shared else "", i)
+    return Pair(a, b, "weak-shape" if weak else rel, words, shared[0] if shared else "", i, same_article)
 
 
 # ---- organisation variants ------------------------------------------------------------------------
@@ -399,8 +433,11 @@ def org_pairs(reg: Dict[Tuple[str, str], Spelling], places: Set[str]) -> List[Pa
                 k = tuple(sorted((a.name, b.name)))
                 if k in seen or a.name == b.name:
                     continue
+                if _QUANTITY_RE.match(a.name) or _QUANTITY_RE.match(b.name):
+                    continue
                 pair = _judge_orgs(a, b, parts[a.name], parts[b.name])
                 if pair:
+                    pair.same_article = bool(a.articles() & b.articles())
                     seen.add(k)
                     out.append(pair)
     return out
@@ -430,8 +467,34 @@ def _judge_orgs(a: Spelling, b: Spelling, pa, pb) -> Optional[Pair]:
         if long[:i] + long[i + 1:] == short:
             if i == 0 or i == len(long) - 1 and len(short) < 5:
                 return None  # a word added at either end is more often a different unit
+            if i >= 2 and long[i] in _PLACE_LEVELS and regex.match(r"\p{Han}{2}", long[i - 2:i]):
+                return Pair(a, b, "prefix", f"只差地名的“{long[i]}”字")  # 马边县人民医院 / 马边人民医院
+            if _word_added(short, long):
+                return None  # 北京大学原计算机…所, 大中型/大型商业银行: another word, not a slip
             return Pair(a, b, "insert", f"主干只差一个“{long[i]}”字" + ("，地名前缀也不同" if xa != xb else ""))
     return None
+
+
+_PLACE_LEVELS = "省市县区镇乡"
+_COMMON_WORD_FREQ = 100  # two words this common in jieba's dictionary are two words, not a slip
+_QUANTITY_RE = regex.compile(r"^[万千百亿][多余]?[所个家座批]")  # 1.1万多所农村中小学: a number, not a name
+
+
+def _word_added(short: str, long: str) -> bool:
+    """The longer core is the shorter one with a word of its own added (原, 了) or one common word
+    replaced by another (大中型/大型): jieba's segmentations differ in whole dictionary words."""
+    from ..analyses.mentions import word_info
+    from ..analyses.tokens import window_tokenizer
+
+    tk = window_tokenizer()
+    ws, wl = tk.lcut(short, HMM=False), tk.lcut(long, HMM=False)
+    only_s = [w for w in ws if w not in wl]
+    only_l = [w for w in wl if w not in ws]
+    if not only_s and len(only_l) == 1 and len(only_l[0]) == 1:
+        return True  # a one-character word added: 原, 了, 新
+    if len(only_s) == 1 and len(only_l) == 1:
+        return all(word_info(w)[0] >= _COMMON_WORD_FREQ for w in only_s + only_l)
+    return False
 
 
 # ---- titles ---------------------------------------------------------------------------------------
@@ -621,7 +684,7 @@ def _roster_names(ctx) -> Set[str]:
         return set()
 
 
-def _variant_findings(ctx, pair: Pair, rule: Rule, roster: Set[str], kind_cn: str) -> list:
+def _variant_findings(ctx, pair: Pair, rule: Rule, roster: Set[str], kind_cn: str, corpus=None) -> list:
     a, b = pair.a, pair.b
     out = []
     if a.name in roster and b.name not in roster:
@@ -672,7 +735,12 @@ def _variant_findings(ctx, pair: Pair, rule: Rule, roster: Set[str], kind_cn: st
                 fix = Fix(here.start, here.end, other.name)
                 sev = "error"
             else:
-                sev = severity
+                # across issues (other dates) one similar character is no evidence: info unless the
+                # two spellings share a specific title or one article names both
+                same = pair.evidence or any(issues.same_issue(corpus, page, op) for op in other.pages)
+                sev = issues.cap(severity, same)
+                if not same:
+                    msg += "（两种写法见于不同日期的版面，仅凭字形字音相近，供核对）"
             out.append(ctx.finding(rule, page, here.start, here.end, msg, related=related,
                                    suggestion=suggestion, fix=fix, key=f"{this.name}|{other.name}",
                                    severity=sev))
@@ -691,11 +759,11 @@ def newslint_check_corpus(corpus, ctx):
     if ctx.any_enabled(VARIANT.id):
         opts = ctx.options(VARIANT.id)
         for pair in person_pairs(reg, bool(opts.get("weak_shape_needs_title", True))):
-            out.extend(f for f in _variant_findings(ctx, pair, VARIANT, roster, "人名")
+            out.extend(f for f in _variant_findings(ctx, pair, VARIANT, roster, "人名", corpus)
                        if ctx.enabled(VARIANT.id, _page_of(corpus, f.location.path)))
     if ctx.any_enabled(ORG_VARIANT.id):
         for pair in org_pairs(reg, places):
-            out.extend(f for f in _variant_findings(ctx, pair, ORG_VARIANT, roster, "单位名称")
+            out.extend(f for f in _variant_findings(ctx, pair, ORG_VARIANT, roster, "单位名称", corpus)
                        if ctx.enabled(ORG_VARIANT.id, _page_of(corpus, f.location.path)))
     if ctx.any_enabled(TITLE_CONFLICT.id):
         out.extend(_title_findings(ctx, corpus, reg, dates))
