@@ -210,6 +210,23 @@ _CLASSIFIER_END = regex.compile(r"(?<![\p{Han}\d])[一二两三四五六七八�
 _SHI_DE = regex.compile(r"是[^，,。；;！？]*的$")
 
 
+# Words that cannot end a sentence when they stand alone as its last word: prepositions and
+# coverbs awaiting their object (在 于 以 由 将 使 让), the copula, auxiliaries awaiting their verb
+# (要 应 需 须), and adverbs awaiting what they modify (就 都 又 更 最 很 再 才 已 曾 均 仍).  (能, 会 and
+# 还 are left out: they are nouns or verbs too — 新能, 开会, 归还.)
+DANGLING_WORDS = set("在于以由将使让是要应需须就都又更最很再才已曾均仍")
+# Words that cannot open a sentence when they stand alone as its first word (之/至/等/于 need a word
+# before them): ……增加 | 至2018年, …… | 等四大整治行动.
+BOUND_OPENERS = set("之至等于")
+
+
+def _first_word(text: str) -> str:
+    from .analyses.tokens import window_tokenizer
+
+    words = [w for w, _, _ in window_tokenizer().tokenize(text[:6], HMM=False)]
+    return words[0] if words else ""
+
+
 def _last_word(text: str) -> str:
     from .analyses.tokens import window_tokenizer
 
@@ -250,6 +267,11 @@ def join_evidence(left: str, right: str) -> Optional[str]:
         return f"下一段以“{right[0]}”起首"
     if left[-1] in DANGLING and _last_word(left) == left[-1] and not (left[-1] == "的" and _SHI_DE.search(left)):
         return f"上一行以“{left[-1]}”结尾"  # (not 高地, 方向, 可及, nor 是……的)
+    if left[-1] in DANGLING_WORDS and left[-2:-1] not in ("不", "没", "未", "") and _last_word(left) == left[-1]:
+        return f"上一行以“{left[-1]}”结尾，后面的成分缺失"  # 团结在 | 以…… / 我们要 | 把……
+    if right[0] in BOUND_OPENERS and (_HAN.match(right[1:2] or "a") or right[1:2].isdigit()) and \
+            _first_word(right) == right[0]:
+        return f"下一段以“{right[0]}”起首"  # ……增加 | 至2018年 / …… | 等四大整治行动
     if _CLASSIFIER_END.search(left) and _HAN.match(right[0]):
         return f"上一行以数量词“{_CLASSIFIER_END.search(left).group()}”结尾"
     pair = unclosed(left, right)
@@ -391,20 +413,12 @@ def _plain_structure(blocks: List[Block], conv: Conventions) -> None:
         for b in blocks[:i]:
             if b.kind == "body":
                 b.kind, b.role = "heading", "title"
-    # Leads under the title: the lines before the first one that ends a sentence, when none of them
-    # ends like a sentence (摘要, 核心提示, a pull quote) and the next line does not carry them on.
-    k = i
-    while k < len(blocks) and k < i + 4 and blocks[k].kind == "body":
-        t = clean_text(blocks[k].text)
-        nxt = blocks[k + 1] if k + 1 < len(blocks) else None
-        if not t or ends_sentence(t) or t[-1] in "，,、；;：:" or len(t) > 300 or nxt is None or (
-                nxt.kind in ("body", "list") and join_evidence(t, clean_text(nxt.text))):
-            break
-        k += 1
-    if k < len(blocks) and (blocks[k].kind in ("dateline", "heading", "byline") or (
-            blocks[k].kind == "body" and ends_sentence(clean_text(blocks[k].text)))):
-        for b in blocks[i:k]:
-            b.kind, b.role = "heading", "lead"
+    if uses_indent:
+        for k, b in enumerate(blocks[:-1]):
+            # an unindented headline after a blank line, over indented text: a new article
+            if b.kind == "body" and not b.indented and b.blank_before and blocks[k + 1].indented and \
+                    _plain_heading_candidate(clean_text(b.text), 80):
+                b.kind, b.role = "heading", "title"
 
     for k, b in enumerate(blocks):
         if b.kind != "body":
@@ -438,6 +452,25 @@ def _plain_structure(blocks: List[Block], conv: Conventions) -> None:
             b.kind, b.role = "heading", "subhead"  # 尊重知识，改变命运 / “中国必将更加开放…”
         elif len(t) <= 120 and not spaced and (nxt.blank_before or (k + 1 < len(blocks) and b.blank_before)):
             b.kind, b.role = "heading", "lead"  # a summary set off by a blank line on a page that has none
+
+    # Leads under the title: the lines before the first one that ends a sentence, when none of them
+    # ends like a sentence (摘要, 核心提示, a pull quote) and the next line does not carry them on.
+    k = i
+    while k < len(blocks) and k < i + 4 and (blocks[k].kind in ("body", "list") or blocks[k].role in INNER_HEADINGS):
+        if blocks[k].kind != "body":
+            k += 1
+            continue
+        t = clean_text(blocks[k].text)
+        nxt = blocks[k + 1] if k + 1 < len(blocks) else None
+        if not t or ends_sentence(t) or t[-1] in "，,、；;：:" or len(t) > 300 or nxt is None or (
+                nxt.kind in ("body", "list") and join_evidence(t, clean_text(nxt.text))):
+            break
+        k += 1
+    if k < len(blocks) and (blocks[k].kind in ("dateline", "heading", "byline") or (
+            blocks[k].kind == "body" and ends_sentence(clean_text(blocks[k].text)))):
+        for b in blocks[i:k]:
+            if b.kind == "body":
+                b.kind, b.role = "heading", "lead"
 
 
 def clean_text(text: str) -> str:

@@ -297,17 +297,30 @@ _SENTENCE_INSIDE = regex.compile(r"[。！？!?]")
 
 # Columns set apart by runs of spaces: a schedule, a table, a notice's fields (主要内容　　……　　……).
 _TABULAR = regex.compile(r"\S(?:\u3000{2,}|[ \u00a0]{3,})\S")
+# The last clause of a lead-in to a list: 有以下几点 | 一、……  主要原因， | 一是……
+_LEAD_IN = regex.compile(r"(?:以下|如下|下列|几点|几条|几个方面|[^，,。；;]{0,12}[，,、])$")
 _ORDINAL_OPEN = regex.compile(r"^(?:[一二三四五六七八九十]是|[一二三四五六七八九十]要|一方面|其一|首先|第一)")
 
 
-def _unmarked_style(blocks: List[Block]) -> bool:
-    """A page whose paragraphs do not end with a mark as a rule (an advertorial, a notice): three or more
-    paragraphs of running text without a final mark, a third of them or more."""
-    def unmarked(b):
-        t = clean(b.text)
-        return bool(t) and not ends_sentence(t) and t[-1] not in "，,、；;：:—"
+def _lead_in_mark(tail: str) -> bool:
+    """A line that hands over to the next one: ……最豪迈的誓言——  /  ……情况如下："""
+    return tail.endswith("——") or tail[-1] in ":："
 
-    texts = [b for b in blocks if (b.is_text and b.kind == "body") or b.role in ("subhead", "lead")]
+
+def _between_headings(blocks: List[Block], i: int) -> bool:
+    """An unmarked line in a run of unmarked headings: an item of a programme or a list of points."""
+    return 0 < i < len(blocks) - 1 and all(x.kind == "heading" and x.role in _layout.INNER_HEADINGS
+                                           for x in (blocks[i - 1], blocks[i + 1]))
+
+
+def _unmarked_style(blocks: List[Block], article: int) -> bool:
+    """An article whose paragraphs do not end with a mark as a rule (an advertorial, a notice): three or
+    more paragraphs of running text without a final mark, a third of them or more."""
+    def unmarked(b):  # (a paragraph with a full stop inside and none at its end was cut, whatever the style)
+        t = clean(b.text)
+        return bool(t) and not ends_sentence(t) and t[-1] not in "，,、；;：:—" and not _SENTENCE_INSIDE.search(t)
+
+    texts = [b for b in blocks if b.is_text and b.kind == "body" and b.article == article]
     n = sum(1 for b in texts if unmarked(b))
     return n >= 3 and n * 3 >= len(texts)
 
@@ -339,7 +352,7 @@ def _plain_split_evidence(blocks: List[Block], i: int, tail: str, gap: int) -> O
         return None if in_run or verse else f"上一段以“{tail[-1]}”结尾"
     if len(tail) > 40 and len(_CLAUSE_PUNCT.findall(tail)) >= 2 and tail[-1] in "了着过":
         return f"上一段以“{tail[-1]}”结尾，句子没有说完"  # 共同打造了 | “优秀作品”……
-    if not b.indented and _SENTENCE_INSIDE.search(tail[:-1]) and tail[-1] not in "—:：":
+    if not b.indented and _SENTENCE_INSIDE.search(tail[:-1]) and not _lead_in_mark(tail):
         # (an indented page ends each paragraph with a mark; a line there that does not is a lead or a
         # pull quote, even when it holds whole sentences)
         return "上一段已有完整的句子，却在句子中间结束"
@@ -411,7 +424,7 @@ def newslint_check_page(page, ctx) -> Optional[list]:
                 # layout did not recognise or a deliberate break: it is a split only with evidence.
                 why = _plain_split_evidence(blocks, i, tail, gap)
                 by_design = not why
-            if joins and not why and tail[-1] in "—:：":
+            if joins and not why and plain and _lead_in_mark(tail):
                 by_design = True  # a lead-in: ……最豪迈的誓言—— | 祖国，请您检阅！
             if by_design:
                 pass
@@ -427,13 +440,15 @@ def newslint_check_page(page, ctx) -> Optional[list]:
                         fix=_gap_fix(page, b, nxt), key=joined))  # no suggestion: the fix joins, not replaces
             elif want_trunc and (nxt is None or nxt.article != b.article or heading_like(nxt)
                                  or nxt.kind in ("dateline", "byline", "caption", "credit")) and not (
-                    nxt is not None and (_ENUM.match(clean(nxt.text)) or nxt.role == "label"
-                                         or _ORDINAL_OPEN.match(clean(nxt.text)))) and not (
-                    tail[-1] in "—:：") and not (
-                    tail[-1] in _CLAUSE_END and nxt is not None and nxt.article == b.article and (
+                    nxt is not None and _LEAD_IN.search(tail) and (
+                        _ENUM.match(clean(nxt.text)) or nxt.role == "label" or _ORDINAL_OPEN.match(clean(nxt.text)))
+            ) and not (
+                    _lead_in_mark(tail)) and not (
+                    tail[-1] in _CLAUSE_END and len(tail) <= 24 and nxt is not None and nxt.article == b.article and (
                         nxt.kind == "body" or nxt.role in _layout.INNER_HEADINGS)) and not (
                     _TABULAR.search(tail)) and not (
-                    plain and _unmarked_style(blocks)):
+                    plain and not _SENTENCE_INSIDE.search(tail) and (
+                        _unmarked_style(blocks, b.article) or _between_headings(blocks, i))):
                 # (not before a list or a numbered point, nor after a lead-in —— or ：, nor a verse line
                 # ending on a comma before a short line; nor on a page that ends no paragraph with a mark)
                 # (before a list or a bullet the paragraph may be a lead-in: not reported)
