@@ -212,12 +212,12 @@ _SHI_DE = regex.compile(r"是[^，,。；;！？]*的$")
 
 # Words that cannot end a sentence when they stand alone as its last word: prepositions and
 # coverbs awaiting their object (在 于 以 由 将 使 让), the copula, auxiliaries awaiting their verb
-# (要 应 需 须), and adverbs awaiting what they modify (就 都 又 更 最 很 再 才 已 曾 均 仍).  (能, 会 and
+# (要 应 需 须), and adverbs awaiting what they modify (就 都 也 又 更 最 很 再 才 已 曾 均 仍).  (能, 会 and
 # 还 are left out: they are nouns or verbs too — 新能, 开会, 归还.)
-DANGLING_WORDS = set("在于以由将使让是要应需须就都又更最很再才已曾均仍")
-# Words that cannot open a sentence when they stand alone as its first word (之/至/等/于 need a word
-# before them): ……增加 | 至2018年, …… | 等四大整治行动.
-BOUND_OPENERS = set("之至等于")
+DANGLING_WORDS = set("在于以由将使让是要应需须就都也又更最很再才已曾均仍")
+# Words that cannot open a sentence when they stand alone as its first word: particles (的 了 着 过 们)
+# and 之/至/等/于, which need a word before them: ……增加 | 至2018年, …… | 等四大整治行动, 体现 | 了…….
+BOUND_OPENERS = set("的了着过们之至等于")
 
 
 def _first_word(text: str) -> str:
