@@ -378,7 +378,7 @@ def analyse(page) -> Layout:
         if nxt is None:
             continue
         if nxt.kind in ("dateline", "byline") or (nxt.kind == "heading" and nxt.level == 0):
-            b.kind = "heading"
+            b.kind, b.role = "heading", "title"
 
     if not any(b.kind == "heading" and b.level for b in blocks):
         _plain_structure(blocks, conv)
@@ -405,7 +405,7 @@ def _plain_structure(blocks: List[Block], conv: Conventions) -> None:
     while i < len(blocks) and i < 5:
         b = blocks[i]
         if b.kind == "heading" or (b.kind == "body" and _plain_heading_candidate(clean_text(b.text), 80)
-                                   and not (uses_indent and b.indented)):
+                                   and not (uses_indent and b.indented) and not conv.section_label.match(b.text)):
             i += 1
             continue
         break
