@@ -15,7 +15,10 @@ beginning was lost, or a heading left without its text.  Four rules:
   higher rank, so the section it announces has no content.
 
 Only running text is judged: headings, bylines, captions, credits, list items, link lines and short
-unpunctuated lines that read as headlines, signatures or dates never fire.  A "mid-sentence" end is
+unpunctuated lines that read as headlines, signatures or dates never fire.  On plain text (a page without
+Markdown headings) the layout infers titles, subheads, leads, section labels and credits, and a break is a
+split only on positive evidence (:func:`newslint.layout.join_evidence` and :func:`_plain_split_evidence`);
+a heading followed by its body is never a split, so no fix joins the two.  A "mid-sentence" end is
 an end without a sentence-final mark (。！？…；：, closing quotes and brackets looked through).
 Word evidence comes from jieba's dictionary (through the shared tokenizer) and is only loaded when a
 page has a candidate break.
@@ -44,6 +47,10 @@ SPLIT = Rule(
 
 判断依据：上一段是正文（不是标题、署名、图片说明、列表、链接或短小无标点的标题行），末尾没有句末标点；
 下一段是正文，且不以列表序号、标题标记开头。跨断点能组成词典中的词（水|平→水平）时在说明中指出。
+没有 # 标记的纯文本里，无句末标点的行也可能是小标题、导语或引语，因此只在有正面证据时才报告：
+跨断点成词或数字被拆开，上一行以不能收尾的词结尾（“在”“把”“又一件”）或以逗号结尾，下一行以不能起首的
+成分开头（“的”“至”“等”），引号括号跨行才闭合，或（段间空行的版面上）一段已有完整句子却断在句中。
+合并修复属于需要人工判断的修复（unsafe），标题与正文永远不会被合并。
 
 A paragraph of running text that stops without a sentence-final mark, followed by a body paragraph
 that carries on the sentence: the layout split one paragraph in two. The fix joins them.""",
