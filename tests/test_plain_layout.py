@@ -44,7 +44,7 @@ def test_epaper_title_block_subheads_and_credit_are_read_from_their_form():
     assert ks[2][1] == "dateline"
     assert ks[3][1:] == ("heading", "subhead")  # a quotation used as a subhead
     assert ks[5][1:] == ("heading", "label")  # a bullet subhead
-    assert ks[7][1:] == ("credit", "production")
+    assert ks[7][1:] == ("body", "production")  # (kind body: other rules read it as before)
     arts = layout.analyse(Page.from_text("t.txt", EPAPER)).articles
     assert len(arts) == 1 and arts[0].title == "让古镇老街焕发新活力"
 
@@ -83,7 +83,7 @@ def test_credits_fields_and_signatures_are_not_running_text():
             "　　开放时间：周二至周日9：00—17：00\n"
             "　　——某某大学教授、书法家王明\n"
             "　　制图：赵小青\n")
-    assert [b.kind for b in blocks(text)] == ["body", "credit", "credit", "credit"]
+    assert [b.role for b in blocks(text)] == ["", "field", "field", "production"]
     assert lint_text(text, STRUCT) == []
 
 
@@ -172,13 +172,13 @@ def test_a_paper_extends_the_layout_conventions_through_packs(write, tmp_path):
     pack = write("house.toml", '[[credit]]\npattern = "责任校对"\nnote = "a house credit"\n')
     cfg = write("newslint.toml", f'packs = ["{pack.name}"]\n')
     text = "　　全市今年新建公园二十座，市民休闲去处更多了。\n　　责任校对 某某某\n"
-    assert blocks(text)[-1].kind != "credit"
+    assert blocks(text)[-1].role != "production"
     try:
         PM.hook.newslint_configure(ctx=Context(PM, RULES, load(cfg)))
-        assert blocks(text)[-1].kind == "credit"
+        assert blocks(text)[-1].role == "production"
     finally:
         layout.configure(None)
-    assert blocks(text)[-1].kind != "credit"
+    assert blocks(text)[-1].role != "production"
 
 
 def test_a_bad_pattern_in_a_layout_pack_is_a_config_error(run_cli, write, tmp_path):

@@ -44,7 +44,8 @@ class Block:
     article: int = -1
     index: int = -1  # position in the page's block list
     role: str = ""  # for plain-text headings: title | subhead | lead | label | tag; "alone" for a
-    #                 dateline standing alone on its line; "production" for a credit such as 制图：某某
+    #                 dateline standing alone on its line; for a body line that is not running text,
+    #                 "production" (a credit such as 制图：某某) or "field" (开馆时间：…, ——某某教授)
     blank_before: int = 0  # blank (or whitespace-only) lines between this block and the one before
     indented: bool = False  # the line starts with a paragraph indent (full-width spaces or 2+ spaces)
 
@@ -352,7 +353,7 @@ def analyse(page) -> Layout:
         elif LINK_LINE_RE.match(content):
             kind = "link"
         elif conv.credit.match(bare) and not _SENTENCE_END_INSIDE.search(bare[:-1]) and len(bare) <= 80:
-            kind, role = "credit", "production"  # 版式设计：蔡华伟 / 制图：沈亦伶 / 数据来源：…
+            kind, role = "body", "production"  # 版式设计：蔡华伟 / 制图：沈亦伶 / 数据来源：… (not running text)
         elif CREDIT_RE.search(content) and len(content) <= 16:
             kind = "credit"
         elif CREDIT_RE.search(content):
@@ -404,7 +405,7 @@ def _plain_structure(blocks: List[Block], conv: Conventions) -> None:
     i = 0
     while i < len(blocks) and i < 5:
         b = blocks[i]
-        if b.kind == "heading" or (b.kind == "body" and _plain_heading_candidate(clean_text(b.text), 80)
+        if b.kind == "heading" or (b.kind == "body" and not b.role and _plain_heading_candidate(clean_text(b.text), 80)
                                    and not (uses_indent and b.indented) and not conv.section_label.match(b.text)):
             i += 1
             continue
@@ -416,12 +417,12 @@ def _plain_structure(blocks: List[Block], conv: Conventions) -> None:
     if uses_indent:
         for k, b in enumerate(blocks[:-1]):
             # an unindented headline after a blank line, over indented text: a new article
-            if b.kind == "body" and not b.indented and b.blank_before and blocks[k + 1].indented and \
+            if b.kind == "body" and not b.role and not b.indented and b.blank_before and blocks[k + 1].indented and \
                     _plain_heading_candidate(clean_text(b.text), 80):
                 b.kind, b.role = "heading", "title"
 
     for k, b in enumerate(blocks):
-        if b.kind != "body":
+        if b.kind != "body" or b.role:
             continue
         t = clean_text(b.text)
         if not t:
@@ -429,7 +430,7 @@ def _plain_structure(blocks: List[Block], conv: Conventions) -> None:
         nxt = blocks[k + 1] if k + 1 < len(blocks) else None
         if not ends_sentence(t) and t[-1] not in "，,、；;" and (
                 FIELD_RE.match(t) or t.startswith("——") and len(t) <= 80 and not regex.search(r"[，,。；;！？!?]", t)):
-            b.kind, b.role = "credit", "field"  # 开馆时间：9：00—16：30 / ——某某大学教授 王明
+            b.role = "field"  # 开馆时间：9：00—16：30 / ——某某大学教授 王明 (not running text)
             continue
         if nxt is not None and nxt.kind == "dateline" and _open_line(t) and len(t) <= 150 and (
                 t[-1] not in "—"):
@@ -457,7 +458,7 @@ def _plain_structure(blocks: List[Block], conv: Conventions) -> None:
     # ends like a sentence (摘要, 核心提示, a pull quote) and the next line does not carry them on.
     k = i
     while k < len(blocks) and k < i + 4 and (blocks[k].kind in ("body", "list") or blocks[k].role in INNER_HEADINGS):
-        if blocks[k].kind != "body":
+        if blocks[k].kind != "body" or blocks[k].role:
             k += 1
             continue
         t = clean_text(blocks[k].text)
@@ -469,7 +470,7 @@ def _plain_structure(blocks: List[Block], conv: Conventions) -> None:
     if k < len(blocks) and (blocks[k].kind in ("dateline", "heading", "byline") or (
             blocks[k].kind == "body" and ends_sentence(clean_text(blocks[k].text)))):
         for b in blocks[i:k]:
-            if b.kind == "body":
+            if b.kind == "body" and not b.role:
                 b.kind, b.role = "heading", "lead"
 
 
@@ -495,9 +496,8 @@ def _articles(blocks: List[Block]) -> List[Article]:
 
     prev: Optional[Block] = None
     for b in blocks:
-        if (b.kind == "heading" and b.role in INNER_HEADINGS) or (b.kind == "credit" and b.role == "production"):
-            # a subhead, lead, section label or column tag, or a production credit, belongs to the
-            # article it stands in
+        if b.kind == "heading" and b.role in INNER_HEADINGS:
+            # a subhead, lead, section label or column tag belongs to the article it stands in
             if cur is None:
                 cur = start("front")
         elif b.kind == "heading":

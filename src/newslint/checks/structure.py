@@ -193,8 +193,8 @@ def heading_like(block: Block) -> bool:
     if block.kind == "dateline":
         # 本报讯（记者…）… opens running text however short it is; 新华社北京1月3日电 alone on its line does not
         return block.role == "alone"
-    if block.kind == "credit":
-        return True
+    if block.kind == "credit" or block.role in ("production", "field"):
+        return True  # 版式设计：某某 / 开馆时间：… — not running text
     raw = block.text.strip(_WS)
     if raw.startswith(("**", "__")) and raw.rstrip("\\*_" + _WS).endswith(("**", "__")) or (
             raw.startswith(("**", "__")) and raw.endswith(("**", "__")) and raw.count("**") == 2):
@@ -258,7 +258,8 @@ def open_end(block: Block) -> bool:
 def continuation_ok(block: Block) -> bool:
     """Can this block be the second half of a split paragraph?"""
     t = block.text.strip(_WS)
-    if block.kind != "body" and not (block.kind == "list" and _DECIMAL.match(t)):
+    if block.role in ("production", "field") or (
+            block.kind != "body" and not (block.kind == "list" and _DECIMAL.match(t))):
         return False  # (a list item "3.5%…" read from a number split at its decimal point is fine)
     if not t or t.startswith(("#", "**", "__", ">", "[", "|", "-", "*")) or _ENUM.match(t):
         return False
@@ -327,7 +328,7 @@ def _unmarked_style(blocks: List[Block], article: int) -> bool:
         t = clean(b.text)
         return bool(t) and not ends_sentence(t) and t[-1] not in "，,、；;：:—" and not _SENTENCE_INSIDE.search(t)
 
-    texts = [b for b in blocks if b.is_text and b.kind == "body" and b.article == article]
+    texts = [b for b in blocks if b.is_text and b.kind == "body" and not b.role and b.article == article]
     n = sum(1 for b in texts if unmarked(b))
     return n >= 3 and n * 3 >= len(texts)
 
