@@ -165,19 +165,16 @@ def test_a_cut_paragraph_with_whole_sentences_on_a_spaced_page_is_a_split():
 
 
 def test_a_paper_extends_the_layout_conventions_through_packs(write, tmp_path):
-    from helpers import PM, RULES
-    from newslint.config import load
-    from newslint.engine import Context
+    from newslint import packs
 
     pack = write("house.toml", '[[credit]]\npattern = "责任校对"\nnote = "a house credit"\n')
-    cfg = write("newslint.toml", f'packs = ["{pack.name}"]\n')
     text = "　　全市今年新建公园二十座，市民休闲去处更多了。\n　　责任校对 某某某\n"
     assert blocks(text)[-1].role != "production"
     try:
-        PM.hook.newslint_configure(ctx=Context(PM, RULES, load(cfg)))
+        packs.activate([pack], None)
         assert blocks(text)[-1].role == "production"
     finally:
-        layout.configure(None)
+        packs.activate([], None)
     assert blocks(text)[-1].role != "production"
 
 
@@ -187,4 +184,3 @@ def test_a_bad_pattern_in_a_layout_pack_is_a_config_error(run_cli, write, tmp_pa
     page = write("p.txt", "本报讯　今天天气很好。\n")
     code, out, err = run_cli("check", "--no-cache", "--config", tmp_path / "newslint.toml", page)
     assert code == 2 and "bad.toml" in err and "pattern" in err
-    layout.configure(None)

@@ -155,28 +155,40 @@ class Conventions:
                    column_tag=alt("column_tag", r"(?:X)$"))
 
 
-_CONVENTIONS: Optional[Conventions] = None
+_OVERRIDE: Optional[Conventions] = None
+_BY_PACKS: Dict[tuple, Conventions] = {}
 
 
 def configure(patterns: Optional[Dict[str, List[str]]]) -> None:
-    """Use these pack patterns (``{section: [pattern, …]}``) for the layout of every page from now on;
-    None goes back to the built-in pack.  The structure plugin calls it with the run's packs."""
-    global _CONVENTIONS
-    _CONVENTIONS = Conventions.from_patterns(patterns) if patterns is not None else None
-
-
-def builtin_patterns() -> Dict[str, List[str]]:
-    from .engine import load_pack, pack_dir
-
-    entries = load_pack(pack_dir() / "layout.toml")
-    return {sec: [e["pattern"] for e in entries.get(sec, [])] for sec in PACK_SECTIONS}
+    """Use exactly these patterns (``{section: [pattern, …]}``) for the layout from now on, instead of
+    the packs of the run; None goes back to the packs."""
+    global _OVERRIDE
+    _OVERRIDE = Conventions.from_patterns(patterns) if patterns is not None else None
 
 
 def conventions() -> Conventions:
-    global _CONVENTIONS
-    if _CONVENTIONS is None:
-        _CONVENTIONS = Conventions.from_patterns(builtin_patterns())
-    return _CONVENTIONS
+    """The layout conventions of the run: the ``layout`` pack sections of the built-in packs and of the
+    packs named in config (``newslint.packs.entries``).  A pattern that is not a regular expression is a
+    configuration error naming its pack file and line."""
+    if _OVERRIDE is not None:
+        return _OVERRIDE
+    from . import packs
+
+    key = packs.active_key()
+    conv = _BY_PACKS.get(key)
+    if conv is None:
+        patterns: Dict[str, List[str]] = {}
+        for sec in PACK_SECTIONS:
+            patterns[sec] = []
+            for e in packs.entries(sec):
+                p = e["pattern"]
+                try:
+                    regex.compile(p)
+                except (regex.error, TypeError) as err:
+                    raise e.error("pattern", f"not a regular expression: {err}") from None
+                patterns[sec].append(p)
+        conv = _BY_PACKS[key] = Conventions.from_patterns(patterns)
+    return conv
 
 
 # ---- evidence that two lines are one sentence -----------------------------------------------------

@@ -385,20 +385,16 @@ def newslint_rules():
 
 
 @hookimpl
+def newslint_pack_sections():
+    """The ``layout`` pack sections (``rules/layout.toml``) the page layout reads for these rules."""
+    return {sec: {"pattern": str, "note": str} for sec in _layout.PACK_SECTIONS}
+
+
+@hookimpl
 def newslint_configure(ctx):
-    """The page layout reads datelines, bylines, credits, section labels and column tags from the
-    ``layout`` pack sections of the run's packs (built-in ``rules/layout.toml`` and ``packs``)."""
-    patterns = {}
-    for sec in _layout.PACK_SECTIONS:
-        patterns[sec] = []
-        for e in ctx.pack_entries(sec):
-            p = e["pattern"]
-            try:
-                regex.compile(p)
-            except (regex.error, TypeError) as err:
-                raise e.error("pattern", f"not a regular expression: {err}") from None
-            patterns[sec].append(p)
-    _layout.configure(patterns)
+    """Compile the layout conventions of the run's packs now, so a bad pattern in a paper's pack is a
+    configuration error before any page is read."""
+    _layout.conventions()
 
 
 @hookimpl
