@@ -417,8 +417,11 @@ def _plain_structure(blocks: List[Block], conv: Conventions) -> None:
     i = 0
     while i < len(blocks) and i < 5:
         b = blocks[i]
+        nb = blocks[i + 1] if i + 1 < len(blocks) else None
         if b.kind == "heading" or (b.kind == "body" and not b.role and _plain_heading_candidate(clean_text(b.text), 80)
-                                   and not (uses_indent and b.indented) and not conv.section_label.match(b.text)):
+                                   and not (uses_indent and b.indented) and not conv.section_label.match(b.text)
+                                   and not (nb is not None and nb.kind == "body"
+                                            and join_evidence(clean_text(b.text), clean_text(nb.text)))):
             i += 1
             continue
         break

@@ -54,12 +54,15 @@ SPLIT = Rule(
 
 A paragraph of running text that stops without a sentence-final mark, followed by a body paragraph
 that carries on the sentence: the layout split one paragraph in two. The fix joins them.""",
-    bad="会议强调，三要强化\n\n时间观念。要抓住政策窗口期……",
-    good="会议强调，三要强化时间观念。要抓住政策窗口期……",
+    bad="会议指出，一季度全区主要经济指标增速均高于全市平均水\n\n平。要抓住政策窗口期……",
+    good="会议指出，一季度全区主要经济指标增速均高于全市平均水平。要抓住政策窗口期……",
     fixable=True,
     examples=[
-        {"text": "会议强调，三要强化\n\n时间观念。要抓住政策窗口期，加快项目建设。\n", "fires": True, "date": None},
-        {"text": "会议强调，三要强化时间观念。要抓住政策窗口期，加快项目建设。\n", "fires": False, "date": None},
+        {"text": "会议指出，一季度全区主要经济指标增速均高于全市平均水\n\n平。要抓住政策窗口期，加快项目建设。\n",
+         "fires": True, "date": None},
+        {"text": "会议指出，一季度全区主要经济指标增速均高于全市平均水平。要抓住政策窗口期，加快项目建设。\n",
+         "fires": False, "date": None},
+        {"text": "强化责任落实\n\n各乡镇要把任务分解到村，确保颗粒归仓。\n", "fires": False, "date": None},
     ],
 )
 
