@@ -30,9 +30,9 @@ from typing import List, Optional
 import regex
 
 from .. import hookimpl
-from ..finding import Fix, Rule
 from .. import layout as _layout
-from ..layout import BAD_OPEN_PUNCT as _BAD_OPEN_PUNCT, DANGLING as _DANGLING, NUMBER_UNITS as _NUMBER_UNITS
+from ..finding import Fix, Rule
+from ..layout import BAD_OPEN_PUNCT as _BAD_OPEN_PUNCT
 from ..layout import Block, ends_sentence, join_evidence, word_across
 
 SPLIT = Rule(
