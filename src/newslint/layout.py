@@ -149,7 +149,8 @@ class Conventions:
             return regex.compile(anchor.replace("X", body))
 
         return cls(dateline=alt("dateline", r"^[*_]{0,2}(?:X)[*_]{0,2}"),
-                   byline=alt("byline", r"^(?:X)$"),
+                   # (?=.{0,200}$): a byline is a short line; bounds the backtracking (linear time)
+                   byline=alt("byline", r"^(?=.{0,200}$)(?:X)$"),
                    credit=alt("credit", r"^(?:X)"),
                    section_label=alt("section_label", r"^(?:X)"),
                    column_tag=alt("column_tag", r"(?:X)$"))
