@@ -1,9 +1,15 @@
 #!/usr/bin/env python3
 """Recall on defects planted in text newslint has never been tuned on.
 
-    python benchmarks/planted.py             # reads ../shared/corpus/xwlb-2024 (required)
+    python benchmarks/planted.py             # every corpus found in ../shared/corpus (xwlb, rmrb, gov)
+    python benchmarks/planted.py rmrb gov    # only those
     python benchmarks/planted.py --n 200     # planted defects per kind (default 400; names are capped
                                              # by the pages that have a suitable name)
+
+Each corpus is planted in its own form: xwlb as Markdown (``## `` headings, blank lines between
+paragraphs), rmrb as the e-paper's plain text (CRLF, an unmarked title, full-width paragraph indents,
+no blank lines between paragraphs), gov as the reports' plain text (unmarked title, blank lines
+between unindented paragraphs).  Recall is printed per corpus and kind.
 
 The dev pages hold a few dozen real defects; this script measures the same *kinds* of defect on many
 fresh cases.  From paragraphs of a year of professionally edited news (seeded, so every run plants the
@@ -39,19 +45,62 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-CORPUS = ROOT.parent / "shared" / "corpus" / "xwlb-2024"
+SHARED = ROOT.parent / "shared" / "corpus"
+# label: (directory, page style).  Styles: md | indent | spaced (see build_page).
+CORPORA = {"xwlb": ("xwlb-2024", "md"), "rmrb": ("rmrb-2019-10", "indent"), "gov": ("gov-reports", "spaced")}
 NEWSLINT = [sys.executable, "-m", "newslint"]
 HAN2 = re.compile(r"[\u4e00-\u9fff]{2}")
 HAN1 = re.compile(r"[\u4e00-\u9fff]")
 
 
-def paragraphs(files):
+def corpus_files(directory: Path):
+    return sorted(p for p in directory.rglob("*") if p.is_file() and p.suffix in (".txt", ".md"))
+
+
+def read(path: Path) -> str:
+    """A corpus file's text with line breaks normalised (CRLF files read as LF)."""
+    return path.read_text(encoding="utf-8").replace("\r\n", "\n").replace("\r", "\n")
+
+
+def paragraphs(files, style: str = "md"):
+    """Whole paragraphs of running text (80+ characters, ending with a full stop), without their
+    indent: Markdown lines that are not headings, lists or quotes; plain lines with or without a
+    full-width indent."""
     out = []
     for f in files:
-        for line in f.read_text(encoding="utf-8").split("\n"):
+        for line in read(f).split("\n"):
+            if style != "md":
+                line = line.strip(" \u3000\u00a0")
             if len(line) > 80 and not line.startswith(("#", "**", "-", ">")) and line.endswith("。"):
                 out.append(line)
     return out
+
+
+def build_page(style: str, items):
+    """A page in a corpus's own form from ``items`` (("title", text) or ("para", text)): its text and
+    the 1-based line of each item."""
+    lines, starts = [], []
+    for k, t in items:
+        if style == "md":
+            if lines:
+                lines.append("")
+            starts.append(len(lines) + 1)
+            lines.append(("## " + t) if k == "title" else t)
+        elif style == "indent":  # the e-paper: a title flush left between blank lines, paragraphs indented
+            if k == "title":
+                lines.append("")
+                starts.append(len(lines) + 1)
+                lines += [t, ""]
+            else:
+                starts.append(len(lines) + 1)
+                lines.append("\u3000\u3000" + t)
+        else:  # the reports: unindented lines with blank lines between them
+            if lines:
+                lines.append("")
+            starts.append(len(lines) + 1)
+            lines.append(t)
+    nl = "\r\n" if style == "indent" else "\n"
+    return nl.join(lines) + nl, starts
 
 
 def shuffled(files, rng: random.Random) -> list:
@@ -68,12 +117,14 @@ def run(paths, select):
     return json.loads(proc.stdout)["findings"]
 
 
-def plant_pages(out: Path, kind: str, paras, n: int, rng: random.Random):
+def plant_pages(out: Path, kind: str, paras, n: int, rng: random.Random, style: str = "md"):
     """Write pages of up to 20 cases each; return the pages and [(path, line)] of the planted defects."""
     pages, cases = [], []
+    ext = ".md" if style == "md" else ".txt"
     for j in range(0, n, 20):
-        path = out / f"{kind}-{j // 20:03d}.md"
-        parts = ["## 测试稿件"]
+        path = out / f"{kind}-{j // 20:03d}{ext}"
+        items = [("title", "测试稿件")]
+        marks = []  # index into items of each planted defect's line
         for r in range(min(20, n - j)):
             p = paras[rng.randrange(len(paras))]
             q = paras[rng.randrange(len(paras))]
@@ -88,20 +139,22 @@ def plant_pages(out: Path, kind: str, paras, n: int, rng: random.Random):
                 k = rng.choice(edges)
                 new, defect = [p[:k], p[k:]], 0
             elif kind == "split-mark":
-                marks = [i + 1 for i in range(10, len(p) - 10) if p[i] in "，、；："]
-                if not marks:
+                cuts = [i + 1 for i in range(10, len(p) - 10) if p[i] in "，、；："]
+                if not cuts:
                     continue
-                k = rng.choice(marks)
+                k = rng.choice(cuts)
                 new, defect = [p[:k], p[k:]], 0
             elif kind == "truncated":
                 k = rng.randrange(20, len(p) - 5)
-                new, defect = [p[:k], f"## 下一篇稿件{r}", q], 0
+                new, defect = [p[:k], ("title", f"下一篇稿件{r}"), q], 0
             else:  # fragment
                 k = rng.randrange(5, len(q) - 30)
                 new, defect = [p, q[k:]], 1
-            cases.append((path, 2 * (len(parts) + defect) + 1))  # parts are joined by blank lines
-            parts += new
-        path.write_text("\n\n".join(parts) + "\n", encoding="utf-8")
+            marks.append(len(items) + defect)
+            items += [x if isinstance(x, tuple) else ("para", x) for x in new]
+        text, starts = build_page(style, items)
+        cases += [(path, starts[m]) for m in marks]
+        path.write_bytes(text.encode("utf-8"))
         pages.append(path)
     return pages, cases
 
@@ -111,9 +164,14 @@ RULE = {"split-word": "structure-split-paragraph", "split-mark": "structure-spli
         "truncated": "structure-truncated-paragraph", "fragment": "structure-paragraph-fragment"}
 
 
-def structure_kind(out: Path, kind: str, paras, n: int, seed: int):
-    rng = random.Random(f"{seed}-{kind}")
-    pages, cases = plant_pages(out, kind, paras, n, rng)
+def seeded(seed: int, label: str, kind: str) -> random.Random:
+    # (xwlb keeps the seeds it had when it was the only corpus, so its figures stay comparable)
+    return random.Random(f"{seed}-{kind}" if label == "xwlb" else f"{seed}-{label}-{kind}")
+
+
+def structure_kind(out: Path, kind: str, paras, n: int, seed: int, label: str = "xwlb", style: str = "md"):
+    rng = seeded(seed, label, kind)
+    pages, cases = plant_pages(out, kind, paras, n, rng, style)
     found = run(pages, "structure")
     at = collections.Counter()
     for f in found:
@@ -125,16 +183,19 @@ def structure_kind(out: Path, kind: str, paras, n: int, seed: int):
     return hits, len(cases), other
 
 
-def duplicate_kind(out: Path, files, n: int, seed: int, kind: str):
+def duplicate_kind(out: Path, files, n: int, seed: int, kind: str, label: str = "xwlb"):
     """A body paragraph (or a sentence of 50+ characters) of a real page printed again near the end of
     the page — as a new paragraph, or inside the page's last body paragraph — with up to two characters
     changed."""
-    rng = random.Random(f"{seed}-{kind}")
+    rng = seeded(seed, label, kind)
     cases = []
     for f in shuffled(files, rng):
         if len(cases) >= n:
             break
-        lines = f.read_text(encoding="utf-8").rstrip("\n").split("\n")
+        with open(f, encoding="utf-8", newline="") as fh:
+            raw = fh.read()
+        nl = "\r\n" if "\r\n" in raw else "\n"
+        lines = read(f).rstrip("\n").split("\n")
         body = [i for i, x in enumerate(lines) if 60 <= len(x) <= 400 and x.endswith("。")
                 and not x.startswith(("#", "*", "-", ">", "（", "("))]
         if len(body) < 4:
@@ -160,8 +221,8 @@ def duplicate_kind(out: Path, files, n: int, seed: int, kind: str):
         else:
             lines[last] += copy
             line = last + 1
-        path = out / f"{kind}-{len(cases):03d}.md"
-        path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        path = out / f"{kind}-{len(cases):03d}{f.suffix}"
+        path.write_bytes((nl.join(lines) + nl).encode("utf-8"))
         cases.append((path, line))
     rule = "duplicate-paragraph" if kind == "copy-paragraph" else "duplicate-sentence"
     found = run([c[0] for c in cases], "duplicate")
@@ -172,21 +233,21 @@ def duplicate_kind(out: Path, files, n: int, seed: int, kind: str):
     return hits, len(cases), other
 
 
-def name_kind(out: Path, files, n: int, seed: int):
+def name_kind(out: Path, files, n: int, seed: int, label: str = "xwlb"):
     sys.path.insert(0, str(ROOT / "src"))
     from newslint.analyses import charsim
     from newslint.analyses.mentions import analyse
     from newslint.page import Page
 
-    rng = random.Random(f"{seed}-name")
-    freq = collections.Counter(c for f in files[:60] for c in f.read_text(encoding="utf-8")
+    rng = seeded(seed, label, "name")
+    freq = collections.Counter(c for f in files[:60] for c in read(f)
                                if "\u4e00" <= c <= "\u9fff")
     common = [c for c, _ in freq.most_common(2500)]
     cases = []
     for f in shuffled(files, rng):
         if len(cases) >= n:
             break
-        text = f.read_text(encoding="utf-8")
+        text = read(f)
         by = collections.defaultdict(list)
         for m in analyse(Page.from_text(str(f), text)).people():
             if m.strong and len(m.name) in (2, 3):
@@ -204,7 +265,7 @@ def name_kind(out: Path, files, n: int, seed: int):
             continue
         wrong = name[:pos] + rng.choice(alts) + name[pos + 1:]
         m = rng.choice(by[name][1:])
-        path = out / f"name-{len(cases):03d}.md"
+        path = out / f"name-{len(cases):03d}{f.suffix}"
         path.write_text(text[:m.start] + wrong + text[m.end:], encoding="utf-8")
         cases.append((path, name, wrong, how))
     found = run([c[0] for c in cases], "name")
@@ -224,36 +285,48 @@ def name_kind(out: Path, files, n: int, seed: int):
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("corpora", nargs="*", help="labels: " + ", ".join(CORPORA) + " (default: all found)")
     ap.add_argument("--n", type=int, default=400, help="planted defects per kind")
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--show", action="store_true", help="print the findings that are not planted defects")
     args = ap.parse_args()
-    files = sorted(CORPUS.glob("*.md"))
-    if not files:
-        sys.exit(f"needs the corpus at {CORPUS}")
-    paras = paragraphs(files)
-    print(f"{len(paras)} source paragraphs from {len(files)} pages of {CORPUS.name}")
-    with tempfile.TemporaryDirectory() as tmp:
-        out = Path(tmp)
-        print(f"{'kind':<15} {'found':>9} {'recall':>7} {'other findings':>15}")
-        shown = []
+    labels = args.corpora or list(CORPORA)
+    for label in labels:
+        if label not in CORPORA:
+            ap.error(f"unknown corpus {label!r} (one of {', '.join(CORPORA)})")
+    ran = 0
+    for label in labels:
+        name, style = CORPORA[label]
+        files = corpus_files(SHARED / name)
+        if not files:
+            print(f"{label}: no corpus at {SHARED / name}, skipped", file=sys.stderr)
+            continue
+        ran += 1
+        paras = paragraphs(files, style)
+        print(f"\n{label}: {len(paras)} source paragraphs from {len(files)} pages of {name} ({style} pages)")
+        with tempfile.TemporaryDirectory() as tmp:
+            out = Path(tmp)
+            print(f"{'kind':<15} {'found':>9} {'recall':>7} {'other findings':>15}")
+            shown = []
 
-        def row(label, hits, total, other=None):
-            extra = "" if other is None else len(other)
-            print(f"{label:<15} {hits:>4}/{total:<4} {hits / max(total, 1):>7.0%} {extra:>15}")
-            shown.extend(other or [])
+            def row(kind, hits, total, other=None):
+                extra = "" if other is None else len(other)
+                print(f"{kind:<15} {hits:>4}/{total:<4} {hits / max(total, 1):>7.0%} {extra:>15}")
+                shown.extend(other or [])
 
-        for kind in ("split-word", "split-edge", "split-mark", "truncated", "fragment"):
-            row(kind, *structure_kind(out, kind, paras, args.n, args.seed))
-        for kind in ("copy-paragraph", "copy-sentence"):
-            row(kind, *duplicate_kind(out, files, min(args.n, 200), args.seed, kind))
-        hits, total, other = name_kind(out, files, min(args.n, 100), args.seed)
-        for how in ("sound", "shape"):
-            row("name-" + how, hits[how], total[how])
-        row("name (all)", sum(hits.values()), sum(total.values()), other)
-        if args.show:
-            for f in shown:
-                print(f"  {Path(f['path']).name}:{f['line']}: [{f['rule']}] {f['message']}")
+            for kind in ("split-word", "split-edge", "split-mark", "truncated", "fragment"):
+                row(kind, *structure_kind(out, kind, paras, args.n, args.seed, label, style))
+            for kind in ("copy-paragraph", "copy-sentence"):
+                row(kind, *duplicate_kind(out, files, min(args.n, 200), args.seed, kind, label))
+            hits, total, other = name_kind(out, files, min(args.n, 100), args.seed, label)
+            for how in ("sound", "shape"):
+                row("name-" + how, hits[how], total[how])
+            row("name (all)", sum(hits.values()), sum(total.values()), other)
+            if args.show:
+                for f in shown:
+                    print(f"  {Path(f['path']).name}:{f['line']}: [{f['rule']}] {f['message']}")
+    if not ran:
+        sys.exit(f"needs at least one corpus in {SHARED}")
 
 
 if __name__ == "__main__":

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field
-from typing import List, Optional
+from typing import Dict, List, Optional
 
 import regex
 
@@ -43,6 +43,11 @@ class Block:
     level: int = 0  # Markdown heading level; 0 for plain headlines
     article: int = -1
     index: int = -1  # position in the page's block list
+    role: str = ""  # for plain-text headings: title | subhead | lead | label | tag; "alone" for a
+    #                 dateline standing alone on its line; for a body line that is not running text,
+    #                 "production" (a credit such as 制图：某某) or "field" (开馆时间：…, ——某某教授)
+    blank_before: int = 0  # blank (or whitespace-only) lines between this block and the one before
+    indented: bool = False  # the line starts with a paragraph indent (full-width spaces or 2+ spaces)
 
     @property
     def is_heading(self) -> bool:
@@ -51,7 +56,7 @@ class Block:
     @property
     def is_text(self) -> bool:
         """Running text of an article (the dateline paragraph included)."""
-        return self.kind in ("body", "dateline")
+        return self.kind in ("body", "dateline") and self.role != "alone"
 
 
 @dataclass
@@ -122,19 +127,209 @@ def ends_sentence(text: str) -> bool:
     return bool(t) and t[-1] in TERMINAL_PUNCT
 
 
-def _plain_heading_candidate(text: str) -> bool:
-    if len(text) > 48 or len(text) < 2:
+# ---- conventions from the layout pack ----------------------------------------------------------
+PACK_SECTIONS = ("dateline", "byline", "credit", "section_label", "column_tag")
+
+
+@dataclass
+class Conventions:
+    """The compiled patterns of the ``layout`` pack sections (see ``rules/layout.toml``)."""
+
+    dateline: "regex.Pattern"
+    byline: "regex.Pattern"
+    credit: "regex.Pattern"
+    section_label: "regex.Pattern"
+    column_tag: "regex.Pattern"
+
+    @classmethod
+    def from_patterns(cls, patterns: Dict[str, List[str]]) -> "Conventions":
+        def alt(sec: str, anchor: str) -> "regex.Pattern":
+            ps = patterns.get(sec) or ["(?!)"]
+            body = "|".join(f"(?:{p})" for p in ps)
+            return regex.compile(anchor.replace("X", body))
+
+        return cls(dateline=alt("dateline", r"^[*_]{0,2}(?:X)[*_]{0,2}"),
+                   # (?=.{0,200}$): a byline is a short line; bounds the backtracking (linear time)
+                   byline=alt("byline", r"^(?=.{0,200}$)(?:X)$"),
+                   credit=alt("credit", r"^(?:X)"),
+                   section_label=alt("section_label", r"^(?:X)"),
+                   column_tag=alt("column_tag", r"(?:X)$"))
+
+
+_OVERRIDE: Optional[Conventions] = None
+_BY_PACKS: Dict[tuple, Conventions] = {}
+
+
+def configure(patterns: Optional[Dict[str, List[str]]]) -> None:
+    """Use exactly these patterns (``{section: [pattern, …]}``) for the layout from now on, instead of
+    the packs of the run; None goes back to the packs."""
+    global _OVERRIDE
+    _OVERRIDE = Conventions.from_patterns(patterns) if patterns is not None else None
+
+
+def conventions() -> Conventions:
+    """The layout conventions of the run: the ``layout`` pack sections of the built-in packs and of the
+    packs named in config (``newslint.packs.entries``).  A pattern that is not a regular expression is a
+    configuration error naming its pack file and line."""
+    if _OVERRIDE is not None:
+        return _OVERRIDE
+    from . import packs
+
+    key = packs.active_key()
+    conv = _BY_PACKS.get(key)
+    if conv is None:
+        patterns: Dict[str, List[str]] = {}
+        for sec in PACK_SECTIONS:
+            patterns[sec] = []
+            for e in packs.entries(sec):
+                p = e["pattern"]
+                try:
+                    regex.compile(p)
+                except (regex.error, TypeError) as err:
+                    raise e.error("pattern", f"not a regular expression: {err}") from None
+                patterns[sec].append(p)
+        conv = _BY_PACKS[key] = Conventions.from_patterns(patterns)
+    return conv
+
+
+# ---- evidence that two lines are one sentence -----------------------------------------------------
+_HAN = regex.compile(r"\p{Han}")
+# A line cannot end on a structural particle, a conjunction or a preposition awaiting its object.
+DANGLING = set("的得和与及或对把被向从给")  # (地 ends nouns too often: 高地, 基地, 下地)
+# What follows a number and never opens a paragraph: 2024|年, 15|日, 30|余人, 12|%.
+NUMBER_UNITS = set("年月日号时分秒个万亿千百元岁名人次家项件台辆座户亩吨米倍度余多%％")
+# Marks no paragraph can open with.
+BAD_OPEN_PUNCT = "，,、。；;：:！!？?）)》」』】”’"
+_PAIRS = {"“": "”", "‘": "’", "（": "）", "(": ")", "《": "》", "「": "」", "『": "』", "【": "】"}
+
+
+def word_across(left: str, right: str) -> Optional[str]:
+    """A dictionary word that jieba forms across the join of ``left`` and ``right``, if any."""
+    a, b = left[-6:], right[:6]
+    if not a or not b or not _HAN.match(a[-1]) or not _HAN.match(b[0]):
+        return None
+    from .analyses.tokens import window_tokenizer
+
+    tk = window_tokenizer()
+    cut = len(a)
+    for w, s, e in tk.tokenize(a + b, HMM=False):
+        if s < cut < e and tk.FREQ.get(w, 0) > 0:
+            return w
+    return None
+
+
+# A numeral or demonstrative with its measure word waits for its noun: 又一件 | 喜事, 这个 | 项目.
+_CLASSIFIER_END = regex.compile(r"(?<![\p{Han}\d])[一二两三四五六七八九十几每各某这那哪][个件项位名条种次家座批场道份支只张片句篇台所]$"
+                                r"|(?<=[这那每各某])[个件项位名条种次家座批场道份支只张片句篇台所]$|又一[个件项位名条种次家座批场道份]$")
+_SHI_DE = regex.compile(r"是[^，,。；;！？]*的$")
+
+
+# Words that cannot end a sentence when they stand alone as its last word: prepositions and
+# coverbs awaiting their object (在 于 以 由 将 使 让), the copula, auxiliaries awaiting their verb
+# (要 应 需 须), and adverbs awaiting what they modify (就 都 也 又 更 最 很 再 才 已 曾 均 仍).  (能, 会 and
+# 还 are left out: they are nouns or verbs too — 新能, 开会, 归还.)
+DANGLING_WORDS = set("在于以由将使让是要应需须就都也又更最很再才已曾均仍")
+# Words that cannot open a sentence when they stand alone as its first word: particles (的 了 着 过 们)
+# and 之/至/等/于, which need a word before them: ……增加 | 至2018年, …… | 等四大整治行动, 体现 | 了…….
+BOUND_OPENERS = set("的了着过们之至等于")
+
+
+def _first_word(text: str) -> str:
+    from .analyses.tokens import window_tokenizer
+
+    words = [w for w, _, _ in window_tokenizer().tokenize(text[:6], HMM=False)]
+    return words[0] if words else ""
+
+
+def _last_word(text: str) -> str:
+    from .analyses.tokens import window_tokenizer
+
+    words = [w for w, _, _ in window_tokenizer().tokenize(text[-6:], HMM=False)]
+    return words[-1] if words else ""
+
+
+def unclosed(left: str, right: str) -> Optional[str]:
+    """An opening quote or bracket of ``left`` that is still open at its end and that ``right`` closes
+    before opening another of its kind: 他说：“我们要 | 继续努力。”"""
+    tail = left[-80:]
+    for o, c in _PAIRS.items():
+        if o == c:
+            continue
+        k = tail.rfind(o)
+        if k < 0 or tail.find(c, k) >= 0:
+            continue
+        j = right.find(c)
+        if j >= 0 and right.find(o, 0, j) < 0 and j < 120:
+            return o + c
+    return None
+
+
+def join_evidence(left: str, right: str) -> Optional[str]:
+    """What shows that ``left`` and ``right`` (two lines) are one sentence, in words for the editor:
+    a word or a number across the break, a mark that cannot open a line, a left half that ends on a
+    word that cannot end anything, a quote or bracket opened on the left and closed on the right."""
+    if not left or not right:
+        return None
+    word = word_across(left, right)
+    if word:
+        return f"跨断点组成“{word}”"
+    if left[-1].isdigit() and (right[0].isdigit() or (right[0] in ".．" and right[1:2].isdigit())):
+        return "一个数字被拆开"
+    if left[-1].isdigit() and right[0] in NUMBER_UNITS:
+        return "数字与其单位被拆开"
+    if right[0] in BAD_OPEN_PUNCT:
+        return f"下一段以“{right[0]}”起首"
+    if left[-1] in DANGLING and _last_word(left) == left[-1] and not (left[-1] == "的" and _SHI_DE.search(left)):
+        return f"上一行以“{left[-1]}”结尾"  # (not 高地, 方向, 可及, nor 是……的)
+    if left[-1] in DANGLING_WORDS and left[-2:-1] not in ("不", "没", "未", "") and _last_word(left) == left[-1]:
+        return f"上一行以“{left[-1]}”结尾，后面的成分缺失"  # 团结在 | 以…… / 我们要 | 把……
+    if right[0] in BOUND_OPENERS and (_HAN.match(right[1:2] or "a") or right[1:2].isdigit()) and \
+            _first_word(right) == right[0]:
+        return f"下一段以“{right[0]}”起首"  # ……增加 | 至2018年 / …… | 等四大整治行动
+    if _CLASSIFIER_END.search(left) and _HAN.match(right[0]):
+        return f"上一行以数量词“{_CLASSIFIER_END.search(left).group()}”结尾"
+    pair = unclosed(left, right)
+    if pair:
+        return f"上一行的“{pair[0]}”在下一段才闭合"
+    return None
+
+
+# ---- reading the lines ----------------------------------------------------------------------------
+# A field of a notice or a schedule: 开馆时间：…, 咨询电话：…, 14:00-17:00 某某论坛 (no sentence in it).
+FIELD_RE = regex.compile(r"^(?:[\p{Han}]{2,6}[:：](?![^。！？]*[。！？])|\d{1,2}[:：]\d{2}\s*[-—–~～至]\s*\d{1,2}[:：]\d{2})")
+_INDENT_RE = regex.compile(r"^(?:\u3000|[ \u00a0]{2,}|\t)")
+_SENTENCE_END_INSIDE = regex.compile(r"[。！？!?]")
+_EMPHASIS = "*_"
+
+
+def _plain_heading_candidate(text: str, limit: int = 48) -> bool:
+    if len(text) > limit or len(text) < 2:
         return False
     if "。" in text or ends_sentence(text) or text[-1] in "，,、":
         return False
-    if DATELINE_RE.match(text) or BYLINE_RE.match(text) or LINK_LINE_RE.match(text):
+    conv = conventions()
+    if conv.dateline.match(text) or conv.byline.match(text) or LINK_LINE_RE.match(text):
         return False
     return bool(regex.search(r"\p{Han}", text))
 
 
+def _open_line(text: str) -> bool:
+    """A line that stops without a sentence-final mark and without a mark that leads into the next line
+    (comma, colon, dash): the form of a heading."""
+    t = text.strip(_WS + _EMPHASIS)
+    return bool(t) and not ends_sentence(t) and t[-1] not in "，,、；;：:—-…" and not _SENTENCE_END_INSIDE.search(t)
+
+
+def _starts_sentence(text: str) -> bool:
+    t = text.lstrip(_WS + _EMPHASIS)
+    return bool(t) and (bool(_HAN.match(t[0])) or t[0] in "“‘「『《（(【" or t[0].isalnum())
+
+
 def analyse(page) -> Layout:
     text = page.text
+    conv = conventions()
     blocks: List[Block] = []
+    blank = 0
     for n, start in enumerate(page.line_starts):
         end = page.line_end(n + 1)
         s, e = start, end
@@ -143,23 +338,35 @@ def analyse(page) -> Layout:
         while e > s and text[e - 1] in _WS:
             e -= 1
         if s == e:
+            blank += 1
             continue
         content = text[s:e]
         if content.startswith("<!--") and content.find("-->") == len(content) - 3:
             continue  # a Markdown/HTML comment line (e.g. a newslint directive) is not page content
+        gap, blank = blank, 0
+        indented = bool(_INDENT_RE.match(text[start:end]))
         m = MD_HEADING_RE.match(content)
         if m:
             inner_s = s + m.start(2)
             inner_e = s + m.end(2)
             if inner_e > inner_s:
-                blocks.append(Block("heading", inner_s, inner_e, n + 1, text[inner_s:inner_e], level=len(m.group(1))))
+                blocks.append(Block("heading", inner_s, inner_e, n + 1, text[inner_s:inner_e], level=len(m.group(1)),
+                                    blank_before=gap, indented=indented))
             continue
-        if DATELINE_RE.match(content):
+        role = ""
+        bare = content.strip(_EMPHASIS + _WS)
+        d = conv.dateline.match(content)
+        if d:
             kind = "dateline"
-        elif BYLINE_RE.match(content):
+            rest = content[d.end():].strip(_WS + _EMPHASIS)
+            if not rest or conv.byline.match(rest):
+                role = "alone"  # 新华社北京1月3日电 / 本台消息 / 本报北京5月11日电  （记者…）
+        elif conv.byline.match(bare):
             kind = "byline"
         elif LINK_LINE_RE.match(content):
             kind = "link"
+        elif conv.credit.match(bare) and not _SENTENCE_END_INSIDE.search(bare[:-1]) and len(bare) <= 80:
+            kind, role = "body", "production"  # 版式设计：蔡华伟 / 制图：沈亦伶 / 数据来源：… (not running text)
         elif CREDIT_RE.search(content) and len(content) <= 16:
             kind = "credit"
         elif CREDIT_RE.search(content):
@@ -168,11 +375,12 @@ def analyse(page) -> Layout:
             kind = "list"
         else:
             kind = "body"
-        blocks.append(Block(kind, s, e, n + 1, content))
+        blocks.append(Block(kind, s, e, n + 1, content, role=role, blank_before=gap, indented=indented))
 
     # A photo caption may put its credit on the next line: caption text, then 本报记者刘金元 摄.
     for i, b in enumerate(blocks):
-        if b.kind == "credit" and i > 0 and blocks[i - 1].kind == "body" and not _opens_article(blocks, i - 1):
+        if b.kind == "credit" and not b.role and i > 0 and blocks[i - 1].kind == "body" \
+                and not _opens_article(blocks, i - 1):
             blocks[i - 1].kind = "caption"
 
     # Plain headlines: short unpunctuated lines leading (possibly through a subtitle) to a dateline or byline.
@@ -184,11 +392,109 @@ def analyse(page) -> Layout:
         if nxt is None:
             continue
         if nxt.kind in ("dateline", "byline") or (nxt.kind == "heading" and nxt.level == 0):
-            b.kind = "heading"
+            b.kind, b.role = "heading", "title"
+
+    if not any(b.kind == "heading" and b.level for b in blocks):
+        _plain_structure(blocks, conv)
 
     for i, b in enumerate(blocks):
         b.index = i
     return Layout(blocks, _articles(blocks))
+
+
+def _plain_structure(blocks: List[Block], conv: Conventions) -> None:
+    """Headings of a page without Markdown marks, read from the form and place of its lines."""
+    if not blocks:
+        return
+    bodies = [b for b in blocks if b.kind == "body"]
+    # The page's paragraph conventions: are paragraphs indented, are they separated by blank lines?
+    indents = sum(1 for b in bodies if b.indented)
+    uses_indent = indents * 2 > len(bodies) >= 2
+    pairs = [(a, b) for a, b in zip(blocks, blocks[1:]) if a.kind == "body" and b.kind == "body"]
+    spaced = sum(1 for _, b in pairs if b.blank_before) * 2 > len(pairs)
+
+    # Title block: the page's first lines, short and unpunctuated (not indented on an indented page),
+    # up to the first line of running text.
+    i = 0
+    while i < len(blocks) and i < 5:
+        b = blocks[i]
+        nb = blocks[i + 1] if i + 1 < len(blocks) else None
+        if b.kind == "heading" or (b.kind == "body" and not b.role and _plain_heading_candidate(clean_text(b.text), 80)
+                                   and not (uses_indent and b.indented) and not conv.section_label.match(b.text)
+                                   and not (nb is not None and nb.kind == "body"
+                                            and join_evidence(clean_text(b.text), clean_text(nb.text)))):
+            i += 1
+            continue
+        break
+    if 0 < i < len(blocks):
+        for b in blocks[:i]:
+            if b.kind == "body":
+                b.kind, b.role = "heading", "title"
+    if uses_indent:
+        for k, b in enumerate(blocks[:-1]):
+            # an unindented headline after a blank line, over indented text: a new article
+            if b.kind == "body" and not b.role and not b.indented and b.blank_before and blocks[k + 1].indented and \
+                    _plain_heading_candidate(clean_text(b.text), 80):
+                b.kind, b.role = "heading", "title"
+
+    for k, b in enumerate(blocks):
+        if b.kind != "body" or b.role:
+            continue
+        t = clean_text(b.text)
+        if not t:
+            continue
+        nxt = blocks[k + 1] if k + 1 < len(blocks) else None
+        if not ends_sentence(t) and t[-1] not in "，,、；;" and (
+                FIELD_RE.match(t) or t.startswith("——") and len(t) <= 80 and not regex.search(r"[，,。；;！？!?]", t)):
+            b.role = "field"  # 开馆时间：9：00—16：30 / ——某某大学教授 王明 (not running text)
+            continue
+        if nxt is not None and nxt.kind == "dateline" and _open_line(t) and len(t) <= 150 and (
+                t[-1] not in "—"):
+            b.kind, b.role = "heading", "title"  # a headline or summary line right above the dateline
+            continue
+        nt = clean_text(nxt.text) if nxt is not None else ""
+        evidence = nxt is not None and nxt.kind in ("body", "list") and join_evidence(t, nt)
+        if evidence:
+            continue  # the next line carries on this one: not a heading
+        if conv.section_label.match(t) and len(t) <= 120 and not ends_sentence(t) and t[-1] not in "，,、；;：:—":
+            b.kind, b.role = "heading", "label"  # 第二、既要搞活经济，又要加强管理。……健全制度
+            continue
+        if not _open_line(t):
+            continue
+        if len(t) <= 60 and (conv.section_label.match(t) or conv.column_tag.search(t)):
+            b.kind, b.role = "heading", ("tag" if conv.column_tag.search(t) else "label")
+        elif nxt is None or nxt.kind not in ("body", "dateline", "list") or not _starts_sentence(nt):
+            continue  # (a last line or one before a caption: the structure rules judge it)
+        elif len(t) <= 40:
+            b.kind, b.role = "heading", "subhead"  # 尊重知识，改变命运 / “中国必将更加开放…”
+        elif len(t) <= 120 and not spaced and (nxt.blank_before or (k + 1 < len(blocks) and b.blank_before)):
+            b.kind, b.role = "heading", "lead"  # a summary set off by a blank line on a page that has none
+
+    # Leads under the title: the lines before the first one that ends a sentence, when none of them
+    # ends like a sentence (摘要, 核心提示, a pull quote) and the next line does not carry them on.
+    k = i
+    while k < len(blocks) and k < i + 4 and (blocks[k].kind in ("body", "list") or blocks[k].role in INNER_HEADINGS):
+        if blocks[k].kind != "body" or blocks[k].role:
+            k += 1
+            continue
+        t = clean_text(blocks[k].text)
+        nxt = blocks[k + 1] if k + 1 < len(blocks) else None
+        if not t or ends_sentence(t) or t[-1] in "，,、；;：:" or len(t) > 300 or nxt is None or (
+                nxt.kind in ("body", "list") and join_evidence(t, clean_text(nxt.text))):
+            break
+        k += 1
+    if k < len(blocks) and (blocks[k].kind in ("dateline", "heading", "byline") or (
+            blocks[k].kind == "body" and ends_sentence(clean_text(blocks[k].text)))):
+        for b in blocks[i:k]:
+            if b.kind == "body" and not b.role:
+                b.kind, b.role = "heading", "lead"
+
+
+def clean_text(text: str) -> str:
+    return text.strip(_WS + _EMPHASIS)
+
+
+INNER_HEADINGS = ("subhead", "lead", "label", "tag")
 
 
 def _opens_article(blocks: List[Block], i: int) -> bool:
@@ -206,7 +512,11 @@ def _articles(blocks: List[Block]) -> List[Article]:
 
     prev: Optional[Block] = None
     for b in blocks:
-        if b.kind == "heading":
+        if b.kind == "heading" and b.role in INNER_HEADINGS:
+            # a subhead, lead, section label or column tag belongs to the article it stands in
+            if cur is None:
+                cur = start("front")
+        elif b.kind == "heading":
             # A headline with its subtitles, column name and byline make one article head: a heading
             # continues the current head when only headings or a byline came before it, unless it is a
             # Markdown heading of the same or a higher rank than the heading just before it.

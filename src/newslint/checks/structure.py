@@ -15,7 +15,10 @@ beginning was lost, or a heading left without its text.  Four rules:
   higher rank, so the section it announces has no content.
 
 Only running text is judged: headings, bylines, captions, credits, list items, link lines and short
-unpunctuated lines that read as headlines, signatures or dates never fire.  A "mid-sentence" end is
+unpunctuated lines that read as headlines, signatures or dates never fire.  On plain text (a page without
+Markdown headings) the layout infers titles, subheads, leads, section labels and credits, and a break is a
+split only on positive evidence (:func:`newslint.layout.join_evidence` and :func:`_plain_split_evidence`);
+a heading followed by its body is never a split, so no fix joins the two.  A "mid-sentence" end is
 an end without a sentence-final mark (。！？…；：, closing quotes and brackets looked through).
 Word evidence comes from jieba's dictionary (through the shared tokenizer) and is only loaded when a
 page has a candidate break.
@@ -27,8 +30,10 @@ from typing import List, Optional
 import regex
 
 from .. import hookimpl
+from .. import layout as _layout
 from ..finding import Fix, Rule
-from ..layout import Block, ends_sentence
+from ..layout import BAD_OPEN_PUNCT as _BAD_OPEN_PUNCT
+from ..layout import Block, ends_sentence, join_evidence, word_across
 
 SPLIT = Rule(
     id="structure-split-paragraph",
@@ -42,15 +47,22 @@ SPLIT = Rule(
 
 判断依据：上一段是正文（不是标题、署名、图片说明、列表、链接或短小无标点的标题行），末尾没有句末标点；
 下一段是正文，且不以列表序号、标题标记开头。跨断点能组成词典中的词（水|平→水平）时在说明中指出。
+没有 # 标记的纯文本里，无句末标点的行也可能是小标题、导语或引语，因此只在有正面证据时才报告：
+跨断点成词或数字被拆开，上一行以不能收尾的词结尾（“在”“把”“又一件”）或以逗号结尾，下一行以不能起首的
+成分开头（“的”“至”“等”），引号括号跨行才闭合，或（段间空行的版面上）一段已有完整句子却断在句中。
+合并修复属于需要人工判断的修复（unsafe），标题与正文永远不会被合并。
 
 A paragraph of running text that stops without a sentence-final mark, followed by a body paragraph
 that carries on the sentence: the layout split one paragraph in two. The fix joins them.""",
-    bad="会议强调，三要强化\n\n时间观念。要抓住政策窗口期……",
-    good="会议强调，三要强化时间观念。要抓住政策窗口期……",
+    bad="会议指出，一季度全区主要经济指标增速均高于全市平均水\n\n平。要抓住政策窗口期……",
+    good="会议指出，一季度全区主要经济指标增速均高于全市平均水平。要抓住政策窗口期……",
     fixable=True,
     examples=[
-        {"text": "会议强调，三要强化\n\n时间观念。要抓住政策窗口期，加快项目建设。\n", "fires": True, "date": None},
-        {"text": "会议强调，三要强化时间观念。要抓住政策窗口期，加快项目建设。\n", "fires": False, "date": None},
+        {"text": "会议指出，一季度全区主要经济指标增速均高于全市平均水\n\n平。要抓住政策窗口期，加快项目建设。\n",
+         "fires": True, "date": None},
+        {"text": "会议指出，一季度全区主要经济指标增速均高于全市平均水平。要抓住政策窗口期，加快项目建设。\n",
+         "fires": False, "date": None},
+        {"text": "强化责任落实\n\n各乡镇要把任务分解到村，确保颗粒归仓。\n", "fires": False, "date": None},
     ],
 )
 
@@ -160,8 +172,7 @@ _JUMP_NOTE = regex.compile(r"转|版|待续|完|摄|记者|通讯员|编辑")
 _DECIMAL = regex.compile(r"^\d+[.．]\d")
 _CLAUSE_PUNCT = regex.compile(r"[，,、；;：:。！？!?]")
 _HAN = regex.compile(r"\p{Han}")
-# Marks and particles no paragraph can open with.
-_BAD_OPEN_PUNCT = "，,、。；;：:！!？?）)》」』】”’"
+# Particles no paragraph can open with.
 _BAD_OPEN_PARTICLES = {"的", "了", "着", "吗", "呢", "吧"}  # 地/得/过/之 also open words (地更绿, 过江)
 # Locatives (方位词) that need a word before them; a sentence may open with one only before a comma
 # (期间，… / 此后…), never straight into a verb: 期间开展的…  Source: 《现代汉语词典》方位词 usage.
@@ -183,7 +194,10 @@ def heading_like(block: Block) -> bool:
     if block.kind == "heading":
         return True
     if block.kind == "dateline":
-        return False  # 本报讯（记者…）… opens running text however short it is
+        # 本报讯（记者…）… opens running text however short it is; 新华社北京1月3日电 alone on its line does not
+        return block.role == "alone"
+    if block.kind == "credit" or block.role in ("production", "field"):
+        return True  # 版式设计：某某 / 开馆时间：… — not running text
     raw = block.text.strip(_WS)
     if raw.startswith(("**", "__")) and raw.rstrip("\\*_" + _WS).endswith(("**", "__")) or (
             raw.startswith(("**", "__")) and raw.endswith(("**", "__")) and raw.count("**") == 2):
@@ -211,31 +225,13 @@ def short_unpunctuated(block: Block) -> bool:
     return (bool(_HAN.match(t[-1])) or t[-1].isdigit()) and not ends_sentence(t)
 
 
-# A line cannot end on a structural particle, a conjunction or a preposition awaiting its object.
-_DANGLING = set("的地得和与及或对把被向从给")
-# What follows a number and never opens a paragraph: 2024|年, 15|日, 30|余人, 12|%.
-_NUMBER_UNITS = set("年月日号时分秒个万亿千百元岁名人次家项件台辆座户亩吨米倍度余多%％")
-
-
 def split_evidence(left: str, right: str) -> Optional[str]:
-    """What shows that ``left`` and ``right`` are one sentence: a word or a number across the break,
-    or a left half that ends on a word that cannot end anything."""
-    word = word_across(left, right)
-    if word:
-        return f"跨断点组成“{word}”"
-    if left[-1:].isdigit() and (right[:1].isdigit() or (right[:1] in ".．" and right[1:2].isdigit())):
-        return "一个数字被拆开"
-    if left[-1:].isdigit() and right[:1] in _NUMBER_UNITS:
-        return "数字与其单位被拆开"
-    if right[:1] and right[0] in _BAD_OPEN_PUNCT:
-        return f"下一段以“{right[0]}”起首"
-    if left[-1:] in _DANGLING:
-        return f"上一行以“{left[-1]}”结尾"
-    return None
+    """What shows that ``left`` and ``right`` are one sentence (see :func:`newslint.layout.join_evidence`)."""
+    return join_evidence(left, right)
 
 
 def running_text(block: Block) -> bool:
-    return block.kind in ("body", "dateline") and not heading_like(block)
+    return block.kind in ("body", "dateline") and block.role != "alone" and not heading_like(block)
 
 
 def open_end(block: Block) -> bool:
@@ -244,6 +240,9 @@ def open_end(block: Block) -> bool:
         return False
     t = clean(block.text)
     if not t or ends_sentence(t):
+        return False
+    seg = regex.split(r"\u3000{2,}|\s{3,}", t)[-1]  # ……华章。　　数据来源：某某  (a credit after the text)
+    if seg is not t and seg and (_layout.conventions().credit.match(seg) or _layout.FIELD_RE.match(seg)):
         return False
     if t[-1] in "）)":
         # a closing note: ……。（完） ……（下转第2版） ……。（记者 王明）— judge the text before it
@@ -262,7 +261,8 @@ def open_end(block: Block) -> bool:
 def continuation_ok(block: Block) -> bool:
     """Can this block be the second half of a split paragraph?"""
     t = block.text.strip(_WS)
-    if block.kind != "body" and not (block.kind == "list" and _DECIMAL.match(t)):
+    if block.role in ("production", "field") or (
+            block.kind != "body" and not (block.kind == "list" and _DECIMAL.match(t))):
         return False  # (a list item "3.5%…" read from a number split at its decimal point is fine)
     if not t or t.startswith(("#", "**", "__", ">", "[", "|", "-", "*")) or _ENUM.match(t):
         return False
@@ -278,19 +278,6 @@ def _tokenizer():
     from ..analyses.tokens import window_tokenizer
 
     return window_tokenizer()
-
-
-def word_across(left: str, right: str) -> Optional[str]:
-    """A dictionary word that jieba forms across the join of ``left`` and ``right``, if any."""
-    a, b = left[-6:], right[:6]
-    if not a or not b or not _HAN.match(a[-1]) or not _HAN.match(b[0]):
-        return None
-    tk = _tokenizer()
-    cut = len(a)
-    for w, s, e in tk.tokenize(a + b, HMM=False):
-        if s < cut < e and tk.FREQ.get(w, 0) > 0:
-            return w
-    return None
 
 
 def fragment_reason(text: str) -> Optional[str]:
@@ -315,6 +302,74 @@ def fragment_reason(text: str) -> Optional[str]:
     return None
 
 
+_CLAUSE_END = "，,、"
+_SENTENCE_INSIDE = regex.compile(r"[。！？!?]")
+
+
+# Columns set apart by runs of spaces: a schedule, a table, a notice's fields (主要内容　　……　　……).
+_TABULAR = regex.compile(r"\S(?:\u3000{2,}|[ \u00a0]{3,})\S")
+# The last clause of a lead-in to a list: 有以下几点 | 一、……  主要原因， | 一是……
+_LEAD_IN = regex.compile(r"(?:以下|如下|下列|几点|几条|几个方面|[^，,。；;]{0,12}[，,、])$")
+_ORDINAL_OPEN = regex.compile(r"^(?:[一二三四五六七八九十]是|[一二三四五六七八九十]要|一方面|其一|首先|第一)")
+
+
+def _lead_in_mark(tail: str) -> bool:
+    """A line that hands over to the next one: ……最豪迈的誓言——  /  ……情况如下："""
+    return tail.endswith("——") or tail[-1] in ":："
+
+
+def _between_headings(blocks: List[Block], i: int) -> bool:
+    """An unmarked line in a run of unmarked headings: an item of a programme or a list of points."""
+    return 0 < i < len(blocks) - 1 and all(x.kind == "heading" and x.role in _layout.INNER_HEADINGS
+                                           for x in (blocks[i - 1], blocks[i + 1]))
+
+
+def _unmarked_style(blocks: List[Block], article: int) -> bool:
+    """An article whose paragraphs do not end with a mark as a rule (an advertorial, a notice): three or
+    more paragraphs of running text without a final mark, a third of them or more."""
+    def unmarked(b):  # (a paragraph with a full stop inside and none at its end was cut, whatever the style)
+        t = clean(b.text)
+        return bool(t) and not ends_sentence(t) and t[-1] not in "，,、；;：:—" and not _SENTENCE_INSIDE.search(t)
+
+    texts = [b for b in blocks if b.is_text and b.kind == "body" and not b.role and b.article == article]
+    n = sum(1 for b in texts if unmarked(b))
+    return n >= 3 and n * 3 >= len(texts)
+
+
+def _usual_gap(blocks: List[Block]) -> int:
+    """Blank lines between two paragraphs of running text on this page, as it usually sets them."""
+    gaps = [b.blank_before for a, b in zip(blocks, blocks[1:]) if a.is_text and b.is_text]
+    if not gaps:
+        return 1
+    return max(set(gaps), key=gaps.count)
+
+
+def _plain_split_evidence(blocks: List[Block], i: int, tail: str, gap: int) -> Optional[str]:
+    """Evidence of a split on a plain-text page beyond the join itself: a line that stops on a comma
+    (unless it is one of a run of such lines — verse, a toast, a list set line by line), or a
+    paragraph that holds whole sentences and stops mid-sentence where the page sets its paragraphs
+    (no extra blank line between the two)."""
+    b, nxt = blocks[i], blocks[i + 1]
+    if nxt.blank_before != gap and nxt.blank_before > 0:
+        return None  # set off by a blank line the page does not put between paragraphs
+    nt = clean(nxt.text)
+    if _layout.conventions().section_label.match(nt) or _ENUM.match(nt) or _ORDINAL_OPEN.match(nt):
+        return None  # a lead-in to a list or a numbered point: 主要原因， | 一是……
+    if tail[-1] in _CLAUSE_END:
+        prev = blocks[i - 1] if i > 0 else None
+        in_run = (prev is not None and prev.is_text and clean(prev.text)[-1:] in _CLAUSE_END + "；;") or (
+            nt[-1:] in _CLAUSE_END + "；;")
+        verse = len(tail) <= 24 and len(nt) <= 24  # a couplet, a toast, a salutation set line by line
+        return None if in_run or verse else f"上一段以“{tail[-1]}”结尾"
+    if len(tail) > 40 and len(_CLAUSE_PUNCT.findall(tail)) >= 2 and tail[-1] in "了着过":
+        return f"上一段以“{tail[-1]}”结尾，句子没有说完"  # 共同打造了 | “优秀作品”……
+    if not b.indented and _SENTENCE_INSIDE.search(tail[:-1]) and not _lead_in_mark(tail):
+        # (an indented page ends each paragraph with a mark; a line there that does not is a lead or a
+        # pull quote, even when it holds whole sentences)
+        return "上一段已有完整的句子，却在句子中间结束"
+    return None
+
+
 def _gap_fix(page, left: Block, right: Block) -> Fix:
     text = page.text
     # keep trailing/leading Markdown out of the join only when it is plain whitespace
@@ -333,6 +388,19 @@ def newslint_rules():
 
 
 @hookimpl
+def newslint_pack_sections():
+    """The ``layout`` pack sections (``rules/layout.toml``) the page layout reads for these rules."""
+    return {sec: {"pattern": str, "note": str} for sec in _layout.PACK_SECTIONS}
+
+
+@hookimpl
+def newslint_configure(ctx):
+    """Compile the layout conventions of the run's packs now, so a bad pattern in a paper's pack is a
+    configuration error before any page is read."""
+    _layout.conventions()
+
+
+@hookimpl
 def newslint_check_page(page, ctx) -> Optional[list]:
     if not any(ctx.enabled(r.id, page) for r in RULES):
         return None
@@ -345,15 +413,31 @@ def newslint_check_page(page, ctx) -> Optional[list]:
     if ctx.enabled(NO_HEADLINE.id, page):
         out.extend(_missing_headlines(page, ctx))
     continued = set()  # indexes of blocks that continue a split paragraph
+    plain = not any(b.kind == "heading" and b.level for b in blocks)
+    gap = _usual_gap(blocks)
     for i, b in enumerate(blocks):
         nxt = blocks[i + 1] if i + 1 < len(blocks) else None
         if (want_split or want_trunc) and open_end(b):
             tail = clean(b.text)
-            if nxt is not None and continuation_ok(nxt) and nxt.article == b.article and not (
-                    heading_like(nxt) and not word_across(tail, nxt.text)):
+            joins = nxt is not None and continuation_ok(nxt) and nxt.article == b.article and not (
+                heading_like(nxt) and not word_across(tail, nxt.text))
+            why = split_evidence(tail, nxt.text) if joins else None
+            by_design = False  # a break the page made on purpose: neither a split nor a truncation
+            if joins and why and plain and not why.startswith(("跨断点", "一个数字")) and (
+                    nxt.blank_before != gap and nxt.blank_before > 0):
+                why = None  # weak evidence against a blank line the page does not put between paragraphs
+            if joins and not why and plain:
+                # Plain text marks no heading, so a line without a final mark may be a lead, a subhead the
+                # layout did not recognise or a deliberate break: it is a split only with evidence.
+                why = _plain_split_evidence(blocks, i, tail, gap)
+                by_design = not why
+            if joins and not why and plain and _lead_in_mark(tail):
+                by_design = True  # a lead-in: ……最豪迈的誓言—— | 祖国，请您检阅！
+            if by_design:
+                pass
+            elif joins:
                 continued.add(i + 1)
                 if want_split:
-                    why = split_evidence(tail, nxt.text)
                     joined = tail[-8:] + nxt.text[:8]
                     msg = (f"段落在句子中间断开，下一段接着这句话（“{tail[-6:]}｜{nxt.text[:6]}”"
                            + (f"，{why}" if why else "") + "），应合并为一段")
@@ -362,7 +446,18 @@ def newslint_check_page(page, ctx) -> Optional[list]:
                         related=[page.location(nxt.start, min(nxt.end, nxt.start + 1), "下一段接续此句")],
                         fix=_gap_fix(page, b, nxt), key=joined))  # no suggestion: the fix joins, not replaces
             elif want_trunc and (nxt is None or nxt.article != b.article or heading_like(nxt)
-                                 or nxt.kind in ("dateline", "byline", "caption", "credit")):
+                                 or nxt.kind in ("dateline", "byline", "caption", "credit")) and not (
+                    nxt is not None and _LEAD_IN.search(tail) and (
+                        _ENUM.match(clean(nxt.text)) or nxt.role == "label" or _ORDINAL_OPEN.match(clean(nxt.text)))
+            ) and not (
+                    _lead_in_mark(tail)) and not (
+                    tail[-1] in _CLAUSE_END and len(tail) <= 24 and nxt is not None and nxt.article == b.article and (
+                        nxt.kind == "body" or nxt.role in _layout.INNER_HEADINGS)) and not (
+                    _TABULAR.search(tail)) and not (
+                    plain and not _SENTENCE_INSIDE.search(tail) and (
+                        _unmarked_style(blocks, b.article) or _between_headings(blocks, i))):
+                # (not before a list or a numbered point, nor after a lead-in —— or ：, nor a verse line
+                # ending on a comma before a short line; nor on a page that ends no paragraph with a mark)
                 # (before a list or a bullet the paragraph may be a lead-in: not reported)
                 out.append(ctx.finding(
                     TRUNCATED, page, max(b.start, b.end - 6), b.end,
