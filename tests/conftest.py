@@ -10,7 +10,13 @@ settings.register_profile("newslint", derandomize=True, deadline=None)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "newslint"))
 
 ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent / "shared"
+
+
+@pytest.fixture(autouse=True)
+def _no_locale(monkeypatch):
+    """newslint's own output follows the locale (--lang otherwise): tests see the default, Chinese."""
+    for var in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        monkeypatch.delenv(var, raising=False)
 
 
 @pytest.fixture

@@ -107,17 +107,16 @@ def test_options_and_selection():
     assert rules_of(lint(text, select=("enumeration-missing-item",))) == ["enumeration-missing-item"]
 
 
-def test_dev_page_item_found_when_corpus_present():
+def test_page_with_markdown_articles_and_halfwidth_marks_reports_the_missing_first_item():
+    """A whole page (invented, shaped like the dev pages: Markdown headings, half-width commas, two articles)."""
     from pathlib import Path
 
     from newslint.reading import read_page
 
-    dev = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "dev"
-    pages = sorted(dev.glob("000_*.txt")) if dev.is_dir() else []
-    if not pages:
-        pytest.skip("shared corpus not present")
-    fs = check([read_page(str(pages[0]))], ["enumeration"])
-    assert any(f.rule == "enumeration-missing-item" and f.location.line == 57 for f in fs)
+    page = read_page(str(Path(__file__).resolve().parent / "data" / "pages" / "missing-first-item.md"))
+    fs = check([page], ["enumeration"])
+    assert [(f.rule, f.location.line) for f in fs] == [("enumeration-missing-item", 9)]
+    assert page.text[fs[0].location.start:fs[0].location.end] == "二要"
 
 
 def test_cli_json_reports_the_missing_first_item(write, run_cli):

@@ -379,11 +379,14 @@ def _browser():
         from selenium import webdriver
         from selenium.webdriver.chrome.service import Service
     except ImportError:
-        _unavailable("selenium is not installed (pip install selenium)")
+        _unavailable("selenium is not installed. To run this browser test: pip install -e '.[test]' "
+                     "(or pip install selenium), plus Chromium and chromedriver")
     chromium = os.environ.get("NEWSLINT_CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
     driver = os.environ.get("NEWSLINT_CHROMEDRIVER") or shutil.which("chromedriver")
     if not chromium or not driver or not os.path.isfile(chromium) or not os.path.isfile(driver):
-        _unavailable("no Chromium: install the Debian packages chromium and chromium-driver")
+        _unavailable("no Chromium found. To run this browser test: apt-get install chromium chromium-driver "
+                     "(Debian/Ubuntu; .ci/run does it when run as root), or set NEWSLINT_CHROMIUM and "
+                     "NEWSLINT_CHROMEDRIVER to a Chromium binary and its chromedriver")
     opts = webdriver.ChromeOptions()
     opts.binary_location = chromium
     profile = tempfile.mkdtemp(prefix="newslint-chromium-")

@@ -53,3 +53,11 @@ def test_expand_paths_walks_sorted_and_survives_links(tmp_path):
     files = list(expand_paths([str(tmp_path / "d")], errors))
     assert [os.path.basename(f) for f in files] == ["a.md", "b.txt", "z.txt"]
     assert any("loop" in e for e in errors) and any("broken" in e for e in errors)
+
+
+def test_big5_is_refused_with_a_clear_message_and_gbk_is_not_taken_for_it():
+    traditional = "本報訊（記者張三）國務院總理主持召開會議，研究經濟形勢和當前工作，部署下一階段重點任務。"
+    with pytest.raises(InputError, match="Big5"):
+        decode(traditional.encode("big5"), "tw.txt")
+    for s in ("我们", "会议指出，要抓落实。", "中国北京市人民政府召开会议，研究部署工作。"):
+        assert decode(s.encode("gbk"), "f")[1] == "gb18030"

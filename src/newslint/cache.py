@@ -34,7 +34,7 @@ from .page import Page
 # options that change only how results are shown or written, not what they are
 PRESENTATION = {"format", "output", "fix", "color", "show_all", "jobs", "no_cache", "paths", "func",
                 "statistics", "fail_on", "command", "config", "baseline", "update_baseline",
-                "report_unused_disables", "explain_date"}
+                "report_unused_disables", "explain_date", "lang", "quiet", "exit_zero", "diff", "force_exclude"}
 
 
 def default_dir(config) -> Path:

@@ -6,10 +6,11 @@ input error (one line on stderr, never a traceback); 130 interrupted.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import io
 import os
 import sys
-from typing import Optional, Sequence
+from typing import Optional, Sequence, Tuple
 
 from . import __version__
 from .app import (  # noqa: F401 (re-exported: the CLI's names before the application layer existed)
@@ -17,6 +18,8 @@ from .app import (  # noqa: F401 (re-exported: the CLI's names before the applic
     EXIT_FINDINGS,
     EXIT_INTERRUPTED,
     EXIT_OK,
+    NoFiles,
+    NothingToCheck,
     UsageError,
     add_run_options,
     archive_paths,
@@ -24,10 +27,13 @@ from .app import (  # noqa: F401 (re-exported: the CLI's names before the applic
     checked_files,
     print_errors,
     run_from_args,
+    unknown_rule_message,
 )
 from .config import ConfigError
-from .engine import RunResult, all_rules, failing, plugin_manager
-from .finding import CATEGORIES, SEVERITIES
+from .engine import Context, RunResult, all_rules, failing, plugin_manager
+from .finding import CATEGORIES, SEVERITIES, Finding
+from .lang import LANGS, count, t
+from .lang import of as lang_of
 from .rule import markdown_table, rule_record
 
 
@@ -50,9 +56,14 @@ def build_parser(pm) -> argparse.ArgumentParser:
     check.add_argument("--fail-on", choices=SEVERITIES, default=None,
                        help="lowest severity that makes the exit code 1 (default: warning)")
     check.add_argument("--fix", action="store_true",
-                       help="apply safe fixes in place (punctuation width, doubled marks)")
+                       help="apply safe fixes in place (punctuation width, doubled marks); with -, print the fixed "
+                            "text on stdout and the report on stderr")
     check.add_argument("--unsafe-fixes", action="store_true",
-                       help="with --fix, also apply unsafe fixes (joining paragraphs, rewriting names or words)")
+                       help="with --fix or --diff, also apply unsafe fixes (joining paragraphs, rewriting names or words)")
+    check.add_argument("--diff", action="store_true",
+                       help="print what --fix would change as a unified diff, write nothing (exit 1 if anything would change)")
+    check.add_argument("--exit-zero", action="store_true",
+                       help="exit 0 even when there are findings (2 still means an error)")
     check.add_argument("--show-all", action="store_true", help="do not summarise rules that fire many times")
     check.add_argument("--color", choices=("auto", "always", "never"), default="auto")
     check.add_argument("--statistics", action="store_true",
@@ -66,6 +77,7 @@ def build_parser(pm) -> argparse.ArgumentParser:
 
     rule = sub.add_parser("rule", help="explain one rule, with a bad and a good example")
     rule.add_argument("rule_id", metavar="ID")
+    rule.add_argument("--lang", choices=LANGS, default=None, help="language of the headings (default: the locale)")
     rule.set_defaults(func=cmd_rule)
 
     pm.hook.newslint_add_commands(subparsers=sub)
@@ -83,12 +95,29 @@ def cmd_check(pm, args) -> int:
     table = reporters(pm)
     if args.format not in table:
         raise UsageError(f"newslint: unknown format {args.format!r} (choose from {', '.join(sorted(table))})")
-    ctx, result = run_from_args(pm, args)
-    if args.unsafe_fixes and not args.fix:
-        raise UsageError("newslint: --unsafe-fixes goes with --fix")
-    if args.fix:
-        _apply_fixes(result, unsafe=args.unsafe_fixes, ctx=ctx)
+    if args.unsafe_fixes and not (args.fix or args.diff):
+        raise UsageError("newslint: --unsafe-fixes goes with --fix or --diff")
+    if args.fix and args.diff:
+        raise UsageError("newslint: --diff shows what --fix would change: give one of them")
+    try:
+        ctx, result = run_from_args(pm, args)
+    except NothingToCheck:
+        return EXIT_OK
+    except NoFiles as e:
+        if args.format == "text" or args.output or args.fix or args.diff:
+            raise  # one line on stderr (a line per path), exit 2
+        for m in e.messages:  # a machine format still gets its report: JSON's errors, GitHub's annotations
+            print(f"newslint: {m}", file=sys.stderr)
+        table[args.format](RunResult(findings=[], pages=[], errors=e.messages), build_context(pm, args), sys.stdout)
+        return EXIT_ERROR
+    # `cat page.txt | newslint check - --fix` is an editor filter: stdout is the text alone, the report stderr
+    report_stream = sys.stderr if (args.fix and "-" in args.paths) else sys.stdout
+    changed = 0
+    if args.fix or args.diff:
+        result, changed = fix_and_recheck(ctx, result, args)
     print_errors(result.errors)
+    if args.diff:
+        return _exit(args, result, EXIT_FINDINGS if changed else EXIT_OK)
     if "baseline" in args:  # the baseline plugin's options: keep only findings not in the baseline
         from .baseline import apply as apply_baseline
 
@@ -96,14 +125,21 @@ def cmd_check(pm, args) -> int:
     terminal = "text" if args.output else args.format
     if args.output:
         _write_report(table[args.format], result, ctx, args.output)
-    if not (args.statistics and terminal == "text"):
-        table[terminal](result, ctx, sys.stdout)
-    if args.statistics:  # instead of the text listing; beside a machine format, on stderr
-        _statistics(result, ctx, sys.stdout if terminal == "text" else sys.stderr)
+        if not args.quiet:
+            print("newslint: " + t(lang_of(ctx), "written", format=args.format, path=args.output), file=sys.stderr)
+    if not (args.quiet and report_stream is sys.stderr):  # `- --fix --quiet`: the fixed text and nothing else
+        if not (args.statistics and terminal == "text"):
+            table[terminal](result, ctx, report_stream)
+        if args.statistics:  # instead of the text listing; beside a machine format, on stderr
+            _statistics(result, ctx, report_stream if terminal == "text" else sys.stderr)
     fail_on = args.fail_on or ctx.config.get("fail-on") or "warning"
+    return _exit(args, result, EXIT_FINDINGS if failing(result.findings, fail_on) else EXIT_OK)
+
+
+def _exit(args, result: RunResult, code: int) -> int:
     if result.errors:
         return EXIT_ERROR
-    return EXIT_FINDINGS if failing(result.findings, fail_on) else EXIT_OK
+    return EXIT_OK if getattr(args, "exit_zero", False) else code
 
 
 def _statistics(result: RunResult, ctx, stream) -> None:
@@ -119,7 +155,7 @@ def _statistics(result: RunResult, ctx, stream) -> None:
         r = ctx.rules.get(rule_id)
         fix = " [*]" if fixable[rule_id] else ""
         stream.write(f"{n:>7}  {rule_id:<{w}}  {r.category if r else '':<11}  {r.summary if r else ''}{fix}\n")
-    stream.write(summary(result) + "\n")
+    stream.write(summary(result, lang_of(ctx)) + "\n")
 
 
 def _write_report(reporter, result: RunResult, ctx, path: str) -> None:
@@ -130,40 +166,116 @@ def _write_report(reporter, result: RunResult, ctx, path: str) -> None:
     write_new(path, buf.getvalue().encode("utf-8"), inputs=checked_files(result))
 
 
-def _apply_fixes(result: RunResult, unsafe: bool = False, ctx=None) -> None:
-    """Apply the fixes of the findings (safe ones only unless ``unsafe``) and drop the findings fixed."""
-    from .fixing import FixError, encode, fix_page, fix_to_fixpoint
+MAX_FIX_ROUNDS = 10  # fixes can make new fixes possible (as in ruff, fix and re-check until nothing changes)
 
-    def applies(f) -> bool:
-        return f.fix is not None and (unsafe or f.fix.safe)
 
-    recheck = None
-    if ctx is not None:
-        from .engine import check_pages
+def fix_and_recheck(ctx: Context, result: RunResult, args) -> Tuple[RunResult, int]:
+    """Apply the fixes (safe ones, and unsafe ones with --unsafe-fixes), re-check the fixed text until no fix
+    applies, then write each changed file (--fix), print its unified diff (--diff) or, for stdin with --fix,
+    print the text on stdout.  Returns the result of the last check — its findings are located in the
+    fixed text — and the number of files changed."""
+    from collections import Counter, defaultdict
 
-        def recheck(p):  # the fixes a run would find in the fixed text (suppressions and selection apply)
-            return [f.fix for f in check_pages(ctx, [p]).findings if applies(f)]
+    from .engine import check_pages
+    from .fixing import FixError, apply_to_text, encode, write_atomic
 
-    fixed_paths = set()
-    for page in result.pages:
-        mine = [f for f in result.findings if applies(f) and f.location.path == page.path]
-        if not mine:
-            continue
+    unsafe = bool(args.unsafe_fixes)
+    lang = lang_of(ctx)
+    originals = {p.path: p for p in result.pages}
+    archive = [p for p in result.corpus.pages if p.archive] if result.corpus is not None else []
+    applied: Counter = Counter()
+    current = result
+    for _ in range(MAX_FIX_ROUNDS):
+        fixes = defaultdict(list)
+        for f in current.findings:
+            if f.fix is not None and (unsafe or f.fix.safe):
+                fixes[f.location.path].append(f.fix)
+        pages, changed = [], False
+        for page in current.pages:
+            if fixes.get(page.path):
+                text, n = apply_to_text(page, fixes[page.path])
+                if n and text != page.file_text:
+                    applied[page.path] += n
+                    page = _refreshed(page, text)
+                    changed = True
+            pages.append(page)
+        if not changed:
+            break
+        current = check_pages(ctx, pages, archive, result.errors, page_phase=_recheck_phase(ctx, args))
+    failed = set()
+    for page in current.pages:
+        orig = originals[page.path]
         if page.meta.get("stdin"):
-            text, _ = fix_to_fixpoint(page, [f.fix for f in mine], recheck)
-            sys.stdout.buffer.write(encode(page, text))
-            sys.stdout.flush()
-            fixed_paths.add(page.path)
+            if args.fix:
+                sys.stdout.buffer.write(encode(page, page.file_text))
+                sys.stdout.flush()
+            elif applied[page.path]:
+                _print_diff(orig, page)
+            continue
+        if not applied[page.path]:
+            continue
+        if args.diff:
+            _print_diff(orig, page)
             continue
         try:
-            n = fix_page(page, mine, page.meta.get("sha256"), recheck)
+            write_atomic(page.path, encode(page, page.file_text), expect=orig.meta.get("sha256"))
         except (FixError, OSError, UnicodeEncodeError) as e:
             result.errors.append(str(e) if isinstance(e, FixError) else f"{page.path}: not fixed ({e})")
+            failed.add(page.path)
             continue
-        if n:
-            fixed_paths.add(page.path)
-            print(f"newslint: {page.path}: 已修复 {n} 处", file=sys.stderr)
-    result.findings[:] = [f for f in result.findings if not (applies(f) and f.location.path in fixed_paths)]
+        if not args.quiet:
+            print("newslint: " + t(lang, "fixed", path=page.path, n=applied[page.path]), file=sys.stderr)
+    if args.diff and not args.quiet:
+        n = sum(applied.values())
+        files = count(lang, len(applied), "file")
+        print("newslint: " + (t(lang, "would_fix", n=n, files=files) if n else t(lang, "nothing_to_fix")),
+              file=sys.stderr)
+    if failed:  # report what was found in the text that is still on disk
+        current.pages = [originals[p.path] if p.path in failed else p for p in current.pages]
+        current.findings = sorted([f for f in current.findings if f.location.path not in failed]
+                                  + [f for f in result.findings if f.location.path in failed], key=Finding.sort_key)
+    return current, sum(1 for p in applied if p not in failed)
+
+
+def _refreshed(page, text: str):
+    """The page read again from its fixed text (same path, encoding and place in the run)."""
+    from .fixing import encode
+    from .page import Page
+
+    new = Page.from_text(page.path, text, encoding=page.encoding, bom=page.bom, index=page.index)
+    new.archive = page.archive
+    new.meta = dict(page.meta)
+    new.meta["sha256"] = hashlib.sha256(encode(page, text)).hexdigest()  # what the file will hold
+    return new
+
+
+def _recheck_phase(ctx: Context, args):
+    """The page phase of the first check again: worker processes with -j, and the cache (unchanged pages
+    are read back from it; fixed ones are analysed and cached under their new content)."""
+    from .engine import check_page
+
+    jobs = args.jobs if args.jobs is not None else ctx.config.get("jobs")
+    phase = None
+    if jobs != 1:
+        from .parallel import page_phase
+
+        phase = page_phase(ctx, jobs or 0)
+    cache = ctx.state.get("cache")
+    if cache is not None:
+        from .cache import cached_phase
+
+        phase = cached_phase(cache, phase or (lambda pages: [check_page(p, ctx) for p in pages]))
+    return phase
+
+
+def _print_diff(before, after) -> None:
+    import difflib
+
+    a = before.file_text.splitlines(keepends=True)
+    b = after.file_text.splitlines(keepends=True)
+    for line in difflib.unified_diff(a, b, fromfile=f"a/{before.path}", tofile=f"b/{after.path}"):
+        sys.stdout.write(line if line.endswith(("\n", "\r")) else line + "\n\\ No newline at end of file\n")
+    sys.stdout.flush()
 
 
 def cmd_rules(pm, args) -> int:
@@ -190,21 +302,24 @@ def cmd_rule(pm, args) -> int:
     rules = all_rules(pm)
     r = rules.get(args.rule_id)
     if r is None:
-        raise UsageError(f"newslint: unknown rule {args.rule_id!r} (see `newslint rules`)")
+        raise UsageError(f"newslint: {unknown_rule_message(args.rule_id, rules)}")
+    lang = lang_of(args)
+    colon = ": " if lang == "en" else "："
     print(f"{r.id} — {r.summary}")
-    print(f"类别 category: {r.category}    默认级别 severity: {r.severity}" + ("    可自动修复 fixable" if r.fixable else ""))
+    print(f"{t(lang, 'category')}{colon}{r.category}    {t(lang, 'severity')}{colon}{t(lang, r.severity)}"
+          + (f"    {t(lang, 'fixable_rule')}" if r.fixable else ""))
     print()
     print(r.explanation.strip())
     if r.bad:
-        print("\n错误示例 bad:\n    " + r.bad.strip().replace("\n", "\n    "))
+        print(f"\n{t(lang, 'bad')}{colon}\n    " + r.bad.strip().replace("\n", "\n    "))
     if r.good:
-        print("\n正确示例 good:\n    " + r.good.strip().replace("\n", "\n    "))
+        print(f"\n{t(lang, 'good')}{colon}\n    " + r.good.strip().replace("\n", "\n    "))
     for e in r.examples:
-        tag = "会报告 fires" if e["fires"] else "不报告 does not fire"
-        date = f"（页面日期 {e['date']}）" if e["date"] else ""
-        print(f"\n示例 example — {tag}{date}:\n    " + e["text"].strip().replace("\n", "\n    "))
+        tag = t(lang, "fires" if e["fires"] else "does_not_fire")
+        date = t(lang, "example_date", date=e["date"]) if e["date"] else ""
+        print(f"\n{t(lang, 'example')} — {tag}{date}{colon}\n    " + e["text"].strip().replace("\n", "\n    "))
     if r.options:
-        print("\n选项 options ([tool.newslint.rules." + r.id + "]):")
+        print(f"\n{t(lang, 'options')} ([tool.newslint.rules.{r.id}]){colon}")
         for k, v in r.options:
             print(f"    {k} = {v!r}")
     return EXIT_OK
@@ -220,6 +335,8 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
             parser.print_help()
             return EXIT_ERROR
         return args.func(pm, args)
+    except NothingToCheck:
+        return EXIT_OK
     except (UsageError, ConfigError) as e:
         print(str(e) if str(e).startswith("newslint") else f"newslint: {e}", file=sys.stderr)
         return EXIT_ERROR

@@ -64,6 +64,10 @@ KEYS: Dict[str, Tuple[str, Any]] = {
     "dates": ("a table of glob = date (YYYY-MM-DD)", _is_str_table),
     "baseline": ("a path to a baseline file", lambda v: isinstance(v, str)),
     "cache-dir": ("a path", lambda v: isinstance(v, str)),
+    "exclude": ("a list of paths or globs (gitignore syntax)", _is_str_list),
+    "extend-exclude": ("a list of paths or globs (gitignore syntax)", _is_str_list),
+    "force-exclude": ("true or false", lambda v: isinstance(v, bool)),
+    "respect-gitignore": ("true or false", lambda v: isinstance(v, bool)),
     "jobs": ("a positive integer", lambda v: isinstance(v, int) and not isinstance(v, bool) and v > 0),
     "max-file-size": ("a finite size in MB greater than 0", lambda v: isinstance(v, (int, float)) and not isinstance(v, bool) and 0 < v < float("inf")),
 }

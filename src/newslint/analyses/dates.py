@@ -30,6 +30,9 @@ import regex
 from ..numerals import halfwidth_digits, parse_int
 
 SOURCES = ("--date", "config", "front-matter", "dateline", "filename", "text")
+# how a rule message (always Chinese) names each source
+SOURCE_NAMES = {"--date": "命令行 --date", "config": "配置 dates 表", "front-matter": "页首 front matter",
+                "dateline": "页首日期行", "filename": "文件名", "text": "正文推断"}
 MIN_YEAR, MAX_YEAR = 1900, 2100
 
 _D = r"[0-9０-９]"
@@ -81,6 +84,11 @@ class PageDates:
         if self.page_date is None:
             return None
         return _dt.date(self.page_date.year, 12, 31) if self.precision == "year" else self.page_date
+
+    @property
+    def source_name(self) -> str:
+        """The source in Chinese, for rule messages (``来源：文件名``, not ``来源：filename``)."""
+        return SOURCE_NAMES.get(self.source or "", self.source or "")
 
     @property
     def explicit(self) -> bool:

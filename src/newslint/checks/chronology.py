@@ -383,8 +383,8 @@ def check_ordinals(page, ctx, k: Knowledge, pd) -> list:
         if not d:
             return "当前"
         if pd.precision == "year":
-            return f"页面日期（约{pd.page_date.year}年，" + ("据正文推断）" if pd.source == "text" else f"来源：{pd.source}）")
-        return f"页面日期（{pd.page_date.isoformat()}，来源：{pd.source}）"
+            return f"页面日期（约{pd.page_date.year}年，" + ("据正文推断）" if pd.source == "text" else f"来源：{pd.source_name}）")
+        return f"页面日期（{pd.page_date.isoformat()}，来源：{pd.source_name}）"
 
     def judge(start, end, label, event: Optional[Event], absurd: bool, nxt: bool, fact: str):
         a, b = _sentence(text, start, end)
@@ -623,7 +623,7 @@ def check_terms(page, ctx, k: Knowledge, pd) -> list:
             out.append(ctx.finding(
                 TERM, page, i, i + len(term),
                 f"“{term}”的提法始于{_ymd(since)}（知识包 {where}），早于此的页面日期（{pd.page_date.isoformat()}，"
-                f"来源：{pd.source}）不应出现。请核实页面日期或用语。", key=term))
+                f"来源：{pd.source_name}）不应出现。请核实页面日期或用语。", key=term))
             i = text.find(term, i + len(term))
     return out
 
@@ -724,7 +724,7 @@ def check_dateline_years(page, ctx, pd) -> list:
             s, e = top[2]
             out.append(ctx.finding(
                 DATELINE_YEAR, page, s, e,
-                f"页首日期（{top[0].isoformat()}）与页面日期（{p.isoformat()}，来源：{pd.detail or pd.source}）不符。",
+                f"页首日期（{top[0].isoformat()}）与页面日期（{p.isoformat()}，来源：{pd.detail or pd.source_name}）不符。",
                 key="top-date"))
     for b in page.layout.blocks:
         if b.kind != "dateline":
@@ -747,7 +747,7 @@ def check_dateline_years(page, ctx, pd) -> list:
             hint = f"，应为{p.year}年？" if typo else ""
             out.append(ctx.finding(
                 DATELINE_YEAR, page, b.start + m.start(), b.start + m.end(),
-                f"电头日期“{m.group()}”的年份与页面日期（{p.isoformat()}，来源：{pd.source}）矛盾{hint}",
+                f"电头日期“{m.group()}”的年份与页面日期（{p.isoformat()}，来源：{pd.source_name}）矛盾{hint}",
                 suggestion=f"{p.year}年{d.month}月{d.day}日" if typo else None, key=m.group()))
     return out
 

@@ -14,10 +14,12 @@ from typing import Dict, List
 from wcwidth import wcswidth, wcwidth
 
 from .. import hookimpl
+from ..lang import count, of, severity_counts, t
 
 SUMMARY_AFTER = 20  # more findings than this of one rule in one file are summarised…
 SHOW_FIRST = 5  # …after showing this many
 WINDOW = 36  # characters of context either side of the span
+TAB = "    "  # a tab in the shown line: a fixed run of spaces, so the underline can be measured
 
 _COLOURS = {"error": "\033[1;31m", "warning": "\033[1;33m", "info": "\033[1;36m",
             "path": "\033[1m", "rule": "\033[2m", "caret": "\033[1;31m", "reset": "\033[0m"}
@@ -54,17 +56,21 @@ def excerpt(line: str, col0: int, col1: int) -> tuple:
     b = min(len(line), max(col1, col0 + 1) + WINDOW)
     prefix = "…" if a > 0 else ""
     suffix = "…" if b < len(line) else ""
-    shown = prefix + line[a:b] + suffix
-    start = width(prefix + line[a:col0])
-    span = line[col0:max(col1, col0 + 1)] or " "
+
+    def tabs(s: str) -> str:  # a terminal would expand a tab to its next stop: show it as spaces instead
+        return s.replace("\t", TAB)
+
+    shown = tabs(prefix + line[a:b] + suffix)
+    start = width(tabs(prefix + line[a:col0]))
+    span = tabs(line[col0:max(col1, col0 + 1)]) or " "
     return shown, start, start + max(1, width(span))
 
 
-def render_finding(f, page, colour: bool, show_source: bool = True) -> List[str]:
+def render_finding(f, page, colour: bool, show_source: bool = True, lang: str = "zh") -> List[str]:
     c = _COLOURS if colour else defaultdict(str)
     loc = f.location
     out = [f"{c['path']}{printable(loc.path)}:{loc.line}:{loc.column}:{c['reset']} "
-           f"{c[f.severity]}{f.severity}{c['reset']} {c['rule']}[{f.rule}]{c['reset']} {printable(f.message)}"]
+           f"{c[f.severity]}{t(lang, f.severity)}{c['reset']} {c['rule']}[{f.rule}]{c['reset']} {printable(f.message)}"]
     if show_source and page is not None and 1 <= loc.line <= page.line_count:
         line = printable(page.line_text(loc.line))
         col0 = loc.column - 1
@@ -74,14 +80,16 @@ def render_finding(f, page, colour: bool, show_source: bool = True) -> List[str]
         out.append(gutter + shown)
         out.append(" " * (len(gutter) - 2) + "| " + " " * s + c["caret"] + "^" * (e - s) + c["reset"])
     for r in f.related:
-        out.append(printable(f"      = 相关: {r.path}:{r.line}:{r.column}" + (f" {r.message}" if r.message else "")))
+        out.append(printable(f"      = {t(lang, 'related')}: {r.path}:{r.line}:{r.column}"
+                             + (f" {r.message}" if r.message else "")))
     if f.suggestion is not None:
-        out.append(printable(f"      = 建议: {f.suggestion}"))
+        out.append(printable(f"      = {t(lang, 'suggestion')}: {f.suggestion}"))
     return out
 
 
 def report(result, ctx, stream) -> None:
     args = getattr(ctx, "args", None)
+    lang = of(ctx)
     colour = use_colour(stream, getattr(args, "color", "auto") or "auto")
     show_all = bool(getattr(args, "show_all", False))
     pages: Dict[str, object] = {p.path: p for p in result.pages}
@@ -96,27 +104,28 @@ def report(result, ctx, stream) -> None:
             if shown[key] > SHOW_FIRST:
                 if key not in summarised:
                     summarised.add(key)
-                    lines.append(f"{printable(f.location.path)}: … 另有 {per_file_rule[key] - SHOW_FIRST} 处 [{f.rule}] "
-                                 f"同类问题未逐条列出（--show-all 或 --format json 查看全部）")
+                    lines.append(t(lang, "summarised", path=printable(f.location.path),
+                                   n=per_file_rule[key] - SHOW_FIRST, rule=f.rule))
                 continue
-        lines.extend(render_finding(f, pages.get(f.location.path), colour))
+        lines.extend(render_finding(f, pages.get(f.location.path), colour, lang=lang))
     for line in lines:
         stream.write(line + "\n")
-    stream.write(summary(result) + "\n")
+    if not getattr(args, "quiet", False):
+        stream.write(summary(result, lang) + "\n")
 
 
-def summary(result) -> str:
+def summary(result, lang: str = "zh") -> str:
     n = len(result.findings)
+    files = count(lang, len(result.pages), "file")
     if not n:
-        return f"未发现问题（检查了 {len(result.pages)} 个文件）。"
-    sev = Counter(f.severity for f in result.findings)
-    parts = "，".join(f"{k} {sev[k]}" for k in ("error", "warning", "info") if sev[k])
+        return t(lang, "clean", files=files)
+    parts = severity_counts(lang, Counter(f.severity for f in result.findings))
     fixable = sum(1 for f in result.findings if f.fix is not None and f.fix.safe)
     unsafe = sum(1 for f in result.findings if f.fix is not None and not f.fix.safe)
-    tail = f"；其中 {fixable} 处可用 --fix 自动修复" if fixable else ""
+    tail = t(lang, "fixable", n=fixable) if fixable else ""
     if unsafe:
-        tail += f"；另有 {unsafe} 处修改建议需人工判断（--fix --unsafe-fixes 才会应用）"
-    return f"共 {n} 个问题（{parts}），检查了 {len(result.pages)} 个文件{tail}。"
+        tail += t(lang, "unsafe", n=unsafe)
+    return t(lang, "found", problems=count(lang, n, "problem"), parts=parts, files=files) + tail + t(lang, "end")
 
 
 @hookimpl
