@@ -34,20 +34,20 @@ def test_baseline_hides_known_and_fails_on_new(write, run_cli, tmp_path):
     p = write("page.md", PAGE)
     bl = _baseline(run_cli, tmp_path, p)
     doc = json.loads(bl.read_text(encoding="utf-8"))
-    assert doc["version"] == 1 and len(doc["findings"]) == 5
+    assert doc["version"] == 1 and len(doc["findings"]) == 4
     assert {e["path"] for e in doc["findings"]} == {"page.md"}  # relative to the baseline file
     code, out, err = _check(run_cli, bl, p)
     assert code == 0 and _json(out) == []
-    assert "5 个已知问题" in err
-    assert json.loads(out)["baseline"]["known"] == 5
+    assert "4 个已知问题" in err
+    assert json.loads(out)["baseline"]["known"] == 4
     # a new defect is reported and fails the run; the known ones stay hidden
     p.write_text(PAGE + "\n新增段落,出现半角逗号。\n", encoding="utf-8")
     code, out, err = _check(run_cli, bl, p)
     assert code == 1
     new = _json(out)
     assert len(new) == 1 and new[0]["line"] == 9
-    # without the baseline all six are there
-    assert len(_fps(run_cli, p)) == 6
+    # without the baseline all five are there (a bracket pair is one finding)
+    assert len(_fps(run_cli, p)) == 5
 
 
 def test_text_format_summary_counts_only_new(write, run_cli, tmp_path):
@@ -86,14 +86,14 @@ def test_fixing_one_finding_leaves_one_absent_entry(write, run_cli, tmp_path):
     assert json.loads(out)["baseline"]["absent"] == 1
     assert "1 条记录已不再出现" in err and "--update-baseline" in err
     # the baseline file is untouched without --update-baseline
-    assert len(json.loads(bl.read_text(encoding="utf-8"))["findings"]) == 5
+    assert len(json.loads(bl.read_text(encoding="utf-8"))["findings"]) == 4
 
 
 def test_update_baseline_prunes_absent_entries_but_never_adds(write, run_cli, tmp_path):
     p = write("page.md", PAGE)
     other = write("other.txt", "另一版面,半角逗号。\n")
     bl = _baseline(run_cli, tmp_path, p, other)
-    assert len(json.loads(bl.read_text(encoding="utf-8"))["findings"]) == 6
+    assert len(json.loads(bl.read_text(encoding="utf-8"))["findings"]) == 5
     p.write_text("插入一段。\n\n" + PAGE.replace("会议强调,要", "会议强调，要") + "\n新问题,出现。\n",
                  encoding="utf-8")
     # only page.md is checked: other.txt's entry is kept, the fixed one removed, the new one not added
@@ -101,10 +101,10 @@ def test_update_baseline_prunes_absent_entries_but_never_adds(write, run_cli, tm
     assert code == 1 and len(_json(out)) == 1
     assert "删去 1 条" in err
     entries = json.loads(bl.read_text(encoding="utf-8"))["findings"]
-    assert len(entries) == 5
+    assert len(entries) == 4
     assert sum(e["path"] == "other.txt" for e in entries) == 1
     # entries that matched now carry their current line
-    assert sorted(e["line"] for e in entries if e["path"] == "page.md") == [5, 5, 5, 7]
+    assert sorted(e["line"] for e in entries if e["path"] == "page.md") == [5, 5, 7]
     code, out, err = _check(run_cli, bl, p)
     assert code == 1 and "不再出现" not in err
 
@@ -153,7 +153,7 @@ def test_baseline_from_configuration_and_default_name(write, run_cli, tmp_path, 
     code, out, err = run_cli("baseline", p)
     assert code == 0 and (tmp_path / "known.json").is_file()
     code, out, err = run_cli("check", p)
-    assert code == 0 and "5 个已知问题" in err
+    assert code == 0 and "4 个已知问题" in err
     monkeypatch.chdir(tmp_path / "pages")
     (tmp_path / "newslint.toml").unlink()
     code, out, err = run_cli("baseline", "--select", "punctuation", "page.md")

@@ -32,8 +32,9 @@ def test_json_contract(write, run_cli):
     f = doc["findings"][0]
     assert set(f) == {"path", "line", "column", "end_line", "end_column", "rule", "category", "severity",
                       "message", "related", "suggestion", "fix", "fingerprint"}
-    assert (f["line"], f["column"], f["end_line"], f["end_column"]) == (1, 4, 1, 5)
-    assert f["category"] == "punctuation" and f["suggestion"] == "（"
+    # a bracket pair is one finding spanning the pair, fixed whole
+    assert (f["line"], f["column"], f["end_line"], f["end_column"]) == (1, 4, 1, 10)
+    assert f["category"] == "punctuation" and f["suggestion"] == "（记者张三）"
 
 
 def test_exit_codes(write, run_cli):
@@ -57,7 +58,7 @@ def test_gb18030_file_is_checked_with_right_columns(write, run_cli):
     p = write("gbk.txt", BAD, encoding="gb18030")
     code, out, _ = run_cli("check", "--format", "json", "--select", "punctuation", p)
     cols = [f["column"] for f in json.loads(out)["findings"]]
-    assert cols == [4, 9, 14]
+    assert cols == [4, 14]
 
 
 def test_crlf_file_same_locations(write, run_cli):

@@ -218,7 +218,7 @@ def test_diff_shows_what_fix_would_change_and_writes_nothing(write, run_cli):
     assert p.read_bytes() == before
     assert out.splitlines()[:2] == [f"--- a/{p}", f"+++ b/{p}"]
     assert f"-{BAD.strip()}" in out.splitlines() and f"+{FIXED.strip()}" in out.splitlines()
-    assert code == 1 and "可修复 3 处" in err
+    assert code == 1 and "可修复 2 处" in err
     code, out, err = run_cli("check", "--diff", "--select", "punctuation", write("g.txt", FIXED))
     assert code == 0 and out == ""
     assert run_cli("check", "--diff", "--fix", p)[0] == 2

@@ -21,12 +21,12 @@ def test_annotations_for_findings(write, run_cli, monkeypatch, tmp_path):
     code, out, err = run_cli("check", "--format", "github", "--select", "punctuation", tmp_path / "pages" / "a.txt")
     assert code == 1
     lines = out.splitlines()
-    assert len(lines) == 3
+    assert len(lines) == 2  # the bracket pair is one annotation
     level, props, message = _props(lines[0])
     assert level == "warning"
-    assert props == {"file": "pages/a.txt", "line": "1", "col": "4", "endLine": "1", "endColumn": "5",
+    assert props == {"file": "pages/a.txt", "line": "1", "col": "4", "endLine": "1", "endColumn": "10",
                      "title": "newslint [punctuation-halfwidth]"}
-    assert message.startswith("中文语句中的半角“(”") and "%0A建议：（" in message
+    assert message.startswith("中文语句中的半角括号“(记者张三)”") and "%0A建议：（记者张三）" in message
 
 
 def test_workspace_relative_paths(write, run_cli, monkeypatch, tmp_path):
@@ -70,13 +70,13 @@ def test_statistics_counts_per_rule(write, run_cli):
     code, out, err = run_cli("check", "--statistics", "--select", "punctuation", p)
     assert code == 1
     first = out.splitlines()[0].split()
-    assert first[:3] == ["6", "punctuation-halfwidth", "punctuation"] and first[-1] == "[*]"
+    assert first[:3] == ["4", "punctuation-halfwidth", "punctuation"] and first[-1] == "[*]"
     assert "a.txt:1:4" not in out  # counts instead of the listing
     # beside a machine format the statistics go to stderr and stdout stays valid JSON
     import json
 
     code, out, err = run_cli("check", "--statistics", "--format", "json", "--select", "punctuation", p)
-    assert len(json.loads(out)["findings"]) == 6 and "punctuation-halfwidth" in err
+    assert len(json.loads(out)["findings"]) == 4 and "punctuation-halfwidth" in err
 
 
 def test_output_file_with_text_terminal(write, run_cli, tmp_path):
@@ -105,7 +105,7 @@ def test_stdin_filename_finds_config_and_path_ignores(write, run_cli, monkeypatc
     feed()
     code, out, err = run_cli("check", "--format", "json", "--stdin-filename", "site/pages/a.txt", "-")
     fs = json.loads(out)["findings"]
-    assert code == 1 and {f["path"] for f in fs} == {"site/pages/a.txt"} and len(fs) == 3
+    assert code == 1 and {f["path"] for f in fs} == {"site/pages/a.txt"} and len(fs) == 2
     feed()
     code, out, err = run_cli("check", "--format", "json", "--stdin-filename", "site/archive/a.txt", "-")
     assert code == 0 and json.loads(out)["findings"] == []  # the configuration beside the real file applies

@@ -51,4 +51,4 @@ def test_halfwidth_marks_beside_emoticon_look_alikes_still_found(run_cli, write)
     # a bare :( is a colon and a bracket: 他说:(一)…; a run of ! ends a Chinese sentence
     p = write("a.txt", "他说:(一)加强领导。\n\n这太棒了!!\n")
     found = [(f["line"], f["suggestion"]) for f in _halfwidth(run_cli, p)]
-    assert found == [(1, "："), (1, "（"), (1, "）"), (3, "！"), (3, "！")]
+    assert found == [(1, "："), (1, "（一）"), (3, "！"), (3, "！")]

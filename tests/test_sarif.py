@@ -48,14 +48,14 @@ def test_valid_sarif_with_rules_results_and_fingerprints(write, run_cli, validat
     assert rule["help"]["text"].startswith("GB/T 15834") and "错误示例" in rule["help"]["text"]
     assert rule["shortDescription"]["text"] and rule["defaultConfiguration"]["level"] == "warning"
     res = run["results"]
-    assert len(res) == 3
+    assert len(res) == 2  # the bracket pair is one result
     r0 = res[0]
     assert r0["ruleId"] == "punctuation-halfwidth" and rules[r0["ruleIndex"]]["id"] == r0["ruleId"]
     assert r0["level"] == "warning"
     loc = r0["locations"][0]["physicalLocation"]
     assert loc["artifactLocation"] == {"uri": "pages/a.txt", "uriBaseId": "%SRCROOT%"}
     assert loc["region"]["startLine"] == 1 and loc["region"]["startColumn"] == 4
-    assert loc["region"]["endColumn"] == 5 and loc["region"]["snippet"]["text"] == "("
+    assert loc["region"]["endColumn"] == 10 and loc["region"]["snippet"]["text"] == "(记者张三)"
     assert run["originalUriBaseIds"]["%SRCROOT%"]["uri"].startswith("file://")
     # the same fingerprints as the JSON format
     _, out, _ = run_cli("check", "--format", "json", "--select", "punctuation", "pages/a.txt")
@@ -63,7 +63,7 @@ def test_valid_sarif_with_rules_results_and_fingerprints(write, run_cli, validat
     assert [r["partialFingerprints"]["newslint/v1"] for r in res] == fps
     # a fix travels as a SARIF fix
     rep = r0["fixes"][0]["artifactChanges"][0]["replacements"][0]
-    assert rep["insertedContent"]["text"] == "（" and rep["deletedRegion"]["startColumn"] == 4
+    assert rep["insertedContent"]["text"] == "（记者张三）" and rep["deletedRegion"]["startColumn"] == 4
 
 
 def test_columns_count_code_points_not_utf16_units(write, run_cli, validator):

@@ -26,7 +26,7 @@ RULE = Rule(
 GB/T 15834《标点符号用法》规定中文文本使用全角标点。排版系统转换、从网页或即时通讯软件复制的稿件常把
 逗号、分号、冒号、问号、叹号和括号留成半角，印在版面上字距明显不齐。
 
-本规则对中文语境中的每个半角标点报告一次，并给出对应的全角标点；`newslint check --fix` 只改写这些字符，
+本规则对中文语境中的每个半角标点报告一次（一对半角括号算一处），并给出对应的全角标点；`newslint check --fix` 只改写这些字符，
 原子写回文件（保留编码、BOM、换行符和权限）。数字（1,000、3:30）、网址、英文句子、代码和 Markdown
 链接语法中的半角标点不报告。括号成对判断：括号内外有中文时整对改为全角。
 
@@ -227,13 +227,33 @@ def _halfwidth(page, ctx) -> list:
     if not regex.search(r"[,;:?!()]", text):
         return []
     out = []
-    for i, full in find(text):
-        ch = text[i]
+    marks = dict(find(text))
+    pairs = _bracket_pairs(text, _skipped_spans(text)) if "(" in text else {}
+    absorbed = set()
+    for i in sorted(marks):
+        if i in absorbed:
+            continue
+        j = pairs.get(i, -1)
+        if text[i] == "(" and j in marks and j - i <= _PAIR_SPAN:
+            # one bracket pair, one finding: （财经眼） is one defect, fixed whole with any mark inside it
+            inner = [k for k in marks if i <= k <= j]
+            absorbed.update(inner)
+            shown = text[i:j + 1]
+            full = "".join(marks.get(k, text[k]) for k in range(i, j + 1))
+            what = "括号" if len(inner) == 2 else "括号和标点"
+            out.append(ctx.finding(
+                RULE, page, i, j + 1, f"中文语句中的半角{what}“{shown}”应为全角“{full}”",
+                suggestion=full, fix=Fix(i, j + 1, full, "safe"), key=context_key(text, i)))
+            continue
+        ch, full = text[i], marks[i]
         out.append(ctx.finding(
             RULE, page, i, i + 1, f"中文语句中的半角“{ch}”应为全角“{full}”",
             suggestion=full, fix=Fix(i, i + 1, full, "safe"),
             key=context_key(text, i)))
     return out
+
+
+_PAIR_SPAN = 40  # a longer bracketed passage keeps one finding per bracket (a short underline each)
 
 
 def context_key(text: str, i: int, n: int = 6) -> str:
