@@ -1,0 +1,350 @@
+"""Typos (错别字): a common word written with a sound-alike or look-alike character, or with one of its
+characters dropped, where what is written is no word and the correction fits its neighbours.
+
+How it decides (data, not a list of pairs — see :mod:`newslint.checks.typo_data`):
+
+1. Every 2-, 3- and 4-character window of the page is tested against the variant table: strings one
+   confusion (the same reading, a similar shape) or one dropped character away from a common word of
+   jieba's dictionary, and themselves no common word.  This runs at numpy speed over the whole page;
+   only the windows that are variants go on.
+   Whatever needs no context was judged when the table was built (:func:`typo_data.judge`): what is
+   written is no word of jieba's dictionary nor in real use by wordfreq's list, cannot be read as two
+   words (大学|是, 对|黎), and has one clear correction.
+2. On the page a variant is kept only when the text gives no other reading of it: no dictionary word
+   crosses the window's edge (会议对 is 会议+对, not a misspelt 一对), both neighbours belong to words
+   or are function words (else the window is part of a name or a word the dictionary lacks), it is not
+   written twice on the page, not after a numeral, not a transliteration nor a person's name.  Where
+   several windows overlap, the longest is judged (迫不急待, not 不急).
+3. Severity: ``warning`` when the correction is very common for its length and (for two characters)
+   what is written never occurs in wordfreq's list, outside titles in 《》 and quotations; else ``info``.
+
+The logic is :func:`find_typos` (page, options) → :class:`Typo` items; the hooks below only turn them
+into findings.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Dict, FrozenSet, Iterable, List, Optional, Set, Tuple
+
+import regex
+
+from .. import hookimpl
+from ..finding import Fix, Rule
+from . import typo_data as data
+
+CONFUSED = Rule(
+    id="typo-confused-char",
+    category="typo",
+    severity="warning",
+    summary="常用词中的字被读音或字形相近的字替换（按部就班→按步就班、贯彻→贯撤）",
+    explanation="""\
+常用词、成语里的一个字写成了读音相近（拼音输入法选错）或字形相近的字，写出来的不是词，改回后是常用词，
+如“贯撤”（贯彻）、“按步就班”（按部就班）、“一愁莫展”（一筹莫展）。
+
+判断依据都来自数据：混淆字集由 pypinyin 的读音和字形相似度（四角号码、部件拆分）生成，常用词及词频取自
+jieba 词典，另用 wordfreq 的中文词频表排除 jieba 未收的新词（实时、民宿）。原写法是词、能拆成两个词
+（大学｜是、对｜黎）、在网络文本中常见（连常见的误写“布署”“震憾”也因此不报，由 wording-faulty-phrase
+的词表负责）时不报；窗口边缘有词典词跨过（“会议对”是“会议＋对”）、左右是无词覆盖的字（人名、音译词、
+词典未收的词）、同一写法在本页出现两次以上、属于文中点到的人名时也不报。改正后的词很常见、原写法
+从未见于词频表时为 warning，书名号、引号内或证据较弱时为 info。修改建议为改正后的词（unsafe fix，
+需编辑确认）。
+
+A character of a common word or idiom replaced by a sound-alike or look-alike (布署 for 部署), where
+what is written is no word and the correction is a frequent one that fits its neighbours.""",
+    bad="面对新情况，我们不能按步就班，要认真贯撤落实。",
+    good="面对新情况，我们不能按部就班，要认真贯彻落实。",
+    fixable=True,
+    options=(("min_freq", 50), ("warn_freq", 3000)),
+)
+
+MISSING = Rule(
+    id="typo-missing-char",
+    category="typo",
+    severity="warning",
+    summary="成语、固定词语中漏了一个字（迫不及待→迫及待）",
+    explanation="""\
+四字成语、固定词语中间漏掉一个字，剩下的不是词，补上后是常用的成语，如“迫及待”（迫不及待）、
+“一莫展”（一筹莫展）。依据与 typo-confused-char 相同：jieba 词典的词和词频；窗口边缘有词跨过、
+是人名或音译词时不报。修改建议为补全后的词（unsafe fix）。
+（字写重了——“迫不不及待”——由 wording-repeated-word 报告。）
+
+A character dropped inside a four-character idiom or fixed expression (迫及待 for 迫不及待).""",
+    bad="大家迫及待地走进展厅。",
+    good="大家迫不及待地走进展厅。",
+    fixable=True,
+    options=(("min_freq", 100), ("warn_freq", 3000)),
+)
+
+RULES = [CONFUSED, MISSING]
+
+PAIR_MIN_FREQ = 300  # a two-character correction must be at least this common in jieba's dictionary
+PAIR_WEB_MAX = 20  # and what is written all but unseen in wordfreq's list (per billion words)
+FUNCTION_FREQ = 50000  # a character this frequent alone (是, 到, 出) reads as a word of its own
+# Characters of foreign transliterations: a window next to a run of them is a foreign name (the kind of
+# name the dictionary does not know), not a common word misspelt.
+_TRANSLIT = set("斯尔克特德诺娃夫基亚拉罗里奇伊维利卡莫塔纳普泰丁埃赫索兹蒂乌隆巴萨芬琳妮莎")
+_HAN = regex.compile(r"\p{Han}")
+_OPEN = {"《": "》", "“": "”", "「": "」", "『": "』", "‘": "’"}
+
+
+@dataclass(frozen=True)
+class Typo:
+    start: int
+    end: int
+    wrong: str
+    right: str
+    kind: int  # typo_data.SOUND / SHAPE / BOTH / DROP
+    severity: str
+    freq_right: int
+    freq_wrong: int
+
+    @property
+    def reason(self) -> str:
+        return data.KIND_CN[self.kind]
+
+    @property
+    def rule(self) -> Rule:
+        return MISSING if self.kind == data.DROP else CONFUSED
+
+
+class _Freq:
+    """Dictionary frequencies with a per-page memo (look-ups go to the memory-mapped lexicon)."""
+
+    def __init__(self):
+        from ..lexicon import lexicon
+
+        self._lex = lexicon()
+        self._memo: Dict[str, int] = {}
+
+    def __call__(self, w: str) -> int:
+        f = self._memo.get(w)
+        if f is None:
+            f = self._memo[w] = self._lex.freq(w)
+        return f
+
+    def lookup(self, w: str):
+        return self._lex.lookup(w)
+
+
+def _context(text: str, hits) -> Dict[Tuple[int, int], str]:
+    """For each hit ``(start, end, …)``: "crossed" when a dictionary word crosses an edge of the window
+    (会议对 is 会议+对, not a misspelt 一对), "open" when a neighbour is a Han character that is neither
+    part of a dictionary word outside the window nor a function word (the window is then part of a run
+    of characters no word covers: a name, or a word the dictionary lacks), else "".  The dictionary
+    look-ups are vectorised over all hits (window codes of the variant search)."""
+    import numpy as np
+
+    if not hits:
+        return {}
+    table = data.table()
+    S = np.array([h[0] for h in hits])
+    E = np.array([h[1] for h in hits])
+    crossed = np.zeros(len(hits), dtype=bool)
+    for edge in (S, E):
+        for d in (1, 2, 3):  # a word starting d characters before the edge and running past it
+            for n in range(d + 1, 5):
+                crossed |= table.words_at(n, edge - d)
+    before = np.zeros(len(hits), dtype=bool)
+    after = np.zeros(len(hits), dtype=bool)
+    for n in (2, 3, 4):
+        before |= table.words_at(n, S - n)
+        after |= table.words_at(n, E)
+    out: Dict[Tuple[int, int], str] = {}
+    size = len(text)
+    fchars = _function_chars()
+    for k, (s, e, *_) in enumerate(hits):
+        if crossed[k]:
+            out[(s, e)] = "crossed"
+            continue
+        closed = True
+        for j, word in ((s - 1, before[k]), (e, after[k])):
+            if 0 <= j < size and not word and _HAN.match(text[j]) and text[j] not in fchars:
+                closed = False
+        out[(s, e)] = "" if closed else "open"
+    return out
+
+
+@lru_cache(maxsize=1)
+def _function_chars() -> FrozenSet[str]:
+    """Characters that are words by themselves and very common (的, 在, 和, 对, 是, 到…): jieba's
+    function-word tags or a very high count, over the characters that could qualify."""
+    from ..lexicon import lexicon
+
+    lex = lexicon()
+    out = set()
+    for ch in ("的地得了在和与及对向是有到为以于把被从将也都就等中上下我他其各该着过之而或并但又还更很最不没"
+               "所让使给跟同由说要会能可来去出好"):
+        hit = lex.lookup(ch)
+        if hit and ((hit[0] >= 20000 and hit[1] in data.FUNCTION_TAGS) or hit[0] >= data.FUNCTION_FREQ):
+            out.add(ch)
+    return frozenset(out)
+
+
+def _enclosure(text: str, s: int) -> str:
+    """The opening mark of the title or quotation ``text[s]`` sits in (same line, 40 characters), or ''."""
+    for j in range(s - 1, max(-1, s - 41), -1):
+        ch = text[j]
+        if ch in _OPEN:
+            close = text.find(_OPEN[ch], s)
+            nl = text.find("\n", s)
+            return ch if close >= 0 and (nl < 0 or close < nl) else ""
+        if ch in "》”」』’\n":
+            return ""
+    return ""
+
+
+def _transliteration(text: str, s: int, e: int) -> bool:
+    left = text[max(0, s - 2):s]
+    right = text[e:e + 2]
+    inside = text[s:e]
+    return (sum(c in _TRANSLIT for c in left + inside + right) >= 3
+            or "·" in text[max(0, s - 4):e + 4] or "・" in text[max(0, s - 4):e + 4])
+
+
+def _person_spans(page) -> List[Tuple[int, int]]:
+    try:
+        return [(m.start, m.end) for m in page.analysis("mentions").people()]
+    except Exception:  # a page the name analysis cannot read is checked without it
+        return []
+
+
+def _rejected(text: str, s: int, e: int, context: Dict[Tuple[int, int], str]) -> Optional[str]:
+    """Why the variant ``text[s:e]`` is no typo *here*, or None (the tests that need no context were
+    made when the variant table was built: :func:`typo_data.judge`)."""
+    if s > 0 and text[s - 1] in data.NUMERALS:
+        return "numeral"  # a number's unit: 3日称, 5亿件
+    if context.get((s, e)):
+        return context[(s, e)]
+    wrong = text[s:e]
+    # twice on the page: meant (a slip is rarely repeated letter for letter)
+    if text.count(wrong, 0, s) or text.find(wrong, e) >= 0:
+        return "repeated"
+    if _transliteration(text, s, e):
+        return "transliteration"
+    if _listed_name(text, s, e):
+        return "name"
+    return None
+
+
+def _listed_name(text: str, s: int, e: int) -> bool:
+    """A two-character window that opens with a common surname inside a list of names (周玮、史竞男 /
+    记者周玮): names the page's register may not hold, too short to tell from a word."""
+    if e - s != 2:
+        return False
+    from ..analyses.mentions import common_surnames
+
+    if text[s] not in common_surnames()[0]:
+        return False
+    return text[e:e + 1] in ("、", "，") or text[max(0, s - 1):s] == "、" or text[max(0, s - 2):s] in ("记者", "编辑")
+
+
+def _severity(text: str, s: int, e: int, f_right: int, flags: int, o) -> str:
+    """``warning`` when the evidence is overwhelming: the correction very common for its length (a
+    two-character one at least ``warn_freq`` in jieba's dictionary, a three-character one a tenth of that,
+    an idiom a sixtieth), a two-character string never seen in wordfreq's list, outside titles and
+    quotations; else ``info``."""
+    n = e - s
+    if f_right < o["warn_freq"] // {2: 1, 3: 10}.get(n, 60) or _enclosure(text, s):
+        return "info"
+    if n == 2 and not flags & data.UNSEEN:
+        return "info"
+    return "warning"
+
+
+def find_typos(page, options: Optional[Dict[str, Dict[str, int]]] = None,
+               accept: Iterable[str] = (), skip_spans: Iterable[Tuple[int, int]] = (),
+               trace: Optional[list] = None) -> List[Typo]:
+    """Typos on ``page``.  ``options`` maps a rule id to its options; ``accept`` are strings the user's
+    packs declare right (never reported); ``skip_spans`` are spans other rules already report;
+    ``trace``, a list, receives ``(start, end, written, correction, reason rejected or None)`` of every
+    variant judged."""
+    text = page.text
+    if not _HAN.search(text):
+        return []
+    hits = data.table().find(text)
+    if not hits:
+        return []
+    opts = {r.id: dict(r.options) for r in RULES}
+    for k, v in (options or {}).items():
+        opts.setdefault(k, {}).update(v)
+    accept = set(accept)
+    freq = _Freq()
+    people: Optional[List[Tuple[int, int]]] = None
+    taken: List[Tuple[int, int]] = list(skip_spans)
+    out: List[Typo] = []
+    context = _context(text, hits)
+    hits.sort(key=lambda h: (-(h[1] - h[0]), h[0]))  # the longest windows first: 迫不急待, not 不急
+    for s, e, right, kind, f_right, flags in hits:
+        if any(a < e and s < b for a, b in taken):
+            continue
+        o = opts[(MISSING if kind == data.DROP else CONFUSED).id]
+        wrong = text[s:e]
+        why = "accepted" if wrong in accept else None
+        if why is None and f_right < o["min_freq"]:
+            why = "rare correction"
+        why = why or _rejected(text, s, e, context)
+        if why is None:
+            if people is None:
+                people = _person_spans(page)
+            if any(a < e and s < b for a, b in people):
+                why = "name"
+        if trace is not None:
+            trace.append((s, e, wrong, right, why))
+        if why:
+            continue
+        taken.append((s, e))
+        out.append(Typo(s, e, wrong, right, kind, _severity(text, s, e, f_right, flags, o), f_right,
+                        freq(wrong)))
+    out.sort(key=lambda t: t.start)
+    return out
+
+
+def message(t: Typo) -> str:
+    if t.kind == data.DROP:
+        return f"“{t.wrong}”疑为“{t.right}”漏字"
+    return f"“{t.wrong}”疑为“{t.right}”（{t.reason}）"
+
+
+# ---- hooks ----------------------------------------------------------------------------------------
+@hookimpl
+def newslint_rules():
+    return list(RULES)
+
+
+def _pack_accept(ctx) -> Set[str]:
+    out: Set[str] = set()
+    for e in ctx.pack_entries("typo-accept"):
+        words = e.get("words") or []
+        if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
+            raise e.error("words", "must be a list of strings")
+        out.update(words)
+    return out
+
+
+def _faulty_spans(page, ctx) -> List[Tuple[int, int]]:
+    """Spans the wording rule's phrase list reports (迫不急待): one finding is enough."""
+    if not ctx.enabled("wording-faulty-phrase", page):
+        return []
+    spans = []
+    for e in ctx.pack_entries("phrase"):
+        wrong = e.get("wrong")
+        if isinstance(wrong, str) and wrong:
+            k = page.text.find(wrong)
+            while k >= 0:
+                spans.append((k, k + len(wrong)))
+                k = page.text.find(wrong, k + 1)
+    return spans
+
+
+@hookimpl
+def newslint_check_page(page, ctx) -> Optional[list]:
+    wanted = [r for r in RULES if ctx.enabled(r.id, page)]
+    if not wanted:
+        return None
+    typos = find_typos(page, {r.id: ctx.options(r.id) for r in wanted}, _pack_accept(ctx),
+                       _faulty_spans(page, ctx))
+    ids = {r.id for r in wanted}
+    return [ctx.finding(t.rule, page, t.start, t.end, message(t), suggestion=t.right,
+                        fix=Fix(t.start, t.end, t.right), severity=t.severity)
+            for t in typos if t.rule.id in ids]
