@@ -11,8 +11,8 @@
    (warning; ``any`` also counts info) falls in it; an erroneous sentence is *caught* when a finding
    covers one of its errors and *corrected* when its suggestion gives the gold characters there.  The
    errors are synthetic: the figures are recall on them and false alarms on the clean sentences.
-2. **Planted**: one-character typos planted into paragraphs of xwlb, rmrb and gov (gov: the odd years,
-   which the bigram table of ``typo_data`` has not seen): a character of a common word (jieba frequency
+2. **Planted**: one-character typos planted into paragraphs of xwlb, rmrb and gov (gov: the odd years): a
+   character of a common word (jieba frequency
    ≥ 300, 2–4 characters) replaced by a sound-alike, by a look-alike, or dropped, and a character doubled.
    Found = a typo finding overlaps the planted character; right = its suggestion restores the text.
 3. **Rates**: typo warnings per 10k characters on the three edited corpora (``benchmarks/rates.py``).
@@ -90,7 +90,7 @@ def paragraphs(label: str, n: int, rng: random.Random):
         files = sorted((SHARED / "xwlb-2024").glob("*.md"))
     elif label == "rmrb":
         files = sorted((SHARED / "rmrb-2019-10").rglob("*.txt"))
-    else:  # the odd years only: the bigram table is built from the even ones
+    else:  # the odd years only (the rules were tuned looking at findings on the whole corpus)
         files = [p for p in sorted((SHARED / "gov-reports").glob("gwr_*.txt")) if int(p.stem[4:]) % 2]
     paras = []
     for f in files:
