@@ -27,7 +27,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Dict, Iterable, List, Optional, Tuple
 
-VERSION = 4  # of the variant table's layout and rules of construction
+VERSION = 5  # of the variant table's layout and rules of construction
 SOUND, SHAPE, BOTH, DROP = 1, 2, 3, 4  # kinds of variant
 KIND_CN = {SOUND: "读音相近", SHAPE: "字形相近", BOTH: "音形皆近", DROP: "漏字"}
 
@@ -211,6 +211,7 @@ JIEBA_KNOWN = 30  # a string jieba's dictionary counts this often is a word (峻
 WEB_IN_USE = 100  # per billion words of wordfreq's list: a string in real use (实时, 民宿, 以方)
 PAIR_WEB_MAX = 20  # a two-character variant must be all but unseen in wordfreq's list
 SINGLE_WORD = 5000  # a character this frequent alone in jieba's dictionary is a word by itself
+SINGLE_BESIDE_WORD = 300  # and this frequent, when the rest of the string is a word (生产|铝)
 FUNCTION_FREQ = 50000  # a character this frequent alone (是, 到, 出) reads as a word of its own
 FUNCTION_TAGS = {"uj", "ul", "uz", "ug", "uv", "ud", "u", "c", "p", "d", "r", "f", "y"}
 NUMERALS = set("0123456789０１２３４５６７８９零〇一二三四五六七八九十百千万亿两几半数")
@@ -256,13 +257,15 @@ def judge(v: str, cands: List[Tuple[str, int]], words: Dict[str, Tuple[int, str]
         hit = words.get(ch)
         return bool(hit and ((hit[0] >= 20000 and hit[1] in FUNCTION_TAGS) or hit[0] >= FUNCTION_FREQ))
 
-    def wordlike(w: str) -> bool:
-        return f(w) >= SINGLE_WORD if len(w) == 1 else (f(w) >= JIEBA_KNOWN or web.get(w, 0) >= WEB_IN_USE)
+    def wordlike(w: str, single: int) -> bool:
+        return f(w) >= single if len(w) == 1 else (f(w) >= JIEBA_KNOWN or web.get(w, 0) >= WEB_IN_USE)
 
-    # readable as words side by side: 班|的, 对|黎, 已|致, 大学|是, 受|工业
+    # readable as words side by side: 班|的, 对|黎, 已|致, 大学|是, 受|工业, 生产|铝, 视|辖区 — a
+    # character beside a longer word needs to be only a word of its own at all
     if len(v) == 2 and (function_char(v[0]) or function_char(v[1])):
         return None
-    if any(wordlike(v[:k]) and wordlike(v[k:]) for k in range(1, len(v))):
+    single = SINGLE_WORD if len(v) == 2 else SINGLE_BESIDE_WORD
+    if any(wordlike(v[:k], single) and wordlike(v[k:], single) for k in range(1, len(v))):
         return None
     w_wrong = web.get(v, 0)
     if w_wrong >= WEB_IN_USE or w_wrong * KNOWN_RATIO >= web.get(right, 0):
