@@ -191,6 +191,8 @@ def variants(words: Dict[str, Tuple[int, str]], conf: Dict[str, Dict[str, int]]
     for w, (f, tag) in words.items():
         if f < WORD_MIN_FREQ or not 2 <= len(w) <= 4 or tag in NAME_TAGS or not all(map(_is_han, w)):
             continue
+        if len(w) == 2 and f < PAIR_MIN_FREQ:
+            continue
         for i, ch in enumerate(w):
             for d, kind in conf.get(ch, {}).items():
                 v = w[:i] + d + w[i + 1:]
@@ -237,7 +239,8 @@ def judge(v: str, cands: List[Tuple[str, int]], words: Dict[str, Tuple[int, str]
         hit = words.get(w)
         return hit[0] if hit else 0
 
-    cands = sorted(cands, key=lambda c: (c[1] != BOTH, -f(c[0])))  # sound-and-shape slips first
+    if len(cands) > 1:
+        cands = sorted(cands, key=lambda c: (c[1] != BOTH, -f(c[0])))  # sound-and-shape slips first
     right, kind = cands[0]
     f_right = f(right)
     if kind == DROP and (len(right) < 4 or words[right][1] not in ("i", "l")):
