@@ -140,16 +140,17 @@ def _context(text: str, hits) -> Dict[Tuple[int, int], str]:
     table = data.table()
     S = np.array([h[0] for h in hits])
     E = np.array([h[1] for h in hits])
-    crossed = np.zeros(len(hits), dtype=bool)
+    queries = []
     for edge in (S, E):
         for d in (1, 2, 3):  # a word starting d characters before the edge and running past it
             for n in range(d + 1, 5):
-                crossed |= table.words_at(n, edge - d)
-    before = np.zeros(len(hits), dtype=bool)
-    after = np.zeros(len(hits), dtype=bool)
-    for n in (2, 3, 4):
-        before |= table.words_at(n, S - n)
-        after |= table.words_at(n, E)
+                queries.append((n, edge - d))
+    crossing = len(queries)
+    queries += [(n, S - n) for n in (2, 3, 4)] + [(n, E) for n in (2, 3, 4)]
+    res = table.words_at_many(queries)
+    crossed = np.logical_or.reduce(res[:crossing])
+    before = np.logical_or.reduce(res[crossing:crossing + 3])
+    after = np.logical_or.reduce(res[crossing + 3:])
     out: Dict[Tuple[int, int], str] = {}
     size = len(text)
     for k, (s, e, *_) in enumerate(hits):
@@ -341,8 +342,10 @@ def newslint_check_page(page, ctx) -> Optional[list]:
     wanted = [r for r in RULES if ctx.enabled(r.id, page)]
     if not wanted:
         return None
-    typos = find_typos(page, {r.id: ctx.options(r.id) for r in wanted}, _pack_accept(ctx),
-                       _faulty_spans(page, ctx))
+    typos = find_typos(page, {r.id: ctx.options(r.id) for r in wanted}, _pack_accept(ctx))
+    if typos:
+        faulty = _faulty_spans(page, ctx)
+        typos = [t for t in typos if not any(a < t.end and t.start < b for a, b in faulty)]
     ids = {r.id for r in wanted}
     return [ctx.finding(t.rule, page, t.start, t.end, message(t), suggestion=t.right,
                         fix=Fix(t.start, t.end, t.right), severity=t.severity)

@@ -27,7 +27,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Dict, Iterable, List, Optional, Tuple
 
-VERSION = 5  # of the variant table's layout and rules of construction
+VERSION = 6  # of the variant table's layout and rules of construction
 SOUND, SHAPE, BOTH, DROP = 1, 2, 3, 4  # kinds of variant
 KIND_CN = {SOUND: "读音相近", SHAPE: "字形相近", BOTH: "音形皆近", DROP: "漏字"}
 
@@ -279,17 +279,21 @@ def judge(v: str, cands: List[Tuple[str, int]], words: Dict[str, Tuple[int, str]
 
 
 def _fingerprint() -> str:
-    from importlib.metadata import PackageNotFoundError, version
+    """What the table depends on: this layout, jieba's dictionary, the confusion sets and wordfreq's
+    Chinese list (by file size and time: no package metadata is read, which costs 0.1 s)."""
+    import importlib.util
 
     from ..lexicon import _jieba_dict
 
-    src = _jieba_dict()
-    st = src.stat()
+    st = _jieba_dict().stat()
     h = hashlib.sha1(pack_path().read_bytes()).hexdigest()[:10]
-    try:
-        wf = version("wordfreq")
-    except PackageNotFoundError:
-        wf = "none"
+    wf = "none"
+    spec = importlib.util.find_spec("wordfreq")
+    if spec is not None and spec.origin:
+        data = Path(spec.origin).parent / "data" / "large_zh.msgpack.gz"
+        if data.exists():
+            ws = data.stat()
+            wf = f"{ws.st_size}-{int(ws.st_mtime)}"
     return f"v{VERSION}-{st.st_size}-{int(st.st_mtime)}-{h}-wf{wf}"
 
 
@@ -331,12 +335,12 @@ def build_table(target: Path) -> None:
 
 
 def _hash(codes, n: int):
-    """Bit index of each code (numpy uint64 array) of an ``n``-character string."""
+    """Bit index of each code (numpy uint64 array) of an ``n``-character string (codes of different
+    lengths never coincide: the first character is never NUL)."""
     import numpy as np
 
     with np.errstate(over="ignore"):
-        x = (codes ^ np.uint64(n * 0x1234567)) * np.uint64(_HASH_MUL)
-    return x >> np.uint64(64 - BITS)
+        return (codes * np.uint64(_HASH_MUL)) >> np.uint64(64 - BITS)
 
 
 class Table:
@@ -371,22 +375,41 @@ class Table:
                 break
             code = (code[:-1] << np.uint64(16)) | a[n - 1:]
             self._codes[n] = code
-            h = _hash(code, n)
-            hit = (self.bits[(h >> np.uint64(3)).astype(np.int64)] >> (h & np.uint64(7)).astype(np.uint8)) & 1
-            idx = np.flatnonzero(hit)
+            h = _hash(code, n).astype(np.int64)
+            idx = np.flatnonzero((self.bits[h >> 3] >> (h & 7).astype(np.uint8)) & 1)
             if not len(idx):
                 continue
             keys = self.keys[n]
             cand = code[idx]
             pos = np.minimum(np.searchsorted(keys, cand), len(keys) - 1)
             ok = keys[pos] == cand
-            for i, j in zip(idx[ok].tolist(), pos[ok].tolist()):
-                kind = int(self.kind[n][j])
-                wl = n + 1 if kind == DROP else n
-                out.append((i, i + n, decode(int(self.corr[n][j]), wl), kind, int(self.freq[n][j]),
-                            int(self.flag[n][j])))
+            if not ok.any():
+                continue
+            j = pos[ok]
+            kinds = self.kind[n][j].tolist()
+            for i, c, kind, f, fl in zip(idx[ok].tolist(), self.corr[n][j].tolist(), kinds,
+                                         self.freq[n][j].tolist(), self.flag[n][j].tolist()):
+                out.append((i, i + n, decode(c, n + 1 if kind == DROP else n), kind, f, fl))
         return out
 
+
+    def words_at_many(self, queries):
+        """``words_at`` for several ``(n, starts)`` queries at once: one search per length."""
+        import numpy as np
+
+        by_n: Dict[int, List[int]] = {}
+        for k, (n, _) in enumerate(queries):
+            by_n.setdefault(n, []).append(k)
+        out = [None] * len(queries)
+        for n, ks in by_n.items():
+            allstarts = np.concatenate([queries[k][1] for k in ks])
+            res = self.words_at(n, allstarts)
+            off = 0
+            for k in ks:
+                m = len(queries[k][1])
+                out[k] = res[off:off + m]
+                off += m
+        return out
 
     def words_at(self, n: int, starts):
         """For each start (numpy int array), is the ``n``-character window there a dictionary word (at
