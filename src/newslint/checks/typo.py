@@ -31,6 +31,7 @@ import regex
 
 from .. import hookimpl
 from ..finding import Fix, Rule
+from ..rule import page_rule
 from . import typo_data as data
 
 CONFUSED = Rule(
@@ -54,6 +55,12 @@ A character of a common word or idiom replaced by a sound-alike or look-alike (�
 what is written is no word and the correction is a frequent one that fits its neighbours.""",
     bad="面对新情况，我们不能按步就班，要认真贯撤落实。",
     good="面对新情况，我们不能按部就班，要认真贯彻落实。",
+    examples=[
+        {"text": "面对新情况，我们不能按步就班，要认真贯撤落实。", "fires": True, "date": None},
+        {"text": "面对新情况，我们不能按部就班，要认真贯彻落实。", "fires": False, "date": None},
+        # 会议|对 and 已|于 read as words side by side; a title in 《》 is at most info, still a finding
+        {"text": "会议对下一步工作进行了部署，工程已于上月竣工。", "fires": False, "date": None},
+    ],
     fixable=True,
     options=(("min_freq", 50), ("warn_freq", 3000)),
 )
@@ -72,6 +79,10 @@ MISSING = Rule(
 A character dropped inside a four-character idiom or fixed expression (迫及待 for 迫不及待).""",
     bad="大家迫及待地走进展厅。",
     good="大家迫不及待地走进展厅。",
+    examples=[
+        {"text": "展览开幕当天，大家迫及待地走进展厅。", "fires": True, "date": None},
+        {"text": "展览开幕当天，大家迫不及待地走进展厅。", "fires": False, "date": None},
+    ],
     fixable=True,
     options=(("min_freq", 100), ("warn_freq", 3000)),
 )
@@ -306,28 +317,30 @@ def message(t: Typo) -> str:
     return f"“{t.wrong}”疑为“{t.right}”（{t.reason}）"
 
 
-# ---- hooks ----------------------------------------------------------------------------------------
+# ---- the rules ----------------------------------------------------------------------------------
 @hookimpl
-def newslint_rules():
-    return list(RULES)
+def newslint_pack_sections():
+    # [[typo-accept]] words = ["…"]: strings a paper writes on purpose (a brand, a local term), never reported
+    return {"typo-accept": {"words": list, "note": str, "source": str}}
 
 
-def _pack_accept(ctx) -> Set[str]:
+def _pack_accept(rc) -> Set[str]:
     out: Set[str] = set()
-    for e in ctx.pack_entries("typo-accept"):
+    for e in rc.pack("typo-accept"):
         words = e.get("words") or []
-        if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
+        if not all(isinstance(w, str) for w in words):
             raise e.error("words", "must be a list of strings")
         out.update(words)
     return out
 
 
-def _faulty_spans(page, ctx) -> List[Tuple[int, int]]:
+def _faulty_spans(rc) -> List[Tuple[int, int]]:
     """Spans the wording rule's phrase list reports (迫不急待): one finding is enough."""
-    if not ctx.enabled("wording-faulty-phrase", page):
+    page = rc.page
+    if not rc.ctx.enabled("wording-faulty-phrase", page):
         return []
     spans = []
-    for e in ctx.pack_entries("phrase"):
+    for e in rc.pack("phrase"):
         wrong = e.get("wrong")
         if isinstance(wrong, str) and wrong:
             k = page.text.find(wrong)
@@ -337,16 +350,35 @@ def _faulty_spans(page, ctx) -> List[Tuple[int, int]]:
     return spans
 
 
-@hookimpl
-def newslint_check_page(page, ctx) -> Optional[list]:
-    wanted = [r for r in RULES if ctx.enabled(r.id, page)]
-    if not wanted:
-        return None
-    typos = find_typos(page, {r.id: ctx.options(r.id) for r in wanted}, _pack_accept(ctx))
+_MEMO: Tuple[int, object, List[Typo]] = (0, None, [])
+
+
+def _page_typos(rc) -> List[Typo]:
+    """The typos of ``rc.page``, found once for both rules (the second rule reads the first's result)."""
+    global _MEMO
+    page = rc.page
+    if _MEMO[0] == id(page) and _MEMO[1] is page.text:
+        return _MEMO[2]
+    typos = find_typos(page, {r.id: rc.ctx.options(r.id) for r in RULES}, _pack_accept(rc))
     if typos:
-        faulty = _faulty_spans(page, ctx)
+        faulty = _faulty_spans(rc)
         typos = [t for t in typos if not any(a < t.end and t.start < b for a, b in faulty)]
-    ids = {r.id for r in wanted}
-    return [ctx.finding(t.rule, page, t.start, t.end, message(t), suggestion=t.right,
-                        fix=Fix(t.start, t.end, t.right), severity=t.severity)
-            for t in typos if t.rule.id in ids]
+    _MEMO = (id(page), page.text, typos)
+    return typos
+
+
+def _report(rc, rule: Rule) -> None:
+    for t in _page_typos(rc):
+        if t.rule is rule:
+            rc.report(t.start, t.end, message(t), suggestion=t.right, fix=Fix(t.start, t.end, t.right),
+                      severity=rc.ctx.severity(rule, t.severity))
+
+
+@page_rule(CONFUSED)
+def confused_char(rc) -> None:
+    _report(rc, CONFUSED)
+
+
+@page_rule(MISSING)
+def missing_char(rc) -> None:
+    _report(rc, MISSING)
