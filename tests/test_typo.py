@@ -88,3 +88,25 @@ def test_confusion_sets_come_from_the_shipped_data():
 def test_codes_round_trip():
     for s in ("部署", "按部就班", "一"):
         assert typo_data.decode(typo_data.encode(s), len(s)) == s
+
+
+def test_a_form_written_on_two_pages_of_the_run_is_meant():
+    from helpers import check
+
+    one = Page.from_text("a.txt", "面对困难，他并没有一愁莫展。")
+    two = Page.from_text("b.txt", "面对困难，她也没有一愁莫展。")
+    assert [f.rule for f in check([one], ["typo"])] == ["typo-confused-char"]
+    assert check([Page.from_text("a.txt", one.text), Page.from_text("b.txt", two.text)], ["typo"]) == []
+
+
+def test_accepted_words_from_a_pack_are_not_reported(tmp_path):
+    from newslint.config import Config
+    from newslint.engine import Context, check_pages
+    from helpers import PM, RULES
+
+    pack = tmp_path / "house.toml"
+    pack.write_text('[[typo-accept]]\nwords = ["一愁莫展"]\nnote = "a play on words in our column"\n',
+                    encoding="utf-8")
+    cfg = Config(path=tmp_path / "newslint.toml", root=tmp_path, data={"packs": [str(pack)]})
+    ctx = Context(PM, RULES, cfg, select=["typo"])
+    assert check_pages(ctx, [Page.from_text("a.txt", "面对困难，他并没有一愁莫展。")]).findings == []

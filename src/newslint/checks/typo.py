@@ -31,7 +31,7 @@ import regex
 
 from .. import hookimpl
 from ..finding import Fix, Rule
-from ..rule import page_rule
+from ..rule import corpus_rule
 from . import typo_data as data
 
 CONFUSED = Rule(
@@ -324,23 +324,10 @@ def newslint_pack_sections():
     return {"typo-accept": {"words": list, "note": str, "source": str}}
 
 
-def _pack_accept(rc) -> Set[str]:
-    out: Set[str] = set()
-    for e in rc.pack("typo-accept"):
-        words = e.get("words") or []
-        if not all(isinstance(w, str) for w in words):
-            raise e.error("words", "must be a list of strings")
-        out.update(words)
-    return out
-
-
-def _faulty_spans(rc) -> List[Tuple[int, int]]:
+def _faulty_spans(page, ctx) -> List[Tuple[int, int]]:
     """Spans the wording rule's phrase list reports (迫不急待): one finding is enough."""
-    page = rc.page
-    if not rc.ctx.enabled("wording-faulty-phrase", page):
-        return []
     spans = []
-    for e in rc.pack("phrase"):
+    for e in ctx.pack_entries("phrase"):
         wrong = e.get("wrong")
         if isinstance(wrong, str) and wrong:
             k = page.text.find(wrong)
@@ -350,35 +337,68 @@ def _faulty_spans(rc) -> List[Tuple[int, int]]:
     return spans
 
 
-_MEMO: Tuple[int, object, List[Typo]] = (0, None, [])
+COLLECT_KEY = "typo"
 
 
-def _page_typos(rc) -> List[Typo]:
-    """The typos of ``rc.page``, found once for both rules (the second rule reads the first's result)."""
-    global _MEMO
-    page = rc.page
-    if _MEMO[0] == id(page) and _MEMO[1] is page.text:
-        return _MEMO[2]
-    typos = find_typos(page, {r.id: rc.ctx.options(r.id) for r in RULES}, _pack_accept(rc))
-    if typos:
-        faulty = _faulty_spans(rc)
+def _page_typos(page, ctx) -> Tuple[List[Typo], List[str]]:
+    """The typos of ``page`` and the written forms of every variant window on it."""
+    accept: Set[str] = set()
+    for e in ctx.pack_entries("typo-accept"):
+        words = e.get("words") or []
+        if not all(isinstance(w, str) for w in words):
+            raise e.error("words", "must be a list of strings")
+        accept.update(words)
+    trace: list = []
+    typos = find_typos(page, {r.id: ctx.options(r.id) for r in RULES}, accept, trace=trace)
+    if typos and ctx.enabled("wording-faulty-phrase", page):
+        faulty = _faulty_spans(page, ctx)
         typos = [t for t in typos if not any(a < t.end and t.start < b for a, b in faulty)]
-    _MEMO = (id(page), page.text, typos)
-    return typos
+    return typos, sorted({t[2] for t in trace})
+
+
+@hookimpl
+def newslint_collect_page(page, ctx):
+    """Typos are found per page (possibly in a worker) and reported in the corpus phase, where a
+    written form that recurs on another page of the run (走深走实, 提质 in many reports) is taken as meant:
+    a slip is rarely repeated letter for letter, across pages still less."""
+    if not ctx.any_enabled(*(r.id for r in RULES)):
+        return None
+    typos, forms = _page_typos(page, ctx)
+    found = [(t.start, t.end, t.wrong, t.right, t.kind, t.severity, t.freq_right, t.freq_wrong) for t in typos]
+    return {COLLECT_KEY: {"found": found, "forms": forms}}
+
+
+_COUNTS: Tuple[int, Dict[str, int]] = (0, {})
+
+
+def _form_pages(corpus) -> Dict[str, int]:
+    """On how many pages of the run (archive included) each written variant form occurs."""
+    global _COUNTS
+    if _COUNTS[0] != id(corpus):
+        counts: Dict[str, int] = {}
+        for page in corpus.pages:
+            for form in (corpus.collected(page, COLLECT_KEY) or {}).get("forms", ()):
+                counts[form] = counts.get(form, 0) + 1
+        _COUNTS = (id(corpus), counts)
+    return _COUNTS[1]
 
 
 def _report(rc, rule: Rule) -> None:
-    for t in _page_typos(rc):
-        if t.rule is rule:
-            rc.report(t.start, t.end, message(t), suggestion=t.right, fix=Fix(t.start, t.end, t.right),
-                      severity=rc.ctx.severity(rule, t.severity))
+    counts = _form_pages(rc.corpus)
+    for page in rc.corpus.run_pages:
+        for row in (rc.corpus.collected(page, COLLECT_KEY) or {}).get("found", ()):
+            t = Typo(*row)
+            if t.rule is not rule or counts.get(t.wrong, 0) > 1:
+                continue
+            rc.report(t.start, t.end, message(t), page=page, suggestion=t.right,
+                      fix=Fix(t.start, t.end, t.right), severity=rc.ctx.severity(rule, t.severity))
 
 
-@page_rule(CONFUSED)
+@corpus_rule(CONFUSED)
 def confused_char(rc) -> None:
     _report(rc, CONFUSED)
 
 
-@page_rule(MISSING)
+@corpus_rule(MISSING)
 def missing_char(rc) -> None:
     _report(rc, MISSING)

@@ -212,9 +212,9 @@ PAIR_MIN_FREQ = 300  # a two-character correction must be at least this common i
 JIEBA_KNOWN = 30  # a string jieba's dictionary counts this often is a word (峻工 7, 布署 2 are not)
 WEB_IN_USE = 100  # per billion words of wordfreq's list: a string in real use (实时, 民宿, 以方)
 PAIR_WEB_MAX = 20  # a two-character variant must be all but unseen in wordfreq's list
-SINGLE_WORD = 5000  # a character this frequent alone in jieba's dictionary is a word by itself
+SINGLE_WORD = 10000  # a character this frequent alone in jieba's dictionary is a word by itself
 SINGLE_BESIDE_WORD = 300  # and this frequent, when the rest of the string is a word (生产|铝)
-FUNCTION_FREQ = 50000  # a character this frequent alone (是, 到, 出) reads as a word of its own
+FUNCTION_FREQ = 100000  # a character this frequent alone (是, 到, 出) reads as a word of its own
 FUNCTION_TAGS = {"uj", "ul", "uz", "ug", "uv", "ud", "u", "c", "p", "d", "r", "f", "y"}
 NUMERALS = set("0123456789０１２３４５６７８９零〇一二三四五六七八九十百千万亿两几半数")
 CROSS_MIN = 3  # a dictionary word this frequent that crosses a window's edge is another reading
@@ -286,7 +286,6 @@ def _fingerprint() -> str:
     from ..lexicon import _jieba_dict
 
     st = _jieba_dict().stat()
-    h = hashlib.sha1(pack_path().read_bytes()).hexdigest()[:10]
     wf = "none"
     spec = importlib.util.find_spec("wordfreq")
     if spec is not None and spec.origin:
@@ -294,6 +293,10 @@ def _fingerprint() -> str:
         if data.exists():
             ws = data.stat()
             wf = f"{ws.st_size}-{int(ws.st_mtime)}"
+    knobs = repr((WORD_MIN_FREQ, DROP_MIN_FREQ, KNOWN_RATIO, PAIR_MIN_FREQ, JIEBA_KNOWN, WEB_IN_USE,
+                  PAIR_WEB_MAX, SINGLE_WORD, SINGLE_BESIDE_WORD, FUNCTION_FREQ, sorted(FUNCTION_TAGS),
+                  sorted(NUMERALS), CROSS_MIN, BITS, sorted(NAME_TAGS)))
+    h = hashlib.sha1(pack_path().read_bytes() + knobs.encode()).hexdigest()[:10]
     return f"v{VERSION}-{st.st_size}-{int(st.st_mtime)}-{h}-wf{wf}"
 
 
