@@ -23,6 +23,7 @@ into findings.
 """
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Dict, Iterable, List, Optional, Set, Tuple
@@ -228,10 +229,6 @@ def _rejected(text: str, s: int, e: int, context: Dict[Tuple[int, int], str]) ->
         return "numeral"  # a number's unit: 3日称, 5亿件
     if context.get((s, e)):
         return context[(s, e)]
-    wrong = text[s:e]
-    # twice on the page: meant (a slip is rarely repeated letter for letter)
-    if text.count(wrong, 0, s) or text.find(wrong, e) >= 0:
-        return "repeated"
     if _transliteration(text, s, e):
         return "transliteration"
     if _listed_name(text, s, e):
@@ -265,11 +262,11 @@ def _severity(text: str, s: int, e: int, f_right: int, flags: int, o) -> str:
 
 def find_typos(page, options: Optional[Dict[str, Dict[str, int]]] = None,
                accept: Iterable[str] = (), skip_spans: Iterable[Tuple[int, int]] = (),
-               trace: Optional[list] = None) -> List[Typo]:
+               trace: Optional[list] = None, forms: Optional[list] = None) -> List[Typo]:
     """Typos on ``page``.  ``options`` maps a rule id to its options; ``accept`` are strings the user's
     packs declare right (never reported); ``skip_spans`` are spans other rules already report;
     ``trace``, a list, receives ``(start, end, written, correction, reason rejected or None)`` of every
-    variant judged."""
+    variant judged; ``forms``, a list, the written forms of all variant windows."""
     text = page.text
     if not _HAN.search(text):
         return []
@@ -284,9 +281,14 @@ def find_typos(page, options: Optional[Dict[str, Dict[str, int]]] = None,
     people: Optional[List[Tuple[int, int]]] = None
     taken: List[Tuple[int, int]] = list(skip_spans)
     out: List[Typo] = []
-    context = _context(text, hits)
+    written = Counter(text[h[0]:h[1]] for h in hits)  # every occurrence of a variant is a hit
+    if forms is not None:
+        forms.extend(written)
+    # the dictionary tests of the context only for the hits the cheap tests leave
+    context = _context(text, [h for h in hits if written[text[h[0]:h[1]]] == 1
+                              and not (h[0] > 0 and text[h[0] - 1] in data.NUMERALS)])
     hits.sort(key=lambda h: (-(h[1] - h[0]), h[0]))  # the longest windows first: 迫不急待, not 不急
-    for s, e, right, kind, f_right, flags in hits:
+    for s, e, code, kind, f_right, flags in hits:
         if any(a < e and s < b for a, b in taken):
             continue
         o = opts[(MISSING if kind == data.DROP else CONFUSED).id]
@@ -294,7 +296,10 @@ def find_typos(page, options: Optional[Dict[str, Dict[str, int]]] = None,
         why = "accepted" if wrong in accept else None
         if why is None and f_right < o["min_freq"]:
             why = "rare correction"
+        if why is None and written[wrong] > 1:
+            why = "repeated"  # twice on the page: meant (a slip is rarely repeated letter for letter)
         why = why or _rejected(text, s, e, context)
+        right = data.decode(code, e - s + (kind == data.DROP)) if why is None or trace is not None else ""
         if why is None:
             if people is None:
                 people = _person_spans(page)
@@ -324,17 +329,15 @@ def newslint_pack_sections():
     return {"typo-accept": {"words": list, "note": str, "source": str}}
 
 
-def _faulty_spans(page, ctx) -> List[Tuple[int, int]]:
-    """Spans the wording rule's phrase list reports (迫不急待): one finding is enough."""
-    spans = []
+def _in_faulty_phrase(text: str, t: Typo, ctx) -> bool:
+    """Is the typo inside a phrase the wording rule's list reports (迫不急待)?  One finding is enough."""
     for e in ctx.pack_entries("phrase"):
         wrong = e.get("wrong")
         if isinstance(wrong, str) and wrong:
-            k = page.text.find(wrong)
-            while k >= 0:
-                spans.append((k, k + len(wrong)))
-                k = page.text.find(wrong, k + 1)
-    return spans
+            k = text.find(wrong, max(0, t.start - len(wrong) + 1), t.end + len(wrong) - 1)
+            if k >= 0 and k < t.end and t.start < k + len(wrong):
+                return True
+    return False
 
 
 COLLECT_KEY = "typo"
@@ -348,12 +351,11 @@ def _page_typos(page, ctx) -> Tuple[List[Typo], List[str]]:
         if not all(isinstance(w, str) for w in words):
             raise e.error("words", "must be a list of strings")
         accept.update(words)
-    trace: list = []
-    typos = find_typos(page, {r.id: ctx.options(r.id) for r in RULES}, accept, trace=trace)
+    forms: list = []
+    typos = find_typos(page, {r.id: ctx.options(r.id) for r in RULES}, accept, forms=forms)
     if typos and ctx.enabled("wording-faulty-phrase", page):
-        faulty = _faulty_spans(page, ctx)
-        typos = [t for t in typos if not any(a < t.end and t.start < b for a, b in faulty)]
-    return typos, sorted({t[2] for t in trace})
+        typos = [t for t in typos if not _in_faulty_phrase(page.text, t, ctx)]
+    return typos, sorted(forms)
 
 
 @hookimpl

@@ -27,7 +27,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Dict, Iterable, List, Optional, Tuple
 
-VERSION = 6  # of the variant table's layout and rules of construction
+VERSION = 7  # of the variant table's layout and rules of construction
 SOUND, SHAPE, BOTH, DROP = 1, 2, 3, 4  # kinds of variant
 KIND_CN = {SOUND: "读音相近", SHAPE: "字形相近", BOTH: "音形皆近", DROP: "漏字"}
 
@@ -40,8 +40,9 @@ KNOWN_RATIO = 20
 SOUND_CHARS = 4500  # the most frequent characters: sound-alikes among them (input-method slips)
 SHAPE_CHARS = 5000  # look-alikes among these
 NAME_TAGS = {"nr", "nrfg", "nrt"}  # person names: their misspellings are the names rules' business
-BITS = 26  # the bit set has 2**BITS bits (8 MB)
+BITS = 24  # the bit set has 2**BITS bits (2 MB; two hashes a code)
 _HASH_MUL = 0x9E3779B97F4A7C15
+_HASH_MUL2 = 0xC2B2AE3D27D4EB4F
 
 
 def pack_path() -> Path:
@@ -327,9 +328,7 @@ def build_table(target: Path) -> None:
         np.save(target / f"kind{n}.npy", np.array([r[1] for r in rows], dtype=np.uint8))
         np.save(target / f"freq{n}.npy", np.array([r[2] for r in rows], dtype=np.uint32))
         np.save(target / f"flag{n}.npy", np.array([r[3] for r in rows], dtype=np.uint8))
-        h = _hash(ka, n)
-        np.bitwise_or.at(bits, (h >> np.uint64(3)).astype(np.int64),
-                         (1 << (h & np.uint64(7)).astype(np.uint8)).astype(np.uint8))
+        _set_bits(bits, ka, n)
     np.save(target / "bits.npy", bits)
     # the dictionary's words (2–4 characters, at least CROSS_MIN), for the context tests on the page
     for n in (2, 3, 4):
@@ -337,13 +336,35 @@ def build_table(target: Path) -> None:
         np.save(target / f"words{n}.npy", np.array(codes, dtype=np.uint64))
 
 
-def _hash(codes, n: int):
+def _hash(codes, n: int, mul: int = _HASH_MUL):
     """Bit index of each code (numpy uint64 array) of an ``n``-character string (codes of different
     lengths never coincide: the first character is never NUL)."""
     import numpy as np
 
     with np.errstate(over="ignore"):
-        return (codes * np.uint64(_HASH_MUL)) >> np.uint64(64 - BITS)
+        return (codes * np.uint64(mul)) >> np.uint64(64 - BITS)
+
+
+def _set_bits(bits, codes, n: int) -> None:
+    import numpy as np
+
+    for mul in (_HASH_MUL, _HASH_MUL2):
+        h = _hash(codes, n, mul)
+        np.bitwise_or.at(bits, (h >> np.uint64(3)).astype(np.int64),
+                         (1 << (h & np.uint64(7)).astype(np.uint8)).astype(np.uint8))
+
+
+def _test_bits(bits, codes, n: int):
+    """Indices of the codes whose two bits are both set (a Bloom filter with two hashes: about one
+    code in a thousand that is no variant passes)."""
+    import numpy as np
+
+    h = _hash(codes, n).astype(np.int64)
+    idx = np.flatnonzero((bits[h >> 3] >> (h & 7).astype(np.uint8)) & 1)
+    if len(idx):
+        h2 = _hash(codes[idx], n, _HASH_MUL2).astype(np.int64)
+        idx = idx[((bits[h2 >> 3] >> (h2 & 7).astype(np.uint8)) & 1).astype(bool)]
+    return idx
 
 
 class Table:
@@ -362,8 +383,8 @@ class Table:
         self.flag = {n: np.load(directory / f"flag{n}.npy", mmap_mode="r") for n in (2, 3, 4)}
 
     def find(self, text: str) -> List[Tuple[int, int, str, int, int, int]]:
-        """``(start, end, correction, kind, its frequency, flags)`` of every window of ``text`` that is a
-        variant."""
+        """``(start, end, correction's code, kind, its frequency, flags)`` of every window of ``text`` that
+        is a variant (:func:`decode` the code with ``end - start`` characters, one more for DROP)."""
         import numpy as np
 
         a = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
@@ -378,8 +399,7 @@ class Table:
                 break
             code = (code[:-1] << np.uint64(16)) | a[n - 1:]
             self._codes[n] = code
-            h = _hash(code, n).astype(np.int64)
-            idx = np.flatnonzero((self.bits[h >> 3] >> (h & 7).astype(np.uint8)) & 1)
+            idx = _test_bits(self.bits, code, n)
             if not len(idx):
                 continue
             keys = self.keys[n]
@@ -392,7 +412,7 @@ class Table:
             kinds = self.kind[n][j].tolist()
             for i, c, kind, f, fl in zip(idx[ok].tolist(), self.corr[n][j].tolist(), kinds,
                                          self.freq[n][j].tolist(), self.flag[n][j].tolist()):
-                out.append((i, i + n, decode(c, n + 1 if kind == DROP else n), kind, f, fl))
+                out.append((i, i + n, c, kind, f, fl))
         return out
 
 
