@@ -462,7 +462,17 @@ def table() -> Table:
         except OSError:  # built by another process meanwhile, or no writable cache
             if not (target / "bits.npy").exists():
                 target = tmp
+        _prune(target)
     return Table(target)
+
+
+def _prune(keep: Path) -> None:
+    """Remove the tables of other versions (after an upgrade of newslint, jieba or wordfreq)."""
+    import shutil
+
+    for old in keep.parent.glob("typo-v*"):
+        if old != keep and old.is_dir():
+            shutil.rmtree(old, ignore_errors=True)
 
 
 def _writable(d: Path) -> Optional[str]:
