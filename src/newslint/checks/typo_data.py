@@ -460,7 +460,11 @@ def table() -> Table:
         try:
             os.replace(tmp, target)
         except OSError:  # built by another process meanwhile, or no writable cache
-            if not (target / "bits.npy").exists():
+            if (target / "bits.npy").exists():
+                import shutil
+
+                shutil.rmtree(tmp, ignore_errors=True)
+            else:
                 target = tmp
         _prune(target)
     return Table(target)
