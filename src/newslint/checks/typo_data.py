@@ -367,20 +367,28 @@ def _test_bits(bits, codes, n: int):
     return idx
 
 
+def _mapped(path: Path):
+    """A memory-mapped array as a plain ndarray view (numpy's memmap subclass makes every index and
+    search several times slower; the view reads the same mapped pages)."""
+    import numpy as np
+
+    return np.asarray(np.load(path, mmap_mode="r"))
+
+
 class Table:
     def __init__(self, directory: Path):
         import numpy as np
 
-        # the bit set and the keys are read whole (numpy indexes a memory map many times slower);
-        # the rest is read only at the few windows that are variants
+        # the bit set, the keys and the words are read whole (searched on every page); the payload is
+        # mapped and read only at the few windows that are variants
         self.bits = np.load(directory / "bits.npy")
         self.keys = {n: np.load(directory / f"keys{n}.npy") for n in (2, 3, 4)}
         self.words = {n: np.load(directory / f"words{n}.npy") for n in (2, 3, 4)}
         self._codes: Dict[int, object] = {}
-        self.corr = {n: np.load(directory / f"corr{n}.npy", mmap_mode="r") for n in (2, 3, 4)}
-        self.kind = {n: np.load(directory / f"kind{n}.npy", mmap_mode="r") for n in (2, 3, 4)}
-        self.freq = {n: np.load(directory / f"freq{n}.npy", mmap_mode="r") for n in (2, 3, 4)}
-        self.flag = {n: np.load(directory / f"flag{n}.npy", mmap_mode="r") for n in (2, 3, 4)}
+        self.corr = {n: _mapped(directory / f"corr{n}.npy") for n in (2, 3, 4)}
+        self.kind = {n: _mapped(directory / f"kind{n}.npy") for n in (2, 3, 4)}
+        self.freq = {n: _mapped(directory / f"freq{n}.npy") for n in (2, 3, 4)}
+        self.flag = {n: _mapped(directory / f"flag{n}.npy") for n in (2, 3, 4)}
 
     def find(self, text: str) -> List[Tuple[int, int, str, int, int, int]]:
         """``(start, end, correction's code, kind, its frequency, flags)`` of every window of ``text`` that
