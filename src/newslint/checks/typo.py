@@ -49,10 +49,11 @@ jieba 词典，另用 wordfreq 的中文词频表排除 jieba 未收的新词（
 （大学｜是、对｜黎）、在网络文本中常见（连常见的误写“布署”“震憾”也因此不报，由 wording-faulty-phrase
 的词表负责）时不报；窗口边缘有词典词跨过（“会议对”是“会议＋对”）、左右是无词覆盖的字（人名、音译词、
 词典未收的词）、同一写法在本页出现两次以上、属于文中点到的人名时也不报。改正后的词很常见、原写法
-从未见于词频表时为 warning，书名号、引号内或证据较弱时为 info。修改建议为改正后的词（unsafe fix，
-需编辑确认）。
+从未见于词频表时为 warning，书名号、引号内或证据较弱时为 info；两字的写法只报 info。同一写法在本次
+检查的两个页面上出现，视为有意的写法（走深走实、提质）。修改建议为改正后的词（unsafe fix，需编辑确认）。
+本报有意使用的写法可列入数据包：[[typo-accept]] words = ["……"]。
 
-A character of a common word or idiom replaced by a sound-alike or look-alike (布署 for 部署), where
+A character of a common word or idiom replaced by a sound-alike or look-alike (贯撤 for 贯彻), where
 what is written is no word and the correction is a frequent one that fits its neighbours.""",
     bad="面对新情况，我们不能按步就班，要认真贯撤落实。",
     good="面对新情况，我们不能按部就班，要认真贯彻落实。",

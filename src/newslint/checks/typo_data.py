@@ -5,7 +5,8 @@ Two levels, both made from data, neither a hand-made list of pairs:
 1. **Confusion sets** (``rules/typo-confusables.tsv``, committed and shipped in the wheel): for each of the
    common characters, the characters it is typed or read for by mistake — the same toneless pinyin reading
    (pypinyin; a pinyin input method offers every character of a syllable) and a strongly similar shape
-   (:mod:`newslint.analyses.charsim`: four-corner codes and component decompositions).  Common means
+   (:mod:`newslint.analyses.charsim`: four-corner codes and component decompositions, and containment:
+   军/车).  Common means
    frequent in jieba's dictionary, weighted by word frequency.  Rebuild with
    ``python -m newslint.checks.typo_data`` after a change of charsim or of the packages' data; it takes
    a few seconds.
