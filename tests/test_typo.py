@@ -100,9 +100,9 @@ def test_a_form_written_on_two_pages_of_the_run_is_meant():
 
 
 def test_accepted_words_from_a_pack_are_not_reported(tmp_path):
+    from helpers import PM, RULES
     from newslint.config import Config
     from newslint.engine import Context, check_pages
-    from helpers import PM, RULES
 
     pack = tmp_path / "house.toml"
     pack.write_text('[[typo-accept]]\nwords = ["一愁莫展"]\nnote = "a play on words in our column"\n',
