@@ -8,7 +8,7 @@ from typing import Any, Dict, List, Optional, Tuple
 
 CATEGORIES = (
     "duplicate", "name", "attribution", "anachronism", "structure",
-    "enumeration", "wording", "punctuation", "number",
+    "enumeration", "wording", "punctuation", "number", "typo",
 )
 SEVERITIES = ("error", "warning", "info")
 SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}

