@@ -227,16 +227,18 @@ def _halfwidth(page, ctx) -> list:
     if not regex.search(r"[,;:?!()]", text):
         return []
     out = []
-    marks = dict(find(text))
+    found = find(text)
+    marks = dict(found)
+    order = [k for k, _ in found]  # sorted offsets
     pairs = _bracket_pairs(text, _skipped_spans(text)) if "(" in text else {}
     absorbed = set()
-    for i in sorted(marks):
+    for n, i in enumerate(order):
         if i in absorbed:
             continue
         j = pairs.get(i, -1)
         if text[i] == "(" and j in marks and j - i <= _PAIR_SPAN:
             # one bracket pair, one finding: （财经眼） is one defect, fixed whole with any mark inside it
-            inner = [k for k in marks if i <= k <= j]
+            inner = order[n:bisect.bisect_right(order, j, n)]
             absorbed.update(inner)
             shown = text[i:j + 1]
             full = "".join(marks.get(k, text[k]) for k in range(i, j + 1))
