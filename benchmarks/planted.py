@@ -28,6 +28,10 @@ Kinds:
   copy-paragraph  a body paragraph of a real page printed again after its last body paragraph, up to two
                   characters changed
   copy-sentence   a sentence of 50+ characters of a page appended again to its last body paragraph (ditto)
+  moved-same      column scramble: a paragraph cut mid-sentence and its tail printed as a paragraph of its
+                  own further down the same article, after another paragraph (found: structure-continuation
+                  at the tail's line naming the head's line)
+  moved-other     the same with the tail printed under the next article on the page
   name            one occurrence of a two- or three-character name (attested 3 to 30 times on its page)
                   has a given-name character replaced by one that sounds or looks like it (pypinyin /
                   shape data)
@@ -183,6 +187,60 @@ def structure_kind(out: Path, kind: str, paras, n: int, seed: int, label: str = 
     return hits, len(cases), other
 
 
+SCRAMBLE_PER_PAGE = 3  # a page read in the wrong column order has a few displaced tails, not twenty
+
+
+def scramble_pages(out: Path, kind: str, paras, n: int, rng: random.Random, style: str = "md"):
+    """Pages of three articles each; per article one paragraph cut mid-sentence (not after a full stop,
+    at least 8 characters on each side) whose tail is printed as a paragraph of its own after another
+    paragraph of the same article (moved-same) or of the next article (moved-other).  Returns the pages
+    and [(path, tail line, head line)]."""
+    pages, cases = [], []
+    ext = ".md" if style == "md" else ".txt"
+    for j in range(0, n, SCRAMBLE_PER_PAGE):
+        m = min(SCRAMBLE_PER_PAGE, n - j)
+        arts, cuts = [], []
+        for r in range(m):
+            p = paras[rng.randrange(len(paras))]
+            k = rng.choice([i for i in range(8, len(p) - 8) if p[i - 1] not in "。！？"])
+            arts.append([("title", f"测试稿件{j + r}"), ("para", paras[rng.randrange(len(paras))]),
+                         ("para", p[:k]), ("para", paras[rng.randrange(len(paras))])])
+            cuts.append(p[k:])
+        for r in range(m):  # each tail goes after the last paragraph of its article
+            a = r if kind == "moved-same" or m == 1 else (r + 1) % m
+            arts[a].append(("tail", cuts[r], r))
+        items, head_at, tail_at = [], {}, {}
+        for r, art in enumerate(arts):
+            for it in art:
+                if it[0] == "tail":
+                    tail_at[it[2]] = len(items)
+                    items.append(("para", it[1]))
+                else:
+                    if it[0] == "para" and it is art[2]:
+                        head_at[r] = len(items)
+                    items.append(it)
+        text, starts = build_page(style, items)
+        path = out / f"{kind}-{j // SCRAMBLE_PER_PAGE:03d}{ext}"
+        path.write_bytes(text.encode("utf-8"))
+        pages.append(path)
+        cases += [(path, starts[tail_at[r]], starts[head_at[r]]) for r in range(m)]
+    return pages, cases
+
+
+def scramble_kind(out: Path, kind: str, paras, n: int, seed: int, label: str = "xwlb", style: str = "md"):
+    rng = seeded(seed, label, kind)
+    pages, cases = scramble_pages(out, kind, paras, n, rng, style)
+    found = run(pages, "structure-continuation")
+    hits, ok = 0, set()
+    for path, tail, head in cases:
+        hit = [f for f in found if f["path"] == str(path) and f["line"] == tail and f"第{head}行之后" in f["message"]]
+        if hit:
+            hits += 1
+            ok.add((str(path), tail))
+    other = [f for f in found if (f["path"], f["line"]) not in ok]
+    return hits, len(cases), other
+
+
 def duplicate_kind(out: Path, files, n: int, seed: int, kind: str, label: str = "xwlb"):
     """A body paragraph (or a sentence of 50+ characters) of a real page printed again near the end of
     the page — as a new paragraph, or inside the page's last body paragraph — with up to two characters
@@ -288,6 +346,7 @@ def main():
     ap.add_argument("corpora", nargs="*", help="labels: " + ", ".join(CORPORA) + " (default: all found)")
     ap.add_argument("--n", type=int, default=400, help="planted defects per kind")
     ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--kinds", nargs="*", help="only these kinds (default: all)")
     ap.add_argument("--show", action="store_true", help="print the findings that are not planted defects")
     args = ap.parse_args()
     labels = args.corpora or list(CORPORA)
@@ -309,19 +368,25 @@ def main():
             print(f"{'kind':<15} {'found':>9} {'recall':>7} {'other findings':>15}")
             shown = []
 
+            def want(kind):
+                return not args.kinds or kind in args.kinds
+
             def row(kind, hits, total, other=None):
                 extra = "" if other is None else len(other)
                 print(f"{kind:<15} {hits:>4}/{total:<4} {hits / max(total, 1):>7.0%} {extra:>15}")
                 shown.extend(other or [])
 
-            for kind in ("split-word", "split-edge", "split-mark", "truncated", "fragment"):
+            for kind in filter(want, ("split-word", "split-edge", "split-mark", "truncated", "fragment")):
                 row(kind, *structure_kind(out, kind, paras, args.n, args.seed, label, style))
-            for kind in ("copy-paragraph", "copy-sentence"):
+            for kind in filter(want, ("moved-same", "moved-other")):
+                row(kind, *scramble_kind(out, kind, paras, min(args.n, 300), args.seed, label, style))
+            for kind in filter(want, ("copy-paragraph", "copy-sentence")):
                 row(kind, *duplicate_kind(out, files, min(args.n, 200), args.seed, kind, label))
-            hits, total, other = name_kind(out, files, min(args.n, 100), args.seed, label)
-            for how in ("sound", "shape"):
-                row("name-" + how, hits[how], total[how])
-            row("name (all)", sum(hits.values()), sum(total.values()), other)
+            if want("name"):
+                hits, total, other = name_kind(out, files, min(args.n, 100), args.seed, label)
+                for how in ("sound", "shape"):
+                    row("name-" + how, hits[how], total[how])
+                row("name (all)", sum(hits.values()), sum(total.values()), other)
             if args.show:
                 for f in shown:
                     print(f"  {Path(f['path']).name}:{f['line']}: [{f['rule']}] {f['message']}")
