@@ -32,6 +32,9 @@ Kinds:
                   own further down the same article, after another paragraph (found: structure-continuation
                   at the tail's line naming the head's line)
   moved-other     the same with the tail printed under the next article on the page
+  shuffled        column scramble: an article of 4 to 9 numbered sections (一、heading + a paragraph or two)
+                  printed out of order (found: one enumeration-out-of-order finding for the page; an
+                  enumeration-missing-item finding there is counted as a false alarm)
   name            one occurrence of a two- or three-character name (attested 3 to 30 times on its page)
                   has a given-name character replaced by one that sounds or looks like it (pypinyin /
                   shape data)
@@ -241,6 +244,47 @@ def scramble_kind(out: Path, kind: str, paras, n: int, seed: int, label: str = "
     return hits, len(cases), other
 
 
+CN = "一二三四五六七八九"
+NUMBERED = re.compile(r"[一二三四五六七八九十]+[是要、．.]|[（(][一二三四五六七八九十\d]+[）)]|^\d|其[一二三四五六七八九]|"
+                      r"第[一二三四五六七八九十]+[，,：:]|首先|其次|[\u2460-\u2473]")
+
+
+def _head(p: str) -> str:
+    """A section heading made of a paragraph's first phrase (up to 12 characters, no punctuation)."""
+    h = re.split(r"[，。、；：！？“”（）《》\d]", p)[0][:12].lstrip("一二三四五六七八九十百零两第")
+    return h if len(h) >= 2 else "有关工作"  # (not 八、一批… nor 六、2024…: no numeral after the number)
+
+
+def shuffle_kind(out: Path, paras, n: int, seed: int, label: str = "xwlb", style: str = "md"):
+    rng = seeded(seed, label, "shuffled")
+    paras = [p for p in paras if not NUMBERED.search(p)]  # no numbered series of their own
+    pages = []
+    for j in range(n):
+        k = rng.randrange(4, 10)
+        sections = []
+        for s in range(k):
+            body = [paras[rng.randrange(len(paras))] for _ in range(rng.randrange(1, 3))]
+            sections.append([("para", f"{CN[s]}、{_head(paras[rng.randrange(len(paras))])}")]
+                            + [("para", b) for b in body])
+        order = list(range(k))
+        while order == sorted(order):
+            rng.shuffle(order)
+        items = [("title", f"测试稿件{j}"), ("para", paras[rng.randrange(len(paras))])]
+        for s in order:
+            items += sections[s]
+        text, _ = build_page(style, items)
+        path = out / f"shuffled-{j:03d}{'.md' if style == 'md' else '.txt'}"
+        path.write_bytes(text.encode("utf-8"))
+        pages.append(path)
+    found = run(pages, "enumeration")
+    by = collections.defaultdict(list)
+    for f in found:
+        by[f["path"]].append(f)
+    hits = sum(1 for p in pages if [f["rule"] for f in by[str(p)]].count("enumeration-out-of-order") == 1)
+    other = [f for f in found if f["rule"] != "enumeration-out-of-order"]
+    return hits, len(pages), other
+
+
 def duplicate_kind(out: Path, files, n: int, seed: int, kind: str, label: str = "xwlb"):
     """A body paragraph (or a sentence of 50+ characters) of a real page printed again near the end of
     the page — as a new paragraph, or inside the page's last body paragraph — with up to two characters
@@ -380,6 +424,8 @@ def main():
                 row(kind, *structure_kind(out, kind, paras, args.n, args.seed, label, style))
             for kind in filter(want, ("moved-same", "moved-other")):
                 row(kind, *scramble_kind(out, kind, paras, min(args.n, 300), args.seed, label, style))
+            if want("shuffled"):
+                row("shuffled", *shuffle_kind(out, paras, min(args.n, 200), args.seed, label, style))
             for kind in filter(want, ("copy-paragraph", "copy-sentence")):
                 row(kind, *duplicate_kind(out, files, min(args.n, 200), args.seed, kind, label))
             if want("name"):
