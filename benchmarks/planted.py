@@ -35,6 +35,11 @@ Kinds:
   shuffled        column scramble: an article of 4 to 9 numbered sections (一、heading + a paragraph or two)
                   printed out of order (found: one enumeration-out-of-order finding for the page; an
                   enumeration-missing-item finding there is counted as a false alarm)
+  repeated-block  a numbered section (heading + one short sentence, under the duplicate rules' min_chars)
+                  printed again under another number, the sections renumbered in order (found:
+                  duplicate-block at the copy's heading)
+  stacked         numbered sections in order, one of them (not the last) without its body, so two
+                  headings stand together (found: structure-stacked-headings at the first of them)
   name            one occurrence of a two- or three-character name (attested 3 to 30 times on its page)
                   has a given-name character replaced by one that sounds or looks like it (pypinyin /
                   shape data)
@@ -285,6 +290,53 @@ def shuffle_kind(out: Path, paras, n: int, seed: int, label: str = "xwlb", style
     return hits, len(pages), other
 
 
+def _sections_page(out: Path, kind: str, j: int, sections, rng, paras, style):
+    """A page of one article: a lead paragraph and ``sections`` ([(heading, [body…])]) numbered in order;
+    returns its path and the line of each section heading."""
+    items = [("title", f"测试稿件{j}"), ("para", paras[rng.randrange(len(paras))])]
+    at = []
+    for s, (head, body) in enumerate(sections):
+        at.append(len(items))
+        items += [("para", f"{CN[s]}、{head}")] + [("para", b) for b in body]
+    text, starts = build_page(style, items)
+    path = out / f"{kind}-{j:03d}{'.md' if style == 'md' else '.txt'}"
+    path.write_bytes(text.encode("utf-8"))
+    return path, [starts[a] for a in at]
+
+
+def block_kind(out: Path, kind: str, paras, n: int, seed: int, label: str = "xwlb", style: str = "md"):
+    rng = seeded(seed, label, kind)
+    paras = [p for p in paras if not NUMBERED.search(p)]
+    short = sorted({s for p in paras[:4000] for s in re.findall(r"[^。！？；]*[。！？]", p)
+                    if 8 <= len(re.sub(r"\W", "", s)) < 30 and not NUMBERED.search(s) and s[0] not in "，、”"})
+    pages, cases = [], []
+    for j in range(n):
+        k = rng.randrange(4, 8)
+        if kind == "repeated-block":
+            sections = [(_head(paras[rng.randrange(len(paras))]), [rng.choice(short)]) for _ in range(k)]
+            s = rng.randrange(k)
+            c = rng.randrange(k + 1)
+            while c in (s, s + 1):  # not right after itself
+                c = rng.randrange(k + 1)
+            sections.insert(c, sections[s])
+            copy = c if c > s else s + 1  # the later of the two is reported
+        else:  # stacked
+            sections = [(_head(paras[rng.randrange(len(paras))]),
+                         [paras[rng.randrange(len(paras))] for _ in range(rng.randrange(1, 3))]) for _ in range(k)]
+            copy = rng.randrange(k - 1)
+            sections[copy] = (sections[copy][0], [])
+        path, heads = _sections_page(out, kind, j, sections, rng, paras, style)
+        pages.append(path)
+        cases.append((path, heads[copy]))
+    rule = "duplicate-block" if kind == "repeated-block" else "structure-stacked-headings"
+    found = run(pages, rule)
+    at = {(f["path"], f["line"]) for f in found}
+    hits = sum(1 for path, line in cases if (str(path), line) in at)
+    planted = {(str(p), l) for p, l in cases}
+    other = [f for f in found if (f["path"], f["line"]) not in planted]
+    return hits, len(cases), other
+
+
 def duplicate_kind(out: Path, files, n: int, seed: int, kind: str, label: str = "xwlb"):
     """A body paragraph (or a sentence of 50+ characters) of a real page printed again near the end of
     the page — as a new paragraph, or inside the page's last body paragraph — with up to two characters
@@ -426,6 +478,8 @@ def main():
                 row(kind, *scramble_kind(out, kind, paras, min(args.n, 300), args.seed, label, style))
             if want("shuffled"):
                 row("shuffled", *shuffle_kind(out, paras, min(args.n, 200), args.seed, label, style))
+            for kind in filter(want, ("repeated-block", "stacked")):
+                row(kind, *block_kind(out, kind, paras, min(args.n, 200), args.seed, label, style))
             for kind in filter(want, ("copy-paragraph", "copy-sentence")):
                 row(kind, *duplicate_kind(out, files, min(args.n, 200), args.seed, kind, label))
             if want("name"):
