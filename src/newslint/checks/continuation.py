@@ -262,4 +262,4 @@ def continuation(rc):
 @hookimpl
 def newslint_pack_sections():
     """rules/continuation.toml: conjunctions a paragraph cannot stop on."""
-    return {"open_conjunction": {"word": str, "note": str}}
+    return {"open_conjunction": {"word": str, "note": str, "then": str}}

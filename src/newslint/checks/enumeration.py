@@ -381,9 +381,12 @@ _FIRST_OTHERWISE = regex.compile(r"(?:(?<=^)|(?<=[。；;：:，,！？!?\n　])
 def _heads_present(page, fam: str, values, mk: Marker) -> bool:
     """The numbers are section heads elsewhere on the page (sections out of order, judged as a whole by
     ``enumeration-out-of-order``): not missing."""
-    from .sequence import present
-
-    return present(page, fam, values, page.layout.blocks[mk.block].article)
+    blocks = page.layout.blocks
+    heads = [h for h in markers(page) if h.family == fam and h.family in _OUTER_FAMILIES and not h.quoted
+             and not h.weak and h.start == blocks[h.block].start]
+    vals = set(values)
+    here = {h.value for h in heads if blocks[h.block].article == blocks[mk.block].article}
+    return bool(vals) and (vals <= here or vals <= {h.value for h in heads})
 
 
 def _window_start(page, mk: Marker) -> int:

@@ -116,17 +116,6 @@ def out_of_order(rc):
                       key=f"{fam}:" + "".join(str(mk.value) for mk in seq))
 
 
-def present(page, fam: str, values, article: int) -> bool:
-    """All of ``values`` are section heads of family ``fam`` on the page (of the article, or anywhere on
-    a page whose sections the layout reads as articles): a jump to them is an order, not a gap."""
-    marks = heads(page).get(fam, [])
-    blocks = page.layout.blocks
-    here = {mk.value for mk in marks if blocks[mk.block].article == article}
-    anywhere = {mk.value for mk in marks}
-    vals = set(values)
-    return bool(vals) and (vals <= here or vals <= anywhere)
-
-
 @hookimpl
 def newslint_check_page(page, ctx) -> Optional[list]:
     """A section number printed twice anywhere in a sequence (far apart: the enumeration rule's own
