@@ -70,8 +70,9 @@ columns were read in the wrong order.  The fix moves the tail back (unsafe).""",
 RULES = [CONTINUATION]
 _HAN = regex.compile(r"\p{Han}")
 _OPENERS = {"”": "“", "’": "‘", "）": "（", ")": "(", "》": "《", "」": "「", "』": "『"}
-MIN_SCORE = 3  # what a pair needs: e.g. a word across the join (2) and a stranded first character (2)
-ADJACENT_MD, ADJACENT_PLAIN = 3, 2  # the standing of the next paragraph as the continuation of an open end
+COMMON_WORD = 300  # jieba dictionary frequency of a word that is evidence on its own (创新 4681, 大宫 44)
+MIN_SCORE = 3  # what a pair needs: e.g. a common word across the join (2) and a stranded first character (1)
+ADJACENT_MD, ADJACENT_PLAIN = 2, 2  # the standing of the next paragraph as the continuation of an open end
 MARGIN = 1  # how much better than the runner-up (for its end and for its start) the best pair must be
 
 
@@ -97,6 +98,12 @@ def _open_conjunctions() -> Tuple[Tuple[str, Tuple[str, ...]], ...]:
     for e in entries("open_conjunction"):
         out[str(e["word"])] = tuple(w for w in str(e.get("then") or "").split("|") if w)
     return tuple(sorted(out.items(), key=lambda x: len(x[0]), reverse=True))
+
+
+def _word_freq(word: str) -> int:
+    from ..analyses.tokens import window_tokenizer
+
+    return window_tokenizer().FREQ.get(word, 0)
 
 
 def _orphan_closer(head: str) -> Optional[str]:
@@ -155,10 +162,11 @@ def _score(end: _End, start: _Start, conj: tuple) -> Tuple[int, List[str]]:
     score, why = 0, []
     word = word_across(tail, head)
     if word:
-        score += 3 if len(word) >= 3 else 2
+        # a common word is evidence; a rare one (大|宫, a name cut) little: any two characters make one
+        score += (2 if _word_freq(word) >= COMMON_WORD else 1) + (1 if len(word) >= 3 else 0)
         why.append(f"跨接缝组成“{word}”")
         if len(_layout._first_word(head)) == 1 and _HAN.match(head[0]):
-            score += 2
+            score += 1
             why.append(f"这一段的“{head[0]}”是半个词")
     if tail[-1:].isdigit() and (head[:1].isdigit() or head[:1] in _layout.NUMBER_UNITS):
         score += 3
