@@ -1,6 +1,5 @@
 """Continuation pairing: a paragraph's tail printed elsewhere on the page (fixtures invented)."""
 from helpers import lint_text
-
 from newslint.fixing import apply_to_text
 from newslint.page import Page
 

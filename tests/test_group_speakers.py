@@ -1,7 +1,6 @@
 """Group and role speakers (代表们, 专家组成员, 各乡镇负责人, 与会人员) in the speech analysis and attribution
 (fixtures invented)."""
 from helpers import lint_text
-
 from newslint.analyses.speech import parse_subject
 
 STATEMENT = "示范区项目建设速度快、质量高、效益好，要继续强化要素保障，推动更多项目早开工、早投产、早见效，让企业和群众切实感受到发展带来的实惠。"
