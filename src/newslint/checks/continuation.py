@@ -73,6 +73,7 @@ _OPENERS = {"”": "“", "’": "‘", "）": "（", ")": "(", "》": "《", "�
 COMMON_WORD = 300  # jieba dictionary frequency of a word that is evidence on its own (创新 4681, 大宫 44)
 MIN_SCORE = 3  # what a pair needs: e.g. a common word across the join (2) and a stranded first character (1)
 ADJACENT_MD, ADJACENT_PLAIN = 2, 2  # the standing of the next paragraph as the continuation of an open end
+MANY_JOINS = 60  # candidate joins on a page beyond which a pair needs one point more
 MARGIN = 1  # how much better than the runner-up (for its end and for its start) the best pair must be
 
 
@@ -227,10 +228,12 @@ def pairs(page, conj: Optional[tuple] = None) -> List[Tuple[_End, _Start, int, L
     for sc, e, s, _ in scored:
         best_for_end.setdefault(e.block.index, []).append(sc)
         best_for_start.setdefault(s.block.index, []).append(sc)
+    # many ends and starts on one page make chance joins likely (multiple comparisons): ask for more
+    need = MIN_SCORE + (1 if len(ends) * len(starts) > MANY_JOINS else 0)
     out = []
     used_e, used_s = set(), set()
     for sc, e, s, why in sorted(scored, key=lambda x: (-x[0], x[1].block.index, x[2].block.index)):
-        if sc < MIN_SCORE or e.block.index in used_e or s.block.index in used_s:
+        if sc < need or e.block.index in used_e or s.block.index in used_s:
             continue
         rivals_e = sorted(best_for_end[e.block.index], reverse=True)
         rivals_s = sorted(best_for_start[s.block.index], reverse=True)
