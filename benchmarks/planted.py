@@ -28,6 +28,18 @@ Kinds:
   copy-paragraph  a body paragraph of a real page printed again after its last body paragraph, up to two
                   characters changed
   copy-sentence   a sentence of 50+ characters of a page appended again to its last body paragraph (ditto)
+  moved-same      column scramble: a paragraph cut mid-sentence and its tail printed as a paragraph of its
+                  own further down the same article, after another paragraph (found: structure-continuation
+                  at the tail's line naming the head's line)
+  moved-other     the same with the tail printed under the next article on the page
+  shuffled        column scramble: an article of 4 to 9 numbered sections (一、heading + a paragraph or two)
+                  printed out of order (found: one enumeration-out-of-order finding for the page; an
+                  enumeration-missing-item finding there is counted as a false alarm)
+  repeated-block  a numbered section (heading + one short sentence, under the duplicate rules' min_chars)
+                  printed again under another number, the sections renumbered in order (found:
+                  duplicate-block at the copy's heading)
+  stacked         numbered sections in order, one of them (not the last) without its body, so two
+                  headings stand together (found: structure-stacked-headings at the first of them)
   name            one occurrence of a two- or three-character name (attested 3 to 30 times on its page)
                   has a given-name character replaced by one that sounds or looks like it (pypinyin /
                   shape data)
@@ -183,6 +195,148 @@ def structure_kind(out: Path, kind: str, paras, n: int, seed: int, label: str = 
     return hits, len(cases), other
 
 
+SCRAMBLE_PER_PAGE = 3  # a page read in the wrong column order has a few displaced tails, not twenty
+
+
+def scramble_pages(out: Path, kind: str, paras, n: int, rng: random.Random, style: str = "md"):
+    """Pages of three articles each; per article one paragraph cut mid-sentence (not after a full stop,
+    at least 8 characters on each side) whose tail is printed as a paragraph of its own after another
+    paragraph of the same article (moved-same) or of the next article (moved-other).  Returns the pages
+    and [(path, tail line, head line)]."""
+    pages, cases = [], []
+    ext = ".md" if style == "md" else ".txt"
+    for j in range(0, n, SCRAMBLE_PER_PAGE):
+        m = min(SCRAMBLE_PER_PAGE, n - j)
+        arts, cuts = [], []
+        for r in range(m):
+            p = paras[rng.randrange(len(paras))]
+            k = rng.choice([i for i in range(8, len(p) - 8) if p[i - 1] not in "。！？"])
+            arts.append([("title", f"测试稿件{j + r}"), ("para", paras[rng.randrange(len(paras))]),
+                         ("para", p[:k]), ("para", paras[rng.randrange(len(paras))])])
+            cuts.append(p[k:])
+        for r in range(m):  # each tail goes after the last paragraph of its article
+            a = r if kind == "moved-same" or m == 1 else (r + 1) % m
+            arts[a].append(("tail", cuts[r], r))
+        items, head_at, tail_at = [], {}, {}
+        for r, art in enumerate(arts):
+            for it in art:
+                if it[0] == "tail":
+                    tail_at[it[2]] = len(items)
+                    items.append(("para", it[1]))
+                else:
+                    if it[0] == "para" and it is art[2]:
+                        head_at[r] = len(items)
+                    items.append(it)
+        text, starts = build_page(style, items)
+        path = out / f"{kind}-{j // SCRAMBLE_PER_PAGE:03d}{ext}"
+        path.write_bytes(text.encode("utf-8"))
+        pages.append(path)
+        cases += [(path, starts[tail_at[r]], starts[head_at[r]]) for r in range(m)]
+    return pages, cases
+
+
+def scramble_kind(out: Path, kind: str, paras, n: int, seed: int, label: str = "xwlb", style: str = "md"):
+    rng = seeded(seed, label, kind)
+    pages, cases = scramble_pages(out, kind, paras, n, rng, style)
+    found = run(pages, "structure-continuation")
+    hits, ok = 0, set()
+    for path, tail, head in cases:
+        hit = [f for f in found if f["path"] == str(path) and f["line"] == tail and f"第{head}行之后" in f["message"]]
+        if hit:
+            hits += 1
+            ok.add((str(path), tail))
+    other = [f for f in found if (f["path"], f["line"]) not in ok]
+    return hits, len(cases), other
+
+
+CN = "一二三四五六七八九"
+NUMBERED = re.compile(r"[一二三四五六七八九十]+[是要、．.]|[（(][一二三四五六七八九十\d]+[）)]|^\d|其[一二三四五六七八九]|"
+                      r"第[一二三四五六七八九十]+[，,：:]|首先|其次|[\u2460-\u2473]")
+
+
+def _head(p: str) -> str:
+    """A section heading made of a paragraph's first phrase (up to 12 characters, no punctuation)."""
+    h = re.split(r"[，。、；：！？“”（）《》\d]", p)[0][:12].lstrip("一二三四五六七八九十百零两第")
+    return h if len(h) >= 2 else "有关工作"  # (not 八、一批… nor 六、2024…: no numeral after the number)
+
+
+def shuffle_kind(out: Path, paras, n: int, seed: int, label: str = "xwlb", style: str = "md"):
+    rng = seeded(seed, label, "shuffled")
+    paras = [p for p in paras if not NUMBERED.search(p)]  # no numbered series of their own
+    pages = []
+    for j in range(n):
+        k = rng.randrange(4, 10)
+        sections = []
+        for s in range(k):
+            body = [paras[rng.randrange(len(paras))] for _ in range(rng.randrange(1, 3))]
+            sections.append([("para", f"{CN[s]}、{_head(paras[rng.randrange(len(paras))])}")]
+                            + [("para", b) for b in body])
+        order = list(range(k))
+        while order == sorted(order):
+            rng.shuffle(order)
+        items = [("title", f"测试稿件{j}"), ("para", paras[rng.randrange(len(paras))])]
+        for s in order:
+            items += sections[s]
+        text, _ = build_page(style, items)
+        path = out / f"shuffled-{j:03d}{'.md' if style == 'md' else '.txt'}"
+        path.write_bytes(text.encode("utf-8"))
+        pages.append(path)
+    found = run(pages, "enumeration")
+    by = collections.defaultdict(list)
+    for f in found:
+        by[f["path"]].append(f)
+    hits = sum(1 for p in pages if [f["rule"] for f in by[str(p)]].count("enumeration-out-of-order") == 1)
+    other = [f for f in found if f["rule"] != "enumeration-out-of-order"]
+    return hits, len(pages), other
+
+
+def _sections_page(out: Path, kind: str, j: int, sections, rng, paras, style):
+    """A page of one article: a lead paragraph and ``sections`` ([(heading, [body…])]) numbered in order;
+    returns its path and the line of each section heading."""
+    items = [("title", f"测试稿件{j}"), ("para", paras[rng.randrange(len(paras))])]
+    at = []
+    for s, (head, body) in enumerate(sections):
+        at.append(len(items))
+        items += [("para", f"{CN[s]}、{head}")] + [("para", b) for b in body]
+    text, starts = build_page(style, items)
+    path = out / f"{kind}-{j:03d}{'.md' if style == 'md' else '.txt'}"
+    path.write_bytes(text.encode("utf-8"))
+    return path, [starts[a] for a in at]
+
+
+def block_kind(out: Path, kind: str, paras, n: int, seed: int, label: str = "xwlb", style: str = "md"):
+    rng = seeded(seed, label, kind)
+    paras = [p for p in paras if not NUMBERED.search(p)]
+    short = sorted({s for p in paras[:4000] for s in re.findall(r"[^。！？；]*[。！？]", p)
+                    if 8 <= len(re.sub(r"\W", "", s)) < 30 and not NUMBERED.search(s) and s[0] not in "，、”"})
+    pages, cases = [], []
+    for j in range(n):
+        k = rng.randrange(4, 8)
+        if kind == "repeated-block":
+            sections = [(_head(paras[rng.randrange(len(paras))]), [rng.choice(short)]) for _ in range(k)]
+            s = rng.randrange(k)
+            c = rng.randrange(k + 1)
+            while c in (s, s + 1):  # not right after itself
+                c = rng.randrange(k + 1)
+            sections.insert(c, sections[s])
+            copy = c if c > s else s + 1  # the later of the two is reported
+        else:  # stacked
+            sections = [(_head(paras[rng.randrange(len(paras))]),
+                         [paras[rng.randrange(len(paras))] for _ in range(rng.randrange(1, 3))]) for _ in range(k)]
+            copy = rng.randrange(k - 1)
+            sections[copy] = (sections[copy][0], [])
+        path, heads = _sections_page(out, kind, j, sections, rng, paras, style)
+        pages.append(path)
+        cases.append((path, heads[copy]))
+    rule = "duplicate-block" if kind == "repeated-block" else "structure-stacked-headings"
+    found = run(pages, rule)
+    at = {(f["path"], f["line"]) for f in found}
+    hits = sum(1 for path, line in cases if (str(path), line) in at)
+    planted = {(str(p), l) for p, l in cases}
+    other = [f for f in found if (f["path"], f["line"]) not in planted]
+    return hits, len(cases), other
+
+
 def duplicate_kind(out: Path, files, n: int, seed: int, kind: str, label: str = "xwlb"):
     """A body paragraph (or a sentence of 50+ characters) of a real page printed again near the end of
     the page — as a new paragraph, or inside the page's last body paragraph — with up to two characters
@@ -288,6 +442,7 @@ def main():
     ap.add_argument("corpora", nargs="*", help="labels: " + ", ".join(CORPORA) + " (default: all found)")
     ap.add_argument("--n", type=int, default=400, help="planted defects per kind")
     ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--kinds", nargs="*", help="only these kinds (default: all)")
     ap.add_argument("--show", action="store_true", help="print the findings that are not planted defects")
     args = ap.parse_args()
     labels = args.corpora or list(CORPORA)
@@ -309,19 +464,29 @@ def main():
             print(f"{'kind':<15} {'found':>9} {'recall':>7} {'other findings':>15}")
             shown = []
 
+            def want(kind):
+                return not args.kinds or kind in args.kinds
+
             def row(kind, hits, total, other=None):
                 extra = "" if other is None else len(other)
                 print(f"{kind:<15} {hits:>4}/{total:<4} {hits / max(total, 1):>7.0%} {extra:>15}")
                 shown.extend(other or [])
 
-            for kind in ("split-word", "split-edge", "split-mark", "truncated", "fragment"):
+            for kind in filter(want, ("split-word", "split-edge", "split-mark", "truncated", "fragment")):
                 row(kind, *structure_kind(out, kind, paras, args.n, args.seed, label, style))
-            for kind in ("copy-paragraph", "copy-sentence"):
+            for kind in filter(want, ("moved-same", "moved-other")):
+                row(kind, *scramble_kind(out, kind, paras, min(args.n, 300), args.seed, label, style))
+            if want("shuffled"):
+                row("shuffled", *shuffle_kind(out, paras, min(args.n, 200), args.seed, label, style))
+            for kind in filter(want, ("repeated-block", "stacked")):
+                row(kind, *block_kind(out, kind, paras, min(args.n, 200), args.seed, label, style))
+            for kind in filter(want, ("copy-paragraph", "copy-sentence")):
                 row(kind, *duplicate_kind(out, files, min(args.n, 200), args.seed, kind, label))
-            hits, total, other = name_kind(out, files, min(args.n, 100), args.seed, label)
-            for how in ("sound", "shape"):
-                row("name-" + how, hits[how], total[how])
-            row("name (all)", sum(hits.values()), sum(total.values()), other)
+            if want("name"):
+                hits, total, other = name_kind(out, files, min(args.n, 100), args.seed, label)
+                for how in ("sound", "shape"):
+                    row("name-" + how, hits[how], total[how])
+                row("name (all)", sum(hits.values()), sum(total.values()), other)
             if args.show:
                 for f in shown:
                     print(f"  {Path(f['path']).name}:{f['line']}: [{f['rule']}] {f['message']}")

@@ -98,11 +98,17 @@ ROLE_RE = regex.compile(
     r"董事长|创始人|公告|通报|报告|意见|通知|决定|声明|文件|公报|纲要|规划|社论|评论员|文章|"
     r"外交部|国防部|商务部|发改委|统计局|指挥部|办公室|委员会|部门|公司|集团|企业|银行|协会)$")
 _SUBJECT_CHARS = regex.compile(r"^[\p{Han}·（）()]+$")
+# Group speakers: several people speaking as one (代表们, 专家组成员, 各乡镇负责人, 与会人员).  Attribution
+# compares their statements too: one passage given to a group here and to a person or another group there.
+GROUP_RE = regex.compile(
+    r"^(?:与会(?:人员|者|代表|专家|嘉宾|同志)|专家组(?:成员)?|(?:工作|调研|督导|检查|考察|巡视|评审)组(?:成员)?|"
+    r"(?:各|多位|多名|几位|部分|不少)[\p{Han}]{0,8}(?:负责人|代表|委员|专家|学者|干部|企业家|村民|居民|群众|党员|职工|师生)|"
+    r"[\p{Han}]{0,8}(?:代表|委员|专家|学者|干部|群众|村民|居民|市民|网友|师生|党员|职工|企业家|青年|学生|老人|游客)们)$")
 
 # Adverbial material between the speaker and the verb: 在调研中, 在…会上, 还, 进一步, 对记者 …
 _FRAME_TAIL_RE = regex.compile(
     r"(?:(?:在|于)[^在于，,。]{0,40}?(?:上|中|时|期间|之际|以后|之后|后|前|里|现场)"
-    r"|还|也|又|都|均|则|更|就|即|一致|共同|特别|再次|进一步|同时|明确|充分|深刻|郑重|一再|反复|多次|曾经|曾|首先|最后|随后|"
+    r"|还|也|又|都|均|则|更|就|即|一致|纷纷|共同|特别|再次|进一步|同时|明确|充分|深刻|郑重|一再|反复|多次|曾经|曾|首先|最后|随后|"
     r"接着|当即|当场|现场|对此|对记者|向记者|对大家|向大家|向与会人员|对与会人员|笑着|动情地|深情地|激动地|"
     r"感慨地|坦率地|高度|专门|重点|着重|亲切|殷切|语重心长地|一针见血地|开门见山地|由衷地|认真|真诚地|"
     r"在讲话中|在致辞中|讲话中|致辞中|会上|会中|此前|之前|日前|早前|此外|另外|其中|目前|今天|昨天|当天|"
@@ -269,6 +275,8 @@ def parse_subject(subject: str) -> Tuple[str, str]:
         return "person", s
     if _is_surname_name(s):
         return "person", s
+    if GROUP_RE.match(s):
+        return "group", s
     if ROLE_RE.search(s) and not s.endswith(("们", "大家")):
         return "role", _ROLE_DET_RE.sub("", s) or s
     return "", ""

@@ -337,6 +337,8 @@ def _judge(ctx, pages, x: Said, y: Said, occasions: set, sp_opts, oc_opts):
         return ctx.finding(SPEAKER, pages[rep.path], rep.location.start, rep.location.end, msg,
                            related=[_related(other, f"同一段话在此归于“{other.speaker}”（{other.occasion}）")],
                            key=f"{rep.speaker}|{other.speaker}|{rep.norm[:40]}")
+    if "group" in kinds and kinds <= {"group", "person"} and x.speaker != y.speaker:
+        return _group_conflict(ctx, pages, x, y, sp_opts)  # 代表们 here, 专家组成员 (or a person) there
     if kinds == {"role", "person"}:
         return _role_note(ctx, pages, x, y, sp_opts) if ctx.enabled(SPEAKER.id) else None
     if kinds != {"person"}:
@@ -359,6 +361,28 @@ def _judge(ctx, pages, x: Said, y: Said, occasions: set, sp_opts, oc_opts):
     return ctx.finding(OCCASION, pages[rep.path], rep.location.start, rep.location.end, msg,
                        related=[_related(other, f"同一段话亦见于{other.occasion}（{other.speaker_text}{other.verb}）")],
                        key=f"{who}|{rep.norm[:40]}")
+
+
+_REACTION_RE = regex.compile(r"反响|热议|综述|述评|侧记|巡礼|反应")
+
+
+def _group_conflict(ctx, pages, x: Said, y: Said, opts):
+    """One passage given to a group (代表们, 专家组成员) in one place and to another group or a person in
+    the other: a misattribution, naming both subjects.  Not when either is recalled or quoted in a piece
+    that is not its speakers' own event (a reaction piece echoes the words of the event it reports)."""
+    def fits(s: Said) -> bool:  # a person at their own event; a group not in a reaction piece
+        return not s.recalled and (s.own if s.speaker_kind == "person" else not _REACTION_RE.search(s.topic))
+
+    if not _same_statement(x, y, opts) or not (fits(x) and fits(y)):
+        return None
+    rep, other = _report_on(x, y)
+    if not ctx.enabled(SPEAKER.id, pages[rep.path]):
+        return None
+    msg = (f"同一段话（“{rep.first_words}”）分别归于“{rep.speaker}”和“{other.speaker}”："
+           f"此处为{_describe(rep)}，另一处为{_describe(other)}。请核实是谁说的")
+    return ctx.finding(SPEAKER, pages[rep.path], rep.location.start, rep.location.end, msg,
+                       related=[_related(other, f"同一段话在此归于“{other.speaker}”（{other.occasion}）")],
+                       key=f"{rep.speaker}|{other.speaker}|{rep.norm[:40]}")
 
 
 def _role_note(ctx, pages, x: Said, y: Said, opts):

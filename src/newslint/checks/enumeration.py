@@ -343,6 +343,7 @@ def _missing(page, ctx, fam: str, run: List[Marker]) -> list:
     # The first item(s) lost: a clean run 二要 三要 (四要…) with nothing numbered before it.
     if (first.value > 1 and fam != "首先" and _consecutive(run) and _near(page, run[0], run[1], limit)
             and not _written_between(page, fam, range(1, first.value), _window_start(page, first), first.start)
+            and not _heads_present(page, fam, range(1, first.value), first)
             and not (fam in _INLINE_FAMILIES and _FIRST_OTHERWISE.search(page.text, _window_start(page, first),
                                                                           first.start))):
         lost = "、".join(f"“{_label(fam, v)}”" for v in range(1, first.value))
@@ -361,7 +362,8 @@ def _missing(page, ctx, fam: str, run: List[Marker]) -> list:
         if _misnumbered(run, i) and ctx.enabled(REPEATED.id, page):
             continue  # 三 三 五: one defect, reported by the repeat rule as the 四 written 三
         if (b.value > a.value + 1 and _near(page, a, b, limit)
-                and not _written_between(page, fam, range(a.value + 1, b.value), a.end, b.start)):
+                and not _written_between(page, fam, range(a.value + 1, b.value), a.end, b.start)
+                and not _heads_present(page, fam, range(a.value + 1, b.value), b)):
             lost = "、".join(f"“{_label(fam, v)}”" for v in range(a.value + 1, b.value))
             out.append(ctx.finding(
                 MISSING, page, b.start, b.end,
@@ -374,6 +376,17 @@ def _missing(page, ctx, fam: str, run: List[Marker]) -> list:
 # The first items of an in-sentence series written with another word: 首先…，二是… / 首先… 其次… 第三…
 _INLINE_FAMILIES = ("要", "是", "第", "其")
 _FIRST_OTHERWISE = regex.compile(r"(?:(?<=^)|(?<=[。；;：:，,！？!?\n　]))[“\"]?(?:首先|其次|第一|其一|一是|一要|一方面)")
+
+
+def _heads_present(page, fam: str, values, mk: Marker) -> bool:
+    """The numbers are section heads elsewhere on the page (sections out of order, judged as a whole by
+    ``enumeration-out-of-order``): not missing."""
+    blocks = page.layout.blocks
+    heads = [h for h in markers(page) if h.family == fam and h.family in _OUTER_FAMILIES and not h.quoted
+             and not h.weak and h.start == blocks[h.block].start]
+    vals = set(values)
+    here = {h.value for h in heads if blocks[h.block].article == blocks[mk.block].article}
+    return bool(vals) and (vals <= here or vals <= {h.value for h in heads})
 
 
 def _window_start(page, mk: Marker) -> int:

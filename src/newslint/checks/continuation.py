@@ -1,0 +1,276 @@
+"""Continuation pairing: a paragraph's tail printed somewhere else on the page.
+
+An e-paper page read in the wrong column order leaves a paragraph that stops mid-sentence
+(……把群众工作做实做细，既) and, a column later (often under another article), a paragraph that starts
+mid-sentence (要讲政策、讲感情……), mid-word (新驱动发展战略…, the second half of 创新) or with a closing quote
+whose opening is elsewhere (……现代化产业新区。”).  This module pairs the two.
+
+A page-level analysis collects the *open ends* (running text that stops without a sentence-final mark and
+that the next block does not carry on — the pairs ``structure-split-paragraph`` reports are left to it)
+and the *open starts* (running text that opens with something no sentence opens with, or whose first word
+is a single character stranded from a word), scores every end × start join — a dictionary word across the
+join (创|新), a quote or bracket opened on the left and closed on the right, a left half stopping on a
+word that waits for more (既, 在, 的), the start itself — and keeps the best pair for each end and start
+when it is clearly better than the alternatives.  A lone odd start with no end to pair stays with
+``structure-paragraph-fragment``.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import List, Optional, Tuple
+
+import regex
+
+from .. import hookimpl
+from .. import layout as _layout
+from ..finding import Fix, Rule
+from ..layout import BAD_OPEN_PUNCT, BOUND_OPENERS, DANGLING, DANGLING_WORDS, Block, unclosed, word_across
+from ..rule import page_rule
+from . import structure as _structure
+
+CONTINUATION = Rule(
+    id="structure-continuation",
+    category="structure",
+    severity="warning",
+    summary="段落的后半截被排到了版面别处：第N行的段落应接在第M行之后",
+    explanation="""\
+电子版按错误的栏序读出时，一个段落在句子中间结束（“……把群众工作做实做细，既”），它的后半截却在
+版面的另一处、甚至另一篇稿件下面单独成段（“要讲政策、讲感情……”），有时从一个词的中间开始（“创新”的“新”：
+“新驱动发展战略……”），或以闭合引号结尾而开引号在别处（“……现代化产业新区。”）。本规则把版面上在句中结束的
+段落与在句中开始的段落配对：跨接缝能组成词典中的词、上一段的引号或括号在这一段才闭合、上一段停在等待
+下文的词上（“既”“在”“的”）、这一段的开头不能起句（标点、助词、孤立的半个词），综合打分，只报告明显最佳的
+配对，指出“第N行的段落应接在第M行之后”，并给出把这段移回去接上的修复（需人工判断，unsafe）。
+紧挨着的两段由 structure-split-paragraph 报告；找不到配对的怪异开头仍由 structure-paragraph-fragment 谨慎处理。
+上一段停在哪些关联词上（既、不仅、虽然……）由数据包 continuation.toml 的 [[open_conjunction]] 给出，可扩展。
+
+A paragraph that stops mid-sentence and, elsewhere on the page, a paragraph that starts mid-sentence
+which carries it on (a word across the join, a quote closed there, a clause that runs on): the page's
+columns were read in the wrong order.  The fix moves the tail back (unsafe).""",
+    bad="## 示范区推进基层治理\n\n会议要求，各村要把群众工作做实做细，既\n\n## 另一篇稿件\n\n本报讯 活动现场气氛热烈。\n\n"
+        "要讲政策、讲感情，又要讲方法。\n",
+    good="## 示范区推进基层治理\n\n会议要求，各村要把群众工作做实做细，既要讲政策、讲感情，又要讲方法。\n\n"
+         "## 另一篇稿件\n\n本报讯 活动现场气氛热烈。\n",
+    fixable=True,
+    examples=[
+        {"text": "## 示范区推进基层治理\n\n会议要求，各村要把群众工作做实做细，既\n\n## 另一篇稿件\n\n"
+                 "本报讯 活动现场气氛热烈，群众纷纷点赞。\n\n要讲政策、讲感情，又要讲方法，切实解决群众的急难愁盼问题。\n",
+         "fires": True, "date": None},
+        {"text": "## 示范区加快转型\n\n近年来，示范区坚持实施创\n\n## 另一篇稿件\n\n本报讯 活动现场气氛热烈，群众纷纷点赞。\n\n"
+                 "新驱动发展战略，推动产业转型升级取得明显成效。\n",
+         "fires": True, "date": None},
+        {"text": "## 示范区推进基层治理\n\n会议要求，各村要把群众工作做实做细，既要讲政策、讲感情，又要讲方法。\n\n"
+                 "## 另一篇稿件\n\n本报讯 活动现场气氛热烈，群众纷纷点赞。\n\n新驱动发展战略的成效正在显现，产业转型升级明显加快。\n",
+         "fires": False, "date": None},
+        {"text": "## 示范区加快转型\n\n近年来，示范区坚持实施创新驱动发展战略。\n\n## 另一篇稿件\n\n"
+                 "本报讯 活动现场气氛热烈，群众纷纷点赞。\n",
+         "fires": False, "date": None},
+    ],
+)
+
+RULES = [CONTINUATION]
+_HAN = regex.compile(r"\p{Han}")
+_OPENERS = {"”": "“", "’": "‘", "）": "（", ")": "(", "》": "《", "」": "「", "』": "『"}
+COMMON_WORD = 300  # jieba dictionary frequency of a word that is evidence on its own (创新 4681, 大宫 44)
+MIN_SCORE = 3  # what a pair needs: e.g. a common word across the join (2) and a stranded first character (1)
+ADJACENT_MD, ADJACENT_PLAIN = 2, 2  # the standing of the next paragraph as the continuation of an open end
+MANY_JOINS = 60  # candidate joins on a page beyond which a pair needs one point more
+MARGIN = 1  # how much better than the runner-up (for its end and for its start) the best pair must be
+
+
+@dataclass
+class _End:
+    block: Block
+    tail: str
+
+
+@dataclass
+class _Start:
+    block: Block
+    head: str
+    odd: int  # how surely the paragraph cannot open a sentence (0: it can)
+    why: str
+
+
+def _open_conjunctions() -> Tuple[Tuple[str, Tuple[str, ...]], ...]:
+    """(word, the words that answer it) of the ``[[open_conjunction]]`` pack entries, longest first."""
+    from ..packs import entries
+
+    out = {}
+    for e in entries("open_conjunction"):
+        out[str(e["word"])] = tuple(w for w in str(e.get("then") or "").split("|") if w)
+    return tuple(sorted(out.items(), key=lambda x: len(x[0]), reverse=True))
+
+
+def _word_freq(word: str) -> int:
+    from ..analyses.tokens import window_tokenizer
+
+    return window_tokenizer().FREQ.get(word, 0)
+
+
+def _orphan_closer(head: str) -> Optional[str]:
+    """A closing quote or bracket in ``head`` before any opening one of its kind: ……产业新区。”"""
+    for c, o in _OPENERS.items():
+        j = head.find(c, 0, 200)
+        if j >= 0 and head.find(o, 0, j) < 0:
+            return c
+    return None
+
+
+def _start_oddness(head: str) -> Tuple[int, str]:
+    if head[0] in BAD_OPEN_PUNCT:
+        return 3, f"以“{head[0]}”起首"
+    why = _structure.fragment_reason(head)
+    if why:
+        return 3, why
+    if head[0] in BOUND_OPENERS and (_HAN.match(head[1:2] or "a") or head[1:2].isdigit()) and \
+            _layout._first_word(head) == head[0]:
+        return 3, f"以“{head[0]}”起首"
+    c = _orphan_closer(head)
+    if c:
+        return 1, f"“{c}”在段内没有对应的开引号或括号"  # (a quotation may run over paragraphs)
+    return 0, ""
+
+
+def _carried_on(blocks: List[Block], i: int) -> bool:
+    """Block ``i`` is carried on by the next one (the join structure-split-paragraph judges)."""
+    if i + 1 >= len(blocks):
+        return False
+    b, nxt = blocks[i], blocks[i + 1]
+    if nxt.article != b.article or not _structure.continuation_ok(nxt):
+        return False
+    return bool(_structure.split_evidence(_structure.clean(b.text), nxt.text))
+
+
+def _ends_and_starts(blocks: List[Block]):
+    ends, starts = [], []
+    for i, b in enumerate(blocks):
+        if _structure.open_end(b) and not _carried_on(blocks, i):
+            tail = _structure.clean(b.text)
+            if not _structure._lead_in_mark(tail) and not _structure._TABULAR.search(tail):
+                ends.append(_End(b, tail))
+        if b.kind == "body" and _structure.running_text(b) and _structure.continuation_ok(b):
+            if i > 0 and _structure.open_end(blocks[i - 1]) and _carried_on(blocks, i - 1):
+                continue  # the second half of a split the split rule reports
+            head = _structure.clean(b.text)
+            if head:
+                odd, why = _start_oddness(head)
+                starts.append(_Start(b, head, odd, why))
+    return ends, starts
+
+
+def _score(end: _End, start: _Start, conj: tuple) -> Tuple[int, List[str]]:
+    tail, head = end.tail, start.head
+    score, why = 0, []
+    word = word_across(tail, head)
+    if word:
+        # a common word is evidence; a rare one (大|宫, a name cut) little: any two characters make one
+        score += (2 if _word_freq(word) >= COMMON_WORD else 1) + (1 if len(word) >= 3 else 0)
+        why.append(f"跨接缝组成“{word}”")
+        if len(_layout._first_word(head)) == 1 and _HAN.match(head[0]):
+            score += 1
+            why.append(f"这一段的“{head[0]}”是半个词")
+    if tail[-1:].isdigit() and (head[:1].isdigit() or head[:1] in _layout.NUMBER_UNITS):
+        score += 3
+        why.append("一个数字与其后文被拆开")
+    pair = unclosed(tail, head)
+    if pair:
+        score += 3
+        why.append(f"上一段的“{pair[0]}”在这一段才闭合")
+    last = _layout._last_word(tail) if _HAN.match(tail[-1]) else ""
+    hit = next(((w, then) for w, then in conj if tail.endswith(w)), None)
+    if hit and last.endswith(hit[0][-1]):
+        score += 3
+        why.append(f"上一段停在关联词“{hit[0]}”上")
+        first = regex.split(r"[。！？；]", head, maxsplit=1)[0]
+        answer = next((w for w in hit[1] if w in first), None)
+        if answer:
+            score += 2
+            why.append(f"这一段有与之呼应的“{answer}”")
+    elif last and len(last) == 1 and (last in DANGLING or last in DANGLING_WORDS):
+        score += 1
+        why.append(f"上一段停在“{last}”上")
+    if tail[-1] in "，,、" and _HAN.match(head[0]):
+        score += 1
+        why.append(f"上一段以“{tail[-1]}”结束，句子接着往下说")
+    if start.odd:
+        score += start.odd
+        why.append(f"这一段{start.why}")
+    if not start.odd and not word and not pair and not hit:
+        return 0, []  # an ordinary start after an ordinary open end: nothing ties the two
+    return score, why
+
+
+def pairs(page, conj: Optional[tuple] = None) -> List[Tuple[_End, _Start, int, List[str]]]:
+    """The page's continuation pairs, best first: (end, start, score, reasons)."""
+    blocks = page.layout.blocks
+    ends, starts = _ends_and_starts(blocks)
+    if not ends or not starts:
+        return []
+    conj = _open_conjunctions() if conj is None else conj
+    scored = []
+    for e in ends:
+        for s in starts:
+            if s.block.index == e.block.index + 1 or s.block.index == e.block.index:
+                continue  # next to each other: the split rule's business
+            sc, why = _score(e, s, conj)
+            if sc > 0:
+                scored.append((sc, e, s, why))
+    best_for_end: dict = {}
+    best_for_start: dict = {}
+    plain = not any(b.kind == "heading" and b.level for b in blocks)
+    for e in ends:
+        i = e.block.index
+        nxt = blocks[i + 1] if i + 1 < len(blocks) else None
+        if nxt is not None and nxt.article == e.block.article and _structure.continuation_ok(nxt):
+            # the paragraph right after it may carry it on without evidence at the join (the split rule's
+            # reading on a Markdown page): a pairing elsewhere has to be clearly better than that
+            best_for_end.setdefault(i, []).append(ADJACENT_PLAIN if plain else ADJACENT_MD)
+    for sc, e, s, _ in scored:
+        best_for_end.setdefault(e.block.index, []).append(sc)
+        best_for_start.setdefault(s.block.index, []).append(sc)
+    # many ends and starts on one page make chance joins likely (multiple comparisons): ask for more
+    need = MIN_SCORE + (1 if len(ends) * len(starts) > MANY_JOINS else 0)
+    out = []
+    used_e, used_s = set(), set()
+    for sc, e, s, why in sorted(scored, key=lambda x: (-x[0], x[1].block.index, x[2].block.index)):
+        if sc < need or e.block.index in used_e or s.block.index in used_s:
+            continue
+        rivals_e = sorted(best_for_end[e.block.index], reverse=True)
+        rivals_s = sorted(best_for_start[s.block.index], reverse=True)
+        if (len(rivals_e) > 1 and rivals_e[1] > sc - MARGIN) or (len(rivals_s) > 1 and rivals_s[1] > sc - MARGIN):
+            continue  # another join is nearly as good: the pairing is a guess
+        used_e.add(e.block.index)
+        used_s.add(s.block.index)
+        out.append((e, s, sc, why))
+    return out
+
+
+def _move_fix(text: str, left: Block, right: Block) -> Fix:
+    """Move ``right`` (its paragraph, without its line) to the end of ``left``."""
+    body = text[right.start:right.end]
+    ls = text.rfind("\n", 0, right.start) + 1
+    if right.start > left.end:
+        return Fix(left.end, right.end, body + text[left.end:ls].rstrip("\r\n"))
+    a = ls
+    while a > 0 and text[a - 1] in "\r\n":
+        a -= 1
+    between = text[right.end:left.end]
+    return Fix(a, left.end, (between.lstrip("\r\n") if a == 0 else between) + body)
+
+
+@page_rule(CONTINUATION)
+def continuation(rc):
+    page = rc.page
+    for e, s, _, why in pairs(page, _open_conjunctions()):
+        other = "" if e.block.article == s.block.article else "（排在另一篇稿件下）"
+        rc.report(s.block.start, min(s.block.end, s.block.start + 4),
+                  f"第{s.block.line}行的段落应接在第{e.block.line}行之后{other}："
+                  f"“…{e.tail[-6:]}｜{s.head[:6]}…”，{'；'.join(why)}",
+                  related=[page.location(max(e.block.start, e.block.end - 1), e.block.end, "上一半在此结束")],
+                  fix=_move_fix(page.text, e.block, s.block), key=e.tail[-8:] + s.head[:8])
+
+
+@hookimpl
+def newslint_pack_sections():
+    """rules/continuation.toml: conjunctions a paragraph cannot stop on."""
+    return {"open_conjunction": {"word": str, "note": str, "then": str}}
