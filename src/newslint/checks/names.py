@@ -675,9 +675,20 @@ def _register_match(mn: Mention, e: RosterEntry, on_page: Counter, min_count: in
     common: 董事长王建图 is not 区委书记王建国)."""
     if (e.count or 0) < min_count or on_page[mn.name] != 1 or not mn.strong or mn.role == "byline":
         return False
-    here = {r[2] for r in (rank_of(t) for t in title_items(mn.title, mn.role)) if r}
-    known = {r[2] for r in (rank_of(t) for t in e.titles) if r}
+    here = {_title_kind(t) for t in title_items(mn.title, mn.role)} - {None}
+    known = {_title_kind(t) for t in e.titles} - {None}
     return not (here and known and not here & known)
+
+
+def _title_kind(item: str) -> Optional[str]:
+    """The rank of a title item (书记, 主任…), or "byline" for a byline role (记者: a reporter is not the
+    管委会副主任 of the page)."""
+    r = rank_of(item)
+    if r:
+        return r[2]
+    from ..analyses.mentions import BYLINE_ROLE_RE
+
+    return "byline" if BYLINE_ROLE_RE.match(item) or item in ("作者", "摄影") else None
 
 
 def _page_date(page) -> Optional[str]:
@@ -1009,6 +1020,8 @@ def register_toml(rows, reg, dates: Dict[int, Optional[str]], n_pages: int, min_
     or ``[[org]]`` per spelling attested ``min_count`` times or more (in a title, byline or list at least
     once, for a person), with its count, pages, titles, first and last page date, and the entity's other
     spellings (``others``: seen in the archive, not confirmed — one of them may be a misprint)."""
+    from rapidfuzz.distance import Levenshtein
+
     def q(v: str) -> str:
         return json.dumps(v, ensure_ascii=False)
 
@@ -1037,7 +1050,8 @@ def register_toml(rows, reg, dates: Dict[int, Optional[str]], n_pages: int, min_
             if ds:
                 lines.append(f"first = {ds[0]}")
                 lines.append(f"last = {ds[-1]}")
-            others = [o for o in spellings if o != sp.name]
+            # an entity's spellings chain (A~B~C): list those one edit from this one
+            others = [o for o in spellings if o != sp.name and Levenshtein.distance(o, sp.name) <= 1]
             if others:
                 lines.append("others = [" + ", ".join(q(o) for o in others) + "]")
             lines.append("")
