@@ -467,7 +467,7 @@ def _near_short(text: str, free: Callable[[int, int], bool], names: List[str], s
     if len(cand) < 2 or not _HAN.match(cand[1]) or not free(s, e):
         return False
     c = cand[1]
-    if c in NOT_NAME_END or c in _NEVER_THIRD or not _follows_ok(text, e):
+    if c in NOT_NAME_END or c in _NEVER_THIRD:
         return False
     if (s > 0 and text[s - 1] == "、") or (e < len(text) and text[e] == "、"):
         return False  # a member of a list of names: listed as a person of its own (刘淇 beside 刘奇)
@@ -475,6 +475,12 @@ def _near_short(text: str, free: Callable[[int, int], bool], names: List[str], s
     name = next((n for n in names if n[1] != c and charsim.relation(
         n[1], c, weak=counts.get(n, 0) >= ESTABLISHED)), None)
     if name is None:
+        return False
+    # what follows must be what follows a name — unless the page prints the name itself after the same
+    # two characters (国务院总理李强 … 国务院总理李蒋监誓: the title says where the name stands)
+    before = text[max(0, s - 2):s]
+    if not _follows_ok(text, e) and not (
+            len(before) == 2 and all(_HAN.match(x) for x in before) and before + name in text):
         return False
     return not (common_word_freq(cand) or (s > 0 and common_word_freq(text[s - 1:s + 1]) >= 20)
                 or (e < len(text) and common_word_freq(text[s + 1:e + 1]) >= 20))
