@@ -148,3 +148,17 @@ def test_register_names_do_not_make_variants_errors(run_cli, tmp_path):
                            "--format", "json", "--no-cache", str(page))
     fs = json.loads(out)["findings"]
     assert fs and all(f["severity"] == "warning" for f in fs)
+
+
+def test_contained_component_with_the_same_title_is_reported():
+    text = "# 市里开会\n\n本报讯 市长王建军出席会议。市长王建车指出，要抓好项目建设。王建军强调，要优化营商环境。\n"
+    assert any("王建车" in m and "王建军" in m for m in _names(lint_text(text, ["name"])))
+
+
+def test_two_character_slip_after_the_title_the_page_prints_the_name_with():
+    text = ("# 区里开会\n\n本报讯 区委书记吕强主持会议。吕强指出，要抓好落实。\n\n吕强强调，要转变作风。\n\n"
+            "会后，区委书记吕蔷监督签约。\n")
+    assert any("吕蔷" in m for m in _names(lint_text(text, ["name"])))
+    # without the printed context, a surname and a character before an unknown word stay unread
+    other = text.replace("会后，区委书记吕蔷监督签约。", "会后，吕蔷监督签约。")
+    assert not any("吕蔷" in m for m in _names(lint_text(other, ["name"])))
