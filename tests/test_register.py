@@ -162,3 +162,16 @@ def test_two_character_slip_after_the_title_the_page_prints_the_name_with():
     # without the printed context, a surname and a character before an unknown word stay unread
     other = text.replace("会后，区委书记吕蔷监督签约。", "会后，吕蔷监督签约。")
     assert not any("吕蔷" in m for m in _names(lint_text(other, ["name"])))
+
+
+LIST_PAGE = ("# 区里开会\n\n本报讯 区委书记吕强主持会议。吕强指出，要抓好落实。\n\n吕强强调，要转变作风。\n\n"
+             "签约仪式上，吕蔷、孙红梅为项目揭牌。\n")
+
+
+def test_two_character_slip_in_a_list_without_an_intro_word():
+    assert any("吕蔷" in m and "吕强" in m for m in _names(lint_text(LIST_PAGE, ["name"])))
+
+
+def test_a_list_naming_both_spellings_is_two_people():
+    text = LIST_PAGE.replace("吕蔷、孙红梅", "吕强、吕蔷")
+    assert not any("吕蔷" in m for m in _names(lint_text(text, ["name"])))

@@ -403,7 +403,8 @@ def near_repeat_spans(text: str, strong_names, free: Callable[[int, int], bool],
     """Spans of ``text`` that misspell one of ``strong_names`` (names found in a strong context: title,
     byline, list): a three-character name with one given-name character replaced by one that sounds or
     looks like it (梁光烈 … 向梁广烈同志的遗体三鞠躬), or a two-character one under stricter conditions
-    (:func:`_near_short`).  ``free(s, e)`` says whether a span is still unclaimed; the caller claims each
+    (:func:`_near_short`; in a 、 list only beside a name printed :data:`ESTABLISHED` times, not in that
+    list).  ``free(s, e)`` says whether a span is still unclaimed; the caller claims each
     span it takes before the search goes on.  ``counts`` (name → mentions on the page): a two-character
     name printed :data:`ESTABLISHED` times or more is matched by a weakly alike character too (尹强 ×5,
     尹弦 ×1).  One pass over the text."""
@@ -469,12 +470,15 @@ def _near_short(text: str, free: Callable[[int, int], bool], names: List[str], s
     c = cand[1]
     if c in NOT_NAME_END or c in _NEVER_THIRD:
         return False
-    if (s > 0 and text[s - 1] == "、") or (e < len(text) and text[e] == "、"):
-        return False  # a member of a list of names: listed as a person of its own (刘淇 beside 刘奇)
+    listed = (s > 0 and text[s - 1] == "、") or (e < len(text) and text[e] == "、")
     counts = counts or {}
     name = next((n for n in names if n[1] != c and charsim.relation(
-        n[1], c, weak=counts.get(n, 0) >= ESTABLISHED)), None)
+        n[1], c, weak=counts.get(n, 0) >= ESTABLISHED and not listed)), None)
     if name is None:
+        return False
+    if listed and (counts.get(name, 0) < ESTABLISHED or name in _list_around(text, s, e)):
+        # a member of a list is a person of its own (刘淇 beside 刘奇) unless the page prints the name
+        # it resembles often, and not in this very list (刘淇、刘奇: two people)
         return False
     # what follows must be what follows a name — unless the page prints the name itself after the same
     # two characters (国务院总理李强 … 国务院总理李蒋监誓: the title says where the name stands)
@@ -484,6 +488,17 @@ def _near_short(text: str, free: Callable[[int, int], bool], names: List[str], s
         return False
     return not (common_word_freq(cand) or (s > 0 and common_word_freq(text[s - 1:s + 1]) >= 20)
                 or (e < len(text) and common_word_freq(text[s + 1:e + 1]) >= 20))
+
+
+def _list_around(text: str, s: int, e: int) -> str:
+    """The 、 list holding ``text[s:e]``: back and on to the nearest mark other than 、."""
+    lo = s
+    while lo > 0 and text[lo - 1] not in "，,。；;：:！？!?\n（）()":
+        lo -= 1
+    hi = e
+    while hi < len(text) and text[hi] not in "，,。；;：:！？!?\n（）()":
+        hi += 1
+    return text[lo:hi]
 
 
 def _bylines(b: _Builder, blk) -> None:
