@@ -43,6 +43,11 @@ Kinds:
   name            one occurrence of a two- or three-character name (attested 3 to 30 times on its page)
                   has a given-name character replaced by one that sounds or looks like it (pypinyin /
                   shape data)
+  name-list       a member of a 、 list of names misspelt likewise, its right spelling printed elsewhere
+                  on the page outside the list
+  name-register   a register is built from the first half of the corpus (newslint names --format toml);
+                  in a page of the second half a name printed once there, attested 3+ times in the
+                  register, is misspelt likewise; the page is checked with the register as its roster
 """
 from __future__ import annotations
 
@@ -387,6 +392,9 @@ def duplicate_kind(out: Path, files, n: int, seed: int, kind: str, label: str = 
     return hits, len(cases), other
 
 
+MISSED: list = []  # planted names not found, printed with --show
+
+
 def name_kind(out: Path, files, n: int, seed: int, label: str = "xwlb"):
     sys.path.insert(0, str(ROOT / "src"))
     from newslint.analyses import charsim
@@ -428,13 +436,146 @@ def name_kind(out: Path, files, n: int, seed: int, label: str = "xwlb"):
         by_path[f["path"]].append(f)
     hits = collections.Counter()
     other = []
+    wrongs = {c[2] for c in cases}  # a planted spelling seen from another planted page is no false alarm
     for path, name, wrong, how in cases:
         fs = by_path[str(path)]
         hit = any(name in f["message"] and wrong in f["message"] for f in fs)
         hits[how] += hit
-        other += [f for f in fs if wrong not in f["message"]]
+        if not hit:
+            MISSED.append(f"{path.name}: {name} → {wrong} ({how}) not found")
+        other += [f for f in fs if not any(w in f["message"] for w in wrongs)]
     total = collections.Counter(how for *_, how in cases)
     return hits, total, other
+
+
+def name_list_kind(out: Path, files, n: int, seed: int, label: str = "xwlb"):
+    """A member of a 、 list of names misspelt (one given-name character that sounds or looks alike),
+    the right spelling printed elsewhere on the page outside that list."""
+    sys.path.insert(0, str(ROOT / "src"))
+    from newslint.analyses import charsim
+    from newslint.analyses.mentions import analyse
+    from newslint.page import Page
+
+    rng = seeded(seed, label, "name-list")
+    freq = collections.Counter(c for f in files[:60] for c in read(f)
+                               if "\u4e00" <= c <= "\u9fff")
+    common = [c for c, _ in freq.most_common(2500)]
+    cases = []
+    for f in shuffled(files, rng):
+        if len(cases) >= n:
+            break
+        text = read(f)
+        ms = analyse(Page.from_text(str(f), text)).people()
+        # a strong mention in a 、 list whose spelling is printed elsewhere on the page, outside the list
+        members = [m for m in ms if m.strong and len(m.name) in (2, 3)
+                   and (text[m.end:m.end + 1] == "、" or text[m.start - 1:m.start] == "、")
+                   and any(o.name == m.name and (o.group < 0 or o.group != m.group)
+                           and abs(o.start - m.start) > 40 for o in ms)]
+        if not members:
+            continue
+        m = rng.choice(members)
+        name = m.name
+        pos = rng.choice([1, 2]) if len(name) == 3 else 1
+        how = rng.choice(["sound", "shape"])
+        alts = [c for c in common if c != name[pos] and (charsim.sound_alike(name[pos], c) if how == "sound"
+                                                          else charsim.look_alike(name[pos], c))]
+        if not alts:
+            continue
+        wrong = name[:pos] + rng.choice(alts) + name[pos + 1:]
+        path = out / f"namelist-{len(cases):03d}{f.suffix}"
+        path.write_text(text[:m.start] + wrong + text[m.end:], encoding="utf-8")
+        cases.append((path, name, wrong, how))
+    if not cases:
+        return 0, 0, []
+    found = run([c[0] for c in cases], "name")
+    by_path = collections.defaultdict(list)
+    for f in found:
+        by_path[f["path"]].append(f)
+    hits, other = 0, []
+    wrongs = {c[2] for c in cases}  # a planted spelling seen from another planted page is no false alarm
+    for path, name, wrong, how in cases:
+        fs = by_path[str(path)]
+        hit = any(name in f["message"] and wrong in f["message"] for f in fs)
+        hits += hit
+        if not hit:
+            MISSED.append(f"{path.name}: {name} → {wrong} ({how}) not found")
+        other += [f for f in fs if not any(w in f["message"] for w in wrongs)]
+    return hits, len(cases), other
+
+
+def name_register_kind(out: Path, files, n: int, seed: int, label: str = "xwlb"):
+    """Names known from the archive: a register is built from the first half of the corpus (by file
+    name, i.e. by date) with ``newslint names --archive --format toml``; in a page of the second half, a
+    name printed once (in a title, list or byline) that the register attests 3+ times is misspelt; the
+    page is checked with the register as its roster."""
+    sys.path.insert(0, str(ROOT / "src"))
+    import tomllib
+
+    from newslint.analyses import charsim
+    from newslint.analyses.mentions import analyse
+    from newslint.page import Page
+
+    rng = seeded(seed, label, "name-register")
+    half = len(files) // 2
+    arch = out / "register-archive"
+    arch.mkdir(exist_ok=True)
+    for f in files[:half]:
+        (arch / f.name).write_bytes(f.read_bytes())
+    reg_path = out / "register.toml"
+    subprocess.run(NEWSLINT + ["names", "--archive", str(arch), "--format", "toml", "-o", str(reg_path)],
+                   check=True, capture_output=True)
+    attested = {e["name"]: e.get("count", 0) for e in tomllib.loads(reg_path.read_text("utf-8")).get("person", [])}
+    (out / "newslint.toml").write_text('roster = ["register.toml"]\n', encoding="utf-8")
+    freq = collections.Counter(c for f in files[:60] for c in read(f) if "\u4e00" <= c <= "\u9fff")
+    common = [c for c, _ in freq.most_common(2500)]
+    cases = []
+    for f in shuffled(files[half:], rng):
+        if len(cases) >= n:
+            break
+        text = read(f)
+        ms = analyse(Page.from_text(str(f), text)).people()
+        on_page = collections.Counter(m.name for m in ms)
+        pick = [m for m in ms if m.strong and m.role != "byline" and len(m.name) in (2, 3)
+                and attested.get(m.name, 0) >= 3 and on_page[m.name] == 1]
+        if not pick:
+            continue
+        m = rng.choice(pick)
+        name = m.name
+        pos = rng.choice([1, 2]) if len(name) == 3 else 1
+        how = rng.choice(["sound", "shape"])
+        alts = [c for c in common if c != name[pos] and (charsim.sound_alike(name[pos], c) if how == "sound"
+                                                          else charsim.look_alike(name[pos], c))]
+        alts = [c for c in alts if name[:pos] + c + name[pos + 1:] not in attested]
+        if not alts:
+            continue
+        wrong = name[:pos] + rng.choice(alts) + name[pos + 1:]
+        path = out / f"namereg-{len(cases):03d}{f.suffix}"
+        path.write_text(text[:m.start] + wrong + text[m.end:], encoding="utf-8")
+        cases.append((path, name, wrong, how))
+    if not cases:
+        return 0, 0, []
+    proc = subprocess.run(NEWSLINT + ["check", "--no-cache", "--config", str(out / "newslint.toml"), "--select",
+                                      "name", "--format", "json", *[str(c[0]) for c in cases]],
+                          capture_output=True, text=True)
+    found = json.loads(proc.stdout)["findings"]
+    by_path = collections.defaultdict(list)
+    for f in found:
+        by_path[f["path"]].append(f)
+    hits, other = 0, []
+    wrongs = {c[2] for c in cases}  # a planted spelling seen from another planted page is no false alarm
+    for path, name, wrong, how in cases:
+        fs = by_path[str(path)]
+        hit = any(name in f["message"] and wrong in f["message"] for f in fs)
+        hits += hit
+        if not hit:
+            MISSED.append(f"{path.name}: {name} → {wrong} ({how}) not found")
+        other += [f for f in fs if not any(w in f["message"] for w in wrongs) and f["severity"] != "info"]
+    return hits, len(cases), other
+
+
+KINDS = ("split-word", "split-edge", "split-mark", "truncated", "fragment", "moved-same", "moved-other",
+         "shuffled", "repeated-block", "stacked", "copy-paragraph", "copy-sentence", "name", "name-list",
+         "name-register")
 
 
 def main():
@@ -442,7 +583,8 @@ def main():
     ap.add_argument("corpora", nargs="*", help="labels: " + ", ".join(CORPORA) + " (default: all found)")
     ap.add_argument("--n", type=int, default=400, help="planted defects per kind")
     ap.add_argument("--seed", type=int, default=7)
-    ap.add_argument("--kinds", nargs="*", help="only these kinds (default: all)")
+    ap.add_argument("--keep", metavar="DIR", help="write the planted pages to DIR/LABEL (kept) instead of a temporary directory")
+    ap.add_argument("--kinds", default=",".join(KINDS), help="comma-separated kinds (default: all)")
     ap.add_argument("--show", action="store_true", help="print the findings that are not planted defects")
     args = ap.parse_args()
     labels = args.corpora or list(CORPORA)
@@ -461,11 +603,14 @@ def main():
         print(f"\n{label}: {len(paras)} source paragraphs from {len(files)} pages of {name} ({style} pages)")
         with tempfile.TemporaryDirectory() as tmp:
             out = Path(tmp)
+            if args.keep:
+                out = Path(args.keep) / label
+                out.mkdir(parents=True, exist_ok=True)
             print(f"{'kind':<15} {'found':>9} {'recall':>7} {'other findings':>15}")
             shown = []
 
             def want(kind):
-                return not args.kinds or kind in args.kinds
+                return kind in args.kinds.split(",")
 
             def row(kind, hits, total, other=None):
                 extra = "" if other is None else len(other)
@@ -487,7 +632,14 @@ def main():
                 for how in ("sound", "shape"):
                     row("name-" + how, hits[how], total[how])
                 row("name (all)", sum(hits.values()), sum(total.values()), other)
+            if want("name-list"):
+                row("name-list", *name_list_kind(out, files, min(args.n, 100), args.seed, label))
+            if want("name-register"):
+                row("name-register", *name_register_kind(out, files, min(args.n, 100), args.seed, label))
             if args.show:
+                for line in MISSED:
+                    print("  missed " + line)
+                MISSED.clear()
                 for f in shown:
                     print(f"  {Path(f['path']).name}:{f['line']}: [{f['rule']}] {f['message']}")
     if not ran:

@@ -52,8 +52,11 @@ BUILTIN_SECTIONS: Dict[str, Dict[str, Any]] = {
     "surnames": {"single": str, "compound": list, "common": str, "common_compound": list, "source": str,
                  "note": str},
     # rosters (config roster = [...], name-roster; rules/roster.example.toml)
-    "person": {"name": str, "titles": list, "wrong": list, "valid_from": DATE, "valid_to": DATE, "note": str},
-    "org": {"name": str, "wrong": list, "note": str},
+    # (count, pages, first, last, others: written by `newslint names --format toml`, a register from an archive)
+    "person": {"name": str, "titles": list, "wrong": list, "valid_from": DATE, "valid_to": DATE, "note": str,
+               "count": int, "pages": int, "first": DATE, "last": DATE, "others": list},
+    "org": {"name": str, "wrong": list, "note": str, "count": int, "pages": int, "first": DATE, "last": DATE,
+            "others": list},
 }
 
 

@@ -338,7 +338,11 @@ def analyse(page) -> Mentions:
             s, e = m.span()
             if (s, e) not in b.items:
                 plain.add(s, e, "repeat", m.group() in strong_names)
-        _near_repeats(b, plain, strong_names)
+        counts: Dict[str, int] = {}
+        for m in b.items.values():
+            if m.kind == "person":
+                counts[m.name] = counts.get(m.name, 0) + 1
+        _near_repeats(b, plain, strong_names, counts)
     items = sorted(b.items.values(), key=lambda m: (m.start, -(m.end - m.start)))
     # drop mentions nested in or overlapping an earlier, longer one
     out: List[Mention] = []
@@ -382,19 +386,29 @@ class _Plain:
         return not any(x in self.taken for x in range(s, e))
 
 
-def _near_repeats(b: _Builder, plain: _Plain, strong_names) -> None:
+def _near_repeats(b: _Builder, plain: _Plain, strong_names, counts=None) -> None:
     """Plain occurrences of a *misspelt* well-attested name on this page: see :func:`near_repeat_spans`.
     They are weak mentions: the name rules compare them with the name they resemble."""
-    for s, e in near_repeat_spans(b.text, strong_names, plain.free):
+    for s, e in near_repeat_spans(b.text, strong_names, plain.free, counts):
         plain.add(s, e, "near-repeat", False)
 
 
-def near_repeat_spans(text: str, strong_names, free: Callable[[int, int], bool]) -> Iterator[Tuple[int, int]]:
+# A name printed this many times on a page is the page's spelling: a one-off spelling beside it that
+# differs in a weakly alike character (a shared component: 强/弦) is sought too.
+ESTABLISHED = 3
+
+
+def near_repeat_spans(text: str, strong_names, free: Callable[[int, int], bool],
+                      counts: Optional[Dict[str, int]] = None) -> Iterator[Tuple[int, int]]:
     """Spans of ``text`` that misspell one of ``strong_names`` (names found in a strong context: title,
     byline, list): a three-character name with one given-name character replaced by one that sounds or
     looks like it (梁光烈 … 向梁广烈同志的遗体三鞠躬), or a two-character one under stricter conditions
-    (:func:`_near_short`).  ``free(s, e)`` says whether a span is still unclaimed; the caller claims each
-    span it takes before the search goes on.  One pass over the text."""
+    (:func:`_near_short`; in a 、 list only beside a name printed :data:`ESTABLISHED` times, not in that
+    list).  ``free(s, e)`` says whether a span is still unclaimed; the caller claims each
+    span it takes before the search goes on.  ``counts`` (name → mentions on the page): a two-character
+    name printed :data:`ESTABLISHED` times or more is matched by a weakly alike character too (尹强 ×5,
+    尹弦 ×1).  One pass over the text."""
+    counts = counts or {}
     from . import charsim
 
     # (surname, kept character, position of the replaced one) -> the names it may misspell
@@ -411,7 +425,7 @@ def near_repeat_spans(text: str, strong_names, free: Callable[[int, int], bool])
     first = "".join(sorted({k[0] for k in keys} | set(short)))
     for fm in re.finditer(f"[{re.escape(first)}]", text):
         s = fm.start()
-        if short.get(text[s]) and _near_short(text, free, short[text[s]], s):
+        if short.get(text[s]) and _near_short(text, free, short[text[s]], s, counts):
             yield s, s + 2
             continue
         e = s + 3
@@ -427,16 +441,23 @@ def near_repeat_spans(text: str, strong_names, free: Callable[[int, int], bool])
             if name is None:
                 continue
             # the candidate must stand alone: not itself a word, no word across its edges
-            # (王小朋友 is no 王小明); what follows may be anything else (习近干主席, 张国涛抵达后)
+            # (王小朋友 is no 王小明); what follows may be anything else (习近干主席, 张国涛抵达后).
+            # A word across an edge is no objection where the page prints the name itself in the same
+            # surroundings: the same neighbour (落实习近平 … 落实习遥平: 实习 is a word, but the name is
+            # printed so too) or the same two characters after it (习近平总书记 … 落实习遥平总书记).
+            after = text[e:e + 2]
+            seen = ((s > 0 and text[s - 1] + name in text)
+                    or (len(after) == 2 and all(_HAN.match(c) for c in after) and name + after in text))
             if (common_word_freq(cand[1:]) >= 20
-                    or (e < len(text) and common_word_freq(text[e - 1:e + 1]) >= 20)
-                    or (s > 0 and common_word_freq(text[s - 1:s + 1]) >= 20)):
+                    or (e < len(text) and common_word_freq(text[e - 1:e + 1]) >= 20 and not seen)
+                    or (s > 0 and common_word_freq(text[s - 1:s + 1]) >= 20 and not seen)):
                 continue
             yield s, e
             break
 
 
-def _near_short(text: str, free: Callable[[int, int], bool], names: List[str], s: int) -> bool:
+def _near_short(text: str, free: Callable[[int, int], bool], names: List[str], s: int,
+                counts: Optional[Dict[str, int]] = None) -> bool:
     """A misspelt two-character name at ``s`` (吕佩 for 吕沛): stricter than for three characters, as a
     surname and one character make many words — the character must sound or look strongly alike, and
     the name must be followed by punctuation or a word that follows names (说, 指出, 同志, 在…)."""
@@ -447,15 +468,37 @@ def _near_short(text: str, free: Callable[[int, int], bool], names: List[str], s
     if len(cand) < 2 or not _HAN.match(cand[1]) or not free(s, e):
         return False
     c = cand[1]
-    if c in NOT_NAME_END or c in _NEVER_THIRD or not _follows_ok(text, e):
+    if c in NOT_NAME_END or c in _NEVER_THIRD:
         return False
-    if (s > 0 and text[s - 1] == "、") or (e < len(text) and text[e] == "、"):
-        return False  # a member of a list of names: listed as a person of its own (刘淇 beside 刘奇)
-    name = next((n for n in names if n[1] != c and charsim.relation(n[1], c)), None)
+    listed = (s > 0 and text[s - 1] == "、") or (e < len(text) and text[e] == "、")
+    counts = counts or {}
+    name = next((n for n in names if n[1] != c and charsim.relation(
+        n[1], c, weak=counts.get(n, 0) >= ESTABLISHED and not listed)), None)
     if name is None:
+        return False
+    if listed and (counts.get(name, 0) < ESTABLISHED or name in _list_around(text, s, e)):
+        # a member of a list is a person of its own (刘淇 beside 刘奇) unless the page prints the name
+        # it resembles often, and not in this very list (刘淇、刘奇: two people)
+        return False
+    # what follows must be what follows a name — unless the page prints the name itself after the same
+    # two characters (国务院总理李强 … 国务院总理李蒋监誓: the title says where the name stands)
+    before = text[max(0, s - 2):s]
+    if not _follows_ok(text, e) and not (
+            len(before) == 2 and all(_HAN.match(x) for x in before) and before + name in text):
         return False
     return not (common_word_freq(cand) or (s > 0 and common_word_freq(text[s - 1:s + 1]) >= 20)
                 or (e < len(text) and common_word_freq(text[s + 1:e + 1]) >= 20))
+
+
+def _list_around(text: str, s: int, e: int) -> str:
+    """The 、 list holding ``text[s:e]``: back and on to the nearest mark other than 、."""
+    lo = s
+    while lo > 0 and text[lo - 1] not in "，,。；;：:！？!?\n（）()":
+        lo -= 1
+    hi = e
+    while hi < len(text) and text[hi] not in "，,。；;：:！？!?\n（）()":
+        hi += 1
+    return text[lo:hi]
 
 
 def _bylines(b: _Builder, blk) -> None:
@@ -471,6 +514,7 @@ def _bylines(b: _Builder, blk) -> None:
             scope_end = 0  # running text: only a credit at the end (handled below)
         for rm in BYLINE_ROLE_RE.finditer(text, 0, scope_end):
             pos = rm.end()
+            b.group += 1  # the names after one role (本报记者张贺、王珏、王瑨) are different people
             while pos < scope_end:
                 nm = _BYLINE_NAME_RE.match(text, pos, scope_end)
                 if not nm:
@@ -479,7 +523,7 @@ def _bylines(b: _Builder, blk) -> None:
                 if BYLINE_ROLE_RE.match(name) or name.endswith("摄"):
                     break
                 b.add(Mention("person", name, base + nm.start(1), base + nm.end(1), blk.index, blk.kind,
-                              rm.group().strip(" \t　:："), "byline"))
+                              rm.group().strip(" \t　:："), "byline", b.group))
                 pos = nm.end()
                 sep = regex.match(r"[\s　、]+", text[pos:scope_end])
                 if not sep:

@@ -117,8 +117,17 @@ ROSTER = Rule(
 配置项 roster 指向的名册（TOML，见 rules/roster.example.toml）列出标准姓名、单位名、职务、任期和已知错写。
 稿件中出现已知错写，或与名册中的名字只差一个音近/形近字，即报告为错误并给出修改。
 
+名册也可以是从本报存档生成的登记表（newslint names --archive 存档目录 --format toml -o register.toml，
+见 rules/register.example.toml）：其中每种写法都有出现次数、职务和首末日期。存档只是用法的证据，不是权威，
+因此只在证据充分时报告警告：稿件中某个名字在本版只出现一次（职务、名单或署名中），存档从未见过这种写法，
+而它与存档中出现三次以上（选项 register_min_count）的写法只差一个音近或形近字；两者都有职务而职级全不相同时
+视为两个人，不报告。名单（、）中的名字同样检查。
+
 With a roster (config key `roster`), a known wrong spelling, or a look-/sound-alike of a roster name,
-is an error with the fix.""",
+is an error with the fix. A register built from the paper's archive (`newslint names --archive DIR
+--format toml`) is evidence of usage, not an authority: a spelling printed once on the page (in a title,
+list or byline), never attested, one look-/sound-alike character away from a spelling attested
+`register_min_count` times, is a warning — unless both carry titles with no rank in common.""",
     bad="管委会主任宫卫红（名册：官卫红）",
     good="管委会主任官卫红",
     fixable=True,
@@ -126,7 +135,12 @@ is an error with the fix.""",
     examples=[
         {"text": "示例区管委会主任林忘舒出席会议。\n", "fires": True, "date": None, "config": {"roster": ["roster.example.toml"]}},
         {"text": "示例区管委会主任林望舒出席会议。\n", "fires": False, "date": None, "config": {"roster": ["roster.example.toml"]}},
+        {"text": "区领导周明沅、李华出席会议。\n", "fires": True, "date": None,
+         "config": {"roster": ["register.example.toml"]}},
+        {"text": "区领导周明远、李华出席会议。\n", "fires": False, "date": None,
+         "config": {"roster": ["register.example.toml"]}},
     ],
+    options=(("register_min_count", 3),),
 )
 RULES = (VARIANT, ORG_VARIANT, TITLE_CONFLICT, ROSTER)
 COLLECT_KEY = "names.mentions"
@@ -345,6 +359,21 @@ def _verb_led(name: str) -> bool:
     return len(name) == 3 and word_info(name[:2])[1] in ("v", "vn", "a", "ad", "d")
 
 
+def _one_off_beside(a: Spelling, b: Spelling) -> bool:
+    """One page prints one spelling once and the other :data:`ESTABLISHED` times or more (尹强 ×5, 尹弦
+    ×1): the page's own spelling is established, the one-off is a slip unless other evidence (another
+    title, one attendance list) says two people."""
+    from ..analyses.mentions import ESTABLISHED
+
+    on_a = Counter(id(p) for p, _ in a.mentions)
+    on_b = Counter(id(p) for p, _ in b.mentions)
+    for pid in on_a.keys() & on_b.keys():
+        lo, hi = sorted((on_a[pid], on_b[pid]))
+        if lo == 1 and hi >= ESTABLISHED:
+            return True
+    return False
+
+
 def _judge_people(a: Spelling, b: Spelling, i: int, weak_needs_title: bool) -> Optional[Pair]:
     if not (a.strong or b.strong):
         return None  # two clause-start guesses: not enough to call either a name
@@ -370,7 +399,7 @@ def _judge_people(a: Spelling, b: Spelling, i: int, weak_needs_title: bool) -> O
     same_article = bool(a.articles() & b.articles())
     if (a.bylines_only and b.bylines_only and a.count >= 2 and b.count >= 2 and not same_article):
         return None  # two well-attested bylines: two reporters (李铭, 李铮), not one misspelt
-    if weak and weak_needs_title and not shared and not same_article:
+    if weak and weak_needs_title and not shared and not same_article and not _one_off_beside(a, b):
         return None
     if not a.strong or not b.strong:
         # a clause-start guess is compared only with a well-attested name and in the same role
@@ -528,6 +557,13 @@ class RosterEntry:
     valid_from: Optional[str]
     valid_to: Optional[str]
     source: str
+    count: Optional[int] = None  # mentions in the archive (an entry of a register); None: a hand-made roster
+
+    @property
+    def attested(self) -> bool:
+        """An entry of a register built from an archive (``newslint names --format toml``) rather than a
+        hand-made roster: evidence of usage, not an authority."""
+        return self.count is not None
 
 
 def load_roster(ctx) -> List[RosterEntry]:
@@ -548,7 +584,7 @@ def load_roster(ctx) -> List[RosterEntry]:
                         raise e.error(key, "must be a list of strings")
                 entries.append(RosterEntry(kind, d["name"].strip(), list(d.get("titles", [])),
                                            list(d.get("wrong", [])), _date_str(d.get("valid_from")),
-                                           _date_str(d.get("valid_to")), str(path)))
+                                           _date_str(d.get("valid_to")), str(path), d.get("count")))
     ctx.state["names.roster"] = entries
     return entries
 
@@ -592,7 +628,10 @@ def newslint_check_page(page, ctx):
                 f"“{m.group()}”是名册所列的错误写法，应为“{e.name}”",
                 suggestion=e.name, fix=Fix(m.start(), m.end(), e.name), key=m.group()))
     page_date = _page_date(page)
-    for mn in page.analysis("mentions").people():
+    people = page.analysis("mentions").people()
+    on_page = Counter(m.name for m in people)
+    min_count = int(ctx.options(ROSTER.id).get("register_min_count", 3))
+    for mn in people:
         if (mn.start, mn.end) in done:
             continue
         if mn.name in right:
@@ -605,17 +644,51 @@ def newslint_check_page(page, ctx):
                 rel = charsim.relation(mn.name[i], e.name[i])
                 if rel is None:
                     continue
+                if e.attested and not _register_match(mn, e, on_page, min_count):
+                    continue
                 done.add((mn.start, mn.end))
-                out.append(ctx.finding(
-                    ROSTER, page, mn.start, mn.end,
-                    f"“{mn.name}”与名册中的“{e.name}”只差一字（“{mn.name[i]}”与“{e.name[i]}”"
-                    f"{charsim.RELATION_CN[rel]}），应为“{e.name}”",
-                    suggestion=e.name, fix=Fix(mn.start, mn.end, e.name), key=mn.name))
+                if e.attested:
+                    out.append(ctx.finding(
+                        ROSTER, page, mn.start, mn.end,
+                        f"“{mn.name}”与存档名册中的“{e.name}”只差一字（“{mn.name[i]}”与“{e.name[i]}”"
+                        f"{charsim.RELATION_CN[rel]}）：“{e.name}”在存档中出现{e.count}次"
+                        + (f"（{e.titles[0]}）" if e.titles else "")
+                        + f"，“{mn.name}”本版仅此一处、存档未见，疑为“{e.name}”之误，请核对",
+                        suggestion=e.name, fix=Fix(mn.start, mn.end, e.name), key=mn.name, severity="warning"))
+                else:
+                    out.append(ctx.finding(
+                        ROSTER, page, mn.start, mn.end,
+                        f"“{mn.name}”与名册中的“{e.name}”只差一字（“{mn.name[i]}”与“{e.name[i]}”"
+                        f"{charsim.RELATION_CN[rel]}），应为“{e.name}”",
+                        suggestion=e.name, fix=Fix(mn.start, mn.end, e.name), key=mn.name))
                 break
             else:
                 continue
             break
     return out
+
+
+def _register_match(mn: Mention, e: RosterEntry, on_page: Counter, min_count: int) -> bool:
+    """A page's spelling against a register entry (attested in the archive): the entry is well attested
+    (``min_count`` mentions), the page's spelling is a one-off (printed once on the page, in a title, list
+    or byline — a clause-start guess is no name) and no title says two people (both titled, no rank in
+    common: 董事长王建图 is not 区委书记王建国)."""
+    if (e.count or 0) < min_count or on_page[mn.name] != 1 or not mn.strong or mn.role == "byline":
+        return False
+    here = {_title_kind(t) for t in title_items(mn.title, mn.role)} - {None}
+    known = {_title_kind(t) for t in e.titles} - {None}
+    return not (here and known and not here & known)
+
+
+def _title_kind(item: str) -> Optional[str]:
+    """The rank of a title item (书记, 主任…), or "byline" for a byline role (记者: a reporter is not the
+    管委会副主任 of the page)."""
+    r = rank_of(item)
+    if r:
+        return r[2]
+    from ..analyses.mentions import BYLINE_ROLE_RE
+
+    return "byline" if BYLINE_ROLE_RE.match(item) or item in ("作者", "摄影") else None
 
 
 def _page_date(page) -> Optional[str]:
@@ -678,8 +751,10 @@ def _summary(sp: Spelling, limit: int = 3) -> str:
 
 
 def _roster_names(ctx) -> Set[str]:
+    """The names of the hand-made rosters (an authority: a variant of one is an error); a register's
+    entries are evidence of usage only and do not count here."""
     try:
-        return {e.name for e in load_roster(ctx)} if ctx.config.get("roster") else set()
+        return {e.name for e in load_roster(ctx) if not e.attested} if ctx.config.get("roster") else set()
     except ConfigError:
         return set()
 
@@ -850,8 +925,12 @@ def newslint_add_commands(subparsers):
 
     p = subparsers.add_parser("names", help="print the register of people and organisations a run found")
     add_run_options(p)
-    p.add_argument("--format", choices=("text", "json"), default="text")
+    p.add_argument("--format", choices=("text", "json", "toml"), default="text",
+                   help="toml: a register for the config's roster (every spelling attested --min-count times)")
     p.add_argument("--kind", choices=("person", "org", "all"), default="all")
+    p.add_argument("--min-count", type=int, default=2, metavar="N",
+                   help="with --format toml, the mentions a spelling needs to enter the register (default 2)")
+    p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
     p.set_defaults(func=cmd_names)
 
 
@@ -899,15 +978,26 @@ def cmd_names(pm, args) -> int:
     from ..app import EXIT_ERROR, EXIT_OK, build_context
     from ..engine import load_pages
 
-    if not args.paths:
+    if not args.paths and not getattr(args, "archive", None):
         from ..app import UsageError
 
-        raise UsageError("newslint names: no paths given")
-    build_context(pm, args)  # validates the configuration like `check` does
+        raise UsageError("newslint names: no paths given (pages, or --archive DIR)")
+    ctx = build_context(pm, args)  # validates the configuration like `check` does
     errors: List[str] = []
-    pages = load_pages(args.paths, errors, getattr(args, "stdin_filename", None))
-    reg = build_register((p, {"mentions": [_compact(m, p) for m in p.analysis("mentions").items]})
-                         for p in pages)
+    from ..app import archive_paths
+
+    paths = list(args.paths) + archive_paths(ctx, args)
+    pages = load_pages(paths, errors, getattr(args, "stdin_filename", None))
+    dates: Dict[int, Optional[str]] = {}
+
+    def data(p):
+        ms = [_compact(m, p) for m in p.analysis("mentions").items if m.role != "near-repeat"]
+        if args.format == "toml":
+            dates[id(p)] = _page_date(p)
+        p._cache.clear()  # a large archive: keep only the compact mentions
+        return p, {"mentions": ms}
+
+    reg = build_register(data(p) for p in pages)
     places: Set[str] = set()
     for p in pages:
         places.update(place_words(p.text))
@@ -916,17 +1006,72 @@ def cmd_names(pm, args) -> int:
         rows = [r for r in rows if r["kind"] == args.kind]
     for e in errors:
         print(f"newslint: {e}", file=sys.stderr)
-    if args.format == "json":
-        json.dump({"entities": rows}, sys.stdout, ensure_ascii=False, indent=1)
-        print()
+    out = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout
+    try:
+        _print_names(args, rows, reg, dates, len(pages), out)
+    finally:
+        if args.output:
+            out.close()
+    return EXIT_ERROR if errors else EXIT_OK
+
+
+def register_toml(rows, reg, dates: Dict[int, Optional[str]], n_pages: int, min_count: int = 2) -> str:
+    """A register for the config's ``roster`` from the rows of :func:`register_rows`: one ``[[person]]``
+    or ``[[org]]`` per spelling attested ``min_count`` times or more (in a title, byline or list at least
+    once, for a person), with its count, pages, titles, first and last page date, and the entity's other
+    spellings (``others``: seen in the archive, not confirmed — one of them may be a misprint)."""
+    from rapidfuzz.distance import Levenshtein
+
+    def q(v: str) -> str:
+        return json.dumps(v, ensure_ascii=False)
+
+    lines = ["# A register of the people and organisations attested in an archive of pages, written by",
+             "# `newslint names --archive DIR --format toml`.  Point the config's roster at it:",
+             "#   roster = [\"register.toml\"]",
+             "# On a page, a spelling printed once that is one look- or sound-alike character away from a",
+             "# spelling attested here 3 times or more (and not itself attested) is reported (name-roster).",
+             "# Review it: `others` lists spellings of what may be the same entity; add known misprints as `wrong`.",
+             "", "[pack]", f"name = {q('register')}", f"pages = {n_pages}", ""]
+    for r in rows:
+        section = "person" if r["kind"] == "person" else "org"
+        spellings = [s["name"] for s in r["spellings"]]
+        for s in r["spellings"]:
+            sp = reg.get((r["kind"], s["name"]))
+            if sp is None or sp.count < min_count or (section == "person" and not sp.strong):
+                continue
+            ds = sorted(d for d in (dates.get(id(p)) for p in sp.pages) if d)
+            titles = [t for t, _ in sp.titles().most_common(6)]
+            lines.append(f"[[{section}]]")
+            lines.append(f"name = {q(sp.name)}")
+            lines.append(f"count = {sp.count}")
+            lines.append(f"pages = {len(sp.pages)}")
+            if titles and section == "person":
+                lines.append("titles = [" + ", ".join(q(t) for t in titles) + "]")
+            if ds:
+                lines.append(f"first = {ds[0]}")
+                lines.append(f"last = {ds[-1]}")
+            # an entity's spellings chain (A~B~C): list those one edit from this one
+            others = [o for o in spellings if o != sp.name and Levenshtein.distance(o, sp.name) <= 1]
+            if others:
+                lines.append("others = [" + ", ".join(q(o) for o in others) + "]")
+            lines.append("")
+    return "\n".join(lines)
+
+
+def _print_names(args, rows, reg, dates, n_pages, out) -> None:
+    if args.format == "toml":
+        out.write(register_toml(rows, reg, dates, n_pages, args.min_count))
+    elif args.format == "json":
+        json.dump({"entities": rows}, out, ensure_ascii=False, indent=1)
+        print(file=out)
     else:
         for r in rows:
             kind = "人" if r["kind"] == "person" else "单位"
             flag = "  ⚠ 多种写法" if r["variants"] else ""
-            print(f"{r['entity']}  [{kind}]  {r['count']}处 {len(r['pages'])}版{flag}")
+            print(f"{r['entity']}  [{kind}]  {r['count']}处 {len(r['pages'])}版{flag}", file=out)
             if r["variants"]:
                 for s in r["spellings"]:
-                    print(f"    写法 {s['name']}: {s['count']}处  " + ", ".join(_short(p) for p in s["pages"][:5]))
+                    print(f"    写法 {s['name']}: {s['count']}处  " + ", ".join(_short(p) for p in s["pages"][:5]),
+                          file=out)
             if r["titles"]:
-                print("    职务: " + "；".join(r["titles"][:6]))
-    return EXIT_ERROR if errors else EXIT_OK
+                print("    职务: " + "；".join(r["titles"][:6]), file=out)
