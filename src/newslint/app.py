@@ -44,6 +44,8 @@ def add_run_options(p: argparse.ArgumentParser) -> None:
                    "or pyproject.toml with [tool.newslint])")
     p.add_argument("--select", type=_csv, metavar="RULES", help="comma-separated rule ids or categories to run")
     p.add_argument("--ignore", type=_csv, metavar="RULES", help="comma-separated rule ids or categories to skip")
+    p.add_argument("--preview", action="store_true",
+                   help="also run preview rules (not yet part of ALL; see `newslint rules`)")
     p.add_argument("--stdin-filename", metavar="NAME", help="the name to report for text read from stdin")
     p.add_argument("--archive", metavar="DIR", action="append", default=None,
                    help="earlier pages: context for cross-page rules, never reported on (repeatable)")

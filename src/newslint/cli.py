@@ -293,7 +293,7 @@ def cmd_rules(pm, args) -> int:
         return EXIT_OK
     w = max((len(r) for r in rules), default=10)
     for r in sorted(rules.values(), key=lambda r: (CATEGORIES.index(r.category), r.id)):
-        fix = " (fix)" if r.fixable else ""
+        fix = (" (fix)" if r.fixable else "") + (" (preview)" if r.preview else "")
         print(f"{r.id:<{w}}  {r.category:<11}  {r.severity:<7}  {r.summary}{fix}")
     return EXIT_OK
 

@@ -53,6 +53,7 @@ KEYS: Dict[str, Tuple[str, Any]] = {
     "select": ("a list of rule ids or categories", _is_str_list),
     "ignore": ("a list of rule ids or categories", _is_str_list),
     "extend-select": ("a list of rule ids or categories", _is_str_list),
+    "preview": ("true or false (also run preview rules)", lambda v: isinstance(v, bool)),
     "severity": ("a table of rule id or category = severity", _is_str_table),
     "fail-on": ("a severity (error, warning or info)", lambda v: v in SEVERITIES),
     "per-path-ignores": ("a table of glob = list of rule ids or categories", _is_list_table),

@@ -143,7 +143,9 @@ class Context:
         for s in sel + ign:
             if s not in rules and s not in CATEGORIES and s != "ALL":
                 raise ConfigError(f"unknown rule or category {s!r} (see `newslint rules`)")
-        self.selected = {rid for rid, r in rules.items() if _matches(r, sel) and not _matches(r, ign)}
+        preview = bool(getattr(args, "preview", False)) or bool(config.get("preview", False))
+        self.selected = {rid for rid, r in rules.items()
+                         if _matches(r, sel, preview) and not _matches(r, ign)}
         self._severity = dict(config.get("severity", {}))
         self._options: Dict[str, Dict[str, Any]] = {}
         self._packs: Optional[Dict[str, List[PackEntry]]] = None
@@ -217,8 +219,10 @@ class Context:
         return self._packs.get(section, [])
 
 
-def _matches(rule: Rule, selectors: Iterable[str]) -> bool:
-    return any(s == "ALL" or s == rule.id or s == rule.category for s in selectors)
+def _matches(rule: Rule, selectors: Iterable[str], preview: bool = True) -> bool:
+    """Does a selector name ``rule``?  ``ALL`` names a preview rule only when previews are on."""
+    return any((s == "ALL" and (preview or not rule.preview)) or s == rule.id or s == rule.category
+               for s in selectors)
 
 
 # ---- the corpus and the run --------------------------------------------------------------------

@@ -77,6 +77,9 @@ class Rule:
     # ``text`` as a page of that date with only this rule selected finds it exactly when ``fires``; an
     # optional "config" holds settings the rule needs (as in newslint.toml, paths relative to the packs)
     examples: Tuple[Dict[str, Any], ...] = ()
+    # a preview rule is not part of ``ALL``: it runs when named (its id or category in select) or with
+    # ``--preview`` / ``preview = true`` — new rules that have not yet met the project's bar (ruff's preview)
+    preview: bool = False
 
     def __post_init__(self):
         if self.category not in CATEGORIES:
