@@ -91,6 +91,15 @@ def test_headline_rounding_the_body_figure_is_not_a_mismatch():
     assert rules_of(lint(text)) == ["number-headline-mismatch"]
 
 
+def test_headline_round_chinese_figure_approximates_the_body():
+    # 十万个 in a headline is the body's 10.27万个 rounded, as headlines do with figures in characters
+    text = ("## 结对帮扶十万个村\n\n本报讯 截至6月底，参与企业已结对帮扶10.27万个村，投入资金逾百亿元。\n")
+    assert lint(text) == []
+    # a round figure far from the body's is still a mismatch
+    text = ("## 结对帮扶十万个村\n\n本报讯 截至6月底，参与企业已结对帮扶8.6万个村，投入资金逾百亿元。\n")
+    assert rules_of(lint(text)) == ["number-headline-mismatch"]
+
+
 def test_count_of_characters_announced_before_a_list():
     assert lint(HEAD + "他说：“我的感想可以总结为八个字：振奋、自豪、责任、使命。”\n") == []
     assert rules_of(lint(HEAD + "他说：“我的感想可以总结为三个方面：振奋、自豪、责任、使命。”\n")) == [

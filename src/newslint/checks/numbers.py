@@ -478,8 +478,13 @@ def _rounds_to(written: str, val: float, exact: float) -> bool:
     """Is ``val`` (written as the Arabic number in ``written``) ``exact`` rounded to the digits written?
     2160 is 2159.67 to the ten, 3.5 is 3.46 to the tenth.  A headline rounds; it does not change a figure."""
     m = _WRITTEN_NUM.search(written)
-    if m is None or not exact:
+    if not exact:
         return False
+    if m is None:
+        # a round figure in Chinese numerals (十万个, 七百亿) is a headline's approximation of the body's
+        # figure (10.27万个): one significant digit, within a tenth of it
+        digits = f"{val:.0f}".rstrip("0") if val >= 10 and float(val).is_integer() else ""
+        return len(digits) == 1 and exact != val and abs(exact - val) < 0.1 * abs(val)
     num = m.group()
     scale = val / float(num) if float(num) else 1.0  # the 万/亿 written after the number
     if "." in num:
