@@ -7,17 +7,31 @@ nothing):
     python benchmarks/compare.py /tmp/before /tmp/after
 
 Prints, per report file, the findings only in one of the two (rule, path:line, message) and exits 1 when
-any differ.
+any differ.  Paths are compared relative to the directory that holds all of a report's files.
 """
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 
 
-def _key(f: dict) -> tuple:
-    return (f["fingerprint"], f["rule"], f["severity"], f["path"], f["line"], f["column"], f["message"])
+def _key(f: dict, root: str) -> tuple:
+    path, message = f["path"], f["message"]
+    if root:
+        path = path[len(root):] if path.startswith(root) else path
+        message = message.replace(root, "")
+    return (f["fingerprint"], f["rule"], f["severity"], path, f["line"], f["column"], message)
+
+
+def _keys(report: Path) -> set:
+    """The findings of one report, paths relative to the directory holding all its files (so a run from
+    another checkout, whose corpus path differs, compares equal)."""
+    findings = json.loads(report.read_text(encoding="utf-8"))["findings"]
+    paths = {f["path"] for f in findings}
+    root = os.path.commonpath(list(paths)) + os.sep if len(paths) > 1 else ""
+    return {_key(f, root) for f in findings}
 
 
 def compare(before: Path, after: Path) -> int:
@@ -28,8 +42,7 @@ def compare(before: Path, after: Path) -> int:
             print(f"{a.name}: missing in {after}")
             differ += 1
             continue
-        fa = {_key(f) for f in json.loads(a.read_text(encoding="utf-8"))["findings"]}
-        fb = {_key(f) for f in json.loads(b.read_text(encoding="utf-8"))["findings"]}
+        fa, fb = _keys(a), _keys(b)
         print(f"{a.name}: {len(fa)} before, {len(fb)} after, {len(fa - fb)} gone, {len(fb - fa)} new")
         for tag, keys in (("-", fa - fb), ("+", fb - fa)):
             for k in sorted(keys, key=lambda k: k[3:]):

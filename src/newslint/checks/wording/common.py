@@ -1,19 +1,6 @@
-"""Wording: accidental repetition and known faulty phrases.
-
-- ``wording-repeated-le``: two verbs each with its own 了 back to back (会议传达了学习了…): an editing
-  leftover; one 了 goes (传达学习了).
-- ``wording-repeated-word``: a character or a word written twice in a row (的的, 是是, 我们我们) where
-  the doubling is not a legitimate reduplication.  Legitimacy is decided from data, never from the
-  text being checked: jieba's dictionary (人人, 常常, 一一, 谢谢, 看看, 干干净净, 一个个 are words),
-  jieba's part-of-speech tags (measure words and numerals reduplicate: 张张, 件件; verbs and
-  adjectives may form ABAB: 研究研究), the pack's ``[[reduplication]]`` lists, and the shapes
-  一XX (一张张), AABB (认认真真) and names split by the tokenizer.  A doubling that falls across two
-  dictionary words (学习|习近平, 人民|民主) is normal and never reported.
-- ``wording-faulty-phrase``: phrases known to be wrong, with their correction, from the data pack
-  ``[[phrase]]`` (rules/wording.toml: each entry cites its source).  Only unambiguous ones are listed;
-  entries may carry ``not_before``/``not_after`` patterns that rule out legitimate contexts, and
-  ``since`` (a year) for forms that became wrong by a later standard: pages dated before it are not
-  judged on them (an undated page is taken to be current).
+"""What the wording rules share: the data pack (``[[reduplication]]``, ``[[reduplication_shape]]``,
+``[[phrase]]``, surnames), dictionary look-ups, the doubled-character and doubled-word tests and the
+了-pair search.
 """
 from __future__ import annotations
 
@@ -21,83 +8,10 @@ from typing import Dict, List, Optional, Set, Tuple
 
 import regex
 
-from .. import hookimpl
-from ..finding import Fix, Rule
-from ..lexicon import is_word, lexicon
-
-REPEATED_LE = Rule(
-    id="wording-repeated-le",
-    category="wording",
-    severity="warning",
-    summary="两个动词各带“了”连用（传达了学习了），多了一个“了”",
-    explanation="""\
-“会议传达了学习了……精神”这类写法是改稿时留下的残迹：两个并列动词只需在后一个后面带“了”，
-应写作“传达学习了”或“传达了、学习了”。本规则查找“动词＋了＋动词＋了”紧挨着出现的情况
-（动词由 jieba 词典的词性判断），并给出删去第一个“了”的修改。
-
-Two verbs each followed by 了 back to back (传达了学习了): an editing leftover; the first 了 goes.""",
-    bad="会议传达了学习了习近平总书记的重要讲话精神。",
-    good="会议传达学习了习近平总书记的重要讲话精神。",
-    fixable=True,
-    needs=("tokens",),
-    examples=[
-        {"text": "会议传达了学习了上级会议精神。\n", "fires": True, "date": None},
-        {"text": "会议传达学习了上级会议精神。\n", "fires": False, "date": None},
-    ],
-)
-
-REPEATED_WORD = Rule(
-    id="wording-repeated-word",
-    category="wording",
-    severity="warning",
-    summary="字或词重复（的的、我们我们），不是合法的重叠形式",
-    explanation="""\
-同一个字或词紧挨着写了两遍，又不是汉语的重叠形式，多是录入或改稿失误，如“这是是一个”“我们我们要”。
-合法的重叠不报告：词典中的词（人人、常常、一一、谢谢、看看、层层、连连、干干净净），量词和数词的重叠
-（张张、件件、一个个、一张张），动词和形容词的 ABAB 重叠（研究研究），AABB 形式（认认真真），
-以及落在两个词之间的重复（学习|习近平、人民|民主）。也不报告：状态词和只作构词成分的字的叠用（芳草萋萋），
-名词重叠表“每一”（镇镇、村村），单音节动词的 AA 式（扶扶眼镜；是是、要要等系词、助动词除外），“很长很长”
-“整晚整晚”“成片成片”等 ABAB 式，拟声词（咔嚓咔嚓），连写三遍以上的呼喊，引语开头的叠用（“祖国祖国……”），
-以及句读前的动词 ABAB（通融通融，）。合法重叠表可在数据包的 [[reduplication]] 和 [[reduplication_shape]]
-中扩充。
-
-A character or word written twice in a row that is not a legitimate reduplication (checked against
-jieba's dictionary and part-of-speech tags and the pack's reduplication lists).""",
-    bad="这是是一次重要的会议。",
-    good="这是一次重要的会议。",
-    fixable=True,
-    needs=("tokens",),
-    examples=[
-        {"text": "这是是一次重要的会议。\n", "fires": True, "date": None},
-        {"text": "这是一次重要的会议。\n", "fires": False, "date": None},
-    ],
-)
-
-FAULTY = Rule(
-    id="wording-faulty-phrase",
-    category="wording",
-    severity="warning",
-    summary="常见错别字或错误搭配（再接再励→再接再厉），依据数据包",
-    explanation="""\
-数据包 rules/wording.toml 的 [[phrase]] 列出公认的错误写法及其正确写法（如 再接再励→再接再厉、
-迫不急待→迫不及待、按装→安装、截止目前→截至目前），每条注明出处。只收没有歧义的写法；
-可能在别的语境中正确的，用 not_before / not_after 排除。用户可用 packs 配置加入自己的词表。
-
-Known faulty phrases from the data pack, each with its correction and source.""",
-    bad="希望大家再接再励，迫不急待地投入工作。",
-    good="希望大家再接再厉，迫不及待地投入工作。",
-    fixable=True,
-    needs=("dates",),
-    examples=[
-        {"text": "希望大家再接再励，再创佳绩。\n", "fires": True, "date": None},
-        {"text": "希望大家再接再厉，再创佳绩。\n", "fires": False, "date": None},
-    ],
-)
-
-RULES = [REPEATED_LE, REPEATED_WORD, FAULTY]
+from ...lexicon import is_word, lexicon
 
 _HAN = regex.compile(r"\p{Han}")
-_DOUBLE = regex.compile(r"(\p{Han})\1")
+DOUBLE = regex.compile(r"(\p{Han})\1")
 _LE_PAIR = regex.compile(r"(\p{Han}{1,4})了(\p{Han}{1,4})了")
 _CN_DIGITS = set("一二三四五六七八九十百千万两几")
 # Tags (jieba, ICTCLAS set) of words that may legitimately reduplicate.
@@ -184,7 +98,7 @@ class Pack:
         self.by_wrong = {p[0]: p for p in self.phrases}
 
 
-def _pack(ctx) -> Pack:
+def pack_of(ctx) -> Pack:
     p = ctx.state.get("wording.pack")
     if p is None:
         p = ctx.state["wording.pack"] = Pack(ctx)
@@ -192,10 +106,10 @@ def _pack(ctx) -> Pack:
 
 
 # ---- repetition -------------------------------------------------------------------------------
-def _tokens(text: str, start: int, end: int) -> List[Tuple[str, int, int]]:
+def window_tokens(text: str, start: int, end: int) -> List[Tuple[str, int, int]]:
     """Tokens of the short window ``text[start:end]`` with offsets relative to ``text`` (jieba over the
     memory-mapped lexicon: no 0.5 s dictionary load for a few windows)."""
-    from ..analyses.tokens import bounded_tokenize, window_tokenizer
+    from ...analyses.tokens import bounded_tokenize, window_tokenizer
 
     return [(w, s + start, e + start) for w, s, e in bounded_tokenize(window_tokenizer(), text[start:end])]
 
@@ -239,7 +153,7 @@ def doubled_char_problem(text: str, i: int, pack: Pack) -> bool:
             any(in_dict(text[i + 1:i + 1 + k]) for k in (2, 3, 4) if i + 1 + k <= n):
         return False
     lo, hi = max(0, i - 8), min(n, i + 10)
-    toks = _tokens(text, lo, hi)
+    toks = window_tokens(text, lo, hi)
     first = next((t for t in toks if t[1] <= i < t[2]), None)
     second = next((t for t in toks if t[1] <= i + 1 < t[2]), None)
     if first is None or second is None or first is second:
@@ -271,7 +185,7 @@ def doubled_words(text: str, base_tokens: List[Tuple[str, int, int]], pack: Pack
             continue  # 整晚整晚, 成片成片; 很长很长
         if not in_dict(w) and any(pos_tag(c) in _SOUND_TAGS for c in w):
             continue  # a word the dictionary lacks, made with sound characters: 哔哩哔哩
-        if b[2] < len(text) and text[b[2]] in _CLAUSE_END and not _function_word(w):
+        if b[2] < len(text) and text[b[2]] in _CLAUSE_END and not function_word(w):
             continue  # a verb's ABAB ending its clause: 与他们通融通融，
         if pos_tag(w) in _NAME_TAGS:
             continue  # a proper name may end one phrase and start the next: 新中国|中国法制史
@@ -285,7 +199,7 @@ def doubled_words(text: str, base_tokens: List[Tuple[str, int, int]], pack: Pack
 _FUNCTION_TAGS = {"uj", "ul", "uz", "ug", "ud", "uv", "p", "c", "r", "d"}
 
 
-def _function_word(w: str) -> bool:
+def function_word(w: str) -> bool:
     """A function word (particle, preposition, conjunction, pronoun, adverb, 是/有): doubling it is
     always a slip, so deleting the second copy is a safe fix."""
     return w in ("是", "有") or pos_tag(w) in _FUNCTION_TAGS
@@ -307,7 +221,7 @@ def le_pairs(text: str, pack: Pack):
     """Spans of 'V1了V2了' with both verbs dictionary verbs standing as their own words."""
     for m in _LE_PAIR.finditer(text):
         lo, hi = max(0, m.start() - 6), min(len(text), m.end() + 6)
-        toks = [t for t in _tokens(text, lo, hi)]
+        toks = [t for t in window_tokens(text, lo, hi)]
         for k in range(len(toks) - 3):
             v1, le1, v2, le2 = toks[k:k + 4]
             if le1[0] != "了" or le2[0] != "了" or not (m.start() <= v1[1] and le2[2] <= m.end()):
@@ -319,81 +233,13 @@ def le_pairs(text: str, pack: Pack):
             break
 
 
-def _blocks(page):
+def blocks(page):
     return [b for b in page.layout.blocks if b.kind != "link"]
-
-
-@hookimpl
-def newslint_rules():
-    return RULES
-
-
-@hookimpl
-def newslint_check_page(page, ctx) -> Optional[list]:
-    want_le = ctx.enabled(REPEATED_LE.id, page)
-    want_rep = ctx.enabled(REPEATED_WORD.id, page)
-    want_phrase = ctx.enabled(FAULTY.id, page)
-    if not (want_le or want_rep or want_phrase):
-        return None
-    pack = _pack(ctx)
-    out = []
-    seen: Set[Tuple[int, int]] = set()
-    for b in _blocks(page):
-        s = b.text
-        base = b.start
-        if want_le and "了" in s:
-            for v1, le1, v2, le2 in le_pairs(s, pack):
-                a, e = base + v1[1], base + le2[2]
-                out.append(ctx.finding(
-                    REPEATED_LE, page, a, e,
-                    f"“{s[v1[1]:le2[2]]}”中两个动词各带“了”，多了一个“了”，可改为“{v1[0]}{v2[0]}了”",
-                    suggestion=f"{v1[0]}{v2[0]}了", fix=Fix(base + le1[1], base + le1[2], ""),
-                    key=s[v1[1]:le2[2]]))
-        if want_rep:
-            for m in _DOUBLE.finditer(s):
-                i = m.start()
-                if doubled_char_problem(s, i, pack):
-                    a = base + i
-                    seen.add((a, a + 2))
-                    safe = _function_word(s[i])
-                    out.append(ctx.finding(
-                        REPEATED_WORD, page, a, a + 2,
-                        f"“{m.group()}”重复，“{s[i]}”多写了一个" if safe else
-                        f"“{m.group()}”重复，不是常见的重叠形式：可能多写了一个“{s[i]}”，也可能是错字",
-                        suggestion=s[i], fix=Fix(a + 1, a + 2, "") if safe else None,
-                        key=s[max(0, i - 4):i + 6]))
-            if _has_double_word(s):
-                toks = _tokens(s, 0, len(s))
-                for a_tok, b_tok in doubled_words(s, toks, pack):
-                    a, e = base + a_tok[1], base + b_tok[2]
-                    out.append(ctx.finding(
-                        REPEATED_WORD, page, a, e, f"“{a_tok[0]}”连写了两遍",
-                        suggestion=a_tok[0],
-                        fix=Fix(base + b_tok[1], e, "") if _function_word(a_tok[0]) else None,
-                        key=s[max(0, a_tok[1] - 4):b_tok[2] + 4]))
-        if want_phrase and pack.phrase_re is not None:
-            for m in pack.phrase_re.finditer(s):
-                wrong, right, reason, nb, na = pack.by_wrong[m.group()]
-                if na is not None and na.search(s[max(0, m.start() - 12):m.start()]):
-                    continue
-                if nb is not None and nb.match(s, m.end()):
-                    continue
-                since = pack.since.get(wrong)
-                if since is not None:
-                    year = page.analysis("dates").year
-                    if year is not None and year < since:
-                        continue  # the form was standard when the page was written (好象 before 1986)
-                a = base + m.start()
-                out.append(ctx.finding(
-                    FAULTY, page, a, a + len(wrong),
-                    f"“{wrong}”应为“{right}”" + (f"（{reason}）" if reason else ""),
-                    suggestion=right, fix=Fix(a, a + len(wrong), right), key=wrong))
-    return out
 
 
 _DOUBLE_WORD_HINT = regex.compile(r"(\p{Han}{2,4})\1")
 
 
-def _has_double_word(s: str) -> bool:
+def has_double_word(s: str) -> bool:
     return bool(_DOUBLE_WORD_HINT.search(s))
 
