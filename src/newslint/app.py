@@ -9,6 +9,7 @@ two, and nothing below the CLI imports the CLI.
 from __future__ import annotations
 
 import argparse
+import datetime
 import os
 import sys
 from pathlib import Path
@@ -36,6 +37,13 @@ def _csv(value: str) -> List[str]:
     return [v.strip() for v in value.split(",") if v.strip()]
 
 
+def _iso_date(s: str) -> str:
+    try:
+        return datetime.date.fromisoformat(s).isoformat()
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"invalid date {s!r} (use YYYY-MM-DD)") from None
+
+
 def add_run_options(p: argparse.ArgumentParser) -> None:
     """Options shared by every command that checks pages (check, baseline, names, quotes…)."""
     p.add_argument("paths", nargs="*", metavar="PATH",
@@ -47,6 +55,8 @@ def add_run_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--preview", action="store_true",
                    help="also run preview rules (not yet part of ALL; see `newslint rules`)")
     p.add_argument("--stdin-filename", metavar="NAME", help="the name to report for text read from stdin")
+    p.add_argument("--date", metavar="YYYY-MM-DD", type=_iso_date,
+                   help="the date of the checked pages (overrides config, front matter, file name and text)")
     p.add_argument("--archive", metavar="DIR", action="append", default=None,
                    help="earlier pages: context for cross-page rules, never reported on (repeatable)")
     p.add_argument("-j", "--jobs", type=int, default=None, metavar="N",
@@ -95,8 +105,8 @@ def run(ctx: Context, paths: Sequence[str], stdin_name: Optional[str] = None,
     when ``cache_dir`` is given, a per-page result cache."""
     errors: List[str] = []
     max_mb = ctx.config.get("max-file-size", DEFAULT_MAX_FILE_MB)
-    pages = load_pages(paths, errors, stdin_name, max_mb=max_mb)
-    archive = (load_pages(archive_paths, errors, start_index=len(pages), archive=True, max_mb=max_mb)
+    pages = load_pages(paths, errors, stdin_name, max_mb=max_mb, ctx=ctx)
+    archive = (load_pages(archive_paths, errors, start_index=len(pages), archive=True, max_mb=max_mb, ctx=ctx)
                if archive_paths else [])
     phase = None
     if jobs != 1:

@@ -14,6 +14,7 @@ from typing import Any, Callable, Dict, Iterable, List, Optional, Sequence, Tupl
 import pluggy
 
 from . import hookspecs
+from .analyses.dates import apply_run_date
 from .config import Config, ConfigError, check_rule_names
 from .finding import CATEGORIES, SEVERITY_RANK, Finding, Fix, Location, Rule, assign_fingerprints
 from .packs import PackEntry, activate, builtin_packs, load_pack, load_packs, pack_dir, sections_of  # noqa: F401 (their home was here: plugins import them from engine)
@@ -281,7 +282,10 @@ def check_page(page: Page, ctx: Context) -> Tuple[List[Finding], Dict[str, Any]]
 
 
 def load_pages(paths: Sequence[str], errors: List[str], stdin_name: Optional[str] = None,
-               start_index: int = 0, archive: bool = False, max_mb: float = DEFAULT_MAX_FILE_MB) -> List[Page]:
+               start_index: int = 0, archive: bool = False, max_mb: float = DEFAULT_MAX_FILE_MB,
+               ctx: Optional["Context"] = None) -> List[Page]:
+    """Read the pages of ``paths``; with ``ctx``, each gets the run's page date (``--date``, config
+    ``[dates]``) as it is read, so every rule, analysis and subcommand sees the same date."""
     pages: List[Page] = []
     for f in expand_paths(paths, errors):
         try:
@@ -294,6 +298,8 @@ def load_pages(paths: Sequence[str], errors: List[str], stdin_name: Optional[str
             errors.append(str(e))
             continue
         page.archive = archive
+        if ctx is not None:
+            apply_run_date(page, ctx)
         pages.append(page)
     return pages
 
@@ -304,6 +310,8 @@ def check_pages(ctx: Context, pages: List[Page], archive: Sequence[Page] = (),
                 ) -> RunResult:
     errors = errors if errors is not None else []
     all_pages = list(pages) + list(archive)
+    for page in all_pages:  # pages not read through load_pages (API callers) get the run's date too
+        apply_run_date(page, ctx)
     corpus = Corpus(all_pages)
     findings: List[Finding] = []
     results = page_phase(all_pages) if page_phase else [check_page(p, ctx) for p in all_pages]

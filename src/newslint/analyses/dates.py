@@ -3,8 +3,10 @@
 ``page.analysis("dates")`` returns a :class:`PageDates`.  The page date is taken from the first of:
 
 1. ``--date YYYY-MM-DD`` (source ``"--date"``) and 2. the config's ``dates`` table, glob = date
-   (``"config"``) — both are put in ``page.meta["date"]`` / ``page.meta["date_source"]`` by the
-   chronology plugin before any rule runs; API users may set them the same way;
+   (``"config"``) — both are put in ``page.meta["date"]`` / ``page.meta["date_source"]`` by
+   :func:`apply_run_date` when the pages of a run are read (``engine.load_pages`` and
+   ``engine.check_pages``), so every rule, analysis and subcommand sees one page date whatever is
+   selected; API users may set them the same way;
 3. front matter (``---`` … ``date: 2024-07-18`` … ``---``) (``"front-matter"``);
 4. a date line among the first lines of the page (``2024年7月18日 星期四``, ``《新闻联播》（20240101）``)
    (``"dateline"``);
@@ -63,6 +65,29 @@ class DateMention:
     @property
     def valid(self) -> bool:
         return to_date(self.year or 2000, self.month, self.day) is not None
+
+
+
+def apply_run_date(page, ctx) -> None:
+    """Put the run's date for ``page`` (``--date``, else the first matching glob of the config's ``dates``
+    table) in ``page.meta``, dropping a "dates" analysis computed before; a page neither names keeps its
+    own sources (front matter, date line, file name, text)."""
+    args = ctx.args
+    given = getattr(args, "date", None) if args is not None else None
+    meta = page.meta
+    new = None
+    if given:
+        new = (given, "--date", f"--date {given}")
+    else:
+        for pattern, value in (ctx.config.get("dates", {}) or {}).items():
+            if ctx.config.path_matches(pattern, page.path):
+                new = (value, "config", f"dates.\"{pattern}\" = {value} ({ctx.config.where('dates')})")
+                break
+    if new is None:
+        return
+    if meta.get("date") != new[0] or meta.get("date_source") != new[1]:
+        meta["date"], meta["date_source"], meta["date_detail"] = new
+        page._cache.pop("dates", None)
 
 
 @dataclass

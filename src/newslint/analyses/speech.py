@@ -340,8 +340,7 @@ def _open_quote(text: str) -> bool:
 
 # ---- the analysis --------------------------------------------------------------------------------
 def _page_date(page) -> str:
-    dates = getattr(page, "_cache", {}).get("dates")  # the chronology helper's analysis, if computed
-    d = getattr(dates, "page_date", None)
+    d = page.analysis("dates").page_date  # one page date, whichever rules run
     if d is not None and hasattr(d, "isoformat"):
         return d.isoformat()
     m = FILENAME_DATE_RE.search(os.path.basename(page.path or ""))

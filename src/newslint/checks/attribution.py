@@ -447,9 +447,9 @@ def cmd_quotes(pm, args) -> int:
 
     if not args.paths:
         raise UsageError("newslint: no paths given (use - to read stdin)")
-    build_context(pm, args)  # validates the configuration like `check` does
+    ctx = build_context(pm, args)  # validates the configuration like `check` does
     errors: List[str] = []
-    pages = load_pages(args.paths, errors, getattr(args, "stdin_filename", None))
+    pages = load_pages(args.paths, errors, getattr(args, "stdin_filename", None), ctx=ctx)
     records = [r for page in pages for r in quote_records(page)]
     if args.format == "json":
         json.dump({"quotes": records, **({"errors": errors} if errors else {})},

@@ -987,7 +987,7 @@ def cmd_names(pm, args) -> int:
     from ..app import archive_paths
 
     paths = list(args.paths) + archive_paths(ctx, args)
-    pages = load_pages(paths, errors, getattr(args, "stdin_filename", None))
+    pages = load_pages(paths, errors, getattr(args, "stdin_filename", None), ctx=ctx)
     dates: Dict[int, Optional[str]] = {}
 
     def data(p):

@@ -27,13 +27,7 @@ from .impossible_date import RULE as IMPOSSIBLE
 from .impossible_date import impossible_date
 from .ordinal import RULE as ORDINAL
 from .ordinal import ordinal
-from .page_date import (
-                        newslint_add_options,
-                        newslint_check_corpus,
-                        newslint_check_page,
-                        newslint_collect_page,
-                        newslint_configure,
-)
+from .page_date import newslint_add_options, newslint_check_corpus, newslint_collect_page, newslint_configure
 from .plan_period import RULE as PLAN
 from .plan_period import plan_period
 from .term import RULE as TERM
@@ -43,4 +37,6 @@ from .weekday import weekday
 
 ALL_RULES = [ORDINAL, ANNIVERSARY, PLAN, TERM, WEEKDAY, IMPOSSIBLE, DATELINE_YEAR]
 
-__all__ = ["ALL_RULES", "ANNIVERSARY", "DATELINE_YEAR", "IMPOSSIBLE", "ORDINAL", "PLAN", "TERM", "WEEKDAY", "anniversary", "dateline_year", "impossible_date", "newslint_add_options", "newslint_check_corpus", "newslint_check_page", "newslint_collect_page", "newslint_configure", "ordinal", "plan_period", "term", "weekday"]
+__all__ = ["ALL_RULES", "ANNIVERSARY", "DATELINE_YEAR", "IMPOSSIBLE", "ORDINAL", "PLAN", "TERM", "WEEKDAY",
+           "anniversary", "dateline_year", "impossible_date", "newslint_add_options", "newslint_check_corpus",
+           "newslint_collect_page", "newslint_configure", "ordinal", "plan_period", "term", "weekday"]

@@ -1,8 +1,8 @@
-"""The page date from ``--date`` and config ``[dates]``, ``--explain-date``, and the knowledge pack
-checked when the run starts (the hooks of the anachronism family)."""
+"""The hooks of the anachronism family: ``--explain-date`` (each page's date and its source), the config's
+``[dates]`` table and the knowledge pack checked when the run starts.  The page date itself is put on
+each page when the pages are read (``analyses.dates.apply_run_date``), not here."""
 from __future__ import annotations
 
-import argparse
 import datetime as _dt
 import sys
 
@@ -13,38 +13,9 @@ IDS = ("anachronism-ordinal", "anachronism-anniversary", "anachronism-plan-perio
        "anachronism-weekday", "anachronism-impossible-date", "anachronism-dateline-year")
 
 
-# ---- page date from options and config ----------------------------------------------------------------------
-def _apply_page_date(page, ctx) -> None:
-    args = ctx.args
-    given = getattr(args, "date", None) if args is not None else None
-    meta = page.meta
-    new = None
-    if given:
-        new = (given, "--date", f"--date {given}")
-    else:
-        for pattern, value in (ctx.config.get("dates", {}) or {}).items():
-            if ctx.config.path_matches(pattern, page.path):
-                new = (value, "config", f"dates.\"{pattern}\" = {value} ({ctx.config.where('dates')})")
-                break
-    if new is None:
-        return
-    if meta.get("date") != new[0] or meta.get("date_source") != new[1]:
-        meta["date"], meta["date_source"], meta["date_detail"] = new
-        page._cache.pop("dates", None)
-
-
-def _valid_date(s: str) -> _dt.date:
-    try:
-        return _dt.date.fromisoformat(s)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"invalid date {s!r} (use YYYY-MM-DD)") from None
-
-
 # ---- hooks ------------------------------------------------------------------------------------------------------
 @hookimpl
 def newslint_add_options(parser):
-    parser.add_argument("--date", metavar="YYYY-MM-DD", type=lambda s: _valid_date(s).isoformat(),
-                        help="the date of the checked pages (overrides config, front matter, file name and text)")
     parser.add_argument("--explain-date", action="store_true",
                         help="print each page's date and where it came from (stderr; JSON: top-level \"pages\")")
 
@@ -61,15 +32,8 @@ def newslint_configure(ctx):
         load_knowledge(ctx)  # pack errors surface before any page is read
 
 
-@hookimpl(tryfirst=True)
-def newslint_check_page(page, ctx):
-    _apply_page_date(page, ctx)  # before any rule asks for the "dates" analysis
-    return None
-
-
-@hookimpl(tryfirst=True)
+@hookimpl
 def newslint_collect_page(page, ctx):
-    _apply_page_date(page, ctx)
     if not (getattr(ctx.args, "explain_date", False) or ctx.any_enabled(*IDS)):
         return None
     pd = page.analysis("dates")
