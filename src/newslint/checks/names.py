@@ -32,7 +32,7 @@ import regex
 
 from .. import hookimpl
 from ..analyses import charsim, issues
-from ..analyses.mentions import RANKS, Mention
+from ..analyses.mentions import ORG_SUFFIX, RANKS, Mention
 from ..config import ConfigError
 from ..finding import Fix, Rule
 from ..packs import load_pack
@@ -412,8 +412,7 @@ def _judge_people(a: Spelling, b: Spelling, i: int, weak_needs_title: bool) -> O
 
 
 # ---- organisation variants ------------------------------------------------------------------------
-_ORG_SUFFIX_RE = regex.compile(r"(股份有限公司|有限责任公司|集团有限公司|有限公司|集团|医院|学院|大学|研究院|研究所"
-                               r"|中学|小学|银行|合作社|事务所)$")
+_ORG_SUFFIX_RE = regex.compile("(" + "|".join(sorted(ORG_SUFFIX, key=len, reverse=True)) + ")$")
 _NATIONAL = ("中国", "中华", "全国")
 
 
