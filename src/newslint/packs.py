@@ -51,6 +51,8 @@ BUILTIN_SECTIONS: Dict[str, Dict[str, Any]] = {
     # surnames.toml (the mentions analysis, wording-repeated-word)
     "surnames": {"single": str, "compound": list, "common": str, "common_compound": list, "source": str,
                  "note": str},
+    # organisations.toml (the mentions analysis, name-org-variant)
+    "org_suffix": {"words": list, "note": str, "source": str},
     # rosters (config roster = [...], name-roster; rules/roster.example.toml)
     # (count, pages, first, last, others: written by `newslint names --format toml`, a register from an archive)
     "person": {"name": str, "titles": list, "wrong": list, "valid_from": DATE, "valid_to": DATE, "note": str,

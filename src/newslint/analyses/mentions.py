@@ -174,10 +174,6 @@ LIST_INTRO_RE = re.compile(
 # One leader named alone before an attendance verb: 区领导赵俊生一同调研, 区领导孙明参加会议.
 SINGLE_ATTENDEE_RE = re.compile(
     rf"(?:^|[，,。；;\s])(?:[{HAN}]{{0,2}}领导)([{HAN}]{{2,4}}?)(?=出席|参加|陪同|一同|列席|参会)")
-ORG_SUFFIX = ("股份有限公司", "有限责任公司", "集团有限公司", "有限公司", "集团", "医院", "学院", "大学",
-              "研究院", "研究所", "中学", "小学", "银行", "合作社", "事务所")
-ORG_RE = regex.compile(r"((?:[\p{Han}]|[（(][\p{Han}]{2,6}[）)]){2,24}?)(" + "|".join(
-    sorted(ORG_SUFFIX, key=len, reverse=True)) + r")(?![\p{Han}]{0,1}(?:有限|股份))")
 # Words that end a clause before an organisation name starts (吕沛先后到科瑞森…公司).
 ORG_LEFT_CUT = regex.compile(
     r".*(?:先后到|来到|走进|走访|深入|前往|参观|调研|考察|看望|位于|落户|签约|携手|联合|委托|依托|组织|邀请"
@@ -619,7 +615,34 @@ def _clause_starts(b: _Builder, blk) -> None:
         b.add(Mention("person", text[i:end], s, e, blk.index, blk.kind, "", "speech", -1, False))
 
 
-_ORG_SUFFIX_ONLY = regex.compile("|".join(sorted(ORG_SUFFIX, key=len, reverse=True)))
+def org_suffixes() -> Tuple[str, ...]:
+    """The words that end an organisation's name (``[[org_suffix]]`` of rules/organisations.toml and of
+    the user packs), longest first."""
+    from .. import packs
+
+    return _org_suffixes(packs.active_key())
+
+
+@lru_cache(maxsize=4)
+def _org_suffixes(_packs_key) -> Tuple[str, ...]:
+    from .. import packs
+
+    words = set()
+    for entry in packs.entries("org_suffix"):
+        words.update(w for w in entry.get("words", []) if isinstance(w, str) and w)
+    return tuple(sorted(words, key=lambda w: (-len(w), w)))
+
+
+def org_suffix_re(anchor: str = "") -> "regex.Pattern":
+    """A pattern matching any organisation suffix (``anchor="$"``: one ending the text), group 1 the suffix."""
+    return _org_suffix_re(org_suffixes(), anchor)
+
+
+@lru_cache(maxsize=8)
+def _org_suffix_re(words: Tuple[str, ...], anchor: str) -> "regex.Pattern":
+    return regex.compile("(" + "|".join(regex.escape(w) for w in words) + ")" + anchor)
+
+
 _ORG_HEAD = regex.compile(r"(?:[\p{Han}]|[（(][\p{Han}]{2,6}[）)])+$")
 _PREP = set("从以于由经据自")
 
@@ -627,7 +650,7 @@ _PREP = set("从以于由经据自")
 def _orgs(b: _Builder, blk) -> None:
     text = blk.text
     last_end = -1
-    for sm in _ORG_SUFFIX_ONLY.finditer(text):
+    for sm in org_suffix_re().finditer(text):
         if sm.start() < last_end:
             continue
         # 有限公司 inside 股份有限公司 is found once, as the longer suffix

@@ -32,7 +32,7 @@ import regex
 
 from .. import hookimpl
 from ..analyses import charsim, issues
-from ..analyses.mentions import ORG_SUFFIX, RANKS, Mention
+from ..analyses.mentions import RANKS, Mention, org_suffix_re
 from ..config import ConfigError
 from ..finding import Fix, Rule
 from ..packs import load_pack
@@ -412,13 +412,12 @@ def _judge_people(a: Spelling, b: Spelling, i: int, weak_needs_title: bool) -> O
 
 
 # ---- organisation variants ------------------------------------------------------------------------
-_ORG_SUFFIX_RE = regex.compile("(" + "|".join(sorted(ORG_SUFFIX, key=len, reverse=True)) + ")$")
 _NATIONAL = ("中国", "中华", "全国")
 
 
 def org_parts(name: str, places: Set[str]) -> Tuple[str, str, str]:
     """(place prefix, core, kind suffix) of an organisation name."""
-    m = _ORG_SUFFIX_RE.search(name)
+    m = org_suffix_re("$").search(name)
     suffix = m.group(1) if m else ""
     body = name[: len(name) - len(suffix)]
     body = regex.sub(r"[（(][^）)]*[）)]", "", body)  # 厦工机械(焦作) -> 厦工机械
