@@ -103,9 +103,16 @@ def profile(files, top=25):
     total = time.perf_counter() - t
     st = pstats.Stats(prof, stream=io.StringIO())
     rows = defaultdict(float)
-    for (filename, _, func), (_, _, _, cum, _) in st.stats.items():
+    from newslint.rule import rule_impls
+
+    decorated = {(i.fn.__code__.co_filename, i.fn.__code__.co_firstlineno, i.fn.__code__.co_name): i
+                 for i in rule_impls(pm.get_plugins())}
+    for (filename, line, func), (_, _, _, cum, _) in st.stats.items():
         mod = Path(filename).stem
-        if func.startswith("newslint_check_page") or func.startswith("newslint_collect_page") \
+        impl = decorated.get((filename, line, func))
+        if impl is not None:  # a rule function (@page_rule / @corpus_rule): counted under its family
+            rows[f"rule   {impl.rule.category} ({impl.stage})"] += cum
+        elif func.startswith("newslint_check_page") or func.startswith("newslint_collect_page") \
                 or func.startswith("newslint_check_corpus"):
             phase = {"newslint_check_page": "page", "newslint_collect_page": "collect",
                      "newslint_check_corpus": "corpus"}[func]
