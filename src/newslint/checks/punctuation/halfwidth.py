@@ -1,12 +1,4 @@
-"""Punctuation (GB/T 15834-2011 标点符号用法): half-width ``,;:?!()`` in Chinese text, and clause marks
-doubled or run together (，， 。。 ，。).
-
-A half-width mark is reported when it stands in Chinese context: a Han character (or a full-width
-mark) on one side and nothing ASCII-bound on the other.  ASCII contexts are left alone: numbers such
-as 1,000 and 3:30, URLs, English phrases, code, Markdown link syntax, emoticons (:-) (^_^)), and marks
-between Latin text.
-Brackets are judged as a pair: ``(记者郭树勋)`` becomes ``（记者郭树勋）`` together, ``(AI)`` alone does not.
-"""
+"""Rule ``punctuation-halfwidth``: half-width ``,;:?!()`` in Chinese text; a bracket pair is one finding."""
 from __future__ import annotations
 
 import bisect
@@ -14,8 +6,9 @@ from typing import List, Optional, Tuple
 
 import regex
 
-from .. import hookimpl
-from ..finding import Fix, Rule
+from ...finding import Fix, Rule
+from ...rule import RuleContext, page_rule
+from .common import context_key
 
 RULE = Rule(
     id="punctuation-halfwidth",
@@ -41,27 +34,7 @@ full-width. ASCII contexts — numbers, URLs, English, code — are never touche
     ],
 )
 
-DOUBLED = Rule(
-    id="punctuation-doubled",
-    category="punctuation",
-    severity="warning",
-    summary="点号重复或连用（，，　。。　，。　？，），多打了或漏删了一个",
-    explanation="""\
-逗号、顿号、分号、冒号、句号两个连在一起（“，，”“。。”“，。”“、，”），或问号、叹号后面又跟一个点号，
-在 GB/T 15834 中都不成立，多是改稿时删字留下的或多敲了一次。同一个点号重复时 `--fix` 只留一个；
-不同点号连用时要由编辑决定留哪一个，不自动修改。省略号“……”和破折号“——”本来就是两个字符，不在此列。
 
-Two sentence or clause marks in a row (，， 。。 ，。 、，, or a mark after ？/！): one was typed twice or
-left behind by an edit. A mark doubled is fixed to one; two different marks are left to the editor.""",
-    bad="会议强调，，要压实责任。。",
-    good="会议强调，要压实责任。",
-    fixable=True,
-    examples=[
-        {"text": "会议强调，，要压实责任。\n", "fires": True, "date": None},
-        {"text": "会议强调，要压实责任。\n", "fires": False, "date": None},
-    ],
-)
-_DOUBLED_RE = regex.compile(r"[，、；：。！？][，、；：。]+")
 
 FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
 _HAN = regex.compile(r"[\p{Han}\u3000-\u303f\uff01-\uff60“”‘’…—《》【】]")
@@ -192,41 +165,12 @@ def _near_fixed(text: str, i: int, fixed: dict) -> bool:
     return False
 
 
-@hookimpl
-def newslint_rules():
-    return [RULE, DOUBLED]
 
-
-@hookimpl
-def newslint_check_page(page, ctx) -> Optional[list]:
-    want_width, want_doubled = ctx.enabled(RULE.id, page), ctx.enabled(DOUBLED.id, page)
-    if not (want_width or want_doubled):
-        return None
-    out = _doubled(page, ctx) if want_doubled else []
-    if want_width:
-        out.extend(_halfwidth(page, ctx))
-    return out
-
-
-def _doubled(page, ctx) -> list:
-    out = []
-    text = page.text
-    for m in _DOUBLED_RE.finditer(text):
-        run = m.group()
-        same = len(set(run)) == 1
-        out.append(ctx.finding(
-            DOUBLED, page, m.start(), m.end(),
-            f"“{run}”：{'同一个点号重复' if same else '点号连用'}，" + ("应只留一个" if same else "应只留其中一个"),
-            suggestion=run[0] if same else None, fix=Fix(m.start(), m.end(), run[0], "safe") if same else None,
-            key=context_key(text, m.start())))
-    return out
-
-
-def _halfwidth(page, ctx) -> list:
-    text = page.text
+@page_rule(RULE)
+def halfwidth(rc: RuleContext) -> None:
+    text = rc.page.text
     if not regex.search(r"[,;:?!()]", text):
-        return []
-    out = []
+        return
     found = find(text)
     marks = dict(found)
     order = [k for k, _ in found]  # sorted offsets
@@ -243,31 +187,15 @@ def _halfwidth(page, ctx) -> list:
             shown = text[i:j + 1]
             full = "".join(marks.get(k, text[k]) for k in range(i, j + 1))
             what = "括号" if len(inner) == 2 else "括号和标点"
-            out.append(ctx.finding(
-                RULE, page, i, j + 1, f"中文语句中的半角{what}“{shown}”应为全角“{full}”",
-                suggestion=full, fix=Fix(i, j + 1, full, "safe"), key=context_key(text, i)))
+            rc.report(
+                i, j + 1, f"中文语句中的半角{what}“{shown}”应为全角“{full}”",
+                suggestion=full, fix=Fix(i, j + 1, full, "safe"), key=context_key(text, i))
             continue
         ch, full = text[i], marks[i]
-        out.append(ctx.finding(
-            RULE, page, i, i + 1, f"中文语句中的半角“{ch}”应为全角“{full}”",
+        rc.report(
+            i, i + 1, f"中文语句中的半角“{ch}”应为全角“{full}”",
             suggestion=full, fix=Fix(i, i + 1, full, "safe"),
-            key=context_key(text, i)))
-    return out
+            key=context_key(text, i))
 
 
 _PAIR_SPAN = 40  # a longer bracketed passage keeps one finding per bracket (a short underline each)
-
-
-def context_key(text: str, i: int, n: int = 6) -> str:
-    """Up to ``n`` non-blank characters either side of ``text[i]`` for the fingerprint, not reaching past
-    the end of the sentence or paragraph on either side, so that inserting a line above or reflowing
-    the paragraph leaves it unchanged."""
-    left, right = text[max(0, i - 3 * n):i], text[i + 1:i + 1 + 3 * n]
-    for sep in ("\n\n", "。", "！", "？"):
-        k = left.rfind(sep)
-        if k >= 0:
-            left = left[k + len(sep):]
-        k = right.find(sep)
-        if k >= 0:
-            right = right[:k if sep == "\n\n" else k + 1]
-    return "".join(left.split())[-n:] + text[i] + "".join(right.split())[:n]
