@@ -105,6 +105,26 @@ class PackEntry:
         where = f"{self.source}:{self.line}" if self.line else self.source
         return ConfigError(f"{where}: [[{self.section}]] {key}: {message}")
 
+    @property
+    def where(self) -> str:
+        """``file:line`` of the entry, the file by its name only (for messages that cite a source)."""
+        name = Path(self.source).name
+        return f"{name}:{self.line}" if self.line else name
+
+    def as_date(self, value: Any, what: str) -> _dt.date:
+        """``value`` (a TOML date or datetime, or a "YYYY-MM-DD" string) as a date; else an error naming
+        ``what``, the file and the line."""
+        if isinstance(value, _dt.datetime):
+            return value.date()
+        if isinstance(value, _dt.date):
+            return value
+        if isinstance(value, str):
+            try:
+                return _dt.date.fromisoformat(value)
+            except ValueError:
+                pass
+        raise self.error(what, f"must be a date YYYY-MM-DD, not {value!r}")
+
 
 def load_pack(path: Path, schema: Optional[Schema] = None) -> Dict[str, List[PackEntry]]:
     """The entries of one pack by section; with ``schema``, unknown sections and fields and values of

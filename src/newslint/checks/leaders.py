@@ -134,16 +134,7 @@ class Roster:
 
 
 def _date(e, v, what: str) -> _dt.date:
-    if isinstance(v, _dt.datetime):
-        return v.date()
-    if isinstance(v, _dt.date):
-        return v
-    if isinstance(v, str):
-        try:
-            return _dt.date.fromisoformat(v)
-        except ValueError:
-            pass
-    raise e.error(what, f"must be a date YYYY-MM-DD, not {v!r}")
+    return e.as_date(v, what)
 
 
 def _strings(e, key: str, required: bool = True) -> List[str]:
@@ -211,9 +202,7 @@ def build_roster(post_entries, leader_entries, pack_entries=()) -> Roster:
 
 
 def _where(e) -> str:
-    import os
-
-    return f"{os.path.basename(e.source)}:{e.line}" if e.line else os.path.basename(e.source)
+    return e.where
 
 
 def load_roster(ctx) -> Roster:

@@ -61,9 +61,7 @@ class Knowledge:
 
 
 def _where(e) -> str:
-    import os
-
-    return f"{os.path.basename(e.source)}:{e.line}" if e.line else os.path.basename(e.source)
+    return e.where
 
 
 def _get_date(e, key, required=True) -> Optional[_dt.date]:
@@ -72,16 +70,7 @@ def _get_date(e, key, required=True) -> Optional[_dt.date]:
         if required:
             raise e.error(key, "missing")
         return None
-    if isinstance(v, _dt.datetime):
-        return v.date()
-    if isinstance(v, _dt.date):
-        return v
-    if isinstance(v, str):
-        try:
-            return _dt.date.fromisoformat(v)
-        except ValueError:
-            pass
-    raise e.error(key, f"must be a date YYYY-MM-DD, not {v!r}")
+    return e.as_date(v, key)
 
 
 def _get_int(e, key) -> int:
