@@ -47,7 +47,7 @@ def _iso_date(s: str) -> str:
 def add_run_options(p: argparse.ArgumentParser) -> None:
     """Options shared by every command that checks pages (check, baseline, names, quotes…)."""
     p.add_argument("paths", nargs="*", metavar="PATH",
-                   help="files or directories (*.txt, *.md; default: .); - for stdin")
+                   help="files or directories (*.txt, *.md, *.docx; default: .); - for stdin")
     p.add_argument("--config", metavar="FILE", help="configuration file (default: nearest newslint.toml "
                    "or pyproject.toml with [tool.newslint])")
     p.add_argument("--select", type=_csv, metavar="RULES", help="comma-separated rule ids or categories to run")

@@ -93,6 +93,10 @@ def reporters(pm) -> dict:
 
 def cmd_check(pm, args) -> int:
     table = reporters(pm)
+    if args.format == "docx":  # a reviewed copy of each Word document, written where -o says
+        if not args.output:
+            raise UsageError("newslint: --format docx writes reviewed copies: give -o FILE.docx (or -o DIR for several)")
+        table["docx"] = None
     if args.format not in table:
         raise UsageError(f"newslint: unknown format {args.format!r} (choose from {', '.join(sorted(table))})")
     if args.unsafe_fixes and not (args.fix or args.diff):
@@ -123,7 +127,13 @@ def cmd_check(pm, args) -> int:
 
         apply_baseline(result, ctx, args)
     terminal = "text" if args.output else args.format
-    if args.output:
+    if args.output and args.format == "docx":
+        from .wordfile import write_reviewed
+
+        write_reviewed(result, args.output)
+        if not args.quiet:
+            print("newslint: " + t(lang_of(ctx), "written", format=args.format, path=args.output), file=sys.stderr)
+    elif args.output:
         _write_report(table[args.format], result, ctx, args.output)
         if not args.quiet:
             print("newslint: " + t(lang_of(ctx), "written", format=args.format, path=args.output), file=sys.stderr)
@@ -178,12 +188,15 @@ def fix_and_recheck(ctx: Context, result: RunResult, args) -> Tuple[RunResult, i
 
     from .engine import check_pages
     from .fixing import FixError, apply_to_text, encode, write_atomic
+    from .wordfile import docx_fixed
+    from .wordfile import save as save_document
 
     unsafe = bool(args.unsafe_fixes)
     lang = lang_of(ctx)
     originals = {p.path: p for p in result.pages}
     archive = [p for p in result.corpus.pages if p.archive] if result.corpus is not None else []
     applied: Counter = Counter()
+    documents: dict = {}  # a Word document being fixed: path -> its python-docx document
     current = result
     for _ in range(MAX_FIX_ROUNDS):
         fixes = defaultdict(list)
@@ -192,7 +205,11 @@ def fix_and_recheck(ctx: Context, result: RunResult, args) -> Tuple[RunResult, i
                 fixes[f.location.path].append(f.fix)
         pages, changed = [], False
         for page in current.pages:
-            if fixes.get(page.path):
+            if fixes.get(page.path) and page.meta.get("docx"):
+                page, n = docx_fixed(page, fixes[page.path], documents)
+                applied[page.path] += n
+                changed = changed or bool(n)
+            elif fixes.get(page.path):
                 text, n = apply_to_text(page, fixes[page.path])
                 if n and text != page.file_text:
                     applied[page.path] += n
@@ -218,7 +235,8 @@ def fix_and_recheck(ctx: Context, result: RunResult, args) -> Tuple[RunResult, i
             _print_diff(orig, page)
             continue
         try:
-            write_atomic(page.path, encode(page, page.file_text), expect=orig.meta.get("sha256"))
+            data = save_document(documents[page.path]) if page.path in documents else encode(page, page.file_text)
+            write_atomic(page.path, data, expect=orig.meta.get("sha256"))
         except (FixError, OSError, UnicodeEncodeError) as e:
             result.errors.append(str(e) if isinstance(e, FixError) else f"{page.path}: not fixed ({e})")
             failed.add(page.path)

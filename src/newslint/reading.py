@@ -20,6 +20,7 @@ from typing import Iterable, Iterator, List, Optional, Tuple
 from .page import Page
 
 TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".text")
+WALKED_SUFFIXES = TEXT_SUFFIXES + (".docx",)  # what a directory walk picks up (Word documents too)
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"),
@@ -106,6 +107,11 @@ def read_page(path: str, display: Optional[str] = None, data: Optional[bytes] = 
     """Read and decode one file.  A file larger than ``max_mb`` is refused before it is read: all of a
     page's analyses are held at once, so memory stays bounded (about 35 MB per MB of text)."""
     name = display or path
+    from . import wordfile
+
+    legacy = wordfile.legacy_message(name)
+    if legacy:
+        raise InputError(legacy)
     limit = int(max_mb * 1e6)
     if data is not None and len(data) > limit:
         raise too_large(name, len(data), max_mb)
@@ -126,8 +132,16 @@ def read_page(path: str, display: Optional[str] = None, data: Optional[bytes] = 
             raise InputError(f"{name}: permission denied") from None
         except OSError as e:
             raise InputError(f"{name}: cannot read ({e.strerror or e})") from None
-    text, enc, bom = decode(data, name)
-    page = Page.from_text(name, text, encoding=enc, bom=bom, index=index)
+    if name.lower().endswith(wordfile.DOCX_SUFFIX):
+        if path == "-":
+            raise InputError(f"{name}: a Word document is not read from stdin; name the file instead")
+        try:
+            page: Page = wordfile.read_docx(data, name, index=index)
+        except wordfile.DocxError as e:
+            raise InputError(str(e)) from None
+    else:
+        text, enc, bom = decode(data, name)
+        page = Page.from_text(name, text, encoding=enc, bom=bom, index=index)
     page.meta["sha256"] = hashlib.sha256(data).hexdigest()
     if path == "-":
         page.meta["stdin"] = True
@@ -233,7 +247,7 @@ def _bad_name(path: str) -> Optional[str]:
 
 
 def expand_paths(paths: Iterable[str], errors: List[str], filters: Optional[PathFilter] = None) -> Iterator[str]:
-    """Files named directly, and ``*.txt``/``*.md`` files under directories, in a stable order, leaving out
+    """Files named directly, and ``*.txt``/``*.md``/``*.docx`` files under directories, in a stable order, leaving out
     what ``filters`` excludes (by default: .gitignore'd files and :data:`DEFAULT_EXCLUDE`).  Paths are shown
     relative to the working directory when under it, else as given (see :func:`shown_path`).
     A file reached twice (named twice, or through a link) is checked once; symlink loops, broken links
@@ -308,8 +322,8 @@ def _walk(top: str, errors: List[str], seen_dirs: set, ancestors: Tuple[str, ...
         except OSError as e:
             errors.append(f"{path}: {e.strerror or e}")
             continue
-        if not entry.name.lower().endswith(TEXT_SUFFIXES):
-            continue
+        if not entry.name.lower().endswith(WALKED_SUFFIXES) or entry.name.startswith("~$"):
+            continue  # (~$story.docx: the lock file Word keeps beside an open document)
         if not is_file:
             if entry.is_symlink() and not os.path.exists(path):
                 errors.append(f"{path}: broken symbolic link")
