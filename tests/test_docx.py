@@ -198,3 +198,25 @@ def test_sarif_and_html_name_the_docx_path_and_paragraph(tmp_path, run_cli):
     assert any(uri.endswith("story.docx") and line == 2 for uri, line in locs)
     code, out, _ = run_cli("check", "--no-cache", "--format", "html", str(story))
     assert "story.docx" in out
+
+
+def test_text_boxes_are_read_after_their_paragraph_once(tmp_path):
+    """A text box (DrawingML with its VML fallback, as Word writes it) is a line after the paragraph it is
+    anchored in; its fallback copy is not read twice."""
+    from docx.oxml import parse_xml
+
+    from newslint.reading import read_page
+
+    d = docx.Document()
+    host = d.add_paragraph("正文第一段。")
+    w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    mc = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+    box = '<w:txbxContent><w:p><w:r><w:t>框里的话,有半角逗号。</w:t></w:r></w:p></w:txbxContent>'
+    run = parse_xml(f'<w:r xmlns:w="{w}" xmlns:mc="{mc}"><mc:AlternateContent><mc:Choice Requires="wps">'
+                    f'<w:drawing>{box}</w:drawing></mc:Choice><mc:Fallback><w:pict>{box}</w:pict></mc:Fallback>'
+                    '</mc:AlternateContent></w:r>')
+    host._p.append(run)
+    d.add_paragraph("正文第二段。")
+    d.save(str(tmp_path / "box.docx"))
+    page = read_page(str(tmp_path / "box.docx"))
+    assert page.text.split("\n") == ["正文第一段。", "框里的话,有半角逗号。", "正文第二段。"]

@@ -74,14 +74,33 @@ def _table_paragraphs(table):
             yield from _cell_paragraphs(cell, seen)
 
 
+_MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+
+
+def _with_text_boxes(paragraph):
+    """The paragraph, then the paragraphs of the text boxes anchored in it (a DrawingML box once: its VML
+    copy under ``mc:Fallback`` is skipped)."""
+    from docx.oxml.ns import qn
+    from docx.text.paragraph import Paragraph
+
+    yield paragraph
+    for box in paragraph._p.iter(qn("w:txbxContent")):
+        if any(a.tag == _MC_FALLBACK for a in box.iterancestors()):
+            continue
+        for p in box.iterchildren(qn("w:p")):
+            yield Paragraph(p, paragraph._parent)
+
+
 def paragraphs(document) -> list:
-    """The document's paragraphs in reading order: body paragraphs, and table cells row by row."""
+    """The document's paragraphs in reading order: body paragraphs (each followed by its text boxes'),
+    and table cells row by row."""
     out = []
     for item in document.iter_inner_content():
         if hasattr(item, "rows"):
-            out.extend(_table_paragraphs(item))
+            for p in _table_paragraphs(item):
+                out.extend(_with_text_boxes(p))
         else:
-            out.append(item)
+            out.extend(_with_text_boxes(item))
     return out
 
 
@@ -106,6 +125,10 @@ class DocxPage(Page):
 
     def offset(self, line: int, column: int) -> int:
         return super().offset(line, column + self._pre(line))
+
+    def paragraph_line(self, line: int) -> str:
+        """Paragraph ``line`` as the document has it (no heading marks): what a report shows."""
+        return self.line_text(line)[self._pre(line):]
 
     def paragraph_span(self, start: int, end: int) -> Tuple[int, int, int, int]:
         """``(paragraph index, start, paragraph index, end)``: the span in paragraph coordinates (0-based)."""

@@ -72,7 +72,8 @@ def render_finding(f, page, colour: bool, show_source: bool = True, lang: str = 
     out = [f"{c['path']}{printable(loc.path)}:{loc.line}:{loc.column}:{c['reset']} "
            f"{c[f.severity]}{t(lang, f.severity)}{c['reset']} {c['rule']}[{f.rule}]{c['reset']} {printable(f.message)}"]
     if show_source and page is not None and 1 <= loc.line <= page.line_count:
-        line = printable(page.line_text(loc.line))
+        # a Word paragraph is shown without the '#' marks its heading style gave it (columns leave them out)
+        line = printable(getattr(page, "paragraph_line", page.line_text)(loc.line))
         col0 = loc.column - 1
         col1 = loc.end_column - 1 if loc.end_line == loc.line else len(line)
         shown, s, e = excerpt(line, col0, col1)
