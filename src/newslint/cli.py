@@ -50,7 +50,8 @@ def build_parser(pm) -> argparse.ArgumentParser:
     check = sub.add_parser("check", help="check pages and report findings")
     add_run_options(check)
     check.add_argument("--format", default="text", metavar="FORMAT",
-                       help="output format: " + ", ".join(sorted(reporters(pm))))
+                       help="output format: " + ", ".join(sorted(reporters(pm)))
+                       + "; docx (with -o: a reviewed copy of each Word document, one comment per finding)")
     check.add_argument("-o", "--output", metavar="FILE",
                        help="write the report in --format to FILE (the terminal still gets text)")
     check.add_argument("--fail-on", choices=SEVERITIES, default=None,
