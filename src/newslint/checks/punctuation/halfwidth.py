@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import bisect
+from functools import lru_cache
 from typing import List, Optional, Tuple
 
 import regex
@@ -98,11 +99,24 @@ def _chinese_context(text: str, i: int, fixed: Optional[dict] = None) -> bool:
     return _is_han(after) and before.isdigit()
 
 
+@lru_cache(maxsize=2)
+def _spans_and_pairs(text: str) -> Tuple[List[Tuple[int, int]], dict]:
+    """The skipped spans and bracket pairs of a page, computed once for ``find`` and the pairing."""
+    skip = _skipped_spans(text)
+    return skip, _bracket_pairs(text, skip)
+
+
+_BRACKET_OR_LINE = regex.compile(r"[()\n]")
+
+
 def _bracket_pairs(text: str, skip: List[Tuple[int, int]]) -> dict:
     """Map each ASCII bracket to its partner (paired within a line) that is not in a skipped span."""
-    pairs = {}
+    pairs: dict = {}
+    if "(" not in text:
+        return pairs
     stack: List[int] = []
-    for i, ch in enumerate(text):
+    for m in _BRACKET_OR_LINE.finditer(text):  # only the characters that matter, not every character
+        i, ch = m.start(), m.group()
         if ch == "\n":
             stack.clear()
         elif ch == "(" and not _inside(skip, i):
@@ -123,8 +137,7 @@ def _pair_is_chinese(text: str, a: int, b: int) -> bool:
 
 def find(text: str) -> List[Tuple[int, str]]:
     """Offsets of half-width marks in Chinese context, with their full-width replacement."""
-    skip = _skipped_spans(text)
-    pairs = _bracket_pairs(text, skip)
+    skip, pairs = _spans_and_pairs(text)
     fixed: dict = {}
     left: List[int] = []
     for m in regex.finditer(r"[,;:?!()]", text):
@@ -174,7 +187,7 @@ def halfwidth(rc: RuleContext) -> None:
     found = find(text)
     marks = dict(found)
     order = [k for k, _ in found]  # sorted offsets
-    pairs = _bracket_pairs(text, _skipped_spans(text)) if "(" in text else {}
+    pairs = _spans_and_pairs(text)[1]
     absorbed = set()
     for n, i in enumerate(order):
         if i in absorbed:
