@@ -487,6 +487,23 @@ _HAN = regex.compile(r"\p{Han}+")
 _NAME_END = "、，。；：！？等和与及同在说表指强出会主参作就向对也分陪率（(\n \u3000"
 
 
+def _could_be_leader(text: str, s: int, e: int, w: str, where: str, near, r: Roster) -> bool:
+    """The tests of ``check_misspelt`` that need no character similarity, passed by at least one of the
+    ``near`` leaders: a span that fails them is never reported, whatever the similarity says."""
+    if where == "list":
+        prev = text[s - 1] if s > 0 else ""
+        nxt = text[e] if e < len(text) else ""
+        if nxt != _LIST_JOIN and prev != _LIST_JOIN:
+            return False
+        if nxt != _LIST_JOIN and not _ends_name(text, e):
+            return False
+    elif where == "speech":
+        return any(name in text for name, _ in near)
+    else:
+        return _ends_name(text, e) and any(r.held(name, where) for name, _ in near)
+    return True
+
+
 def check_misspelt(page, ctx, r: Roster, win) -> list:
     if not r.masks:
         return []
@@ -498,12 +515,14 @@ def check_misspelt(page, ctx, r: Roster, win) -> list:
         w = text[s:e]
         if not _HAN.fullmatch(w) or w in r.leaders:
             continue
+        near = [(name, i) for i in range(len(w)) for name, j in r.masks.get(w[:i] + "\0" + w[i + 1:], ())]
+        if not near or not _could_be_leader(text, s, e, w, where, near, r):
+            continue  # cheap tests first: the character tables are loaded only for a real candidate
         hits = []
-        for i in range(len(w)):
-            for name, j in r.masks.get(w[:i] + "\0" + w[i + 1:], ()):
-                rel = _alike(w[i], name[i], len(w) == 2)
-                if rel:
-                    hits.append((name, i, rel))
+        for name, i in near:
+            rel = _alike(w[i], name[i], len(w) == 2)
+            if rel:
+                hits.append((name, i, rel))
         if len(hits) != 1:
             continue  # nothing alike, or two leaders it could stand for
         name, i, rel = hits[0]
