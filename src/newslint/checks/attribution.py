@@ -363,7 +363,22 @@ def _judge(ctx, pages, x: Said, y: Said, occasions: set, sp_opts, oc_opts):
                        key=f"{who}|{rep.norm[:40]}")
 
 
-_REACTION_RE = regex.compile(r"反响|热议|综述|述评|侧记|巡礼|反应")
+@hookimpl
+def newslint_pack_sections():
+    """rules/attribution.toml: headline words of pieces that echo another event's words."""
+    return {"reaction_piece": {"words": list, "note": str, "source": str}}
+
+
+def _reaction_re(ctx):
+    """The headline words of a reaction piece (反响, 热议…), from the packs; a paper adds its own."""
+    pat = ctx.state.get("attribution.reaction_re")
+    if pat is None:
+        words = [w for e in ctx.pack_entries("reaction_piece") for w in e.get("words", ())
+                 if isinstance(w, str) and w]
+        pat = regex.compile("|".join(regex.escape(w) for w in sorted(set(words), key=len, reverse=True))) \
+            if words else regex.compile(r"(?!)")
+        ctx.state["attribution.reaction_re"] = pat
+    return pat
 
 
 def _group_conflict(ctx, pages, x: Said, y: Said, opts):
@@ -371,8 +386,9 @@ def _group_conflict(ctx, pages, x: Said, y: Said, opts):
     the other: a misattribution, naming both subjects.  Not when either is recalled or quoted in a piece
     that is not its speakers' own event (a reaction piece echoes the words of the event it reports)."""
     def fits(s: Said) -> bool:  # a person at their own event; a group not in a reaction piece
-        return not s.recalled and (s.own if s.speaker_kind == "person" else not _REACTION_RE.search(s.topic))
+        return not s.recalled and (s.own if s.speaker_kind == "person" else not reaction.search(s.topic))
 
+    reaction = _reaction_re(ctx)
     if not _same_statement(x, y, opts) or not (fits(x) and fits(y)):
         return None
     rep, other = _report_on(x, y)
