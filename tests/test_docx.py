@@ -2,6 +2,7 @@
 safe fixes run by run.  Every document here is built with python-docx from invented text."""
 import json
 import os
+import re
 
 import pytest
 
@@ -87,7 +88,11 @@ def test_reviewed_copy_has_one_comment_per_finding_and_the_same_text(tmp_path, r
     assert {c.author for c in comments} == {"newslint"}
     texts = sorted(c.text for c in comments)
     for f in found:
-        assert any(f["message"] in t and f"[{f['rule']}]" in t for t in texts)
+        # the rules' 第N行 reads 第N段 in Word, where a page line is a paragraph
+        message = re.sub(r"第(\d+)行", r"第\1段", f["message"])
+        assert any(message in t and f"[{f['rule']}]" in t for t in texts)
+    dup = next(t for t in texts if "[duplicate-paragraph]" in t)
+    assert "第3段" in dup and "行" not in dup
     # the name variant's comment points at the other spelling's paragraph
     assert any("另见第9段" in t for t in texts if "张建国" in t.split("另见")[0][:8])
     # each comment is anchored on its span: the text between its range marks is the finding's text
@@ -198,6 +203,9 @@ def test_sarif_and_html_name_the_docx_path_and_paragraph(tmp_path, run_cli):
     assert any(uri.endswith("story.docx") and line == 2 for uri, line in locs)
     code, out, _ = run_cli("check", "--no-cache", "--format", "html", str(story))
     assert "story.docx" in out
+    # the styled title is shown as the document has it, without the '#' marks the layout reads
+    line1 = re.search(r'<div class="ln[^"]*" data-l="1">.*?</div>', out).group(0)
+    assert "全市春耕生产全面展开" in line1 and "#" not in line1
 
 
 def test_text_boxes_are_read_after_their_paragraph_once(tmp_path):
@@ -220,3 +228,24 @@ def test_text_boxes_are_read_after_their_paragraph_once(tmp_path):
     d.save(str(tmp_path / "box.docx"))
     page = read_page(str(tmp_path / "box.docx"))
     assert page.text.split("\n") == ["正文第一段。", "框里的话,有半角逗号。", "正文第二段。"]
+
+
+def test_render_review_shows_every_comment_on_its_anchor(tmp_path, run_cli):
+    """docs/render_review.py (the README's screenshot) reads the reviewed copy itself: every comment
+    is a balloon and every anchor is marked."""
+    import importlib.util
+    from pathlib import Path
+
+    script = Path(__file__).resolve().parent.parent / "docs" / "render_review.py"
+    spec = importlib.util.spec_from_file_location("render_review", script)
+    render_review = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(render_review)
+    story = build(tmp_path / "story.docx")
+    out = tmp_path / "reviewed.docx"
+    run_cli("check", "--no-cache", "--format", "docx", "-o", str(out), str(story))
+    page = render_review.render(out)
+    comments = list(docx.Document(str(out)).comments)
+    assert page.count('class="note"') == len(comments) > 0
+    assert page.count("<mark") >= len(comments)
+    assert re.search(r'<mark style="[^"]+">张建围</mark><sup>\[\d+\]</sup>', page)  # the variant is marked
+    assert "<b>本报讯（记者王小明）</b>" in page  # formatting comes from the runs

@@ -226,8 +226,13 @@ def runs_between(paragraph, start: int, end: int) -> list:
     return out
 
 
+_LINE_REF = re.compile(r"第(\d+)行")
+
+
 def comment_text(finding, page: DocxPage) -> str:
-    parts = [finding.message]
+    """The comment for a finding.  A page line of a Word document is a paragraph, so the rules' 第N行 is
+    written 第N段, as an editor counts in Word."""
+    parts = [_LINE_REF.sub(r"第\1段", finding.message)]
     if finding.suggestion:
         parts.append(f"建议：{finding.suggestion}")
     rel = [f"第{r.line}段" for r in finding.related if r.path == page.path]

@@ -199,8 +199,10 @@ class Report:
         active: Dict[Any, None] = {}  # insertion-ordered set
         out: List[str] = []
         line_starts = page.line_starts
+        prefix = getattr(page, "prefix", None) or []  # a Word heading's '#' marks, which are not shown
         for n in range(1, len(line_starts) + 1):
             ls, le = line_starts[n - 1], page.line_end(n)
+            shown_from = ls + (prefix[n - 1] if n <= len(prefix) else 0)
             kind = kinds.get(n, "")
             cls = "ln" + (f" k-{kind}" if kind else "") + ("" if ls < le else " blank")
             out.append(f'<div class="{cls}" data-l="{n}"><span class="no">{n}</span><span class="tx">')
@@ -224,7 +226,7 @@ class Report:
                     out.append(self._anchor(ident))
                     active[ident] = None
                 if j + 1 < len(cuts):
-                    piece = text[p:cuts[j + 1]]
+                    piece = text[max(p, shown_from):cuts[j + 1]] if cuts[j + 1] > shown_from else ""
                     if active:
                         out.append(self._segment(piece, list(active), marks))
                     else:
