@@ -249,3 +249,29 @@ def test_render_review_shows_every_comment_on_its_anchor(tmp_path, run_cli):
     assert page.count("<mark") >= len(comments)
     assert re.search(r'<mark style="[^"]+">张建围</mark><sup>\[\d+\]</sup>', page)  # the variant is marked
     assert "<b>本报讯（记者王小明）</b>" in page  # formatting comes from the runs
+
+
+def test_fix_inside_a_text_box_rewrites_it_and_its_fallback_copy(tmp_path, run_cli):
+    """A safe fix in a text box is made in the box (and in the VML copy older readers show), nowhere else."""
+    from docx.oxml import parse_xml
+
+    d = docx.Document()
+    host = d.add_paragraph("正文第一段。")
+    w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    mc = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+    box = '<w:txbxContent><w:p><w:r><w:t>框里的话,有半角逗号。</w:t></w:r></w:p></w:txbxContent>'
+    host._p.append(parse_xml(
+        f'<w:r xmlns:w="{w}" xmlns:mc="{mc}"><mc:AlternateContent><mc:Choice Requires="wps">'
+        f'<w:drawing>{box}</w:drawing></mc:Choice><mc:Fallback><w:pict>{box}</w:pict></mc:Fallback>'
+        '</mc:AlternateContent></w:r>'))
+    d.add_paragraph("正文第二段。")
+    path = tmp_path / "box.docx"
+    d.save(str(path))
+    code, out, err = run_cli("check", "--no-cache", "--fix", str(path))
+    assert code == 0, out + err
+    from docx.oxml.ns import qn
+
+    body = docx.Document(str(path)).element.body
+    texts = ["".join(t.text or "" for t in p.iter(qn("w:t"))) for p in body.iter(qn("w:txbxContent"))]
+    assert texts == ["框里的话，有半角逗号。"] * 2
+    assert [p.text for p in docx.Document(str(path)).paragraphs] == ["正文第一段。", "正文第二段。"]

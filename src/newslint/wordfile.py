@@ -75,6 +75,7 @@ def _table_paragraphs(table):
 
 
 _MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+_MC_ALTERNATE = "{http://schemas.openxmlformats.org/markup-compatibility/2006}AlternateContent"
 
 
 def _with_text_boxes(paragraph):
@@ -313,9 +314,34 @@ def apply_fixes(document, page: DocxPage, fixes) -> int:
         p1, c1, p2, c2 = page.paragraph_span(fx.start, fx.end)
         if p1 != p2 or p1 >= len(paras):
             continue
+        twin = _fallback_twin(paras[p1])
+        before = paragraph_text(paras[p1])
         if apply_fix(paras[p1], c1, c2, fx.replacement):
             n += 1
+            if twin is not None and paragraph_text(twin) == before:
+                apply_fix(twin, c1, c2, fx.replacement)  # the text box's VML copy, as older readers show it
     return n
+
+
+def _fallback_twin(paragraph):
+    """For a paragraph of a DrawingML text box, the same paragraph of the box's VML copy under
+    ``mc:Fallback`` (so a fix reaches both), else None."""
+    from docx.oxml.ns import qn
+    from docx.text.paragraph import Paragraph
+
+    p = paragraph._p
+    alt = next((a for a in p.iterancestors() if a.tag == _MC_ALTERNATE), None)
+    if alt is None:
+        return None
+    choice = next((a for a in p.iterancestors() if a.getparent() is alt), None)
+    fallback = next((c for c in alt.iterchildren() if c.tag == _MC_FALLBACK), None)
+    if choice is None or fallback is None or choice is fallback:
+        return None
+    ours = [q for box in choice.iter(qn("w:txbxContent")) for q in box.iterchildren(qn("w:p"))]
+    theirs = [q for box in fallback.iter(qn("w:txbxContent")) for q in box.iterchildren(qn("w:p"))]
+    if len(ours) != len(theirs) or p not in ours:
+        return None
+    return Paragraph(theirs[ours.index(p)], paragraph._parent)
 
 
 def paragraph_count(document) -> int:
