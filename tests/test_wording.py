@@ -166,3 +166,12 @@ def test_reduplication_kinds_not_reported(run_cli, write, sentence):
 def test_slips_still_reported(run_cli, write, sentence, doubled):
     fs = check_text(run_cli, write, sentence + "\n", "wording-repeated-word")
     assert len(fs) == 1 and sentence[fs[0]["column"] - 1:fs[0]["end_column"] - 1] == doubled
+
+
+def test_doubled_content_character_is_a_warning_only_when_one_copy_bonds(run_cli, write):
+    """A slip leaves one copy that reads as part of a word with its neighbour; a doubled content
+    character that bonds with nothing (杈杈房, a regional noun) is a note, not a warning."""
+    found = check_text(run_cli, write, "住的是杈杈房，漏雨又漏风。\n", "wording-repeated-word")
+    assert [(f["severity"], f["column"]) for f in found] == [("info", 4)]
+    found = check_text(run_cli, write, "他们在在会上发言。\n", "wording-repeated-word")
+    assert [f["severity"] for f in found] == ["warning"]

@@ -168,6 +168,15 @@ def doubled_char_problem(text: str, i: int, pack: Pack) -> bool:
     return True
 
 
+def single_copy_bonds(text: str, i: int) -> bool:
+    """With one copy of the doubled ``text[i:i+2]`` removed, does the remaining copy make a dictionary
+    word with what comes before it or after it (发展|展 → 发展, 我们们 → 我们)?"""
+    x, n = text[i], len(text)
+    if any(in_dict(text[i - k:i] + x) for k in (1, 2, 3) if i - k >= 0):
+        return True
+    return any(in_dict(x + text[i + 2:i + 2 + k]) for k in (1, 2, 3) if i + 2 + k <= n)
+
+
 def doubled_words(text: str, base_tokens: List[Tuple[str, int, int]], pack: Pack):
     """Consecutive identical multi-character tokens that are not an ABAB reduplication."""
     for k, (a, b) in enumerate(zip(base_tokens, base_tokens[1:])):

@@ -12,6 +12,7 @@ from .common import (
     function_word,
     has_double_word,
     pack_of,
+    single_copy_bonds,
     window_tokens,
 )
 
@@ -54,11 +55,15 @@ def repeated_word(rc: RuleContext) -> None:
             if doubled_char_problem(s, i, pack):
                 a = base + i
                 safe = function_word(s[i])
+                # a content character doubled by a slip leaves one copy that reads as part of a word
+                # (发展展 → 发展); when neither copy bonds with a neighbour (杈杈房, a regional noun), the
+                # doubling is as likely meant as mistyped: a note, not a warning
+                bonded = safe or single_copy_bonds(s, i)
                 rc.report(a, a + 2,
                           f"“{m.group()}”重复，“{s[i]}”多写了一个" if safe else
                           f"“{m.group()}”重复，不是常见的重叠形式：可能多写了一个“{s[i]}”，也可能是错字",
                           suggestion=s[i], fix=Fix(a + 1, a + 2, "") if safe else None,
-                          key=s[max(0, i - 4):i + 6])
+                          key=s[max(0, i - 4):i + 6], severity=None if bonded else "info")
         if has_double_word(s):
             toks = window_tokens(s, 0, len(s))
             for a_tok, b_tok in doubled_words(s, toks, pack):
