@@ -106,3 +106,16 @@ def test_engine_imports_neither_cache_nor_parallel():
 @pytest.mark.parametrize("name", sorted(set(MODULES) - {"newslint.__main__"}))
 def test_every_module_imports(name):
     importlib.import_module(name)
+
+
+def test_jieba_loads_without_pkg_resources():
+    """jieba reads its data files without pkg_resources (a cold-start cost), and segments as before."""
+    import subprocess
+    import sys
+
+    code = ("import sys\nfrom newslint.analyses.tokens import tokenizer\n"
+            "words = list(tokenizer().cut('会议要求各村把群众工作做实做细'))\n"
+            "assert 'pkg_resources' not in sys.modules, 'pkg_resources imported'\n"
+            "assert words[:2] == ['会议', '要求'], words\n")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr

@@ -20,12 +20,31 @@ class Token:
     word: str
 
 
+def import_jieba():
+    """``import jieba`` without ``pkg_resources``: jieba 0.42 imports it only to open its own data files
+    (about 0.05–0.1 s of a cold start, and a deprecation warning on new setuptools); without it, jieba opens
+    the same files beside its module, which is what an installed package has."""
+    import sys
+
+    if "jieba" in sys.modules:
+        return sys.modules["jieba"]
+    missing = "pkg_resources" not in sys.modules
+    if missing:
+        sys.modules["pkg_resources"] = None  # makes jieba's ``import pkg_resources`` raise ImportError
+    try:
+        import jieba
+    finally:
+        if missing:
+            del sys.modules["pkg_resources"]
+    return jieba
+
+
 def tokenizer():
     global _TOKENIZER
     if _TOKENIZER is None:
         import logging
 
-        import jieba
+        jieba = import_jieba()
 
         jieba.setLogLevel(logging.WARNING)
         tk = jieba.Tokenizer()
@@ -83,7 +102,7 @@ def window_tokenizer():
     if _WINDOW_TOKENIZER is None:
         import logging
 
-        import jieba
+        jieba = import_jieba()
 
         from ..lexicon import lexicon
 
@@ -108,7 +127,7 @@ def bounded_tokenize(tk, text: str) -> Iterator[Tuple[str, int, int]]:
     (never in real text: 的 × 160000) is cut hard."""
     global _JIEBA_RUN
     if _JIEBA_RUN is None:
-        import jieba
+        jieba = import_jieba()
 
         _JIEBA_RUN = jieba.re_han_default
     n = len(text)
