@@ -368,3 +368,41 @@ def test_a_pull_quote_set_as_display_text_is_not_a_copy(run_cli, write):
     body = text.replace(words + "\n\n这些年", words + "。\n\n这些年")
     assert body != text
     assert findings(run_cli, write("b.txt", body))
+
+
+# ---- a plain-text page's opening paragraphs: summary box or the body's first paragraph ------------------
+OPENING = ("　　园区今年前三季度新签约项目四十二个，总投资超过三百亿元，其中先进制造业项目占比超过六成，"
+           "一批龙头企业带动上下游配套企业集聚发展。园区还将举办投资推介会，邀请企业代表参加。")
+COPIED = "园区今年前三季度新签约项目四十二个，总投资超过三百亿元，其中先进制造业项目占比超过六成，一批龙头企业带动上下游配套企业集聚发展。"
+REST = ["　　据介绍，园区围绕主导产业开展精准招商，组建专业招商队伍，定期赴长三角、珠三角地区对接企业。",
+        "　　园区负责人表示，下一步将继续优化营商环境，推动已签约项目早开工、早投产。"]
+
+
+def _plain(*lines: str) -> str:
+    """An e-paper article as plain text: the title, a blank line, indented paragraphs, CRLF."""
+    return "\r\n".join(["园区招商引资成效明显", ""] + list(lines)) + "\r\n"
+
+
+def test_a_plain_page_first_paragraph_pasted_again_is_a_copy(run_cli, write):
+    """An opening paragraph that ends like body text and runs straight into the next is the body's first
+    paragraph: a sentence of it pasted into the last paragraph is reported."""
+    text = _plain(OPENING, *REST[:1], REST[1] + COPIED)
+    fs = findings(run_cli, write("a.txt", text))
+    assert [(f["rule"], f["line"]) for f in fs] == [("duplicate-sentence", 5)]
+
+
+def test_a_plain_page_summary_box_set_apart_by_a_whitespace_line_is_not_a_copy(run_cli, write):
+    text = _plain(OPENING, "　　", *REST[:1], REST[1] + COPIED)
+    assert findings(run_cli, write("a.txt", text)) == []
+
+
+def test_a_lead_quoted_again_with_its_source_is_not_a_copy(run_cli, write):
+    """A news lead sums up what a document says; the body quotes the document again, naming it."""
+    plan = ("到2025年，全市新建改造城市燃气、供水、排水管道一千五百公里，基本消除老旧管网安全隐患，"
+            "城市生命线安全运行水平和群众生活品质明显提升")
+    lead = "　　近日，市政府办公厅印发《城市燃气管道更新改造实施方案》（以下简称《方案》），提出" + plan + "。"
+    quoted = "　　《方案》提出，" + plan + "。为此，各区要建立项目清单，明确责任单位和完成时限。"
+    assert findings(run_cli, write("a.txt", _plain(lead, *REST, quoted))) == []
+    pasted = "　　为此，各区要建立项目清单，明确责任单位和完成时限。" + plan + "。"
+    assert [f["rule"] for f in findings(run_cli, write("b.txt", _plain(lead, *REST, pasted)))] == \
+        ["duplicate-sentence"]

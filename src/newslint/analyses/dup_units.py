@@ -228,6 +228,24 @@ _ARTICLE_RE = regex.compile(r"^[\s\u3000*]*第[〇零一二三四五六七八九
 STATUTE_ARTICLES = 3  # a page with this many paragraphs opening 第…条 is a statute
 SUMMARY_PARAGRAPHS = 3  # a summary box opened by a label holds up to this many paragraphs
 PAGE_LEAD_PARAGRAPHS = 2  # a page's first paragraphs (before any dateline): an unlabelled summary box
+_BODY_END_RE = regex.compile(r"[。！？!?…][”’」』）)]*\s*$")  # a paragraph that ends as body text does
+
+
+def _set_apart_opening(blocks) -> int:
+    """The index of the block that ends a box of opening paragraphs set apart from the body: the first
+    running text, among the page's first paragraphs, after a wider gap than the page puts between its
+    paragraphs (a whitespace line under a summary box on a page that otherwise has none); -1 if none."""
+    text = [b for b in blocks if b.kind in TEXT_KINDS]
+    gaps = [b.blank_before for b in text[1:]]
+    if not gaps:
+        return -1
+    usual = max(set(gaps), key=gaps.count)
+    for b in text[1:PAGE_LEAD_PARAGRAPHS + 1]:
+        if b.kind == "dateline":
+            break
+        if b.blank_before > usual:
+            return b.index
+    return -1
 
 
 def summary_patterns(entries=None):
@@ -265,6 +283,7 @@ def analyse(page, min_sketch_chars: int = 30, labels=None, signoffs=None) -> Dup
         headed = any(not any(p.search(h.text.strip(" \t\u3000*#")) for p in signoffs) for h in art.headings)
         story_of[art.index] = art.index if headed or not story_of else story_of[art.index - 1]
     box_left = 0  # paragraphs still inside a summary box opened by a label
+    set_apart = _set_apart_opening(page.layout.blocks)
     for b in page.layout.blocks:
         line = b.text.strip(" \t\u3000*#")
         if any(p.search(line) for p in signoffs):
@@ -306,7 +325,11 @@ def analyse(page, min_sketch_chars: int = 30, labels=None, signoffs=None) -> Dup
         else:
             # the page's opening paragraphs before any dateline: the summary or pull-quote box an archive
             # export prints under the title of a one-article page (人民观点, 锐评)
-            p.lead = box_left > 0 or (not seen_articles and len(out.paragraphs) < PAGE_LEAD_PARAGRAPHS)
+            # — when it is set apart from the body by a wider gap, or set as display text (it stops without
+            # a sentence-final mark, as a deck or pull-quote does); an opening paragraph that runs straight
+            # into the next and ends like body text is the body's first paragraph
+            p.lead = box_left > 0 or (not seen_articles and len(out.paragraphs) < PAGE_LEAD_PARAGRAPHS
+                                      and (b.index < set_apart or not _BODY_END_RE.search(b.text)))
         box_left = max(0, box_left - 1)
         out.clause_para.extend([len(out.paragraphs)] * len(cls))
         out.paragraphs.append(p)

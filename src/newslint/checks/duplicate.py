@@ -535,6 +535,28 @@ def _quoted_again(pages, data: List[dup_units.DupPage], m: Match) -> bool:
     return bool(_FRAME_BEFORE_RE.match(before) or (before.strip() in ("“", "") and _FRAME_AFTER_RE.match(after)))
 
 
+# a reporting frame that opens the copy's sentence: 《实施方案》提出， / 专家指出：“
+_SOURCE_FRAME_RE = regex.compile(r"(?:^|[。！？；;])[^。！？；;\n]{0,40}?"
+                                 r"(?:表示|指出|强调|说|写道|提到|认为|要求|提出|明确|规定|显示)[，,：:]\s*“?$")
+
+
+def _lead_quoted_again(pages, data: List[dup_units.DupPage], m: Match) -> bool:
+    """A story's lead sums up what a document or a speaker said, and its body then quotes the same words
+    with their source (《实施方案》提出，……; 专家指出：“……”): a news lead and its body, not a paste.  The
+    earlier copy is in the story's first paragraph; the later one is opened by a reporting frame that is
+    not part of the copy."""
+    if m.a != m.b or m.a_para == m.b_para:
+        return False
+    d = data[m.a]
+    pa, pb = d.paragraphs[m.a_para], d.paragraphs[m.b_para]
+    if pa.story != pb.story:
+        return False
+    first = next(i for i, q in enumerate(d.paragraphs) if q.story == pa.story)
+    if m.a_para != first:
+        return False
+    return bool(_SOURCE_FRAME_RE.search(pages[m.a].text[pb.start:m.b_span[0]]))
+
+
 _DISPLAY_END_RE = regex.compile(r"[。！？!?…；;”’」』）)]\s*$")
 
 
@@ -626,7 +648,7 @@ def newslint_check_corpus(corpus, ctx):
     groups: Dict[Tuple[int, int], List[Match]] = defaultdict(list)
     for m in matches:
         if (_parallel(pages, m) or _summary_restated(data, m) or _quoted_again(pages, data, m)
-                or _pull_quote(pages, data, m)):
+                or _pull_quote(pages, data, m) or _lead_quoted_again(pages, data, m)):
             continue
         if m.a == m.b and data[m.a].statute:
             continue  # a statute repeats its formulas (由…责令改正，给予警告) from article to article
