@@ -406,3 +406,38 @@ def test_a_lead_quoted_again_with_its_source_is_not_a_copy(run_cli, write):
     pasted = "　　为此，各区要建立项目清单，明确责任单位和完成时限。" + plan + "。"
     assert [f["rule"] for f in findings(run_cli, write("b.txt", _plain(lead, *REST, pasted)))] == \
         ["duplicate-sentence"]
+
+
+def test_a_pull_quote_under_a_subhead_excerpted_from_the_body_is_not_a_copy(run_cli, write):
+    """An interview page prints, under each contributor's subhead and name, a pull-quote (display text:
+    no full stop at its end) made of sentences of his own text below."""
+    words = ["这座城市的变化让我惊叹，新的地铁线路一条接一条开通，老旧小区改造让居民的生活更加便利舒适，"
+             "我最难忘的是这里的人们，他们热情好客，总是愿意帮助来自远方的客人",
+             "这里的年轻人充满创造力，他们创办的科技企业正在改变许多行业，让我对这个国家的未来充满信心，"
+             "我愿意继续为两国的科技合作牵线搭桥"]
+    first = ["　　城市的变化让我惊叹", "　　（德国）汉斯·米勒", "　　" + words[0],
+             "　　我第一次来到这座城市是在二十年前，那时候这里还没有这么多高楼。" + words[0] + "。如今我每年都会回来看看。"]
+    # (the second pull-quote adds words of its own: it is not the whole of any body paragraph)
+    second = ["　　年轻人让我充满信心", "　　（法国）皮埃尔·勒克莱尔", "　　在这里生活了十年，" + words[1],
+              "　　十年前我来到这里的一所大学任教。" + words[1] + "。我希望更多外国朋友来这里走一走。"]
+    assert findings(run_cli, write("a.txt", _plain(*first, *second))) == []
+    # the same words as a body paragraph (ending as body text does) printed again are a copy
+    pasted = _plain(*first, *second[:2], "　　" + words[1] + "。", *second[3:])
+    assert [f["rule"] for f in findings(run_cli, write("b.txt", pasted))] == ["duplicate-sentence"]
+
+
+def test_display_text_under_a_subhead_is_a_summary_for_the_copy_analysis(tmp_path):
+    """The analysis behind the test above: a paragraph with no sentence-final mark right under a subhead
+    is marked as a summary (lead); the same paragraph ending as body text does is not."""
+    from newslint.reading import read_page
+
+    second = ["　　年轻人让我充满信心", "　　（法国）皮埃尔·勒克莱尔"]
+    pull = ("　　这里的年轻人充满创造力，他们创办的科技企业正在改变许多行业，让我对这个国家的未来充满信心，"
+            "我愿意继续为两国的科技合作牵线搭桥")
+    for end, lead in (("", True), ("。", False)):
+        path = tmp_path / f"p{len(end)}.txt"
+        path.write_text(_plain(*REST, *second, pull + end, "　　十年前我来到这里的一所大学任教，见证了许多变化。"),
+                        encoding="utf-8", newline="")
+        page = read_page(str(path))
+        paras = {p.line: p.lead for p in dup_units.analyse(page, 60).paragraphs}
+        assert paras[7] is lead

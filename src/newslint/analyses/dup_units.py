@@ -328,8 +328,13 @@ def analyse(page, min_sketch_chars: int = 30, labels=None, signoffs=None) -> Dup
             # — when it is set apart from the body by a wider gap, or set as display text (it stops without
             # a sentence-final mark, as a deck or pull-quote does); an opening paragraph that runs straight
             # into the next and ends like body text is the body's first paragraph
+            display = not _BODY_END_RE.search(b.text)
             p.lead = box_left > 0 or (not seen_articles and len(out.paragraphs) < PAGE_LEAD_PARAGRAPHS
-                                      and (b.index < set_apart or not _BODY_END_RE.search(b.text)))
+                                      and (b.index < set_apart or display))
+            # a paragraph set as display text right under a headline or subhead (the pull-quote an
+            # interview page prints above each contributor's text) is a summary too
+            after_heading = b.index > 0 and page.layout.blocks[b.index - 1].is_heading
+            p.lead = p.lead or (display and "，" in b.text and after_heading)
         box_left = max(0, box_left - 1)
         out.clause_para.extend([len(out.paragraphs)] * len(cls))
         out.paragraphs.append(p)
