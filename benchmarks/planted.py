@@ -38,6 +38,8 @@ Kinds:
   repeated-block  a numbered section (heading + one short sentence, under the duplicate rules' min_chars)
                   printed again under another number, the sections renumbered in order (found:
                   duplicate-block at the copy's heading)
+  repeated-subhead  an unnumbered subhead with one short sentence under it (under the duplicate rules'
+                  min_chars) printed again further down (found: duplicate-block at the copy's subhead)
   stacked         numbered sections in order, one of them (not the last) without its body, so two
                   headings stand together (found: structure-stacked-headings at the first of them)
   name            one occurrence of a two- or three-character name (attested 3 to 30 times on its page)
@@ -94,21 +96,21 @@ def paragraphs(files, style: str = "md"):
 
 
 def build_page(style: str, items):
-    """A page in a corpus's own form from ``items`` (("title", text) or ("para", text)): its text and
-    the 1-based line of each item."""
+    """A page in a corpus's own form from ``items`` (("title", text), ("sub", text) — a subhead — or
+    ("para", text)): its text and the 1-based line of each item."""
     lines, starts = [], []
     for k, t in items:
         if style == "md":
             if lines:
                 lines.append("")
             starts.append(len(lines) + 1)
-            lines.append(("## " + t) if k == "title" else t)
+            lines.append(("## " + t) if k == "title" else ("### " + t) if k == "sub" else t)
         elif style == "indent":  # the e-paper: a title flush left between blank lines, paragraphs indented
             if k == "title":
                 lines.append("")
                 starts.append(len(lines) + 1)
                 lines += [t, ""]
-            else:
+            else:  # a subhead is an indented short line with no end mark, as the e-paper sets it
                 starts.append(len(lines) + 1)
                 lines.append("\u3000\u3000" + t)
         else:  # the reports: unindented lines with blank lines between them
@@ -261,7 +263,7 @@ NUMBERED = re.compile(r"[一二三四五六七八九十]+[是要、．.]|[（(][
 
 def _head(p: str) -> str:
     """A section heading made of a paragraph's first phrase (up to 12 characters, no punctuation)."""
-    h = re.split(r"[，。、；：！？“”（）《》\d]", p)[0][:12].lstrip("一二三四五六七八九十百零两第")
+    h = re.split(r"[，。、；：！？“”（）《》\d]", p.lstrip("—…·－- "))[0][:12].lstrip("一二三四五六七八九十百零两第")
     return h if len(h) >= 2 else "有关工作"  # (not 八、一批… nor 六、2024…: no numeral after the number)
 
 
@@ -302,7 +304,8 @@ def _sections_page(out: Path, kind: str, j: int, sections, rng, paras, style):
     at = []
     for s, (head, body) in enumerate(sections):
         at.append(len(items))
-        items += [("para", f"{CN[s]}、{head}")] + [("para", b) for b in body]
+        items += [("sub", head) if kind == "repeated-subhead" else ("para", f"{CN[s]}、{head}")]
+        items += [("para", b) for b in body]
     text, starts = build_page(style, items)
     path = out / f"{kind}-{j:03d}{'.md' if style == 'md' else '.txt'}"
     path.write_bytes(text.encode("utf-8"))
@@ -317,7 +320,7 @@ def block_kind(out: Path, kind: str, paras, n: int, seed: int, label: str = "xwl
     pages, cases = [], []
     for j in range(n):
         k = rng.randrange(4, 8)
-        if kind == "repeated-block":
+        if kind in ("repeated-block", "repeated-subhead"):
             sections = [(_head(paras[rng.randrange(len(paras))]), [rng.choice(short)]) for _ in range(k)]
             s = rng.randrange(k)
             c = rng.randrange(k + 1)
@@ -333,7 +336,7 @@ def block_kind(out: Path, kind: str, paras, n: int, seed: int, label: str = "xwl
         path, heads = _sections_page(out, kind, j, sections, rng, paras, style)
         pages.append(path)
         cases.append((path, heads[copy]))
-    rule = "duplicate-block" if kind == "repeated-block" else "structure-stacked-headings"
+    rule = "structure-stacked-headings" if kind == "stacked" else "duplicate-block"
     found = run(pages, rule)
     at = {(f["path"], f["line"]) for f in found}
     hits = sum(1 for path, line in cases if (str(path), line) in at)
@@ -574,7 +577,7 @@ def name_register_kind(out: Path, files, n: int, seed: int, label: str = "xwlb")
 
 
 KINDS = ("split-word", "split-edge", "split-mark", "truncated", "fragment", "moved-same", "moved-other",
-         "shuffled", "repeated-block", "stacked", "copy-paragraph", "copy-sentence", "name", "name-list",
+         "shuffled", "repeated-block", "repeated-subhead", "stacked", "copy-paragraph", "copy-sentence", "name", "name-list",
          "name-register")
 
 
@@ -623,7 +626,7 @@ def main():
                 row(kind, *scramble_kind(out, kind, paras, min(args.n, 300), args.seed, label, style))
             if want("shuffled"):
                 row("shuffled", *shuffle_kind(out, paras, min(args.n, 200), args.seed, label, style))
-            for kind in filter(want, ("repeated-block", "stacked")):
+            for kind in filter(want, ("repeated-block", "repeated-subhead", "stacked")):
                 row(kind, *block_kind(out, kind, paras, min(args.n, 200), args.seed, label, style))
             for kind in filter(want, ("copy-paragraph", "copy-sentence")):
                 row(kind, *duplicate_kind(out, files, min(args.n, 200), args.seed, kind, label))

@@ -42,3 +42,15 @@ def test_numbered_list_items_and_outlines_are_not_stacked_heads():
     assert lint_text(outline, ["structure-stacked-headings"], path="p.md") == []
     items = QUOTES + "\n本期要点：\n\n1.园区召开推进会；\n\n2.企业代表座谈；\n\n3.项目集中签约。\n"
     assert rule_ids(lint_text(items, ["structure-stacked-headings"], path="p.md")) == []
+
+
+def test_an_unnumbered_subhead_and_its_short_paragraph_printed_again():
+    """A subhead with a one-line quotation under it, printed again further down (plain e-paper text)."""
+    lines = ["示范区召开民生工作会议", "", "　　本报讯 会议总结了今年的民生工作，部署了下一步任务。",
+             "　　民生实事", "　　“群众的事再小也是大事。”", "　　营商环境", "　　“企业有呼声，政府有回应。”",
+             "　　民生实事", "　　“群众的事再小也是大事。”"]
+    fs = lint_text("\r\n".join(lines) + "\r\n", ["duplicate-block"], path="a.txt")
+    assert [(f.location.line, f.related[0].line) for f in fs] == [(8, 4)]
+    # the same subhead over other words is a recurring label, not a repeat
+    lines[-1] = "　　“件件有着落，事事有回音。”"
+    assert lint_text("\r\n".join(lines) + "\r\n", ["duplicate-block"], path="b.txt") == []

@@ -5,7 +5,8 @@ A *section block* is a numbered section head (一、 （一） 1. opening a bloc
 Two rules read the page as a run of such blocks:
 
 - ``duplicate-block``: a block (head text without its number + the paragraphs under it) printed again
-  under another number.  Each of its paragraphs may be far below the duplicate rules' ``min_chars``; the
+  under another number — or an unnumbered heading (a headline, a subhead) and its short paragraphs
+  printed again whole.  Each of its paragraphs may be far below the duplicate rules' ``min_chars``; the
   block as a whole is a repeat.
 - ``structure-stacked-headings``: numbered heads of one sequence following each other with no body, while
   the other sections of the sequence have one — reported once per stack.
@@ -13,7 +14,7 @@ Two rules read the page as a run of such blocks:
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Dict, List
+from typing import Dict, List, Optional
 
 import regex
 
@@ -27,15 +28,17 @@ DUPLICATE_BLOCK = Rule(
     id="duplicate-block",
     category="duplicate",
     severity="warning",
-    summary="同一个小节（编号标题及其下的短段落）在版面上印了两次",
+    summary="同一个小节（标题及其下的短段落）在版面上印了两次",
     explanation="""\
 电子版按栏读出或拼版出错时，一个小节会被印两次：同一个小标题和它下面的一句引语、一段短文，换了一个编号
 又出现一遍。每一段都很短，不到重复段落规则的字数下限，逐段比较发现不了；把“编号标题＋其下各段”作为一个
 整体比较就能发现。本规则在后一次出现处报告，并指出它重复的是哪一个小节（去掉编号后标题和正文完全相同，
-正文合计至少 min_chars 字）。
+正文合计至少 min_chars 字）。没有编号的小标题（或标题）连同其下的短段落原样再出现一次，同样报告；
+其下各段都够长（30 字以上）时由 duplicate-paragraph 逐段报告，本规则不重复报告。
 
 A numbered section (its head without the number, and the paragraphs under it) printed again under
-another number, however short its paragraphs.""",
+another number, however short its paragraphs; or an unnumbered heading and its short paragraphs printed
+again whole.""",
     bad="一、坚持人民至上\n\n“民之所忧，我必念之。”\n\n二、坚持自信自立\n\n“路是走出来的。”\n\n三、坚持人民至上\n\n“民之所忧，我必念之。”\n",
     good="一、坚持人民至上\n\n“民之所忧，我必念之。”\n\n二、坚持自信自立\n\n“路是走出来的。”\n\n三、坚持守正创新\n\n“守正才能不迷失方向。”\n",
     options=(("min_chars", 8),),
@@ -44,6 +47,12 @@ another number, however short its paragraphs.""",
                  "三、坚持人民至上\n\n“民之所忧，我必念之。”\n", "fires": True, "date": None},
         {"text": "一、坚持人民至上\n\n“民之所忧，我必念之。”\n\n二、坚持自信自立\n\n“路是走出来的。”\n\n"
                  "三、坚持守正创新\n\n“守正才能不迷失方向。”\n", "fires": False, "date": None},
+        {"text": "## 示范区召开民生工作会议\n\n本报讯 会议总结了今年的民生工作。\n\n### 民生实事\n\n“群众的事再小也是大事。”\n\n"
+                 "### 营商环境\n\n“企业有呼声，政府有回应。”\n\n### 民生实事\n\n“群众的事再小也是大事。”\n",
+         "fires": True, "date": None},
+        {"text": "## 示范区召开民生工作会议\n\n本报讯 会议总结了今年的民生工作。\n\n### 民生实事\n\n“群众的事再小也是大事。”\n\n"
+                 "### 营商环境\n\n“企业有呼声，政府有回应。”\n\n### 民生实事\n\n“件件有着落，事事有回音。”\n",
+         "fires": False, "date": None},
     ],
 )
 
@@ -77,7 +86,7 @@ _MAX_HEAD = 30  # a numbered line longer than this is a numbered paragraph, not 
 
 @dataclass
 class Section:
-    head: _enum.Marker
+    head: Optional[_enum.Marker]  # None for an unnumbered heading
     head_block: Block
     body: List[Block]
 
@@ -107,13 +116,52 @@ def _key(page, s: Section) -> str:
     return _NORM.sub("", head) + "|" + "|".join(_NORM.sub("", b.text) for b in s.body)
 
 
+PARAGRAPH_MIN = 30  # duplicate-paragraph's own floor: a block whose paragraphs all reach it is that rule's
+_PLAIN_HEAD = 2  # an unnumbered heading needs a word at least (the identical body is most of the evidence)
+
+
+def plain_blocks(page, numbered: set) -> List[Section]:
+    """Unnumbered headings (headlines, subheads) with the text blocks under each, up to the next heading;
+    headings that :func:`sections` reads as numbered heads are left to it."""
+    out, cur = [], None
+    for b in page.layout.blocks:
+        if b.is_heading:
+            cur = None
+            if b.index not in numbered:
+                cur = Section(None, b, [])
+                out.append(cur)
+        elif cur is not None and b.is_text:
+            cur.body.append(b)
+    return out
+
+
+def _repeats_unnumbered(rc, page, numbered: set) -> None:
+    """A heading and the short paragraphs under it printed again under the same heading."""
+    min_chars = rc.options["min_chars"]
+    seen: Dict[str, Section] = {}
+    for s in plain_blocks(page, numbered):
+        sizes = [len(_NORM.sub("", b.text)) for b in s.body]
+        head = _NORM.sub("", s.head_block.text)
+        if not sizes or sum(sizes) < min_chars or len(head) < _PLAIN_HEAD or min(sizes) >= PARAGRAPH_MIN:
+            continue  # nothing under it, too little to tell, or paragraphs the duplicate rules compare
+        k = head + "|" + "|".join(_NORM.sub("", b.text) for b in s.body)
+        first = seen.setdefault(k, s)
+        if first is s:
+            continue
+        rc.report(s.head_block.start, s.head_block.end,
+                  f"小节“{s.head_block.text[:16]}”（标题及其下{len(s.body)}段）与第{first.head_block.line}行的小节"
+                  f"完全相同，重复印了一次",
+                  related=[page.location(first.head_block.start, first.head_block.end, "第一次出现的小节")],
+                  key=k[:40])
+
+
 @page_rule(DUPLICATE_BLOCK)
 def duplicate_block(rc):
     page = rc.page
-    if not _enum._QUICK.search(page.text):
-        return
+    by_family = sections(page) if _enum._QUICK.search(page.text) else {}
+    _repeats_unnumbered(rc, page, {s.head_block.index for secs in by_family.values() for s in secs})
     min_chars = rc.options["min_chars"]
-    for fam, secs in sections(page).items():
+    for fam, secs in by_family.items():
         seen: Dict[str, Section] = {}
         for s in secs:
             if not s.body or sum(len(_NORM.sub("", b.text)) for b in s.body) < min_chars:
