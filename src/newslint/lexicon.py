@@ -39,6 +39,7 @@ class Lexicon:
         self._fh = open(path, "rb")
         self._mm = mmap.mmap(self._fh.fileno(), 0, access=mmap.ACCESS_READ) if path.stat().st_size else b""
         self._size = len(self._mm)
+        self._memo: dict = {}
 
     def _line_at(self, pos: int) -> Tuple[int, int]:
         """Start and end of the line that contains ``pos``."""
@@ -46,8 +47,19 @@ class Lexicon:
         end = self._mm.find(b"\n", pos)
         return start, (self._size if end < 0 else end)
 
+    _MEMO_MAX = 200_000  # words remembered (a run looks the same words up again and again)
+
     def lookup(self, word: str) -> Optional[Tuple[int, str]]:
         """``(frequency, POS tag)`` of ``word`` in jieba's dictionary, or None."""
+        memo = self._memo
+        if word in memo:
+            return memo[word]
+        hit = self._search(word)
+        if len(memo) < self._MEMO_MAX:
+            memo[word] = hit
+        return hit
+
+    def _search(self, word: str) -> Optional[Tuple[int, str]]:
         key = word.encode("utf-8")
         lo, hi = 0, self._size
         mm = self._mm
