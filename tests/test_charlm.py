@@ -37,6 +37,18 @@ def test_the_gain_is_the_difference_of_two_log_probabilities():
     assert charlm.join_gain(left, right) == pytest.approx(lm.logprob(right[:2], left) - lm.logprob(right[:2]))
 
 
+def test_seen_from_the_right_a_cut_between_words_also_reads_on():
+    # 坚持 does not end a sentence; before 以群众… it is at home
+    assert charlm.end_gain("各乡镇要始终坚持", "以群众满意为标准") > 2
+    assert charlm.join_score("各乡镇要始终坚持", "以群众满意为标准") == pytest.approx(
+        charlm.join_gain("各乡镇要始终坚持", "以群众满意为标准") + charlm.end_gain("各乡镇要始终坚持", "以群众满意为标准"))
+
+
+def test_seen_from_the_right_a_finished_clause_before_a_new_sentence_gains_little():
+    assert charlm.join_score("全区经济运行稳中有进", "会议强调，要抓住窗口期") < charlm.join_score(
+        "各乡镇要始终坚持", "以群众满意为标准")
+
+
 def test_logprob_prefers_running_text_to_the_same_characters_shuffled():
     assert charlm.logprob("全区经济运行稳中有进") > charlm.logprob("进有中稳行运济经区全")
 
@@ -61,6 +73,7 @@ def test_the_model_is_not_loaded_when_newslint_is_imported_or_a_clean_page_is_ch
     page.write_text("## 示范区召开推进会\n\n本报讯 会议要求，各村要把群众工作做实做细。\n", encoding="utf-8")
     code = ("import sys\nfrom newslint import cli\n"
             f"try:\n    cli.main(['check', '--no-cache', {str(page)!r}])\nexcept SystemExit:\n    pass\n"
-            "from newslint.analyses import charlm\nprint(charlm.model.cache_info().currsize)")
+            "from newslint.analyses import charlm\n"
+            "print(charlm.model.cache_info().currsize + charlm.reverse_model.cache_info().currsize)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert out.stdout.strip().splitlines()[-1] == "0", out.stderr

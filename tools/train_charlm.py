@@ -36,6 +36,7 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from newslint.analyses.charlm import BOS, EOS, key, normalise  # noqa: E402
 
+FINAL = re.compile(r"[。！？；：，、”’）」』]+$")
 SENT = re.compile(r"[^。！？]*[。！？]+[”’）」』]*|[^。！？]+$")
 
 
@@ -77,19 +78,24 @@ def main():
                     help="the dictionary's characters as a multiple of the reports' characters")
     ap.add_argument("--min-trigram", type=float, default=2, help="prune trigrams counted less often")
     ap.add_argument("--min-bigram", type=float, default=1, help="prune bigrams counted less often")
-    ap.add_argument("--out", default=str(ROOT / "rules" / "charlm.npz"))
+    ap.add_argument("--reverse", action="store_true",
+                    help="train the right-to-left model (sentences reversed, their final marks left out)")
+    ap.add_argument("--out", default=None, help="default: rules/charlm.npz (rules/charlm-rev.npz with --reverse)")
     args = ap.parse_args()
 
     c1, c2, c3 = collections.Counter(), collections.Counter(), collections.Counter()
     n_chars = 0
+    out = args.out or str(ROOT / "rules" / ("charlm-rev.npz" if args.reverse else "charlm.npz"))
     for s in gov_sentences(Path(args.corpus), args.until):
+        if args.reverse:
+            s = FINAL.sub("", s)[::-1]
         seq = [BOS, BOS] + list(s) + [EOS]
         n_chars += len(s)
         for i in range(2, len(seq)):
             c1[seq[i]] += 1
             c2[(seq[i - 1], seq[i])] += 1
             c3[(seq[i - 2], seq[i - 1], seq[i])] += 1
-    words = list(jieba_words())
+    words = [(w[::-1] if args.reverse else w, f) for w, f in jieba_words()]
     dict_chars = sum(len(w) * f for w, f in words)
     scale = args.dict_weight * n_chars / dict_chars
     for w, f in words:
@@ -143,15 +149,15 @@ def main():
     k3, v3 = table(p3, 3)
     kb1, vb1 = table(bow1, 1)
     kb2, vb2 = table(bow2, 2)
-    about = (f"newslint character trigram model (Witten-Bell, back-off form, natural-log probabilities). "
+    about = (f"newslint character trigram model{' (right to left)' if args.reverse else ''} (Witten-Bell, back-off form, natural-log probabilities). "
              f"Trained by tools/train_charlm.py from jieba's dict.txt (MIT licence; words x frequency) and the "
              f"PRC government work reports {', '.join(gov_sentences.used[:1])}..{gov_sentences.used[-1]} "
              f"(public domain). Counts only; no source text.")
-    np.savez(args.out, k1=k1, v1=v1, k2=k2, v2=v2, k3=k3, v3=v3, kb1=kb1, vb1=vb1, kb2=kb2, vb2=vb2,
+    np.savez_compressed(out, k1=k1, v1=v1, k2=k2, v2=v2, k3=k3, v3=v3, kb1=kb1, vb1=vb1, kb2=kb2, vb2=vb2,
              unk=np.array([math.log(unk)], dtype=np.float32), about=np.array(about),
              trained_on=np.array(gov_sentences.used))
-    size = Path(args.out).stat().st_size
-    print(f"{len(k1)} unigrams, {len(k2)} bigrams, {len(k3)} trigrams -> {args.out} ({size / 1e6:.2f} MB)",
+    size = Path(out).stat().st_size
+    print(f"{len(k1)} unigrams, {len(k2)} bigrams, {len(k3)} trigrams -> {out} ({size / 1e6:.2f} MB)",
           file=sys.stderr)
 
 

@@ -7,13 +7,16 @@ This module answers that with a character trigram model:
 
 - :func:`logprob` — the log-probability (natural log) of a text, optionally after a left context;
 - :func:`join_gain` — how much more probable ``right``'s first characters are after ``left`` than at a
-  sentence start (nats; positive: the join reads on, negative: ``right`` reads as a new sentence).
+  sentence start (nats; positive: the join reads on, negative: ``right`` reads as a new sentence);
+- :func:`end_gain` — the same seen from the right: how much more probable ``left``'s last characters are
+  before ``right`` than at the end of a sentence, under a right-to-left model;
+- :func:`join_score` — the two added: the evidence, from both sides, that a cut separates one sentence.
 
-The model (``charlm.npz`` among the built-in packs, about 2 MB) holds smoothed log-probabilities of
+Each model (``charlm.npz`` and ``charlm-rev.npz`` among the built-in packs, about 1 MB each) holds smoothed log-probabilities of
 character unigrams, bigrams and trigrams in back-off form (Witten–Bell), as sorted integer keys and
 16-bit floats; it is trained by ``tools/train_charlm.py`` from jieba's dictionary (MIT) and the public-
-domain 政府工作报告 (see the ``about`` field and ``rules/charlm.md``).  It is loaded on first use only —
-a page without a candidate join never reads it — and loads in a few milliseconds (``numpy.load``).
+domain 政府工作报告 (see the ``about`` field and ``rules/charlm.md``).  They are loaded on first use only —
+a page without a candidate join never reads them — and load in about 10 ms each (``numpy.load``).
 Characters are normalised as in training: digits read as 0, Latin letters as A, half-width marks as
 their full-width forms.
 """
@@ -112,9 +115,19 @@ class CharLM:
 
 @lru_cache(maxsize=None)
 def model() -> CharLM:
+    """The left-to-right model."""
     from ..packs import pack_dir
 
     return CharLM(pack_dir() / "charlm.npz")
+
+
+@lru_cache(maxsize=None)
+def reverse_model() -> CharLM:
+    """The right-to-left model: trained on reversed sentences without their final marks, so its "sentence
+    start" is the end of a sentence's text."""
+    from ..packs import pack_dir
+
+    return CharLM(pack_dir() / "charlm-rev.npz")
 
 
 def logprob(text: str, context: Optional[str] = None) -> float:
@@ -125,6 +138,21 @@ def logprob(text: str, context: Optional[str] = None) -> float:
 def join_gain(left_tail: str, right_head: str) -> float:
     """How much more probable ``right_head`` is after ``left_tail`` than at a sentence start (nats)."""
     return model().join_gain(left_tail, right_head)
+
+
+def end_gain(left_tail: str, right_head: str) -> float:
+    """How much more probable ``left_tail``'s last two characters are before ``right_head`` than at the end
+    of a sentence, under the right-to-left model (nats)."""
+    t = normalise(left_tail)[-2:][::-1]
+    if not t:
+        return 0.0
+    lm = reverse_model()
+    return lm.logprob(t, normalise(right_head)[:2][::-1]) - lm.logprob(t, None)
+
+
+def join_score(left_tail: str, right_head: str) -> float:
+    """:func:`join_gain` + :func:`end_gain`: how strongly both sides of a cut read as one sentence."""
+    return join_gain(left_tail, right_head) + end_gain(left_tail, right_head)
 
 
 def perplexity(texts: Sequence[str]) -> float:
