@@ -64,7 +64,7 @@ class CharLM:
         import numpy as np
 
         z = np.load(path)
-        self._np = np
+        self._u64 = np.uint64
         self.k1, self.v1 = z["k1"], z["v1"]
         self.k2, self.v2 = z["k2"], z["v2"]
         self.k3, self.v3 = z["k3"], z["v3"]
@@ -74,8 +74,9 @@ class CharLM:
         self.about = str(z["about"])
 
     def _find(self, keys, vals, k: int) -> Optional[float]:
-        i = int(self._np.searchsorted(keys, k))
-        if i < len(keys) and int(keys[i]) == k:
+        k = self._u64(k)  # (a Python int would make numpy convert the whole table to compare)
+        i = int(keys.searchsorted(k))
+        if i < len(keys) and keys[i] == k:
             return float(vals[i])
         return None
 
@@ -107,10 +108,10 @@ class CharLM:
         """How much more probable ``right``'s first ``n`` characters are right after ``left`` than at the
         start of a sentence (nats).  A trigram model sees two characters back, so n = 2 covers every
         character whose probability the join changes."""
-        r = normalise(right)[:n]
+        r = normalise(right[:n + 8])[:n]
         if not r:
             return 0.0
-        return self.logprob(r, left) - self.logprob(r, None)
+        return self.logprob(r, left[-8:]) - self.logprob(r, None)
 
 
 @lru_cache(maxsize=None)
@@ -143,11 +144,11 @@ def join_gain(left_tail: str, right_head: str) -> float:
 def end_gain(left_tail: str, right_head: str) -> float:
     """How much more probable ``left_tail``'s last two characters are before ``right_head`` than at the end
     of a sentence, under the right-to-left model (nats)."""
-    t = normalise(left_tail)[-2:][::-1]
+    t = normalise(left_tail[-10:])[-2:][::-1]
     if not t:
         return 0.0
     lm = reverse_model()
-    return lm.logprob(t, normalise(right_head)[:2][::-1]) - lm.logprob(t, None)
+    return lm.logprob(t, normalise(right_head[:10])[:2][::-1]) - lm.logprob(t, None)
 
 
 def join_score(left_tail: str, right_head: str) -> float:
