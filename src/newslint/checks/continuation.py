@@ -25,6 +25,7 @@ import regex
 
 from .. import hookimpl
 from .. import layout as _layout
+from ..analyses import joins as _joins
 from ..finding import Fix, Rule
 from ..layout import BAD_OPEN_PUNCT, BOUND_OPENERS, DANGLING, DANGLING_WORDS, Block, unclosed, word_across
 from ..rule import page_rule
@@ -87,11 +88,6 @@ MARGIN = 1.5  # how much better than the runner-up (for its end and for its star
 # benchmarks/planted.py: a point per 3.5 nats above 2 keeps wrong pairings at or below today's.
 LM_FLOOR, LM_SCALE = 2.0, 3.5
 LM_ALONE = 1  # the point more a pair needs when nothing but the model ties the two (…开放前沿 | 路好，驱车登高)
-# Two consecutive lines of a plain page, the first without a final mark, are one paragraph split in two when
-# the model reads them as one sentence at least this much better (nats).  On the edited corpora no break the
-# page made on purpose (a lead, a subhead, a pull quote before the body) scores above 7; on planted splits a
-# quarter do.
-LM_SPLIT = 8.0
 
 
 @dataclass
@@ -227,12 +223,8 @@ def _score(end: _End, start: _Start, conj: tuple) -> Tuple[float, List[str]]:
 def _lm_points(tail: str, head: str) -> float:
     """Points for how much better the character model reads ``tail`` + ``head`` as one sentence; only for a
     cut between two characters of running text (a mark at the cut reads on after anything)."""
-    if not tail or not head or not (_HAN.match(tail[-1]) or tail[-1].isdigit()) or not (
-            _HAN.match(head[0]) or head[0].isdigit()):
-        return 0.0
-    from ..analyses.charlm import join_score
-
-    return max(0.0, (join_score(tail, head) - LM_FLOOR) / LM_SCALE)
+    s = _joins.score(tail, head)
+    return 0.0 if s is None else max(0.0, (s - LM_FLOOR) / LM_SCALE)
 
 
 def pairs(page, conj: Optional[tuple] = None) -> List[Tuple[_End, _Start, float, List[str]]]:
@@ -293,19 +285,6 @@ def _move_fix(text: str, left: Block, right: Block) -> Fix:
         a -= 1
     between = text[right.end:left.end]
     return Fix(a, left.end, (between.lstrip("\r\n") if a == 0 else between) + body)
-
-
-def lm_split_evidence(tail: str, head: str) -> Optional[str]:
-    """Evidence, from the character model alone, that two consecutive lines of a plain page are one sentence
-    cut between two words (``structure-split-paragraph`` asks when it finds no lexical trace at the break)."""
-    if not tail or not head or not (_HAN.match(tail[-1]) or tail[-1].isdigit()) or not (
-            _HAN.match(head[0]) or head[0].isdigit()):
-        return None
-    from ..analyses.charlm import join_score
-
-    if join_score(tail, head) >= LM_SPLIT:
-        return "两行接起来读成一句话比各自成句通顺得多"
-    return None
 
 
 @page_rule(CONTINUATION)
