@@ -8,9 +8,11 @@ whose opening is elsewhere (……现代化产业新区。”).  This module pai
 A page-level analysis collects the *open ends* (running text that stops without a sentence-final mark and
 that the next block does not carry on — the pairs ``structure-split-paragraph`` reports are left to it)
 and the *open starts* (running text that opens with something no sentence opens with, or whose first word
-is a single character stranded from a word), scores every end × start join — a dictionary word across the
+is a single character stranded from a word, or any body paragraph that the character model reads as the
+continuation of an open end), scores every end × start join — a dictionary word across the
 join (创|新), a quote or bracket opened on the left and closed on the right, a left half stopping on a
-word that waits for more (既, 在, 的), the start itself — and keeps the best pair for each end and start
+word that waits for more (既, 在, 的), the start itself, and the join score of the character n-gram model
+(``analyses/charlm.py``, both reading directions) — and keeps the best pair for each end and start
 when it is clearly better than the alternatives.  A lone odd start with no end to pair stays with
 ``structure-paragraph-fragment``.
 """
@@ -23,6 +25,7 @@ import regex
 
 from .. import hookimpl
 from .. import layout as _layout
+from ..analyses import joins as _joins
 from ..finding import Fix, Rule
 from ..layout import BAD_OPEN_PUNCT, BOUND_OPENERS, DANGLING, DANGLING_WORDS, Block, unclosed, word_across
 from ..rule import page_rule
@@ -38,14 +41,16 @@ CONTINUATION = Rule(
 版面的另一处、甚至另一篇稿件下面单独成段（“要讲政策、讲感情……”），有时从一个词的中间开始（“创新”的“新”：
 “新驱动发展战略……”），或以闭合引号结尾而开引号在别处（“……现代化产业新区。”）。本规则把版面上在句中结束的
 段落与在句中开始的段落配对：跨接缝能组成词典中的词、上一段的引号或括号在这一段才闭合、上一段停在等待
-下文的词上（“既”“在”“的”）、这一段的开头不能起句（标点、助词、孤立的半个词），综合打分，只报告明显最佳的
-配对，指出“第N行的段落应接在第M行之后”，并给出把这段移回去接上的修复（需人工判断，unsafe）。
+下文的词上（“既”“在”“的”）、这一段的开头不能起句（标点、助词、孤立的半个词），以及在两个完整的词之间断开、
+没有任何词语痕迹时，由字符语言模型判断两段接起来读成一句话是否比各自成句通顺得多（“……始终坚持”｜“以群众满意为
+标准……”），综合打分，只报告明显最佳的配对，指出“第N行的段落应接在第M行之后”，并给出把这段移回去接上的修复（需人工判断，unsafe）。
 紧挨着的两段由 structure-split-paragraph 报告；找不到配对的怪异开头仍由 structure-paragraph-fragment 谨慎处理。
 上一段停在哪些关联词上（既、不仅、虽然……）由数据包 continuation.toml 的 [[open_conjunction]] 给出，可扩展。
 
 A paragraph that stops mid-sentence and, elsewhere on the page, a paragraph that starts mid-sentence
-which carries it on (a word across the join, a quote closed there, a clause that runs on): the page's
-columns were read in the wrong order.  The fix moves the tail back (unsafe).""",
+which carries it on (a word across the join, a quote closed there, a clause that runs on — and, for a cut
+between two whole words, a character n-gram model that reads the join as one sentence far more readily
+than as two): the page's columns were read in the wrong order.  The fix moves the tail back (unsafe).""",
     bad="## 示范区推进基层治理\n\n会议要求，各村要把群众工作做实做细，既\n\n## 另一篇稿件\n\n本报讯 活动现场气氛热烈。\n\n"
         "要讲政策、讲感情，又要讲方法。\n",
     good="## 示范区推进基层治理\n\n会议要求，各村要把群众工作做实做细，既要讲政策、讲感情，又要讲方法。\n\n"
@@ -74,7 +79,15 @@ COMMON_WORD = 300  # jieba dictionary frequency of a word that is evidence on it
 MIN_SCORE = 3  # what a pair needs: e.g. a common word across the join (2) and a stranded first character (1)
 ADJACENT_MD, ADJACENT_PLAIN = 2, 2  # the standing of the next paragraph as the continuation of an open end
 MANY_JOINS = 60  # candidate joins on a page beyond which a pair needs one point more
-MARGIN = 1  # how much better than the runner-up (for its end and for its start) the best pair must be
+VERY_MANY_JOINS = 200  # ... and beyond which it needs three more (the model gives every join some points)
+MARGIN = 1.5  # how much better than the runner-up (for its end and for its start) the best pair must be
+# The character model's join score (analyses/charlm.join_score, nats: how much more probable the two halves
+# read as one sentence than as two) counts (score - LM_FLOOR) / LM_SCALE points: a cut between two words
+# leaves no word across it, but 坚持 | 以群众满意为标准 still reads on (about 9 nats), while an end before
+# an ordinary paragraph opening (…合作 | 会议指出) does not.  Tuned on the planted moved tails of
+# benchmarks/planted.py: a point per 3.5 nats above 2 keeps wrong pairings at or below today's.
+LM_FLOOR, LM_SCALE = 2.0, 3.5
+LM_ALONE = 1  # the point more a pair needs when nothing but the model ties the two (…开放前沿 | 路好，驱车登高)
 
 
 @dataclass
@@ -158,7 +171,7 @@ def _ends_and_starts(blocks: List[Block]):
     return ends, starts
 
 
-def _score(end: _End, start: _Start, conj: tuple) -> Tuple[int, List[str]]:
+def _score(end: _End, start: _Start, conj: tuple) -> Tuple[float, List[str]]:
     tail, head = end.tail, start.head
     score, why = 0, []
     word = word_across(tail, head)
@@ -195,12 +208,26 @@ def _score(end: _End, start: _Start, conj: tuple) -> Tuple[int, List[str]]:
     if start.odd:
         score += start.odd
         why.append(f"这一段{start.why}")
+    lm = _lm_points(tail, head)
     if not start.odd and not word and not pair and not hit:
-        return 0, []  # an ordinary start after an ordinary open end: nothing ties the two
+        # an ordinary start after an ordinary open end: only the model can tie the two, and it must be surer
+        if lm <= LM_ALONE:
+            return 0, []
+        return lm - LM_ALONE, ["两段接起来读成一句话比各自成句通顺得多"]
+    if lm > 0:
+        score += lm
+        why.append("两段接起来读成一句话比各自成句通顺得多")
     return score, why
 
 
-def pairs(page, conj: Optional[tuple] = None) -> List[Tuple[_End, _Start, int, List[str]]]:
+def _lm_points(tail: str, head: str) -> float:
+    """Points for how much better the character model reads ``tail`` + ``head`` as one sentence; only for a
+    cut between two characters of running text (a mark at the cut reads on after anything)."""
+    s = _joins.score(tail, head)
+    return 0.0 if s is None else max(0.0, (s - LM_FLOOR) / LM_SCALE)
+
+
+def pairs(page, conj: Optional[tuple] = None) -> List[Tuple[_End, _Start, float, List[str]]]:
     """The page's continuation pairs, best first: (end, start, score, reasons)."""
     blocks = page.layout.blocks
     ends, starts = _ends_and_starts(blocks)
@@ -224,12 +251,14 @@ def pairs(page, conj: Optional[tuple] = None) -> List[Tuple[_End, _Start, int, L
         if nxt is not None and nxt.article == e.block.article and _structure.continuation_ok(nxt):
             # the paragraph right after it may carry it on without evidence at the join (the split rule's
             # reading on a Markdown page): a pairing elsewhere has to be clearly better than that
-            best_for_end.setdefault(i, []).append(ADJACENT_PLAIN if plain else ADJACENT_MD)
+            adjacent = ADJACENT_PLAIN if plain else ADJACENT_MD
+            best_for_end.setdefault(i, []).append(adjacent + _lm_points(e.tail, _structure.clean(nxt.text)))
     for sc, e, s, _ in scored:
         best_for_end.setdefault(e.block.index, []).append(sc)
         best_for_start.setdefault(s.block.index, []).append(sc)
     # many ends and starts on one page make chance joins likely (multiple comparisons): ask for more
-    need = MIN_SCORE + (1 if len(ends) * len(starts) > MANY_JOINS else 0)
+    joins = len(ends) * len(starts)
+    need = MIN_SCORE + (1 if joins > MANY_JOINS else 0) + (3 if joins > VERY_MANY_JOINS else 0)
     out = []
     used_e, used_s = set(), set()
     for sc, e, s, why in sorted(scored, key=lambda x: (-x[0], x[1].block.index, x[2].block.index)):

@@ -367,7 +367,9 @@ def _plain_split_evidence(blocks: List[Block], i: int, tail: str, gap: int) -> O
         # (an indented page ends each paragraph with a mark; a line there that does not is a lead or a
         # pull quote, even when it holds whole sentences)
         return "上一段已有完整的句子，却在句子中间结束"
-    return None
+    from ..analyses.joins import split_evidence as lm_evidence  # a cut between two words: the character model
+
+    return lm_evidence(tail, nt)
 
 
 def _gap_fix(page, left: Block, right: Block) -> Fix:
