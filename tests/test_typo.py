@@ -110,3 +110,19 @@ def test_accepted_words_from_a_pack_are_not_reported(tmp_path):
     cfg = Config(path=tmp_path / "newslint.toml", root=tmp_path, data={"packs": [str(pack)]})
     ctx = Context(PM, RULES, cfg, select=["typo"])
     assert check_pages(ctx, [Page.from_text("a.txt", "面对困难，他并没有一愁莫展。")]).findings == []
+
+
+def test_the_variant_table_ships_built_with_the_current_knobs():
+    # built by `python -m newslint.checks.typo_data --table`, never on the user's machine: a change of
+    # the knobs or the layout without a rebuild fails here
+    assert typo_data.table_path().is_file()
+    assert typo_data.table().meta == typo_data._knobs()
+
+
+@pytest.mark.parametrize("wrong,right,kind", [
+    ("贯撤", "贯彻", typo_data.SOUND), ("按步就班", "按部就班", typo_data.SOUND),
+    ("迫及待", "迫不及待", typo_data.DROP), ("一莫展", "一筹莫展", typo_data.DROP),
+])
+def test_a_correction_is_stored_as_one_character_and_its_place(wrong, right, kind):
+    p = typo_data._payload(wrong, right, kind, 0)
+    assert typo_data.correction(wrong, p) == right and (p >> 18) & 7 == kind

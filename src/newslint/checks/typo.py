@@ -291,18 +291,18 @@ def find_typos(page, options: Optional[Dict[str, Dict[str, int]]] = None,
     context = _context(text, [h for h in hits if written[text[h[0]:h[1]]] == 1
                               and not (h[0] > 0 and text[h[0] - 1] in data.NUMERALS)])
     hits.sort(key=lambda h: (-(h[1] - h[0]), h[0]))  # the longest windows first: 迫不急待, not 不急
-    for s, e, code, kind, f_right, flags in hits:
+    for s, e, right, kind, flags in hits:
         if any(a < e and s < b for a, b in taken):
             continue
         o = opts[(MISSING if kind == data.DROP else CONFUSED).id]
         wrong = text[s:e]
         why = "accepted" if wrong in accept else None
-        if why is None and f_right < o["min_freq"]:
-            why = "rare correction"
         if why is None and written[wrong] > 1:
             why = "repeated"  # twice on the page: meant (a slip is rarely repeated letter for letter)
         why = why or _rejected(text, s, e, context)
-        right = data.decode(code, e - s + (kind == data.DROP)) if why is None or trace is not None else ""
+        f_right = freq(right) if why is None else 0
+        if why is None and f_right < o["min_freq"]:
+            why = "rare correction"
         if why is None:
             if people is None:
                 people = _person_spans(page)
