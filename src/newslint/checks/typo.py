@@ -15,7 +15,13 @@ How it decides (data, not a list of pairs — see :mod:`newslint.checks.typo_dat
    or are function words (else the window is part of a name or a word the dictionary lacks), it is not
    written twice on the page, not after a numeral, not a transliteration nor a person's name.  Where
    several windows overlap, the longest is judged (迫不急待, not 不急).
-3. Severity: ``warning`` when the correction is very common for its length and (for two characters)
+3. What the dictionaries leave open goes to the model of context (:mod:`.typo_lm`, the character
+   trigram model of :mod:`newslint.analyses.charlm`): a variant that is a word itself (机智 for 机制) or
+   reads as two words (家|强 for 加强), and one the page's words read otherwise (a word crossing its edge,
+   an open run), is reported only when the correction makes its neighbours far more probable
+   (``FLAGGED_GAIN``, ``CONTEXT_GAIN``: 8–10 nats), and then as ``info``; a two-character finding the
+   context does not favour at all (``LEAST_GAIN``) is dropped.
+4. Severity: ``warning`` when the correction is very common for its length and (for two characters)
    what is written never occurs in wordfreq's list, outside titles in 《》 and quotations; else ``info``.
 
 The logic is :func:`find_typos` (page, options) → :class:`Typo` items; the hooks below only turn them
@@ -51,7 +57,8 @@ jieba 词典，另用 wordfreq 的中文词频表排除 jieba 未收的新词（
 的词表负责）时不报；窗口边缘有词典词跨过（“会议对”是“会议＋对”）、左右是无词覆盖的字（人名、音译词、
 词典未收的词）、同一写法在本页出现两次以上、属于文中点到的人名时也不报。改正后的词很常见、原写法
 从未见于词频表时为 warning，书名号、引号内或证据较弱时为 info；两字的写法只报 info。同一写法在本次
-检查的两个页面上出现，视为有意的写法（走深走实、提质）。修改建议为改正后的词（unsafe fix，需编辑确认）。
+检查的两个页面上出现，视为有意的写法（走深走实、提质）。写法本身也是词（机制→机智）或能读成两个词
+（加强→家强）时，只有字符三元语言模型（analyses/charlm）表明改正后上下文的概率高得多才报，且只报 info。修改建议为改正后的词（unsafe fix，需编辑确认）。
 本报有意使用的写法可列入数据包：[[typo-accept]] words = ["……"]。
 
 A character of a common word or idiom replaced by a sound-alike or look-alike (贯撤 for 贯彻), where
@@ -99,6 +106,18 @@ FUNCTION_FREQ = 50000  # a character this frequent alone (是, 到, 出) reads a
 # Characters of foreign transliterations: a window next to a run of them is a foreign name (the kind of
 # name the dictionary does not know), not a common word misspelt.
 _TRANSLIT = set("斯尔克特德诺娃夫基亚拉罗里奇伊维利卡莫塔纳普泰丁埃赫索兹蒂乌隆巴萨芬琳妮莎")
+# The model of context (typo_lm: a character trigram model) decides what the dictionaries leave open:
+# how much more probable (nats, over the characters the change touches) the correction must make its
+# neighbours —
+FLAGGED_GAIN = {  # for a variant that reads as two words (家|强) or is a word itself (机智), by its flags
+    data.SPLIT: 8.0, data.INUSE: 10.0, data.SPLIT | data.INUSE: 10.0}
+CONTEXT_GAIN = {  # for a variant the page's words read otherwise:
+    "crossed": 10.0,  # a dictionary word crosses its edge (会议对)
+    "open": 8.0,  # a neighbour belongs to no word: a name or a word the dictionary lacks
+}
+LEAST_GAIN = 2.0  # and any two-character finding: a correction its context does not favour is none (a
+# longer one is a fixed expression the dictionary knows whole, which three characters of context miss)
+_NEEDS_CONTEXT = data.SPLIT | data.INUSE
 _HAN = regex.compile(r"\p{Han}")
 _OPEN = {"《": "》", "“": "”", "「": "」", "『": "』", "‘": "’"}
 
@@ -291,15 +310,40 @@ def find_typos(page, options: Optional[Dict[str, Dict[str, int]]] = None,
     context = _context(text, [h for h in hits if written[text[h[0]:h[1]]] == 1
                               and not (h[0] > 0 and text[h[0] - 1] in data.NUMERALS)])
     hits.sort(key=lambda h: (-(h[1] - h[0]), h[0]))  # the longest windows first: 迫不急待, not 不急
+    # first the tests of the window itself, then the model of context for those that need it
+    verdicts = []
     for s, e, right, kind, flags in hits:
-        if any(a < e and s < b for a, b in taken):
-            continue
-        o = opts[(MISSING if kind == data.DROP else CONFUSED).id]
         wrong = text[s:e]
         why = "accepted" if wrong in accept else None
         if why is None and written[wrong] > 1:
             why = "repeated"  # twice on the page: meant (a slip is rarely repeated letter for letter)
         why = why or _rejected(text, s, e, context)
+        verdicts.append(why)
+    scored = [k for k, (h, why) in enumerate(zip(hits, verdicts))
+              if why in CONTEXT_GAIN or (why is None and (h[1] - h[0] == 2 or h[4] & _NEEDS_CONTEXT))]
+    gain: Dict[int, float] = {}
+    if scored:
+        from .typo_lm import gains
+
+        gain = dict(zip(scored, gains(text, [_change(text, *hits[k][:4]) for k in scored])))
+    for k, (s, e, right, kind, flags) in enumerate(hits):
+        if any(a < e and s < b for a, b in taken):
+            continue
+        o = opts[(MISSING if kind == data.DROP else CONFUSED).id]
+        wrong = text[s:e]
+        why = verdicts[k]
+        # decided by the context: a variant the dictionaries leave open, or the page's words read otherwise
+        by_context = why in CONTEXT_GAIN or bool(flags & _NEEDS_CONTEXT)
+        if k in gain:
+            if why in CONTEXT_GAIN:
+                need = max(CONTEXT_GAIN[why], FLAGGED_GAIN.get(flags & _NEEDS_CONTEXT, 0.0))
+            else:
+                need = FLAGGED_GAIN.get(flags & _NEEDS_CONTEXT, LEAST_GAIN)
+            if gain[k] >= need:
+                why = None
+            elif why is None:
+                why = {data.INUSE: "in use", data.SPLIT: "two words"}.get(flags & data.INUSE or flags & data.SPLIT,
+                                                                        "improbable")
         f_right = freq(right) if why is None else 0
         if why is None and f_right < o["min_freq"]:
             why = "rare correction"
@@ -313,10 +357,17 @@ def find_typos(page, options: Optional[Dict[str, Dict[str, int]]] = None,
         if why:
             continue
         taken.append((s, e))
-        out.append(Typo(s, e, wrong, right, kind, _severity(text, s, e, f_right, flags, o), f_right,
-                        freq(wrong)))
+        severity = "info" if by_context else _severity(text, s, e, f_right, flags, o)
+        out.append(Typo(s, e, wrong, right, kind, severity, f_right, freq(wrong)))
     out.sort(key=lambda t: t.start)
     return out
+
+
+def _change(text: str, s: int, e: int, right: str, kind: int) -> Tuple[int, int, str]:
+    """The one-character change of ``text`` that the correction ``right`` of ``text[s:e]`` makes."""
+    wrong = text[s:e]
+    i = next((j for j in range(len(wrong)) if wrong[j] != right[j]), len(wrong))
+    return (s + i, s + i, right[i]) if kind == data.DROP else (s + i, s + i + 1, right[i])
 
 
 def message(t: Typo) -> str:

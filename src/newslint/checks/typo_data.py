@@ -28,7 +28,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Dict, Iterable, List, Optional, Tuple
 
-VERSION = 7  # of the variant table's layout and rules of construction
+VERSION = 8  # of the variant table's layout and rules of construction
 SOUND, SHAPE, BOTH, DROP = 1, 2, 3, 4  # kinds of variant
 KIND_CN = {SOUND: "读音相近", SHAPE: "字形相近", BOTH: "音形皆近", DROP: "漏字"}
 
@@ -184,10 +184,12 @@ def decode(code: int, length: int) -> str:
 
 def variants(words: Dict[str, Tuple[int, str]], conf: Dict[str, Dict[str, int]]
              ) -> Iterable[Tuple[str, str, int]]:
-    """``(variant, correction, kind)`` for every common word."""
+    """``(variant, correction, kind)`` for every common word.  A variant that is itself a common word
+    (机智 of 机制) is yielded too when its correction is at least ``REAL_RATIO`` times as frequent: it is a
+    slip only where the context says so (:func:`judge` flags it ``INUSE``)."""
     def known(v: str, f: int) -> bool:
         hit = words.get(v)
-        return bool(hit and hit[0] * KNOWN_RATIO >= f)
+        return bool(hit and hit[0] * KNOWN_RATIO >= f and hit[0] * REAL_RATIO > f)
 
     for w, (f, tag) in words.items():
         if f < WORD_MIN_FREQ or not 2 <= len(w) <= 4 or tag in NAME_TAGS or not all(map(_is_han, w)):
@@ -203,7 +205,8 @@ def variants(words: Dict[str, Tuple[int, str]], conf: Dict[str, Dict[str, int]]
             # an inner character: a fixed expression cut at its edge (定不移 in 坚定不移) is no typo
             for i in range(1, len(w) - 1):
                 v = w[:i] + w[i + 1:]
-                if not known(v, f):
+                hit = words.get(v)
+                if not (hit and hit[0] * KNOWN_RATIO >= f):
                     yield v, w, DROP
 
 
@@ -219,7 +222,13 @@ FUNCTION_FREQ = 100000  # a character this frequent alone (是, 到, 出) reads 
 FUNCTION_TAGS = {"uj", "ul", "uz", "ug", "uv", "ud", "u", "c", "p", "d", "r", "f", "y"}
 NUMERALS = set("0123456789０１２３４５６７８９零〇一二三四五六七八九十百千万亿两几半数")
 CROSS_MIN = 3  # a dictionary word this frequent that crosses a window's edge is another reading
-UNSEEN = 1  # flag: the variant is absent from wordfreq's list
+REAL_RATIO = 8  # a variant that is a word is kept (flagged INUSE) when its correction is this many times
+REAL_MIN_FREQ = 1000  # as frequent and at least this common
+# flags of a variant: what it is besides a possible slip (those but UNSEEN make it a slip only where the
+# context makes the correction far more probable: see typo.py)
+UNSEEN = 1  # absent from wordfreq's list
+SPLIT = 2  # it reads as two words side by side (家|强 for 加强, 共同|富余 for 共同富裕)
+INUSE = 4  # it is a word itself: in jieba's dictionary or in real use by wordfreq's list (机智 for 机制)
 
 
 def _web_dict() -> Dict[str, int]:
@@ -236,7 +245,8 @@ def _web_dict() -> Dict[str, int]:
 def judge(v: str, cands: List[Tuple[str, int]], words: Dict[str, Tuple[int, str]], web: Dict[str, int]
           ) -> Optional[Tuple[str, int, int, int]]:
     """The context-free verdict on the variant ``v`` with its candidate corrections ``(word, kind)``:
-    ``(correction, kind, its frequency, flags)``, or None when ``v`` is no typo whatever the context."""
+    ``(correction, kind, its frequency, flags)``, or None when ``v`` is no typo whatever the context.
+    Flagged SPLIT or INUSE, it is one only where the context says so (see typo.py)."""
     def f(w: str) -> int:
         hit = words.get(w)
         return hit[0] if hit else 0
@@ -249,14 +259,22 @@ def judge(v: str, cands: List[Tuple[str, int]], words: Dict[str, Tuple[int, str]
         return None  # only fixed expressions are sure to miss a character
     if f_right < (WORD_MIN_FREQ if len(v) > 2 else PAIR_MIN_FREQ):
         return None
-    f_wrong = f(v)
-    if f_wrong >= JIEBA_KNOWN or f_wrong * KNOWN_RATIO >= f_right:
-        return None
     # two corrections of the same kind nearly as likely: no evidence which one was meant
     if len(cands) > 1 and cands[1][1] == kind and f(cands[1][0]) * 3 > f_right:
         return None
     if len(v) < 4 and v[0] in NUMERALS:
         return None  # 一艘, 三地: a numeral and its measure word
+    flags = 0
+    f_wrong = f(v)
+    w_wrong = web.get(v, 0)
+    if (f_wrong >= JIEBA_KNOWN or f_wrong * KNOWN_RATIO >= f_right or w_wrong >= WEB_IN_USE
+            or w_wrong * KNOWN_RATIO >= web.get(right, 0) or (len(v) == 2 and w_wrong > PAIR_WEB_MAX)):
+        # a word itself: a slip only where the context says so, and only for a far more common correction
+        if kind == DROP or f_right < REAL_MIN_FREQ or f_right < REAL_RATIO * max(f_wrong, 1):
+            return None
+        if w_wrong * REAL_RATIO > web.get(right, 0):
+            return None
+        flags |= INUSE
 
     def function_char(ch: str) -> bool:
         hit = words.get(ch)
@@ -267,17 +285,13 @@ def judge(v: str, cands: List[Tuple[str, int]], words: Dict[str, Tuple[int, str]
 
     # readable as words side by side: 班|的, 对|黎, 已|致, 大学|是, 受|工业, 生产|铝, 视|辖区 — a
     # character beside a longer word needs to be only a word of its own at all
-    if len(v) == 2 and (function_char(v[0]) or function_char(v[1])):
-        return None
     single = SINGLE_WORD if len(v) == 2 else SINGLE_BESIDE_WORD
-    if any(wordlike(v[:k], single) and wordlike(v[k:], single) for k in range(1, len(v))):
-        return None
-    w_wrong = web.get(v, 0)
-    if w_wrong >= WEB_IN_USE or w_wrong * KNOWN_RATIO >= web.get(right, 0):
-        return None
-    if len(v) == 2 and w_wrong > PAIR_WEB_MAX:
-        return None
-    return right, kind, f_right, (UNSEEN if not w_wrong else 0)
+    if ((len(v) == 2 and (function_char(v[0]) or function_char(v[1])))
+            or any(wordlike(v[:k], single) and wordlike(v[k:], single) for k in range(1, len(v)))):
+        if kind == DROP or f_right < REAL_MIN_FREQ:
+            return None
+        flags |= SPLIT
+    return right, kind, f_right, flags | (UNSEEN if not w_wrong else 0)
 
 
 ABOUT = """\
@@ -297,7 +311,7 @@ and the knobs it was built with."""
 def _knobs() -> str:
     return repr((VERSION, WORD_MIN_FREQ, DROP_MIN_FREQ, KNOWN_RATIO, PAIR_MIN_FREQ, JIEBA_KNOWN, WEB_IN_USE,
                  PAIR_WEB_MAX, SINGLE_WORD, SINGLE_BESIDE_WORD, FUNCTION_FREQ, sorted(FUNCTION_TAGS),
-                 sorted(NUMERALS), CROSS_MIN, sorted(NAME_TAGS)))
+                 sorted(NUMERALS), CROSS_MIN, sorted(NAME_TAGS), REAL_RATIO, REAL_MIN_FREQ))
 
 
 def table_path() -> Path:
