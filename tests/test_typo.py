@@ -153,3 +153,10 @@ def test_the_context_model_scores_a_replacement_and_an_insertion():
     i, j = text.index("智"), text.index("及")
     g_sub, g_ins, g_none = gains(text, [(i, i + 1, "制"), (j, j, "不"), (i, i + 1, "智")])
     assert g_sub > 5 and g_ins > 3 and g_none == 0
+
+
+def test_a_loose_look_alike_is_found_where_the_context_wants_the_word():
+    # 渎/续 share the component 卖 under another radical: a loose confusion, reported only on context
+    [t] = typos("各地要持渎推进农村人居环境整治。")
+    assert (t.wrong, t.right, t.severity, t.reason) == ("持渎", "持续", "info", "字形相近")
+    assert "续" in typo_data.confusables(loose=True)["渎"] and "续" not in typo_data.confusables()["渎"]

@@ -109,15 +109,23 @@ _TRANSLIT = set("斯尔克特德诺娃夫基亚拉罗里奇伊维利卡莫塔纳
 # The model of context (typo_lm: a character trigram model) decides what the dictionaries leave open:
 # how much more probable (nats, over the characters the change touches) the correction must make its
 # neighbours —
-FLAGGED_GAIN = {  # for a variant that reads as two words (家|强) or is a word itself (机智), by its flags
-    data.SPLIT: 8.0, data.INUSE: 10.0, data.SPLIT | data.INUSE: 10.0}
+FLAGGED_GAIN = {  # for a variant flagged when the table was built (the highest of its flags)
+    data.SPLIT: 8.0,  # it reads as two words (家|强 for 加强)
+    data.INUSE: 10.0,  # it is a word itself (机智 for 机制)
+    data.LOOSE: 10.0,  # it is made with a loose confusion (检剑 for 检验: the same component 佥)
+}
 CONTEXT_GAIN = {  # for a variant the page's words read otherwise:
     "crossed": 10.0,  # a dictionary word crosses its edge (会议对)
     "open": 8.0,  # a neighbour belongs to no word: a name or a word the dictionary lacks
 }
 LEAST_GAIN = 2.0  # and any two-character finding: a correction its context does not favour is none (a
 # longer one is a fixed expression the dictionary knows whole, which three characters of context miss)
-_NEEDS_CONTEXT = data.SPLIT | data.INUSE
+_NEEDS_CONTEXT = data.SPLIT | data.INUSE | data.LOOSE
+
+
+def _flagged_gain(flags: int, least: float = 0.0) -> float:
+    """The gain a variant with these flags needs (``least`` for one without)."""
+    return max([g for bit, g in FLAGGED_GAIN.items() if flags & bit] or [least])
 _HAN = regex.compile(r"\p{Han}")
 _OPEN = {"《": "》", "“": "”", "「": "」", "『": "』", "‘": "’"}
 
@@ -335,15 +343,13 @@ def find_typos(page, options: Optional[Dict[str, Dict[str, int]]] = None,
         # decided by the context: a variant the dictionaries leave open, or the page's words read otherwise
         by_context = why in CONTEXT_GAIN or bool(flags & _NEEDS_CONTEXT)
         if k in gain:
-            if why in CONTEXT_GAIN:
-                need = max(CONTEXT_GAIN[why], FLAGGED_GAIN.get(flags & _NEEDS_CONTEXT, 0.0))
-            else:
-                need = FLAGGED_GAIN.get(flags & _NEEDS_CONTEXT, LEAST_GAIN)
+            need = max(CONTEXT_GAIN[why], _flagged_gain(flags)) if why in CONTEXT_GAIN else _flagged_gain(
+                flags, LEAST_GAIN)
             if gain[k] >= need:
                 why = None
             elif why is None:
-                why = {data.INUSE: "in use", data.SPLIT: "two words"}.get(flags & data.INUSE or flags & data.SPLIT,
-                                                                        "improbable")
+                why = ("in use" if flags & data.INUSE else "two words" if flags & data.SPLIT
+                       else "loose" if flags & data.LOOSE else "improbable")
         f_right = freq(right) if why is None else 0
         if why is None and f_right < o["min_freq"]:
             why = "rare correction"
