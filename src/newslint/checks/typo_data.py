@@ -28,7 +28,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Dict, Iterable, List, Optional, Tuple
 
-VERSION = 9  # of the variant table's layout and rules of construction
+VERSION = 10  # of the variant table's layout and rules of construction
 SOUND, SHAPE, BOTH, DROP = 1, 2, 3, 4  # kinds of variant
 KIND_CN = {SOUND: "读音相近", SHAPE: "字形相近", BOTH: "音形皆近", DROP: "漏字"}
 
@@ -297,6 +297,7 @@ NUMERALS = set("0123456789０１２３４５６７８９零〇一二三四五六
 CROSS_MIN = 3  # a dictionary word this frequent that crosses a window's edge is another reading
 REAL_RATIO = 8  # a variant that is a word is kept (flagged INUSE) when its correction is this many times
 REAL_MIN_FREQ = 1000  # as frequent and at least this common
+SPLIT_MIN_FREQ = 100  # a three- or four-character correction of a variant that reads as words side by side
 # flags of a variant: what it is besides a possible slip (those but UNSEEN make it a slip only where the
 # context makes the correction far more probable: see typo.py)
 UNSEEN = 1  # absent from wordfreq's list
@@ -367,7 +368,7 @@ def judge(v: str, cands: List[Tuple[str, int, bool]], words: Dict[str, Tuple[int
     single = SINGLE_WORD if len(v) == 2 else SINGLE_BESIDE_WORD
     if ((len(v) == 2 and (function_char(v[0]) or function_char(v[1])))
             or any(wordlike(v[:k], single) and wordlike(v[k:], single) for k in range(1, len(v)))):
-        if kind == DROP or f_right < REAL_MIN_FREQ:
+        if kind == DROP or f_right < (REAL_MIN_FREQ if len(v) == 2 else SPLIT_MIN_FREQ):
             return None
         flags |= SPLIT
     return right, kind, f_right, flags | (UNSEEN if not w_wrong else 0)
@@ -390,7 +391,7 @@ and the knobs it was built with."""
 def _knobs() -> str:
     return repr((VERSION, WORD_MIN_FREQ, DROP_MIN_FREQ, KNOWN_RATIO, PAIR_MIN_FREQ, JIEBA_KNOWN, WEB_IN_USE,
                  PAIR_WEB_MAX, SINGLE_WORD, SINGLE_BESIDE_WORD, FUNCTION_FREQ, sorted(FUNCTION_TAGS),
-                 sorted(NUMERALS), CROSS_MIN, sorted(NAME_TAGS), REAL_RATIO, REAL_MIN_FREQ, RADICALS, _FUZZY))
+                 sorted(NUMERALS), CROSS_MIN, sorted(NAME_TAGS), REAL_RATIO, REAL_MIN_FREQ, SPLIT_MIN_FREQ, RADICALS, _FUZZY))
 
 
 def table_path() -> Path:
