@@ -449,6 +449,18 @@ def build_table(target: Path) -> None:
     os.replace(tmp, target)
 
 
+FILTER_BITS = 24
+_MUL = 0x9E3779B97F4A7C15
+
+
+def _slot(codes):
+    """The filter slot of each code (a numpy uint64 array): multiplicative hashing, top bits."""
+    import numpy as np
+
+    with np.errstate(over="ignore"):
+        return ((codes * np.uint64(_MUL)) >> np.uint64(64 - FILTER_BITS)).astype(np.intp)
+
+
 def _planes(a):
     """The bytes of ``a`` regrouped by significance (all lowest bytes, then the next…): deltas of sorted
     codes have mostly empty high bytes, which then compress a quarter smaller."""
@@ -473,6 +485,11 @@ class Table:
             self.payload = {n: _unplanes(z[f"p{n}"], np.uint32) for n in (2, 3, 4)}
             self.words = {n: np.cumsum(_unplanes(z[f"w{n}"], np.uint64), dtype=np.uint64) for n in (2, 3, 4)}
         self._codes: Dict[int, object] = {}
+        # a one-hash filter over all variants' codes (a byte a slot, 16 MB): a window whose slot is empty is
+        # no variant, and only the tenth or so that pass are searched in the sorted codes
+        self.slots = np.zeros(1 << FILTER_BITS, dtype=bool)
+        for keys in self.keys.values():
+            self.slots[_slot(keys)] = True
 
     def find(self, text: str) -> List[Tuple[int, int, str, int, int]]:
         """``(start, end, correction, kind, flags)`` of every window of ``text`` that is a variant."""
@@ -491,11 +508,13 @@ class Table:
             code = (code[:-1] << np.uint64(16)) | a[n - 1:]
             self._codes[n] = code
             keys = self.keys[n]
-            pos = np.minimum(np.searchsorted(keys, code), len(keys) - 1)
-            idx = np.flatnonzero(keys[pos] == code)
+            idx = np.flatnonzero(self.slots[_slot(code)])
             if not len(idx):
                 continue
-            for i, p in zip(idx.tolist(), self.payload[n][pos[idx]].tolist()):
+            pos = np.minimum(np.searchsorted(keys, code[idx]), len(keys) - 1)
+            ok = keys[pos] == code[idx]
+            idx, pos = idx[ok], pos[ok]
+            for i, p in zip(idx.tolist(), self.payload[n][pos].tolist()):
                 out.append((i, i + n, correction(text[i:i + n], p), (p >> 18) & 7, p >> 21))
         return out
 

@@ -11,7 +11,7 @@ factor, so it must pay for itself.
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import List, Sequence, Tuple
+from typing import Dict, List, Sequence, Tuple
 
 _BITS = 21  # as charlm.key
 
@@ -63,14 +63,19 @@ def _arrays() -> _Arrays:
 _STOP = set("。！？\n")
 
 
+_NORM: Dict[str, int] = {}
+
+
 def _codes(text: str) -> List[int]:
-    """One code a character of ``text``, normalised as the model reads it (space kept as unknown)."""
-    norm = _arrays().normalise
-    out = []
-    for ch in text:
-        n = norm(ch)
-        out.append(ord(n) if n else ord(ch))
-    return out
+    """One code a character of ``text``, normalised as the model reads it (a space kept, as unknown)."""
+    norm = _NORM
+    missing = set(text).difference(norm)
+    if missing:
+        f = _arrays().normalise
+        for ch in missing:
+            n = f(ch)
+            norm[ch] = ord(n) if n else ord(ch)
+    return [norm[ch] for ch in text]
 
 
 def gains(text: str, changes: Sequence[Tuple[int, int, str]]) -> List[float]:
@@ -81,32 +86,35 @@ def gains(text: str, changes: Sequence[Tuple[int, int, str]]) -> List[float]:
         return []
     A = _arrays()
     np = A.np
-    written: List[Tuple[int, int, int]] = []
-    corrected: List[Tuple[int, int, int]] = []
-    own_w: List[int] = []
-    own_c: List[int] = []
+    codes = _codes(text)
+    size = len(text)
+    bos = A.bos
+    rows: List[Tuple[int, int, int]] = []
+    own: List[int] = []
     for k, (s, e, rep) in enumerate(changes):
-        lo = max(0, s - 2)
-        hi = min(len(text), e + 2)
-        left, mid, right = text[lo:s], text[s:e], text[e:hi]
-        for x, out, own in ((mid, written, own_w), (rep, corrected, own_c)):
-            seq = left + x + right
-            codes = _codes(seq)
-            start = len(left)
-            ctx = [A.bos, A.bos]  # the context before the change, cut at a sentence break
-            for j in range(start):
-                ctx = [A.bos, A.bos] if seq[j] in _STOP else (ctx + [codes[j]])[-2:]
-            a, b = ctx
-            for j in range(start, len(seq)):
-                c = codes[j]
-                out.append((a, b, c))
-                own.append(k)
-                a, b = b, c
-                if j >= start + len(x) and seq[j] in _STOP:
-                    break  # what follows a break is read afresh, the same either way
-    res = []
-    for rows, own in ((written, own_w), (corrected, own_c)):
-        arr = np.array(rows, dtype=np.uint64).reshape(-1, 3)
-        lp = A.logp3(arr[:, 0], arr[:, 1], arr[:, 2]).astype(np.float64)
-        res.append(np.bincount(np.array(own, dtype=np.int64), weights=lp, minlength=len(changes)))
-    return (res[1] - res[0]).tolist()
+        # the two characters before the change, cut at a sentence break
+        a = b = bos
+        for j in (s - 2, s - 1):
+            if j < 0:
+                continue
+            if text[j] in _STOP:
+                a = b = bos
+            else:
+                a, b = b, codes[j]
+        tail = []  # the characters after the change whose probability it touches
+        for j in range(e, min(size, e + 2)):
+            tail.append(codes[j])
+            if text[j] in _STOP:
+                break  # what follows a break is read afresh, the same either way
+        for sign, mid in ((-1, codes[s:e]), (1, _NORM.get(rep) and [_NORM[rep]] or _codes(rep))):
+            x, y = a, b
+            for c in mid + tail:
+                rows.append((x, y, c))
+                own.append(sign * (k + 1))
+                x, y = y, c
+    arr = np.array(rows, dtype=np.uint64)
+    lp = A.logp3(arr[:, 0], arr[:, 1], arr[:, 2]).astype(np.float64)
+    o = np.array(own, dtype=np.int64)
+    sign = np.sign(o).astype(np.float64)
+    total = np.bincount(np.abs(o) - 1, weights=lp * sign, minlength=len(changes))
+    return total.tolist()
