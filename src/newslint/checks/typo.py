@@ -29,7 +29,6 @@ into findings.
 """
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Dict, Iterable, List, Optional, Set, Tuple
@@ -121,6 +120,7 @@ CONTEXT_GAIN = {  # for a variant the page's words read otherwise:
 LEAST_GAIN = 2.0  # and any two-character finding: a correction its context does not favour is none (a
 # longer one is a fixed expression the dictionary knows whole, which three characters of context miss)
 _NEEDS_CONTEXT = data.SPLIT | data.INUSE | data.LOOSE
+_NUMERAL_CODES = sorted(map(ord, data.NUMERALS))
 
 
 def _flagged_gain(flags: int, least: float = 0.0) -> float:
@@ -300,8 +300,8 @@ def find_typos(page, options: Optional[Dict[str, Dict[str, int]]] = None,
     text = page.text
     if not _HAN.search(text):
         return []
-    hits = data.table().find(text)
-    if not hits:
+    starts, lens, payload = data.table().find_arrays(text)
+    if not len(starts):
         return []
     opts = {r.id: dict(r.options) for r in RULES}
     for k, v in (options or {}).items():
@@ -311,45 +311,34 @@ def find_typos(page, options: Optional[Dict[str, Dict[str, int]]] = None,
     people: Optional[List[Tuple[int, int]]] = None
     taken: List[Tuple[int, int]] = list(skip_spans)
     out: List[Typo] = []
-    written = Counter(text[h[0]:h[1]] for h in hits)  # every occurrence of a variant is a hit
+    # every occurrence of a variant is a hit: a form that recurs on the page is meant (a slip is rarely
+    # repeated letter for letter), one after a numeral is a number's unit (3日称, 5亿件)
+    once, first = _once(text, starts, lens)
     if forms is not None:
-        forms.extend(written)
-    # the dictionary tests of the context only for the hits the cheap tests leave
-    context = _context(text, [h for h in hits if written[text[h[0]:h[1]]] == 1
-                              and not (h[0] > 0 and text[h[0] - 1] in data.NUMERALS)])
+        forms.extend(text[i:i + n] for i, n in zip(starts[first].tolist(), lens[first].tolist()))
+    # the model of context scores the rest at once; those it cannot let pass go no further
+    starts, lens, payload = starts[once], lens[once], payload[once]
+    gain, keep = _gains(text, starts, lens, payload)
+    hits = [(i, i + n, data.correction(text[i:i + n], p), (p >> 18) & 7, p >> 21, g)
+            for i, n, p, g in zip(starts[keep].tolist(), lens[keep].tolist(), payload[keep].tolist(),
+                                  gain[keep].tolist())]
+    if not hits:
+        return []
+    context = _context(text, hits)
     hits.sort(key=lambda h: (-(h[1] - h[0]), h[0]))  # the longest windows first: 迫不急待, not 不急
-    # first the tests of the window itself, then the model of context for those that need it
-    verdicts = []
-    for s, e, right, kind, flags in hits:
-        wrong = text[s:e]
-        why = "accepted" if wrong in accept else None
-        if why is None and written[wrong] > 1:
-            why = "repeated"  # twice on the page: meant (a slip is rarely repeated letter for letter)
-        why = why or _rejected(text, s, e, context)
-        verdicts.append(why)
-    scored = [k for k, (h, why) in enumerate(zip(hits, verdicts))
-              if why in CONTEXT_GAIN or (why is None and (h[1] - h[0] == 2 or h[4] & _NEEDS_CONTEXT))]
-    gain: Dict[int, float] = {}
-    if scored:
-        from .typo_lm import gains
-
-        gain = dict(zip(scored, gains(text, [_change(text, *hits[k][:4]) for k in scored])))
-    for k, (s, e, right, kind, flags) in enumerate(hits):
+    for s, e, right, kind, flags, g in hits:
         if any(a < e and s < b for a, b in taken):
             continue
         o = opts[(MISSING if kind == data.DROP else CONFUSED).id]
         wrong = text[s:e]
-        why = verdicts[k]
+        why = "accepted" if wrong in accept else _rejected(text, s, e, context)
         # decided by the context: a variant the dictionaries leave open, or the page's words read otherwise
         by_context = why in CONTEXT_GAIN or bool(flags & _NEEDS_CONTEXT)
-        if k in gain:
-            need = max(CONTEXT_GAIN[why], _flagged_gain(flags)) if why in CONTEXT_GAIN else _flagged_gain(
-                flags, LEAST_GAIN)
-            if gain[k] >= need:
-                why = None
-            elif why is None:
-                why = ("in use" if flags & data.INUSE else "two words" if flags & data.SPLIT
-                       else "loose" if flags & data.LOOSE else "improbable")
+        if why in CONTEXT_GAIN:
+            why = None if g >= max(CONTEXT_GAIN[why], _flagged_gain(flags)) else why
+        elif why is None and g < _flagged_gain(flags, LEAST_GAIN if e - s == 2 else -1e9):
+            why = ("in use" if flags & data.INUSE else "two words" if flags & data.SPLIT
+                   else "loose" if flags & data.LOOSE else "improbable")
         f_right = freq(right) if why is None else 0
         if why is None and f_right < o["min_freq"]:
             why = "rare correction"
@@ -367,6 +356,45 @@ def find_typos(page, options: Optional[Dict[str, Dict[str, int]]] = None,
         out.append(Typo(s, e, wrong, right, kind, severity, f_right, freq(wrong)))
     out.sort(key=lambda t: t.start)
     return out
+
+
+def _once(text: str, starts, lens):
+    """The mask of the variant windows whose form occurs once on the page and follows no numeral, and
+    the index of each form's first occurrence."""
+    import numpy as np
+
+    table = data.table()
+    code = np.zeros(len(starts), dtype=np.uint64)
+    for n in (2, 3, 4):
+        m = lens == n
+        if m.any():
+            code[m] = table._codes[n][starts[m]]
+    _, first, inverse, counts = np.unique(code, return_index=True, return_inverse=True, return_counts=True)
+    once = counts[inverse.ravel()] == 1
+    numeral = np.isin(np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32), _NUMERAL_CODES)
+    after_numeral = np.zeros(len(starts), dtype=bool)
+    inner = starts > 0
+    after_numeral[inner] = numeral[starts[inner] - 1]
+    return once & ~after_numeral, first
+
+
+def _gains(text: str, starts, lens, payload):
+    """The gain of each variant's correction under the model of context (nats, :mod:`.typo_lm`), and the
+    mask of those that may pass: a flagged one needs its ``FLAGGED_GAIN`` whatever else holds, a
+    two-character one at least ``LEAST_GAIN``."""
+    import numpy as np
+
+    from . import typo_lm
+
+    flags = payload >> 21
+    kind = (payload >> 18) & 7
+    codes, stop = typo_lm.codes(text)
+    gain = typo_lm.gains_at(codes, stop, starts + ((payload >> 16) & 3), kind == data.DROP,
+                            (payload & 0xFFFF).astype(np.uint64))
+    need = np.where(lens == 2, LEAST_GAIN, -np.inf)
+    for bit, g in FLAGGED_GAIN.items():
+        need = np.where(flags & bit, np.maximum(need, g), need)
+    return gain, gain >= need
 
 
 def _change(text: str, s: int, e: int, right: str, kind: int) -> Tuple[int, int, str]:

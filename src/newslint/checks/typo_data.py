@@ -493,30 +493,38 @@ class Table:
 
     def find(self, text: str) -> List[Tuple[int, int, str, int, int]]:
         """``(start, end, correction, kind, flags)`` of every window of ``text`` that is a variant."""
+        starts, lens, payload = self.find_arrays(text)
+        return [(i, i + n, correction(text[i:i + n], p), (p >> 18) & 7, p >> 21)
+                for i, n, p in zip(starts.tolist(), lens.tolist(), payload.tolist())]
+
+    def find_arrays(self, text: str):
+        """The windows of ``text`` that are variants, as numpy arrays: starts, lengths, payloads (see
+        :func:`_payload`)."""
         import numpy as np
 
         a = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
-        if len(a) < 2:
-            return []
-        a = np.where(a > 0xFFFF, 0, a).astype(np.uint64)
-        out = []
-        code = a
         self._codes = {}
-        for n in (2, 3, 4):
-            if len(a) < n:
-                break
-            code = (code[:-1] << np.uint64(16)) | a[n - 1:]
-            self._codes[n] = code
-            keys = self.keys[n]
-            idx = np.flatnonzero(self.slots[_slot(code)])
-            if not len(idx):
-                continue
-            pos = np.minimum(np.searchsorted(keys, code[idx]), len(keys) - 1)
-            ok = keys[pos] == code[idx]
-            idx, pos = idx[ok], pos[ok]
-            for i, p in zip(idx.tolist(), self.payload[n][pos].tolist()):
-                out.append((i, i + n, correction(text[i:i + n], p), (p >> 18) & 7, p >> 21))
-        return out
+        found = ([], [], [])
+        if len(a) >= 2:
+            a = np.where(a > 0xFFFF, 0, a).astype(np.uint64)
+            code = a
+            for n in (2, 3, 4):
+                if len(a) < n:
+                    break
+                code = (code[:-1] << np.uint64(16)) | a[n - 1:]
+                self._codes[n] = code
+                keys = self.keys[n]
+                idx = np.flatnonzero(self.slots[_slot(code)])
+                if not len(idx):
+                    continue
+                pos = np.minimum(np.searchsorted(keys, code[idx]), len(keys) - 1)
+                ok = keys[pos] == code[idx]
+                found[0].append(idx[ok])
+                found[1].append(np.full(int(ok.sum()), n))
+                found[2].append(self.payload[n][pos[ok]])
+        if not found[0]:
+            return np.zeros(0, np.intp), np.zeros(0, np.intp), np.zeros(0, np.uint32)
+        return tuple(np.concatenate(f) for f in found)
 
     def words_at_many(self, queries):
         """``words_at`` for several ``(n, starts)`` queries at once: one search per length."""

@@ -11,7 +11,7 @@ factor, so it must pay for itself.
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Dict, List, Sequence, Tuple
+from typing import List, Sequence, Tuple
 
 _BITS = 21  # as charlm.key
 
@@ -60,22 +60,72 @@ def _arrays() -> _Arrays:
     return _Arrays()
 
 
-_STOP = set("。！？\n")
+_STOP = "。！？\n"
+_HALF = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}  # as charlm's
 
 
-_NORM: Dict[str, int] = {}
+def codes(text: str):
+    """The characters of ``text`` as the model reads them, one uint64 code each (digits 0, Latin letters
+    A, half-width marks full-width, as :func:`charlm.normalise`; a space is kept, an unknown character),
+    and where a sentence breaks (。！？ or a line end)."""
+    np = _arrays().np
+    c = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
+    digit = ((c >= 0x30) & (c <= 0x39)) | ((c >= 0xFF10) & (c <= 0xFF19))
+    latin = (((c | 0x20) >= 0x61) & ((c | 0x20) <= 0x7A)) | ((c >= 0xFF21) & (c <= 0xFF3A)) | (
+        (c >= 0xFF41) & (c <= 0xFF5A))
+    c = np.where(digit, np.uint64(0x30), np.where(latin, np.uint64(0x41), c))
+    for a, b in _HALF.items():
+        c[c == ord(a)] = ord(b)
+    stop = np.zeros(len(c), dtype=bool)
+    for ch in _STOP:
+        stop |= c == ord(ch)
+    return c, stop
 
 
-def _codes(text: str) -> List[int]:
-    """One code a character of ``text``, normalised as the model reads it (a space kept, as unknown)."""
-    norm = _NORM
-    missing = set(text).difference(norm)
-    if missing:
-        f = _arrays().normalise
-        for ch in missing:
-            n = f(ch)
-            norm[ch] = ord(n) if n else ord(ch)
-    return [norm[ch] for ch in text]
+def gains_at(text_codes, stop, pos, insert, new):
+    """Vectorised :func:`gains`: for changes at positions ``pos`` (int array) of a text given by
+    :func:`codes`, replacing the character there (``insert`` False) or inserting before it (True) the
+    characters ``new`` (uint64 codes), log P(corrected) - log P(written) in nats, as a float array."""
+    A = _arrays()
+    np = A.np
+    h = len(pos)
+    if not h:
+        return np.zeros(0)
+    n = len(text_codes)
+    bos = np.uint64(A.bos)
+    pad = np.concatenate([text_codes, np.zeros(3, dtype=np.uint64)])
+    spad = np.concatenate([stop, np.ones(3, dtype=bool)])
+    p = np.asarray(pos, dtype=np.intp)
+    ins = np.asarray(insert, dtype=bool)
+    x = np.asarray(new, dtype=np.uint64)
+
+    def at(i):
+        return pad[np.clip(i, 0, n + 2)]
+
+    # the two characters before the change, cut at a sentence break
+    ok1 = (p - 1 >= 0) & ~spad[np.clip(p - 1, 0, n + 2)]
+    ok2 = ok1 & (p - 2 >= 0) & ~spad[np.clip(p - 2, 0, n + 2)]
+    l2 = np.where(ok1, at(p - 1), bos)
+    l1 = np.where(ok2, at(p - 2), bos)
+    # e: the first character after the change; the tail is e and e + 1, cut after a break
+    e = np.where(ins, p, p + 1)
+    t0, t1 = at(e), at(e + 1)
+    v0 = e < n
+    v1 = (e + 1 < n) & ~spad[np.clip(e, 0, n + 2)]
+    written_mid = at(p)
+    # written: l1 l2 [c[p]] t0 t1 ; corrected: l1 l2 x t0 t1 (for an insertion the written has no middle)
+    w_seq = np.where(ins[:, None], np.stack([l1, l2, t0, t1, t1], 1), np.stack([l1, l2, written_mid, t0, t1], 1))
+    w_ok = np.where(ins[:, None], np.stack([v0, v1, np.zeros(h, bool)], 1), np.stack([np.ones(h, bool), v0, v1], 1))
+    c_seq = np.stack([l1, l2, x, t0, t1], 1)
+    c_ok = np.stack([np.ones(h, bool), v0, v1], 1)
+    total = np.zeros(h)
+    for seq, ok, sign in ((w_seq, w_ok, -1.0), (c_seq, c_ok, 1.0)):
+        for j in range(3):
+            m = ok[:, j]
+            if m.any():
+                lp = A.logp3(seq[m, j], seq[m, j + 1], seq[m, j + 2]).astype(np.float64)
+                total[m] += sign * lp
+    return total
 
 
 def gains(text: str, changes: Sequence[Tuple[int, int, str]]) -> List[float]:
@@ -84,37 +134,8 @@ def gains(text: str, changes: Sequence[Tuple[int, int, str]]) -> List[float]:
     A sentence break (。！？ or a line end) cuts the context as it would in training."""
     if not changes:
         return []
-    A = _arrays()
-    np = A.np
-    codes = _codes(text)
-    size = len(text)
-    bos = A.bos
-    rows: List[Tuple[int, int, int]] = []
-    own: List[int] = []
-    for k, (s, e, rep) in enumerate(changes):
-        # the two characters before the change, cut at a sentence break
-        a = b = bos
-        for j in (s - 2, s - 1):
-            if j < 0:
-                continue
-            if text[j] in _STOP:
-                a = b = bos
-            else:
-                a, b = b, codes[j]
-        tail = []  # the characters after the change whose probability it touches
-        for j in range(e, min(size, e + 2)):
-            tail.append(codes[j])
-            if text[j] in _STOP:
-                break  # what follows a break is read afresh, the same either way
-        for sign, mid in ((-1, codes[s:e]), (1, _NORM.get(rep) and [_NORM[rep]] or _codes(rep))):
-            x, y = a, b
-            for c in mid + tail:
-                rows.append((x, y, c))
-                own.append(sign * (k + 1))
-                x, y = y, c
-    arr = np.array(rows, dtype=np.uint64)
-    lp = A.logp3(arr[:, 0], arr[:, 1], arr[:, 2]).astype(np.float64)
-    o = np.array(own, dtype=np.int64)
-    sign = np.sign(o).astype(np.float64)
-    total = np.bincount(np.abs(o) - 1, weights=lp * sign, minlength=len(changes))
-    return total.tolist()
+    np = _arrays().np
+    c, stop = codes(text)
+    new, _ = codes("".join(rep for _, _, rep in changes))
+    return gains_at(c, stop, np.array([s for s, _, _ in changes]), np.array([s == e for s, e, _ in changes]),
+                    new).tolist()
