@@ -126,6 +126,8 @@ _NUMERAL_CODES = sorted(map(ord, data.NUMERALS))
 def _flagged_gain(flags: int, least: float = 0.0) -> float:
     """The gain a variant with these flags needs (``least`` for one without)."""
     return max([g for bit, g in FLAGGED_GAIN.items() if flags & bit] or [least])
+
+
 _HAN = regex.compile(r"\p{Han}")
 _OPEN = {"《": "》", "“": "”", "「": "」", "『": "』", "‘": "’"}
 
@@ -296,7 +298,8 @@ def find_typos(page, options: Optional[Dict[str, Dict[str, int]]] = None,
     """Typos on ``page``.  ``options`` maps a rule id to its options; ``accept`` are strings the user's
     packs declare right (never reported); ``skip_spans`` are spans other rules already report;
     ``trace``, a list, receives ``(start, end, written, correction, reason rejected or None)`` of every
-    variant judged; ``forms``, a list, the written forms of all variant windows."""
+    variant judged one by one (those set aside at once — a form written twice, after a numeral, or one
+    the model of context cannot let pass — are not listed); ``forms``, a list, the written forms of all variant windows."""
     text = page.text
     if not _HAN.search(text):
         return []
