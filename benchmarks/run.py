@@ -5,6 +5,7 @@ time goes, and the punctuation rule against autocorrect-py.
     python benchmarks/run.py                 # reads ../shared/corpus/xwlb-2024 when present
     python benchmarks/run.py --generated     # a generated corpus of the same shape instead
     python benchmarks/run.py --quick         # 1 and 3 months only, fewer repetitions
+    python benchmarks/run.py --preview       # with the preview rules (typo) on as well
 
 Each measurement of the command line runs ``newslint`` as a fresh process with ``--no-cache`` (so the
 figures are of real work, not of the cache); the profile runs in-process under cProfile.
@@ -30,6 +31,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared" / "corpus" / "xwlb-2024"
 NEWSLINT = [sys.executable, "-m", "newslint"]
+EXTRA: list = []  # options every check takes (--preview)
 
 
 def months_of(files, n):
@@ -70,7 +72,7 @@ def generated_corpus(directory: Path) -> list:
 def run_cli(args, files):
     """Wall time (s) and peak RSS (MB) of one newslint process over ``files``."""
     t = time.perf_counter()
-    proc = subprocess.Popen(NEWSLINT + args + [str(f) for f in files], stdout=subprocess.DEVNULL,
+    proc = subprocess.Popen(NEWSLINT + args + EXTRA + [str(f) for f in files], stdout=subprocess.DEVNULL,
                             stderr=subprocess.PIPE, cwd=ROOT)
     _, status, usage = os.wait4(proc.pid, 0)
     wall = time.perf_counter() - t
@@ -94,7 +96,7 @@ def profile(files, top=25):
     from newslint.engine import Context, all_rules, plugin_manager
 
     pm = plugin_manager()
-    ctx = Context(pm, all_rules(pm), Config())
+    ctx = Context(pm, all_rules(pm), Config(data={"preview": bool(EXTRA)}))
     prof = cProfile.Profile()
     t = time.perf_counter()
     prof.enable()
@@ -157,7 +159,10 @@ def main():
     ap.add_argument("--generated", action="store_true", help="use a generated corpus even if the shared one exists")
     ap.add_argument("--quick", action="store_true")
     ap.add_argument("--json", metavar="FILE", help="also write the figures as JSON")
+    ap.add_argument("--preview", action="store_true", help="run the preview rules (typo) as well")
     a = ap.parse_args()
+    if a.preview:
+        EXTRA.append("--preview")
     tmp = None
     if SHARED.is_dir() and not a.generated:
         files = sorted(SHARED.glob("*.md"))

@@ -110,3 +110,53 @@ def test_accepted_words_from_a_pack_are_not_reported(tmp_path):
     cfg = Config(path=tmp_path / "newslint.toml", root=tmp_path, data={"packs": [str(pack)]})
     ctx = Context(PM, RULES, cfg, select=["typo"])
     assert check_pages(ctx, [Page.from_text("a.txt", "面对困难，他并没有一愁莫展。")]).findings == []
+
+
+def test_the_variant_table_ships_built_with_the_current_knobs():
+    # built by `python -m newslint.checks.typo_data --table`, never on the user's machine: a change of
+    # the knobs or the layout without a rebuild fails here
+    assert typo_data.table_path().is_file()
+    assert typo_data.table().meta == typo_data._knobs()
+
+
+@pytest.mark.parametrize("wrong,right,kind", [
+    ("贯撤", "贯彻", typo_data.SOUND), ("按步就班", "按部就班", typo_data.SOUND),
+    ("迫及待", "迫不及待", typo_data.DROP), ("一莫展", "一筹莫展", typo_data.DROP),
+])
+def test_a_correction_is_stored_as_one_character_and_its_place(wrong, right, kind):
+    p = typo_data._payload(wrong, right, kind, 0)
+    assert typo_data.correction(wrong, p) == right and (p >> 18) & 7 == kind
+
+
+@pytest.mark.parametrize("text,wrong,right", [
+    ("推动校企双方全面家强合作。", "家强", "加强"),  # reads as two words (家|强): the context decides
+    ("要进一步完善考核评价机智。", "机智", "机制"),  # a word itself: the context decides
+])
+def test_slips_the_dictionary_cannot_see_are_found_by_their_context_as_info(text, wrong, right):
+    [t] = typos(text)
+    assert (t.wrong, t.right, t.severity) == (wrong, right, "info")
+
+
+@pytest.mark.parametrize("text", [
+    "他机智勇敢，多次化险为夷。",  # 机智 where it is meant
+    "这家强势企业的产品很受欢迎。",  # 家|强势
+    "学校和企业全面加强合作。",
+])
+def test_the_same_strings_where_the_context_wants_them_stay_quiet(text):
+    assert typos(text) == []
+
+
+def test_the_context_model_scores_a_replacement_and_an_insertion():
+    from newslint.checks.typo_lm import gains
+
+    text = "要进一步完善考核评价机智。大家迫及待地走进展厅。"
+    i, j = text.index("智"), text.index("及")
+    g_sub, g_ins, g_none = gains(text, [(i, i + 1, "制"), (j, j, "不"), (i, i + 1, "智")])
+    assert g_sub > 5 and g_ins > 3 and g_none == 0
+
+
+def test_a_loose_look_alike_is_found_where_the_context_wants_the_word():
+    # 渎/续 share the component 卖 under another radical: a loose confusion, reported only on context
+    [t] = typos("各地要持渎推进农村人居环境整治。")
+    assert (t.wrong, t.right, t.severity, t.reason) == ("持渎", "持续", "info", "字形相近")
+    assert "续" in typo_data.confusables(loose=True)["渎"] and "续" not in typo_data.confusables()["渎"]

