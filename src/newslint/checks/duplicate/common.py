@@ -519,8 +519,8 @@ class Copies:
 
 
 def copies(corpus, ctx) -> Copies:
-    """The copies of the run, each decided once whatever rules are selected: a paragraph copy makes the
-    sentence copies between the same two paragraphs (and any overlapping copy) redundant."""
+    """The copies of the run, decided once for both rules: a paragraph copy makes the sentence copies
+    between the same two paragraphs (and any overlapping copy) redundant."""
     return corpus.cached("duplicate.copies", lambda: _copies(corpus, ctx))
 
 
@@ -554,6 +554,9 @@ def _copies(corpus, ctx) -> Copies:
         opts = po if m.kind == "paragraph" else so
         if m.a != m.b and not opts["cross_page"]:
             continue
+        if not ctx.enabled(PARAGRAPH_ID if m.kind == "paragraph" else SENTENCE_ID, pages[m.b]):
+            continue  # a copy no running rule reports hides nothing: with the paragraph rule off, the
+            # sentence copies inside a copied paragraph are reported
         groups[(m.b, m.b_para)].append(m)
 
     out: List[Copy] = []
