@@ -53,6 +53,16 @@ BUILTIN_SECTIONS: Dict[str, Dict[str, Any]] = {
                  "note": str},
     # organisations.toml (the mentions analysis, name-org-variant)
     "org_suffix": {"words": list, "note": str, "source": str},
+    # titles.toml (the mentions and speech analyses: kind says which reads a word)
+    "title": {"kind": str, "words": list, "note": str, "source": str},
+    # speech.toml (the speech analysis)
+    "speech_verb": {"words": list, "object": bool, "note": str, "source": str},
+    "post_title": {"words": list, "note": str, "source": str},
+    "weak_title": {"words": list, "note": str, "source": str},
+    "not_name": {"words": list, "note": str, "source": str},
+    "meeting_speaker": {"words": list, "note": str, "source": str},
+    "role_speaker": {"words": list, "note": str, "source": str},
+    "group_speaker": {"kind": str, "words": list, "note": str, "source": str},
     # rosters (config roster = [...], name-roster; rules/roster.example.toml)
     # (count, pages, first, last, others: written by `newslint names --format toml`, a register from an archive)
     "person": {"name": str, "titles": list, "wrong": list, "valid_from": DATE, "valid_to": DATE, "note": str,

@@ -5,12 +5,13 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any, Dict, Iterable, List, Optional, Set, Tuple
 
 import regex
 
 from ...analyses import charsim, issues
-from ...analyses.mentions import RANKS, Mention, org_suffix_re
+from ...analyses.mentions import Mention, org_suffix_re, ranks
 from ...config import ConfigError
 from ...finding import Fix
 from ...packs import load_pack
@@ -118,8 +119,15 @@ class Spelling:
         return None
 
 
-_RANK_RE = regex.compile(r"(?P<org>[\p{Han}（）()]*?)(?P<vice>副)?(?P<rank>" + "|".join(
-    sorted({r for r in RANKS if not r.startswith("副")}, key=len, reverse=True)) + r")$")
+def _rank_re() -> "regex.Pattern":
+    """An organisation, 副 and a rank (the mentions analysis's ranks, without their 副 forms)."""
+    return _rank_re_of(ranks())
+
+
+@lru_cache(maxsize=4)
+def _rank_re_of(words: Tuple[str, ...]) -> "regex.Pattern":
+    return regex.compile(r"(?P<org>[\p{Han}（）()]*?)(?P<vice>副)?(?P<rank>" + "|".join(
+        sorted({r for r in words if not r.startswith("副")}, key=len, reverse=True)) + r")$")
 _GENERIC = {"领导", "区领导", "市领导", "县领导", "负责人", "同志", "代表", "专家", "老师", "作者"}
 
 
@@ -134,7 +142,7 @@ def title_items(title: str, role: str = "") -> List[str]:
         part = regex.sub(r"[（(][^）)]*[）)]", "", part).strip()
         if not part or part in _GENERIC or part.endswith("领导"):
             continue
-        m = _RANK_RE.search(part)
+        m = _rank_re().search(part)
         if m:
             out.append(part[-12:])
     return out
@@ -142,7 +150,7 @@ def title_items(title: str, role: str = "") -> List[str]:
 
 def rank_of(item: str) -> Optional[Tuple[str, bool, str]]:
     """(body, deputy?, rank) of a title item: 党工委副书记 → (党工委, True, 书记)."""
-    m = _RANK_RE.search(item)
+    m = _rank_re().search(item)
     if not m:
         return None
     body = m.group("org")[-3:]

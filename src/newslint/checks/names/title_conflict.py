@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import Any, Dict, List, Optional, Tuple
 
-from ...analyses.mentions import RANKS
+from ...analyses.mentions import ranks
 from ...finding import Rule
 from ...rule import RuleContext, corpus_rule
 from .common import M, register_of, title_conflicts
@@ -83,7 +83,7 @@ def _title_findings(rc: RuleContext, reg, dates) -> None:
 
 def _deputy(rank: str) -> str:
     # 党工委书记 -> 党工委副书记
-    for r in sorted(RANKS, key=len, reverse=True):
+    for r in ranks():
         if rank.endswith(r):
             return rank[: len(rank) - len(r)] + "副" + r
     return "副" + rank
