@@ -37,6 +37,8 @@ from typing import Callable, Dict, FrozenSet, Iterator, List, Optional, Tuple
 
 import regex
 
+from . import words as _words
+
 # Python's re module runs the long literal alternations below many times faster than regex.
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 
@@ -132,9 +134,7 @@ def surname_len(text: str, i: int) -> int:
 def ranks() -> Tuple[str, ...]:
     """The titles this analysis reads before a name (rules/titles.toml, kinds ``title`` and ``rank``, and
     the user packs), longest first."""
-    from .words import MENTION_KINDS, titles
-
-    return titles(MENTION_KINDS)
+    return _words.titles(_words.MENTION_KINDS)
 
 
 def title_before_re() -> "re.Pattern":

@@ -31,6 +31,8 @@ from typing import Dict, List, Optional, Tuple
 
 import regex
 
+from .. import packs as _packs
+
 # ---- word lists ---------------------------------------------------------------------------------
 # The words live in data packs (rules/speech.toml: verbs of saying, titles after a name, speaker words;
 # rules/titles.toml: titles before a name, the kinds of SPEECH_KINDS), which user packs extend; the
@@ -175,9 +177,7 @@ class _Lists:
 
 
 def _lists() -> _Lists:
-    from .. import packs
-
-    return _build_lists(packs.active_key())
+    return _build_lists(_packs.active_key())
 
 
 @lru_cache(maxsize=4)
