@@ -14,6 +14,7 @@ section shipped without its declaration fails that test, not every run.
 from __future__ import annotations
 
 import datetime as _dt
+import re
 import sys
 from dataclasses import dataclass
 from functools import lru_cache
@@ -247,15 +248,26 @@ def active_key() -> Tuple[str, ...]:
     return _ACTIVE[0]
 
 
-@lru_cache(maxsize=8)
+@lru_cache(maxsize=64)
 def _entries(user: Tuple[str, ...], section: str) -> Tuple[PackEntry, ...]:
-    builtin = [p for p in builtin_packs() if section in _sections_in(p)]
-    return tuple(load_packs(builtin, None).get(section, []) + load_packs([Path(u) for u in user], _ACTIVE[1]).get(
-        section, []))
+    builtin = [e for p in builtin_packs() if _declares(p, section) for e in _builtin_pack(str(p)).get(section, [])]
+    return tuple(builtin + load_packs([Path(u) for u in user], _ACTIVE[1]).get(section, []))
 
 
-def _sections_in(path: Path) -> str:
+@lru_cache(maxsize=None)
+def _builtin_pack(path: str) -> Dict[str, List[PackEntry]]:
+    """A built-in pack, parsed once per process (the analyses ask for one section at a time)."""
+    return load_pack(Path(path), None)
+
+
+def _declares(path: Path, section: str) -> bool:
+    """Does the pack hold ``[[section]]`` tables (a cheap test before parsing it)?"""
+    return re.search(rf"^[ \t]*\[\[[ \t]*{re.escape(section)}[ \t]*\]\]", _sections_in(str(path)), re.M) is not None
+
+
+@lru_cache(maxsize=None)
+def _sections_in(path: str) -> str:
     try:
-        return path.read_text(encoding="utf-8")
+        return Path(path).read_text(encoding="utf-8")
     except OSError:  # pragma: no cover
         return ""
