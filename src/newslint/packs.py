@@ -262,7 +262,15 @@ def _builtin_pack(path: str) -> Dict[str, List[PackEntry]]:
 
 def _declares(path: Path, section: str) -> bool:
     """Does the pack hold ``[[section]]`` tables (a cheap test before parsing it)?"""
-    return re.search(rf"^[ \t]*\[\[[ \t]*{re.escape(section)}[ \t]*\]\]", _sections_in(str(path)), re.M) is not None
+    return section in _declared(str(path))
+
+
+_TABLE_HEADER = re.compile(r"^[ \t]*\[\[[ \t]*([\w.-]+)[ \t]*\]\]", re.M)
+
+
+@lru_cache(maxsize=None)
+def _declared(path: str) -> frozenset:
+    return frozenset(_TABLE_HEADER.findall(_sections_in(path)))
 
 
 @lru_cache(maxsize=None)
