@@ -110,7 +110,7 @@ def profile(files, top=25):
     decorated = {(i.fn.__code__.co_filename, i.fn.__code__.co_firstlineno, i.fn.__code__.co_name): i
                  for i in rule_impls(pm.get_plugins())}
     for (filename, line, func), (_, _, _, cum, _) in st.stats.items():
-        mod = Path(filename).stem
+        mod = Path(filename).stem if Path(filename).stem != "__init__" else Path(filename).parent.name  # a family package
         impl = decorated.get((filename, line, func))
         if impl is not None:  # a rule function (@page_rule / @corpus_rule): counted under its family
             rows[f"rule   {impl.rule.category} ({impl.stage})"] += cum

@@ -264,7 +264,7 @@ def test_collected_data_is_picklable():
 
 def test_direct_candidates_and_lsh_index_find_the_same_copies(run_cli, write, monkeypatch):
     """Small runs compare sketches pair by pair; large ones use datasketch's LSH index: same result."""
-    from newslint.checks import duplicate
+    from newslint.checks.duplicate import common as duplicate
 
     near = REQ.replace("充实人员力量", "充实专业力量")
     pages = [write(f"p{i}.txt", page_with_copy(REQ, near if i else REQ)) for i in range(2)]  # 3+ pages: boilerplate

@@ -422,7 +422,7 @@ def test_terminal_escapes_in_text_and_names_are_shown_not_obeyed(tmp_path, run_c
 def test_duplicate_findings_do_not_depend_on_the_candidate_method(copies, monkeypatch):
     """Pairwise sketches (small runs) and the LSH index (large runs) agree, also on a paragraph repeated
     more often than a formula may be (400 copies gave 399 findings, 401 gave none)."""
-    from newslint.checks import duplicate
+    from newslint.checks.duplicate import common as duplicate
     from newslint.engine import check_pages
     from newslint.page import Page
 

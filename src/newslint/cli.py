@@ -6,6 +6,7 @@ input error (one line on stderr, never a traceback); 130 interrupted.
 from __future__ import annotations
 
 import argparse
+import gc
 import hashlib
 import io
 import os
@@ -345,9 +346,14 @@ def cmd_rule(pm, args) -> int:
 
 
 def main(argv: Optional[Sequence[str]] = None) -> int:
+    own_process = argv is None
     argv = list(sys.argv[1:] if argv is None else argv)
     try:
         pm = plugin_manager()
+        if own_process:
+            # the modules and tables the plugins loaded live as long as the process: keep them out of the
+            # cyclic collector's full passes, which would otherwise rescan them during a short run
+            gc.freeze()
         parser = build_parser(pm)
         args = parser.parse_args(argv)
         if not getattr(args, "func", None):

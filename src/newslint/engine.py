@@ -233,6 +233,7 @@ class Corpus:
     def __init__(self, pages: List[Page], collected: Optional[Dict[int, Dict[str, Any]]] = None):
         self.pages = pages
         self._collected = collected if collected is not None else {}
+        self._analyses: Dict[str, Any] = {}
 
     @property
     def run_pages(self) -> List[Page]:
@@ -243,6 +244,12 @@ class Corpus:
 
     def set_collected(self, page: Page, data: Dict[str, Any]) -> None:
         self._collected.setdefault(id(page), {}).update(data)
+
+    def cached(self, key: str, compute: Callable[[], Any]) -> Any:
+        """A run-wide analysis shared by several corpus rules (a family's matching), computed once."""
+        if key not in self._analyses:
+            self._analyses[key] = compute()
+        return self._analyses[key]
 
 
 @dataclass

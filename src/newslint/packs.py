@@ -14,6 +14,7 @@ section shipped without its declaration fails that test, not every run.
 from __future__ import annotations
 
 import datetime as _dt
+import re
 import sys
 from dataclasses import dataclass
 from functools import lru_cache
@@ -53,6 +54,16 @@ BUILTIN_SECTIONS: Dict[str, Dict[str, Any]] = {
                  "note": str},
     # organisations.toml (the mentions analysis, name-org-variant)
     "org_suffix": {"words": list, "note": str, "source": str},
+    # titles.toml (the mentions and speech analyses: kind says which reads a word)
+    "title": {"kind": str, "words": list, "note": str, "source": str},
+    # speech.toml (the speech analysis)
+    "speech_verb": {"words": list, "object": bool, "note": str, "source": str},
+    "post_title": {"words": list, "note": str, "source": str},
+    "weak_title": {"words": list, "note": str, "source": str},
+    "not_name": {"words": list, "note": str, "source": str},
+    "meeting_speaker": {"words": list, "note": str, "source": str},
+    "role_speaker": {"words": list, "note": str, "source": str},
+    "group_speaker": {"kind": str, "words": list, "note": str, "source": str},
     # rosters (config roster = [...], name-roster; rules/roster.example.toml)
     # (count, pages, first, last, others: written by `newslint names --format toml`, a register from an archive)
     "person": {"name": str, "titles": list, "wrong": list, "valid_from": DATE, "valid_to": DATE, "note": str,
@@ -237,15 +248,34 @@ def active_key() -> Tuple[str, ...]:
     return _ACTIVE[0]
 
 
-@lru_cache(maxsize=8)
+@lru_cache(maxsize=64)
 def _entries(user: Tuple[str, ...], section: str) -> Tuple[PackEntry, ...]:
-    builtin = [p for p in builtin_packs() if section in _sections_in(p)]
-    return tuple(load_packs(builtin, None).get(section, []) + load_packs([Path(u) for u in user], _ACTIVE[1]).get(
-        section, []))
+    builtin = [e for p in builtin_packs() if _declares(p, section) for e in _builtin_pack(str(p)).get(section, [])]
+    return tuple(builtin + load_packs([Path(u) for u in user], _ACTIVE[1]).get(section, []))
 
 
-def _sections_in(path: Path) -> str:
+@lru_cache(maxsize=None)
+def _builtin_pack(path: str) -> Dict[str, List[PackEntry]]:
+    """A built-in pack, parsed once per process (the analyses ask for one section at a time)."""
+    return load_pack(Path(path), None)
+
+
+def _declares(path: Path, section: str) -> bool:
+    """Does the pack hold ``[[section]]`` tables (a cheap test before parsing it)?"""
+    return section in _declared(str(path))
+
+
+_TABLE_HEADER = re.compile(r"^[ \t]*\[\[[ \t]*([\w.-]+)[ \t]*\]\]", re.M)
+
+
+@lru_cache(maxsize=None)
+def _declared(path: str) -> frozenset:
+    return frozenset(_TABLE_HEADER.findall(_sections_in(path)))
+
+
+@lru_cache(maxsize=None)
+def _sections_in(path: str) -> str:
     try:
-        return path.read_text(encoding="utf-8")
+        return Path(path).read_text(encoding="utf-8")
     except OSError:  # pragma: no cover
         return ""

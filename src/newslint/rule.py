@@ -113,6 +113,12 @@ class RuleContext:
         """Whether the rule applies to ``page`` (corpus rules: per-path ignores)."""
         return self.ctx.enabled(self.rule.id, page)
 
+    def defers_to(self, rule_id: str, page: Any = None) -> bool:
+        """Does ``rule_id`` run on ``page`` (default: the rule's page)?  For one defect two rules could
+        report (三 三 五: a repeat or a skip), the rule that defers leaves it to the other when that one
+        runs, and reports it itself when the other is not selected."""
+        return self.ctx.enabled(rule_id, page if page is not None else self.page)
+
     def report(self, start: int, end: int, message: str, *, page: Any = None, fix: Optional[Fix] = None,
                related: Iterable[Location] = (), suggestion: Optional[str] = None, key: Optional[str] = None,
                severity: Optional[str] = None, **extra: Any) -> Optional[Finding]:

@@ -37,6 +37,8 @@ from typing import Callable, Dict, FrozenSet, Iterator, List, Optional, Tuple
 
 import regex
 
+from . import words as _words
+
 # Python's re module runs the long literal alternations below many times faster than regex.
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 
@@ -129,14 +131,20 @@ def surname_len(text: str, i: int) -> int:
 
 # ---- context patterns -------------------------------------------------------------------------
 # Title words that stand right before a name (职务+姓名).  Longer words first.
-RANKS = ("党组书记", "党委书记", "书记", "主任", "主席", "秘书长", "委员长", "总理", "部长", "厅长",
-         "局长", "省长", "市长", "区长", "县长", "州长", "镇长", "乡长", "村长", "处长", "科长", "所长",
-         "站长", "院长", "校长", "馆长", "行长", "会长", "社长", "台长", "理事长", "董事长", "总经理",
-         "经理", "总裁", "主委", "常委", "委员", "司令员", "政委", "参事", "巡视员", "调研员", "大使",
-         "总领事", "发言人", "负责人", "教授", "研究员", "院士", "博士", "医师", "队长", "组长", "支书",
-         "主任委员", "副主任", "代表", "局长助理", "总工程师", "总监", "专家", "老师", "同志")
-_RANK_ALT = "|".join(sorted(set(RANKS), key=len, reverse=True))
-TITLE_BEFORE_RE = re.compile(rf"(?:{_RANK_ALT})(?=[{HAN}])")
+def ranks() -> Tuple[str, ...]:
+    """The titles this analysis reads before a name (rules/titles.toml, kinds ``title`` and ``rank``, and
+    the user packs), longest first."""
+    return _words.titles(_words.MENTION_KINDS)
+
+
+def title_before_re() -> "re.Pattern":
+    """A rank followed by a Han character (the name behind it)."""
+    return _title_before_re(ranks())
+
+
+@lru_cache(maxsize=4)
+def _title_before_re(words: Tuple[str, ...]) -> "re.Pattern":
+    return re.compile("(?:" + "|".join(re.escape(w) for w in words) + rf")(?=[{HAN}])")
 # What may follow a name: punctuation, or a word that starts the predicate.
 FOLLOW_WORDS = (
     "指出", "强调", "要求", "表示", "说", "介绍", "认为", "主持", "出席", "参加", "调研", "督导", "先后",
@@ -545,7 +553,7 @@ def _bylines(b: _Builder, blk) -> None:
 
 def _titled(b: _Builder, blk) -> None:
     text = blk.text
-    for tm in TITLE_BEFORE_RE.finditer(text):
+    for tm in title_before_re().finditer(text):
         i = tm.end()
         end = _choose(text, i, _name_candidates(text, i), b.text, blk.start + i)
         if end is None or _wordlike(text[i:end], False) or _title_runs_on(text, i):

@@ -26,85 +26,25 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Dict, List, Optional, Tuple
 
 import regex
 
+from .. import packs as _packs
+
 # ---- word lists ---------------------------------------------------------------------------------
-# Verbs of saying, longest first so that the alternation prefers 告诉记者 over 告诉, 说道 over 说.
-VERBS = (
-    "告诉记者", "补充说", "笑着说", "感慨地说", "动情地说", "介绍说", "表示说", "接着说",
-    "指出", "强调", "要求", "表示", "认为", "介绍", "提出", "希望", "指示", "透露", "坦言", "谈到",
-    "呼吁", "建议", "宣布", "寄语", "勉励", "嘱咐", "叮嘱", "提到", "回忆", "解释", "直言", "感慨",
-    "说道", "讲道", "表态", "提醒", "号召", "鼓励", "称", "说",
-)
-# Verbs that may take a short object before the statement: 要求全区党员干部，要…
-OBJECT_VERBS = {"要求", "希望", "勉励", "鼓励", "呼吁", "叮嘱", "嘱咐", "提醒", "号召", "寄语", "告诉记者"}
-_VERB_ALT = "|".join(sorted(VERBS, key=len, reverse=True))
-# A verb followed by the statement: 指出，/ 说：“ / 表示“ / 要求全区党员干部，
-ANCHOR_RE = regex.compile(
-    rf"(?P<verb>{_VERB_ALT})(?P<obj>[\p{{Han}}]{{1,12}}?)?(?P<punct>[，,：:]\s*“?|“)")
-# Speaker after a quotation: “……。”活动现场组织者说。 / “……”，他表示。
-AFTER_QUOTE_RE = regex.compile(
-    rf"”[，,]?(?P<subj>[^，,。！？!?；;：:“”\n]{{1,40}}?)(?P<verb>{_VERB_ALT})(?P<tail>道)?(?=[。，,！!；;]|$)")
-
-TITLES = (
-    "总书记", "国家主席", "副主席", "主席", "国务院总理", "副总理", "总理", "委员长", "副书记", "书记",
-    "副主任", "主任", "副部长", "部长", "副市长", "市长", "副省长", "省长", "副区长", "区长", "副县长",
-    "县长", "镇长", "乡长", "村长", "副局长", "局长", "厅长", "处长", "科长", "所长", "站长", "队长",
-    "院长", "校长", "会长", "秘书长", "理事长", "董事长", "总经理", "经理", "总裁", "总监", "主管",
-    "总工程师", "工程师", "教授", "研究员", "院士", "医生", "医师", "教师", "老师", "发言人", "大使",
-    "总统", "首相", "外长", "国务卿", "委员", "代表", "支书", "主委", "组长", "班长", "负责人",
-    "总干事", "秘书", "司令员", "政委", "船长", "机长", "记者", "创始人", "主持人", "博士", "先生",
-    "女士", "同志", "党组书记", "村支书", "网格员", "讲解员", "志愿者", "馆长", "团长", "局长",
-    # people nouns that stand before a name like a title: 村民赵大山, 游客李女士
-    "村民", "市民", "居民", "游客", "群众", "网友", "职工", "员工", "工人", "农民", "学生", "家长", "党员",
-    "老人", "技术员", "工作人员", "业主", "车主", "店主", "摊主", "创业者", "参赛者", "选手", "观众",
-)
-_PEOPLE_NOUNS = ("村民", "市民", "居民", "游客", "群众", "网友", "职工", "员工", "工人", "农民", "学生", "家长",
-                 "党员", "老人", "技术员", "工作人员", "业主", "车主", "店主", "摊主", "创业者", "参赛者", "选手", "观众")
-_TITLE_ALT = "|".join(sorted(set(TITLES), key=len, reverse=True))
-# Titles written after the name: 习近平总书记, 王某某同志
-POST_TITLES = ("总书记", "主席", "总理", "同志", "书记", "部长", "市长", "省长", "局长", "主任", "院士",
-               "教授", "先生", "女士", "老师", "大使", "总统")
-_POST_ALT = "|".join(sorted(POST_TITLES, key=len, reverse=True))
-
+# The words live in data packs (rules/speech.toml: verbs of saying, titles after a name, speaker words;
+# rules/titles.toml: titles before a name, the kinds of SPEECH_KINDS), which user packs extend; the
+# patterns are built from them once per set of active packs (:func:`_lists`).
 # The most frequent surnames (rules/surnames.toml, "common"): a name without a title must start with one.
 from .mentions import common_surnames as _common_surnames  # noqa: E402
 from .mentions import common_word_freq  # noqa: E402
 
 SURNAMES, _COMPOUND = _common_surnames()
 COMPOUND_SURNAMES = tuple(sorted(_COMPOUND, key=len, reverse=True))
-# Words that look like surname-led names but are common nouns or function words in subject position.
-NOT_NAMES = {
-    "方面", "党员", "万元", "全国", "全区", "全市", "全省", "全县", "全体", "单位", "高新", "文化", "安全",
-    "和平", "国家", "国际", "时代", "明确", "常委", "常务", "关于", "任务", "成员", "应该", "向前", "于是",
-    "总之", "云南", "江苏", "江西", "湖南", "海南", "海外", "海关", "黄河", "长江", "华为", "金融", "石油",
-    "东方", "南方", "北方", "西方", "上官", "司机", "平台", "企业", "项目", "市场", "经济", "政府",
-    "公司", "人民", "群众", "干部", "学生", "老人", "农民", "工人", "家长", "游客", "居民", "村民",
-    "市民", "网友", "专家", "学者", "记者", "作者", "读者", "大家", "我们", "你们", "他们", "她们",
-    "咱们", "自己", "有人", "许多", "很多", "不少", "部分", "一些", "这些", "那些", "其中", "对此",
-    "可以", "应当", "也就", "就是", "比如", "例如", "据悉", "据了解", "总的", "换句话", "严格",
-    "公开", "丰富", "齐心", "宁可", "连续", "尤其", "强化", "全面", "包括", "管理", "支持", "冯某",
-}
 PRONOUNS = {"他": "he", "她": "she", "他们": "they", "她们": "they", "其": "he"}
-# Role speakers: a meeting, a document, a group or an unnamed person.
-MEETING_RE = regex.compile(r"(?:会议|会上|大会|全会|会议上|常务会议|座谈会|推进会|报告会|联席会议|调度会|"
-                           r"专题会|工作会|办公会|务虚会|例会)$")
-ROLE_RE = regex.compile(
-    r"(?:会议|会上|大会|全会|座谈会|推进会|报告会|调度会|专题会|工作会|办公会|例会|成员|组织者|负责人|"
-    r"发言人|工作人员|专家|学者|代表|人士|群众|村民|市民|居民|游客|网友|家长|学生|老师|教师|医生|"
-    r"职工|员工|工人|农民|党员|干部|讲解员|志愿者|经理|主任|书记|局长|所长|站长|队长|院长|校长|"
-    r"董事长|创始人|公告|通报|报告|意见|通知|决定|声明|文件|公报|纲要|规划|社论|评论员|文章|"
-    r"外交部|国防部|商务部|发改委|统计局|指挥部|办公室|委员会|部门|公司|集团|企业|银行|协会)$")
 _SUBJECT_CHARS = regex.compile(r"^[\p{Han}·（）()]+$")
-# Group speakers: several people speaking as one (代表们, 专家组成员, 各乡镇负责人, 与会人员).  Attribution
-# compares their statements too: one passage given to a group here and to a person or another group there.
-GROUP_RE = regex.compile(
-    r"^(?:与会(?:人员|者|代表|专家|嘉宾|同志)|专家组(?:成员)?|(?:工作|调研|督导|检查|考察|巡视|评审)组(?:成员)?|"
-    r"(?:各|多位|多名|几位|部分|不少)[\p{Han}]{0,8}(?:负责人|代表|委员|专家|学者|干部|企业家|村民|居民|群众|党员|职工|师生)|"
-    r"[\p{Han}]{0,8}(?:代表|委员|专家|学者|干部|群众|村民|居民|市民|网友|师生|党员|职工|企业家|青年|学生|老人|游客)们)$")
-
 # Adverbial material between the speaker and the verb: 在调研中, 在…会上, 还, 进一步, 对记者 …
 _FRAME_TAIL_RE = regex.compile(
     r"(?:(?:在|于)[^在于，,。]{0,40}?(?:上|中|时|期间|之际|以后|之后|后|前|里|现场)"
@@ -144,7 +84,6 @@ EVENT_RE = regex.compile(
 _ACTOR_VERBS = regex.compile(
     r"^(?:[\p{Han}]{0,4}?(?:主持|召开|出席|参加|调研|考察|视察|检查|督导|到|赴|前往|来到|深入|会见|会晤|"
     r"会谈|看望|慰问|走访|带队|率|在|与|同|一行|、|，|,|以|通过|发表|作|主持召开|致辞|讲话|宣布))")
-_POST_TITLE_RE = regex.compile(rf"^(?:{_POST_ALT})")
 _HAN_START_RE = regex.compile(r"^\p{Han}")
 _MEETING_HELD_RE = regex.compile(r"召开|举行|主持|会议|大会|座谈")
 _ROLE_DET_RE = regex.compile(r"^(?:该|这位|那位|一位|有关|相关|一名|这名)")
@@ -219,9 +158,65 @@ class SpeechAnalysis:
         return self.occasions.get(speech.article) or Occasion(article=speech.article)
 
 
+# ---- the patterns of the word lists ----------------------------------------------------------------
+@dataclass(frozen=True)
+class _Lists:
+    titles: Tuple[str, ...]  # before a name (rules/titles.toml, SPEECH_KINDS)
+    object_verbs: frozenset  # verbs that may take a short object before the statement: 要求全区党员干部，要…
+    not_names: frozenset  # words that look like names but are common nouns or function words
+    anchor: "regex.Pattern"  # a verb followed by the statement: 指出，/ 说：“ / 表示“ / 要求全区党员干部，
+    after_quote: "regex.Pattern"  # the speaker after a quotation: “……。”活动现场组织者说。
+    title_then_name: "regex.Pattern"
+    name_then_title: "regex.Pattern"  # 习近平总书记, 王某某同志
+    post_title: "regex.Pattern"
+    strong_title_name: "regex.Pattern"  # a name behind a title strong enough to mark it as a person
+    title_tail: "regex.Pattern"
+    meeting: "regex.Pattern"  # a meeting speaker: 会议, 常务会议
+    role: "regex.Pattern"  # a role, document or body: 组织者, 发言人, 公报, 指挥部
+    group: "regex.Pattern"  # several people as one: 代表们, 专家组成员, 各乡镇负责人, 与会人员
+
+
+def _lists() -> _Lists:
+    return _build_lists(_packs.active_key())
+
+
+@lru_cache(maxsize=4)
+def _build_lists(_packs_key) -> _Lists:
+    from .words import SPEECH_KINDS, alternation, titles, words
+
+    verbs = alternation(words("speech_verb"))
+    title_alt = alternation(titles(SPEECH_KINDS))
+    post = alternation(words("post_title"))
+    weak = set(words("weak_title")) | set(titles(("people",)))
+    strong = alternation(t for t in titles(SPEECH_KINDS) if t not in weak)
+
+    def group(kind: str) -> str:
+        return alternation(words("group_speaker", "kind", kind))
+
+    return _Lists(
+        titles=titles(SPEECH_KINDS),
+        object_verbs=frozenset(words("speech_verb", "object", True)),
+        not_names=frozenset(words("not_name")),
+        anchor=regex.compile(rf"(?P<verb>{verbs})(?P<obj>[\p{{Han}}]{{1,12}}?)?(?P<punct>[，,：:]\s*“?|“)"),
+        after_quote=regex.compile(
+            rf"”[，,]?(?P<subj>[^，,。！？!?；;：:“”\n]{{1,40}}?)(?P<verb>{verbs})(?P<tail>道)?(?=[。，,！!；;]|$)"),
+        title_then_name=regex.compile(rf"^(?P<pre>.*?(?:{title_alt}))(?P<name>[\p{{Han}}·]{{2,12}})$"),
+        name_then_title=regex.compile(rf"^(?P<name>[\p{{Han}}·]{{1,4}}?)(?P<post>{post})$"),
+        post_title=regex.compile(rf"^(?:{post})"),
+        strong_title_name=regex.compile(rf"(?:{strong})(?P<name>[\p{{Han}}]{{2,3}})"),
+        title_tail=regex.compile(rf"(?:{title_alt})$"),
+        meeting=regex.compile(rf"(?:{alternation(words('meeting_speaker'))})$"),
+        role=regex.compile(rf"(?:{alternation(words('role_speaker'))})$"),
+        group=regex.compile(
+            rf"^(?:与会(?:{group('attendees')})|(?:{group('team')})组(?:成员)?|"
+            rf"(?:{group('quantifier')})[\p{{Han}}]{{0,8}}(?:{group('members')})|"
+            rf"[\p{{Han}}]{{0,8}}(?:{group('plural')})们)$"),
+    )
+
+
 # ---- speaker parsing -----------------------------------------------------------------------------
 def _is_surname_name(s: str) -> bool:
-    if s in NOT_NAMES or (s[-1] == "长" and common_word_freq(s)):
+    if s in _lists().not_names or (s[-1] == "长" and common_word_freq(s)):
         return False  # 区长, 校长, 队长: a title whose first character is also a surname
     if len(s) == 3 and s[-1] == "来" and common_word_freq(s[:2]):
         return False  # 简单来说, 严格来说: a word + 来说 is a discourse marker (周恩来说 is a name)
@@ -235,8 +230,6 @@ def _is_surname_name(s: str) -> bool:
 # Characters that do not occur in a personal name written behind a title (function words, verbs).
 _NON_NAME_CHARS = set("的了时在发表示说会上中下后前对向和与及并将已被把从为是有要不也都就还这那其等们个年月日作出重要"
                       "讲话指强调提通过根据按照方面部门工作记者代表主持召开参加出席共同一致到去看听走")
-_TITLE_THEN_NAME = regex.compile(rf"^(?P<pre>.*?(?:{_TITLE_ALT}))(?P<name>[\p{{Han}}·]{{2,12}})$")
-_NAME_THEN_TITLE = regex.compile(rf"^(?P<name>[\p{{Han}}·]{{1,4}}?)(?P<post>{_POST_ALT})$")
 # Last characters that make a surname-led word a group, an organ or a document, not a person:
 # 乌军, 乌方, 白皮书, 文章, 公报.
 _NON_FINAL = set("军方书章报部委局省市县党队面席厅处院所社团组副")
@@ -255,29 +248,30 @@ def parse_subject(subject: str) -> Tuple[str, str]:
         return "", ""
     if s in PRONOUNS:
         return "pronoun", s
-    if MEETING_RE.search(s) and len(s) <= 12:
+    w = _lists()
+    if w.meeting.search(s) and len(s) <= 12:
         return "meeting", "会议"
-    m = _NAME_THEN_TITLE.match(s)
+    m = w.name_then_title.match(s)
     if m:
         name = m.group("name")
         if len(name) == 1 and name in SURNAMES:
             return "person", name  # 习主席, 王书记: the surname alone; rules match it to a full name
         if _is_surname_name(name) or _FOREIGN_NAME.match(name):
             return "person", name
-    m = _TITLE_THEN_NAME.match(s)
+    m = w.title_then_name.match(s)
     if m:
         name = m.group("name")
-        if _FOREIGN_NAME.match(name) or (2 <= len(name) <= 6 and name not in NOT_NAMES
-                                          and not ROLE_RE.search(name) and not name.endswith(TITLES)
+        if _FOREIGN_NAME.match(name) or (2 <= len(name) <= 6 and name not in w.not_names
+                                          and not w.role.search(name) and not name.endswith(w.titles)
                                           and not _NON_NAME_CHARS.intersection(name)):
             return "person", name
     if _FOREIGN_NAME.match(s):
         return "person", s
     if _is_surname_name(s):
         return "person", s
-    if GROUP_RE.match(s):
+    if w.group.match(s):
         return "group", s
-    if ROLE_RE.search(s) and not s.endswith(("们", "大家")):
+    if w.role.search(s) and not s.endswith(("们", "大家")):
         return "role", _ROLE_DET_RE.sub("", s) or s
     return "", ""
 
@@ -403,9 +397,10 @@ _STUDY_BEFORE_RE = regex.compile(r"(?:学习|贯彻|落实|领会|践行|宣传|
 
 
 def _acts(name: str, text: str, headline: bool = False) -> bool:
+    post = _lists().post_title
     i = text.find(name)
     while i >= 0:
-        rest = _POST_TITLE_RE.sub("", text[i + len(name):])
+        rest = post.sub("", text[i + len(name):])
         about = _ABOUT_WORDS_RE.match(rest) or _STUDY_BEFORE_RE.search(text[max(0, i - 8):i])
         if not about and not rest.startswith(("的", "重要", "关于", "同志的", "总书记的")) and (
                 _ACTOR_VERBS.match(rest) or (headline and _HAN_START_RE.match(rest))):
@@ -434,12 +429,6 @@ def _known_names(page) -> List[str]:
     return names
 
 
-# Titles strong enough to mark the name behind them as a person (not 记者/代表, often followed by other words).
-_STRONG_TITLES = "|".join(sorted((t for t in TITLES if t not in ("记者", "代表", "委员", "先生", "女士", "同志",
-                                                                 "志愿者", "负责人", "创始人", "主持人")
-                                  and t not in _PEOPLE_NOUNS),
-                                 key=len, reverse=True))
-_TITLE_NAME_IN_TEXT = regex.compile(rf"(?:{_STRONG_TITLES})(?P<name>[\p{{Han}}]{{2,3}})")
 _NAME_STOP = set("在到与和对主出参来赴一等向为是的了从率带陪同并及、说指强要表")
 
 
@@ -447,7 +436,8 @@ def _candidate_names(text: str, start: int, end: int, known: List[str]) -> List[
     """Person names written behind a title in text[start:end] (吕沛 in 党工委副书记吕沛主持…)."""
     out = []
     known_set = set(known)
-    for m in _TITLE_NAME_IN_TEXT.finditer(text, start, end):
+    w = _lists()
+    for m in w.strong_title_name.finditer(text, start, end):
         name = m.group("name")
         at = m.start("name")
         hit = next((text[at:at + n] for n in (4, 3, 2) if text[at:at + n] in known_set), None)
@@ -457,14 +447,13 @@ def _candidate_names(text: str, start: int, end: int, known: List[str]) -> List[
             name = name[:2]
         if not hit and (not _is_surname_name(name) or _NON_NAME_CHARS.intersection(name)):
             continue
-        if name in NOT_NAMES or ROLE_RE.search(name) or name.endswith(TITLES):
+        if name in w.not_names or w.role.search(name) or name.endswith(w.titles):
             continue
         out.append(name)
     return out
 
 
 _CLAUSE_BOUNDARY = "。！？!?；;，,：:\n“”"
-_TITLE_TAIL_RE = regex.compile(rf"(?:{_TITLE_ALT})$")
 
 
 def _antecedent(text: str, start: int, end: int, names: List[str]) -> str:
@@ -472,6 +461,7 @@ def _antecedent(text: str, start: int, end: int, names: List[str]) -> str:
     (at the clause start, or behind a title there) in text[start:end]; else the last name seen."""
     best_subject = (-1, "")
     best_any = (-1, "")
+    title_tail = _lists().title_tail
     for name in sorted(set(names), key=lambda n: (-len(n), n)):  # at one place the longer name wins, whatever
         i = text.find(name, start, end)                             # PYTHONHASHSEED (习近平, not 习)
         while i >= 0:
@@ -481,7 +471,7 @@ def _antecedent(text: str, start: int, end: int, names: List[str]) -> str:
             before = text[j:i].strip(" \t\u3000*_")
             if i > best_any[0]:
                 best_any = (i, name)
-            if (not before or _TITLE_TAIL_RE.search(before)) and i > best_subject[0]:
+            if (not before or title_tail.search(before)) and i > best_subject[0]:
                 best_subject = (i, name)
             i = text.find(name, i + len(name), end)
     return best_subject[1] or best_any[1]
@@ -496,13 +486,14 @@ def analyse(page) -> SpeechAnalysis:
 
     # 1. anchors: speaker + verb + punctuation, in running-text blocks, at a clause start
     raw: List[Tuple[int, Speech]] = []
+    w = _lists()
     for b in blocks:
         if not b.is_text and b.kind != "list":
             continue
         bt = b.text
-        for m in ANCHOR_RE.finditer(bt):
+        for m in w.anchor.finditer(bt):
             verb = m.group("verb")
-            if m.group("obj") and verb not in OBJECT_VERBS:
+            if m.group("obj") and verb not in w.object_verbs:
                 continue
             vs = m.start("verb")
             # the clause before the verb: back to the previous clause boundary
@@ -529,7 +520,7 @@ def analyse(page) -> SpeechAnalysis:
                        last_block=b.index, frame=frame, named_occasion=named)
             raw.append((b.index, s))
         # 2. quotations with the speaker after them: “……”活动现场组织者说。
-        for m in AFTER_QUOTE_RE.finditer(bt):
+        for m in w.after_quote.finditer(bt):
             subj = m.group("subj")
             words, frame = split_frame(subj.strip())
             kind, speaker = parse_subject(words)

@@ -21,8 +21,8 @@ import regex
 from ..finding import Rule
 from ..layout import Block
 from ..rule import page_rule
-from . import enumeration as _enum
 from . import sequence as _seq
+from .enumeration import common as _enum
 
 DUPLICATE_BLOCK = Rule(
     id="duplicate-block",

@@ -29,7 +29,7 @@ from ..analyses import joins as _joins
 from ..finding import Fix, Rule
 from ..layout import BAD_OPEN_PUNCT, BOUND_OPENERS, DANGLING, DANGLING_WORDS, Block, unclosed, word_across
 from ..rule import page_rule
-from . import structure as _structure
+from .structure import common as _structure
 
 CONTINUATION = Rule(
     id="structure-continuation",

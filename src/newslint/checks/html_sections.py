@@ -65,7 +65,7 @@ def _entity_register(result) -> Optional[Dict[str, Any]]:
 def _quote_listing(result) -> Optional[Dict[str, Any]]:
     """Who said what, where (the attribution helper's ``quote_records``); rows whose statement carries
     an attribution finding link to it."""
-    from .attribution import quote_records
+    from .attribution.quotes import quote_records
 
     findings_at: Dict[str, List[Tuple[int, int, int]]] = defaultdict(list)
     for i, f in enumerate(result.findings):

@@ -8,7 +8,7 @@ section head as an article of its own) together:
 - ``enumeration-out-of-order``: the heads carry each number of 1..n once, but not in order — one finding
   at the first head out of place, showing the observed order and where each number is.
 - the same number used for two different sections, anywhere in the sequence, goes to
-  ``enumeration-repeated-item`` (the enumeration module reports repeats only near each other).
+  ``enumeration-repeated-item`` (enumeration/repeated_item.py asks this module for the heads).
 
 Section heads are the markers of the enumeration analysis that open a block (一、 （一） 1.) outside
 quotations; a sequence needs three heads or more.  Restarted lists (一、二、三、 … 一、二、) hold a
@@ -18,10 +18,9 @@ from __future__ import annotations
 
 from typing import Dict, List, Optional, Tuple
 
-from .. import hookimpl
 from ..finding import Rule
 from ..rule import page_rule
-from . import enumeration as _enum
+from .enumeration import common as _enum
 
 OUT_OF_ORDER = Rule(
     id="enumeration-out-of-order",
@@ -114,30 +113,3 @@ def out_of_order(rc):
                       related=[page.location(mk.start, mk.end, f"编号“{_enum._label(fam, mk.value)}”")
                                for mk in sorted(seq, key=lambda m: m.value)],
                       key=f"{fam}:" + "".join(str(mk.value) for mk in seq))
-
-
-@hookimpl
-def newslint_check_page(page, ctx) -> Optional[list]:
-    """A section number printed twice anywhere in a sequence (far apart: the enumeration rule's own
-    check sees only neighbours) as ``enumeration-repeated-item`` with both places."""
-    if not ctx.enabled(_enum.REPEATED.id, page) or not _enum._QUICK.search(page.text):
-        return None
-    out = []
-    limit = ctx.options(_enum.REPEATED.id)["max_block_distance"]
-    for fam, marks in heads(page).items():
-        for seq in _scopes(page, marks):
-            pair = repeated(seq)
-            if pair is None:
-                continue
-            a, b = pair
-            prev = seq[seq.index(b) - 1]
-            if prev.value != b.value and _enum._near(page, prev, b, limit) and any(
-                    a in run and b in run for run in _enum.series_of(page, limit)):
-                continue  # the enumeration rule reports it already
-            label = _enum._label(fam, a.value)
-            out.append(ctx.finding(
-                _enum.REPEATED, page, b.start, b.end,
-                f"编号“{label}”用于两个不同的小节（第{page.linecol(a.start)[0]}行和第{page.linecol(b.start)[0]}行），"
-                f"实际顺序为{_order(page, seq, fam)}",
-                related=[page.location(a.start, a.end, f"另一个“{label}”")], key=f"{fam}:{b.text}:repeat-far"))
-    return out

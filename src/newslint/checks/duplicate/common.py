@@ -1,30 +1,6 @@
-"""Duplicated text: repeated paragraphs and repeated runs of sentences, within an article, across the
-articles of a page, across the pages of a run and against archive pages.
-
-Design (per page, then corpus):
-
-* ``newslint_collect_page`` cuts each text paragraph into clauses (normalised letters and digits) and
-  sketches every paragraph with a MinHash over character 3-grams (``analyses/dup_units.py``).  That is
-  all the per-page work, picklable, so it runs in worker processes and is cached.
-* ``newslint_check_corpus`` matches:
-
-  1. *Sentence runs* — every clause of at least ``SEED_CHARS`` characters that occurs more than once is a
-     seed (an exact-hash index, no all-pairs loop); from each seed pair the run is extended clause by
-     clause in both directions, accepting near-equal clauses (rapidfuzz ratio ≥ 80) so a changed name
-     or a few characters do not cut a copy in two.  A run covering two whole paragraphs is a paragraph
-     copy; a shorter one is a sentence copy.
-  2. *Near-duplicate paragraphs* — MinHash LSH (datasketch) gives candidate pairs of paragraphs whose
-     3-gram sets overlap (Jaccard ≥ 0.5); rapidfuzz verifies them (normalised Indel similarity).  This
-     catches copies edited in many places, where no clause survived intact.
-
-* Legitimate repetition is tolerated by kind, never by list: clauses that enumerate short items
-  (attendance lists) and quoted clauses (slogans, titles) weigh nothing; short copies are below the
-  thresholds; text found on ``boilerplate_pages`` or more pages (a group of copies connected by
-  matches) is boilerplate and never reported; title lines (headlines, contents entries) are not
-  compared; a near copy that is one formula filled in twice (the copies differ only in numbers, dates
-  and 《titles》, or in the subjects their own headlines name) is a parallel report, not a copy.
-* Each finding is at the later copy (run order; archive pages count as earlier than every run page),
-  with the earlier copies as related locations and the similarity in the message.
+"""What the duplicate rules share: the matching of the whole run (clause seeds extended into runs, MinHash
+LSH for near-duplicate paragraphs), the filters for legitimate repetition and the choice of which copy
+to report — one run-wide analysis (``copies``), computed once for both rules.
 """
 from __future__ import annotations
 
@@ -35,10 +11,9 @@ from typing import Dict, List, Tuple
 
 import regex
 
-from .. import hookimpl
-from ..analyses import dup_units, issues
-from ..config import ConfigError
-from ..finding import SEVERITIES, Rule
+from ...analyses import dup_units, issues
+from ...config import ConfigError
+from ...finding import SEVERITIES
 
 SEED_CHARS = 6  # a clause shorter than this never seeds a match (他说 / 会议指出 / 据了解)
 MAX_OCCURRENCES = 40  # a clause seen more often than this in a run is formulaic: never a seed
@@ -47,106 +22,9 @@ LSH_THRESHOLD = 0.5  # Jaccard threshold of MinHash LSH candidates (verified aft
 DIRECT_ITEMS = 400  # up to this many paragraphs, sketches are compared pair by pair (no LSH index)
 DIRECT_JACCARD = 0.35  # estimated Jaccard for a direct candidate: looser than the LSH's 0.5 band curve
 
-PARAGRAPH = Rule(
-    id="duplicate-paragraph",
-    category="duplicate",
-    severity="warning",
-    summary="段落重复：同一段文字在本稿、本版另一篇稿件或其他版面中出现过",
-    explanation="""\
-同一段文字出现两次，多是拼版或改稿时重复粘贴：同一篇稿件里某段又出现一次，另一篇稿件里混进了别的会议的
-讲话要点，或改稿后旧稿未删。本规则比较去掉标点和空白后的文字，完全相同和高度相似（只改了人名、几个字）
-的段落都报告，报在后出现的一处，并把先出现的一处列为相关位置，注明相似度。
-
-判断方法：每段切成分句，分句完全相同的作为种子向两端延伸（相似度不低于 80% 的分句也算相同）；
-再用 MinHash 局部敏感哈希（datasketch）找出 3 字片段重合的段落，用 rapidfuzz 计算相似度复核。
-不做两两比较，一年的版面也只需几秒。
-
-默认阈值及理由：
-- min_chars = 30：不足 30 字（去标点后）的段落多为程式化短句（“会议还研究了其他事项。”），不报告；
-  列举人名、单位的分句（“区领导张三、李四、王五参加会议”）不计字数。
-- similarity = 0.9：相似度低于 90% 的两段多是套用同一格式的平行报道（“国家主席会见甲国总统……”“国家主席会见
-  乙国总统……”）；改了一个人名、几个字的长段重复稿仍在 90% 以上。不完全相同的两段，若不同之处正是
-  各自稿件标题中的人名、地名（每段都已按所在稿件改写），视为套用格式，不报告。
-- boilerplate_pages = 3：在 3 个或更多版面出现的文字视为固定套话（栏目说明、背景介绍），不报告。
-- 标题式的行（无逗号句号的标题、导读目录条目）不参与比较：导读重复正文标题是正常的。
-- 同一版面内的重复为 warning；去标点后至少 error_chars（100）字且完全相同的，是确定无疑的重复刊发，
-  报 error（设为 0 则不升级）。跨版面、与存档版面重复的，常是有意沿用的背景材料，默认报
-  cross_page_severity = "info"；cross_page = false 则不比较不同版面。不同日期（不是同一期报纸）的
-  版面之间的重复，无论如何设置，至多为提示（info）。
-- 稿件先印提要再写正文：标题下的导语、“核心阅读”“编者按”等提要框、以“——编者”结尾的编者按，
-  其中的文字在本篇正文中再次出现是正常的，不报告（提要框的标志见 rules/duplicate.toml，可由 packs 扩充）。
-
-A paragraph printed twice — in one article, in two articles of a page, or on another page of the run
-or of the archive (--archive). Exact and near copies (similarity = normalised Indel similarity of the
-letters and digits) are reported at the later copy, the earlier one being the related location.
-Candidates come from clause hashing and MinHash LSH, verified with rapidfuzz: no all-pairs loop.""",
-    bad="（同一版面两篇稿件中）王明要求，一是责任体系要健全……三是宣传教育要深入……\n……\n"
-        "王明要求，一是责任体系要健全……三是宣传教育要深入……",
-    good="只保留讲话所属会议稿件中的那一段，另一篇稿件删去或改写。",
-    options=(("min_chars", 30), ("similarity", 0.9), ("error_chars", 100), ("boilerplate_pages", 3),
-             ("cross_page", True), ("cross_page_severity", "info")),
-    needs=("layout",),
-    examples=[
-        {"text": "## 全区召开安全生产会议\n\n本报讯 会议召开。\n\n王明要求，一是责任体系要健全，各单位要把安全生产责任落实到岗位和个人；二是隐患排查要彻底，不留死角；三是宣传教育要深入，让安全意识入脑入心。\n\n## 全区召开招商工作会议\n\n本报讯 会议召开。\n\n王明要求，一是责任体系要健全，各单位要把安全生产责任落实到岗位和个人；二是隐患排查要彻底，不留死角；三是宣传教育要深入，让安全意识入脑入心。\n", "fires": True, "date": None},
-        {"text": "## 全区召开安全生产会议\n\n本报讯 会议召开。\n\n王明要求，一是责任体系要健全，各单位要把安全生产责任落实到岗位和个人；二是隐患排查要彻底，不留死角；三是宣传教育要深入，让安全意识入脑入心。\n\n## 全区召开招商工作会议\n\n本报讯 会议召开。\n\n会议要求，招商工作要突出重点，紧盯龙头企业和关键项目，抓好签约项目落地。\n", "fires": False, "date": None},
-    ],
-)
-
-SENTENCE = Rule(
-    id="duplicate-sentence",
-    category="duplicate",
-    severity="warning",
-    summary="语句重复：一段（一句或连续几句）文字在前文或其他稿件中重复出现",
-    explanation="""\
-一句或连续几句话在同一篇稿件中出现两次（常见于改稿时把一句话挪到别处却忘了删原句），或出现在本版另一篇
-稿件、其他版面中。本规则找出去掉标点后至少 min_chars 字的重复文字串（按分句连续比较，允许个别字不同），
-报在后出现的一处，并注明先出现的位置和相似度。整段重复由 duplicate-paragraph 报告。
-
-默认阈值及理由：
-- min_chars = 50：50 字以下的重复多是惯用语、政策提法和讲话要点的转述；引号、书名号内的分句（口号、文件名）和列举
-  人名的分句不计字数。
-- same_paragraph_chars = 12：同一段落里一字不差地重复出现的完整句子（从句首到句末，去掉标点后至少 12 字），
-  即使短于 min_chars 也报告——同一段里把一句话原样写两遍几乎总是改稿遗留。
-- similarity = 0.9：重复文字串整体相似度不低于 90%。
-- boilerplate_pages = 3：在 3 个或更多版面出现的文字视为套话，不报告。
-- 同一版面内为 warning；跨版面、与存档版面重复的默认报 cross_page_severity = "info"。
-
-A run of sentences (at least min_chars letters and digits) that repeats earlier text of the same
-article, of another article of the page, or of another page — reported at the later copy with the
-earlier one as related location. Quoted slogans and name lists do not count towards the length.
-Inside one paragraph, a whole sentence repeated word for word is reported from same_paragraph_chars on.""",
-    bad="……要优化线路设计，加快站点建设，以便民出行带动沿线发展……\n（同一稿件下一段）对公共交通项目，"
-        "要优化线路设计，加快站点建设，以便民出行带动沿线发展……",
-    good="删去后一处重复的语句，或改写为新的内容。",
-    options=(("min_chars", 50), ("same_paragraph_chars", 12), ("similarity", 0.9), ("boilerplate_pages", 3),
-             ("cross_page", True), ("cross_page_severity", "info")),
-    needs=("layout",),
-    examples=[
-        {"text": "会议指出，要优化线路设计，加快站点建设，完善换乘设施，以便民出行带动沿线发展，让沿线群众真正享受到公共交通带来的便利和实惠。\n\n对公共交通项目，要优化线路设计，加快站点建设，完善换乘设施，以便民出行带动沿线发展，让沿线群众真正享受到公共交通带来的便利和实惠。\n", "fires": True, "date": None},
-        {"text": "会议指出，要优化线路设计，加快站点建设，完善换乘设施，以便民出行带动沿线发展，让沿线群众真正享受到公共交通带来的便利和实惠。\n\n对公共交通项目，要加强资金保障，按期完成年度建设任务。\n", "fires": False, "date": None},
-    ],
-)
-
+PARAGRAPH_ID = "duplicate-paragraph"
+SENTENCE_ID = "duplicate-sentence"
 KEY = "duplicate"
-
-
-@hookimpl
-def newslint_rules():
-    return [PARAGRAPH, SENTENCE]
-
-
-@hookimpl
-def newslint_pack_sections():
-    # rules/duplicate.toml: lines that open / close a summary box (核心阅读, ——编者)
-    return {"summary_label": {"pattern": str, "note": str}, "summary_signoff": {"pattern": str, "note": str}}
-
-
-@hookimpl
-def newslint_collect_page(page, ctx):
-    if not ctx.any_enabled(PARAGRAPH.id, SENTENCE.id):
-        return None
-    labels, signoffs = _summary_patterns(ctx)
-    return {KEY: dup_units.analyse(page, _min_sketch_chars(ctx), labels, signoffs)}
 
 
 def _summary_patterns(ctx):
@@ -157,7 +35,7 @@ def _summary_patterns(ctx):
 
 
 def _min_sketch_chars(ctx) -> int:
-    return max(1, min(ctx.options(PARAGRAPH.id)["min_chars"], ctx.options(SENTENCE.id)["min_chars"]))
+    return max(1, min(ctx.options(PARAGRAPH_ID)["min_chars"], ctx.options(SENTENCE_ID)["min_chars"]))
 
 
 # ---- matching ----------------------------------------------------------------------------------
@@ -202,9 +80,9 @@ def _ratio(a: str, b: str) -> float:
 
 
 def _options(ctx):
-    po = ctx.options(PARAGRAPH.id)
-    so = ctx.options(SENTENCE.id)
-    for rid, o in ((PARAGRAPH.id, po), (SENTENCE.id, so)):
+    po = ctx.options(PARAGRAPH_ID)
+    so = ctx.options(SENTENCE_ID)
+    for rid, o in ((PARAGRAPH_ID, po), (SENTENCE_ID, so)):
         if o["cross_page_severity"] not in SEVERITIES:
             raise ConfigError(f"rules.{rid}.cross_page_severity: must be one of {', '.join(SEVERITIES)}, "
                               f"not {o['cross_page_severity']!r}")
@@ -471,7 +349,7 @@ def _parallel(pages, m: Match) -> bool:
             return False
     diffs = _differences(na, nb)
     if diffs and all(a1 - a0 == 1 and b1 - b0 == 1 for a0, a1, b0, b1 in diffs):
-        from ..analyses.charsim import relation
+        from ...analyses.charsim import relation
 
         if all(relation(na[a0], nb[b0], weak=True) for a0, a1, b0, b1 in diffs):
             return False  # 张晓峰要求… / 张晓锋要求…: a copy with a look- or sound-alike slip, not a new subject
@@ -622,10 +500,31 @@ def _overlap(x: Tuple[int, int], y: Tuple[int, int]) -> bool:
     return x[0] < y[1] and y[0] < x[1]
 
 
-@hookimpl
-def newslint_check_corpus(corpus, ctx):
-    if not ctx.any_enabled(PARAGRAPH.id, SENTENCE.id):
-        return None
+@dataclass
+class Copy:
+    """One copy to report: the match at the later copy, the matches overlapping it (the earlier copies)
+    and the pages in matching order."""
+
+    page: object
+    match: Match
+    same: List[Match]
+
+
+@dataclass
+class Copies:
+    pages: list
+    copies: List[Copy]
+    po: dict
+    so: dict
+
+
+def copies(corpus, ctx) -> Copies:
+    """The copies of the run, decided once for both rules: a paragraph copy makes the sentence copies
+    between the same two paragraphs (and any overlapping copy) redundant."""
+    return corpus.cached("duplicate.copies", lambda: _copies(corpus, ctx))
+
+
+def _copies(corpus, ctx) -> Copies:
     po, so = _options(ctx)
     pages = sorted(corpus.pages, key=lambda p: (not p.archive, p.index))
     data = []
@@ -652,16 +551,15 @@ def newslint_check_corpus(corpus, ctx):
             continue
         if m.a == m.b and data[m.a].statute:
             continue  # a statute repeats its formulas (由…责令改正，给予警告) from article to article
-            continue
-        rule = PARAGRAPH if m.kind == "paragraph" else SENTENCE
-        opts = po if rule is PARAGRAPH else so
+        opts = po if m.kind == "paragraph" else so
         if m.a != m.b and not opts["cross_page"]:
             continue
-        if not ctx.enabled(rule.id, pages[m.b]):
-            continue
+        if not ctx.enabled(PARAGRAPH_ID if m.kind == "paragraph" else SENTENCE_ID, pages[m.b]):
+            continue  # a copy no running rule reports hides nothing: with the paragraph rule off, the
+            # sentence copies inside a copied paragraph are reported
         groups[(m.b, m.b_para)].append(m)
 
-    findings = []
+    out: List[Copy] = []
     for (b, _para), ms in sorted(groups.items()):
         page = pages[b]
         ms.sort(key=lambda m: _priority(pages, m))
@@ -674,24 +572,28 @@ def newslint_check_corpus(corpus, ctx):
                 continue
             reported.append(m.b_span)
             same = [x for x in ms if _overlap(x.b_span, m.b_span)]
-            findings.append(_finding(ctx, pages, page, m, same, po, so, corpus))
-    return findings
+            out.append(Copy(page, m, same))
+    return Copies(pages, out, po, so)
 
 
-def _finding(ctx, pages, page, m: Match, same: List[Match], po, so, corpus=None):
-    rule = PARAGRAPH if m.kind == "paragraph" else SENTENCE
-    opts = po if rule is PARAGRAPH else so
+
+
+def report_copy(rc, corpus, found: Copies, c: Copy) -> None:
+    """Report one copy at its later place, the earlier copies as related locations."""
+    pages, page, m, same, po = found.pages, c.page, c.match, c.same, found.po
+    paragraph = m.kind == "paragraph"
+    opts = po if paragraph else found.so
     pct = _pct(m)
     where = _where(pages, m)
     if m.a == m.b:
         severity = None
-        if rule is PARAGRAPH and m.exact and po["error_chars"] and m.weight >= po["error_chars"]:
+        if paragraph and m.exact and po["error_chars"] and m.weight >= po["error_chars"]:
             severity = "error"
     else:
         # another page of the same issue: cross_page_severity; of another date: archive context, at
         # most info on similarity alone
         severity = issues.cap(opts["cross_page_severity"], issues.same_issue(corpus, pages[m.a], page))
-    if rule is PARAGRAPH:
+    if paragraph:
         if m.exact:
             msg = f"本段与{where}的段落完全相同（相似度 100%），疑为重复刊发"
         else:
@@ -709,5 +611,4 @@ def _finding(ctx, pages, page, m: Match, same: List[Match], po, so, corpus=None)
         related.append(pages[x.a].location(x.a_span[0], x.a_span[1], f"较早出现的一处（相似度 {_pct(x)}%）"))
         if len(related) >= 5:
             break
-    return ctx.finding(rule, page, m.b_span[0], m.b_span[1], msg, related=related,
-                       key=m.b_norm[:80], severity=severity)
+    rc.report(m.b_span[0], m.b_span[1], msg, page=page, related=related, key=m.b_norm[:80], severity=severity)

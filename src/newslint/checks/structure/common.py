@@ -1,0 +1,330 @@
+"""What the structure rules share: reading a block (running text, an open end, a heading-like line),
+the word and layout evidence of a split, and the page's paragraph breaks (``breaks``: one analysis per
+page for the split, truncated and fragment rules)."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import List, Optional, Set
+
+import regex
+
+from ... import layout as _layout
+from ...finding import Fix
+from ...layout import BAD_OPEN_PUNCT as _BAD_OPEN_PUNCT
+from ...layout import Block, ends_sentence, join_evidence, word_across
+
+# ---- reading a block --------------------------------------------------------------------------
+_WS = " \t\u3000\u00a0\ufeff"
+# Markdown residue at the end of a line: hard-break backslashes, escaped or plain emphasis marks.
+_TRAIL_MARKUP = regex.compile(r"(?:\\\*|\\_|\\|[*_]|[\s\u3000])+$")
+_TRAIL_CHAR = regex.compile(r"[\\*_\s\u3000]")  # what _TRAIL_MARKUP strips, one character at a time
+
+
+def _trail_start(text: str) -> int:
+    """Where the trailing run of _TRAIL_MARKUP begins: walked back from the end, so a long run of
+    spaces inside a line costs its length once (``_TRAIL_MARKUP.sub`` retried it from every position)."""
+    i = len(text)
+    while i and _TRAIL_CHAR.match(text, i - 1):
+        i -= 1
+    return i
+
+
+_LEAD_MARKUP = regex.compile(r"^(?:\\\*|\\_|[*_>]|[\s\u3000])+")
+# Enumerators that open a list item or a numbered section heading: 一、 （一） 1. 1\. 1、 ① (1)
+_ENUM = regex.compile(
+    r"^(?:[一二三四五六七八九十百]{1,3}[、．.]|[（(][一二三四五六七八九十百\d]{1,3}[）)]|\d{1,3}(?:\\?[.．](?!\d)|、)"
+    r"|[①-⑳⑴-⒇])")
+_JUMP_NOTE = regex.compile(r"转|版|待续|完|摄|记者|通讯员|编辑")
+_DECIMAL = regex.compile(r"^\d+[.．]\d")
+_CLAUSE_PUNCT = regex.compile(r"[，,、；;：:。！？!?]")
+_HAN = regex.compile(r"\p{Han}")
+# Particles no paragraph can open with.
+_BAD_OPEN_PARTICLES = {"的", "了", "着", "吗", "呢", "吧"}  # 地/得/过/之 also open words (地更绿, 过江)
+# Locatives (方位词) that need a word before them; a sentence may open with one only before a comma
+# (期间，… / 此后…), never straight into a verb: 期间开展的…  Source: 《现代汉语词典》方位词 usage.
+# (之后/之前/前后/左右/当中 also open sentences in ordinary usage — 左右两侧, 前后两次 — and are left out.)
+_BOUND_LOCATIVES = {"期间", "以来", "之际", "之间", "之中", "之下", "之内", "以内", "之外", "以外",
+                    "为止", "之余", "之初"}
+_LOCATIVE_PREFIXES = tuple(_BOUND_LOCATIVES)
+
+
+def clean(text: str) -> str:
+    """The block's text without Markdown residue around it."""
+    t = text[:_trail_start(text)]
+    t = _LEAD_MARKUP.sub("", t)
+    return t
+
+
+def heading_like(block: Block) -> bool:
+    """A block that reads as a headline, signature, date or section title rather than running text."""
+    if block.kind == "heading":
+        return True
+    if block.kind == "dateline":
+        # 本报讯（记者…）… opens running text however short it is; 新华社北京1月3日电 alone on its line does not
+        return block.role == "alone"
+    if block.kind == "credit" or block.role in ("production", "field"):
+        return True  # 版式设计：某某 / 开馆时间：… — not running text
+    raw = block.text.strip(_WS)
+    if raw.startswith(("**", "__")) and raw.rstrip("\\*_" + _WS).endswith(("**", "__")) or (
+            raw.startswith(("**", "__")) and raw.endswith(("**", "__")) and raw.count("**") == 2):
+        return True  # a bold line: **以色列继续空袭加沙地带多地目标**
+    t = clean(raw)
+    if not t:
+        return True
+    if _ENUM.match(t):
+        return True
+    if t[0] in "（(" and t[-1] in "）)":
+        return True  # a whole-line parenthesis: （2024年7月18日…通过）
+    if len(t) <= 40 and not _CLAUSE_PUNCT.search(t):
+        return True  # a headline, a signature (中华人民共和国主席　习近平), a date
+    return False
+
+
+def short_unpunctuated(block: Block) -> bool:
+    """A body line that reads as a headline only because it is short and has no clause punctuation
+    (not bold, not numbered, not parenthesised): the first half of a split may look like that."""
+    raw = block.text.strip(_WS)
+    t = clean(raw)
+    if block.kind != "body" or not t or raw.startswith(("**", "__")) or _ENUM.match(t) or (
+            t[0] in "（(" and t[-1] in "）)") or _CLAUSE_PUNCT.search(t) or len(t) > 40:
+        return False
+    return (bool(_HAN.match(t[-1])) or t[-1].isdigit()) and not ends_sentence(t)
+
+
+def split_evidence(left: str, right: str) -> Optional[str]:
+    """What shows that ``left`` and ``right`` are one sentence (see :func:`newslint.layout.join_evidence`)."""
+    return join_evidence(left, right)
+
+
+def running_text(block: Block) -> bool:
+    return block.kind in ("body", "dateline") and block.role != "alone" and not heading_like(block)
+
+
+def open_end(block: Block) -> bool:
+    """Running text that stops without a sentence-final mark."""
+    if not running_text(block):
+        return False
+    t = clean(block.text)
+    if not t or ends_sentence(t):
+        return False
+    seg = regex.split(r"\u3000{2,}|\s{3,}", t)[-1]  # ……华章。　　数据来源：某某  (a credit after the text)
+    if seg is not t and seg and (_layout.conventions().credit.match(seg) or _layout.FIELD_RE.match(seg)):
+        return False
+    if t[-1] in "）)":
+        # a closing note: ……。（完） ……（下转第2版） ……。（记者 王明）— judge the text before it
+        open_at = max(t.rfind("（"), t.rfind("("))
+        if open_at < 0 or _JUMP_NOTE.search(t[open_at:]):
+            return False
+        if open_at > 0 and ends_sentence(t[:open_at]):
+            return False
+    last = t[-1]
+    if last in "%％" or (last in ".．" and len(t) > 1 and t[-2].isdigit()):
+        return True  # 14% | 左右…  76. | 4公里
+    # an end on an ASCII word or a dash may be a code, a URL or a lead-in; Han, digits, quotes, commas are not
+    return bool(_HAN.match(last)) or last.isdigit() or last in "，,、“‘「『《（(—”’」』》）)"
+
+
+def continuation_ok(block: Block) -> bool:
+    """Can this block be the second half of a split paragraph?"""
+    t = block.text.strip(_WS)
+    if block.role in ("production", "field") or (
+            block.kind != "body" and not (block.kind == "list" and _DECIMAL.match(t))):
+        return False  # (a list item "3.5%…" read from a number split at its decimal point is fine)
+    if not t or t.startswith(("#", "**", "__", ">", "[", "|", "-", "*")) or _ENUM.match(t):
+        return False
+    if t[0] in ".．" and t[1:2].isdigit():
+        return True  # the decimals of a number split at its point: 969 | .3亿元
+    return bool(_HAN.match(t[0])) or t[0] in "“‘「『《" or t[0].isdigit() or t[0] in _BAD_OPEN_PUNCT
+
+
+# ---- word evidence ----------------------------------------------------------------------------
+def _tokenizer():
+    """jieba for the short windows this rule segments (12 characters at a join or a paragraph start):
+    the window tokenizer reads jieba's dictionary from the memory-mapped lexicon, so no 0.5 s load."""
+    from ...analyses.tokens import window_tokenizer
+
+    return window_tokenizer()
+
+
+def fragment_reason(text: str) -> Optional[str]:
+    """Why a paragraph cannot open this way, or None."""
+    t = clean(text)
+    if not t:
+        return None
+    ch = t[0]
+    if ch in _BAD_OPEN_PUNCT:
+        return f"以标点“{ch}”起首"
+    if not _HAN.match(ch):
+        return None
+    if ch not in _BAD_OPEN_PARTICLES and not t.startswith(_LOCATIVE_PREFIXES):
+        return None  # nothing to segment: the opening cannot be one of ours
+    tokens = [w for w, _, _ in _tokenizer().tokenize(t[:12], HMM=False)]
+    first = tokens[0]
+    nxt = tokens[1] if len(tokens) > 1 else ""
+    if first in _BAD_OPEN_PARTICLES and nxt and _HAN.match(nxt[0]):
+        return f"以助词“{first}”起首"
+    if first in _BOUND_LOCATIVES and nxt and _HAN.match(nxt[0]):
+        return f"以方位词“{first}”直接起首（“{first}”前面通常要有表示时间或范围的词语）"
+    return None
+
+
+_CLAUSE_END = "，,、"
+_SENTENCE_INSIDE = regex.compile(r"[。！？!?]")
+
+
+# Columns set apart by runs of spaces: a schedule, a table, a notice's fields (主要内容　　……　　……).
+_TABULAR = regex.compile(r"\S(?:\u3000{2,}|[ \u00a0]{3,})\S")
+# The last clause of a lead-in to a list: 有以下几点 | 一、……  主要原因， | 一是……
+_LEAD_IN = regex.compile(r"(?:以下|如下|下列|几点|几条|几个方面|[^，,。；;]{0,12}[，,、])$")
+_ORDINAL_OPEN = regex.compile(r"^(?:[一二三四五六七八九十]是|[一二三四五六七八九十]要|一方面|其一|首先|第一)")
+
+
+def _lead_in_mark(tail: str) -> bool:
+    """A line that hands over to the next one: ……最豪迈的誓言——  /  ……情况如下："""
+    return tail.endswith("——") or tail[-1] in ":："
+
+
+def _between_headings(blocks: List[Block], i: int) -> bool:
+    """An unmarked line in a run of unmarked headings: an item of a programme or a list of points."""
+    return 0 < i < len(blocks) - 1 and all(x.kind == "heading" and x.role in _layout.INNER_HEADINGS
+                                           for x in (blocks[i - 1], blocks[i + 1]))
+
+
+def _unmarked_style(blocks: List[Block], article: int) -> bool:
+    """An article whose paragraphs do not end with a mark as a rule (an advertorial, a notice): three or
+    more paragraphs of running text without a final mark, a third of them or more."""
+    def unmarked(b):  # (a paragraph with a full stop inside and none at its end was cut, whatever the style)
+        t = clean(b.text)
+        return bool(t) and not ends_sentence(t) and t[-1] not in "，,、；;：:—" and not _SENTENCE_INSIDE.search(t)
+
+    texts = [b for b in blocks if b.is_text and b.kind == "body" and not b.role and b.article == article]
+    n = sum(1 for b in texts if unmarked(b))
+    return n >= 3 and n * 3 >= len(texts)
+
+
+def _usual_gap(blocks: List[Block]) -> int:
+    """Blank lines between two paragraphs of running text on this page, as it usually sets them."""
+    gaps = [b.blank_before for a, b in zip(blocks, blocks[1:]) if a.is_text and b.is_text]
+    if not gaps:
+        return 1
+    return max(set(gaps), key=gaps.count)
+
+
+def _plain_split_evidence(blocks: List[Block], i: int, tail: str, gap: int) -> Optional[str]:
+    """Evidence of a split on a plain-text page beyond the join itself: a line that stops on a comma
+    (unless it is one of a run of such lines — verse, a toast, a list set line by line), or a
+    paragraph that holds whole sentences and stops mid-sentence where the page sets its paragraphs
+    (no extra blank line between the two)."""
+    b, nxt = blocks[i], blocks[i + 1]
+    if nxt.blank_before != gap and nxt.blank_before > 0:
+        return None  # set off by a blank line the page does not put between paragraphs
+    nt = clean(nxt.text)
+    if _layout.conventions().section_label.match(nt) or _ENUM.match(nt) or _ORDINAL_OPEN.match(nt):
+        return None  # a lead-in to a list or a numbered point: 主要原因， | 一是……
+    if tail[-1] in _CLAUSE_END:
+        prev = blocks[i - 1] if i > 0 else None
+        in_run = (prev is not None and prev.is_text and clean(prev.text)[-1:] in _CLAUSE_END + "；;") or (
+            nt[-1:] in _CLAUSE_END + "；;")
+        verse = len(tail) <= 24 and len(nt) <= 24  # a couplet, a toast, a salutation set line by line
+        return None if in_run or verse else f"上一段以“{tail[-1]}”结尾"
+    if len(tail) > 40 and len(_CLAUSE_PUNCT.findall(tail)) >= 2 and tail[-1] in "了着过":
+        return f"上一段以“{tail[-1]}”结尾，句子没有说完"  # 共同打造了 | “优秀作品”……
+    if not b.indented and _SENTENCE_INSIDE.search(tail[:-1]) and not _lead_in_mark(tail):
+        # (an indented page ends each paragraph with a mark; a line there that does not is a lead or a
+        # pull quote, even when it holds whole sentences)
+        return "上一段已有完整的句子，却在句子中间结束"
+    from ...analyses.joins import split_evidence as lm_evidence  # a cut between two words: the character model
+
+    return lm_evidence(tail, nt)
+
+
+def _gap_fix(page, left: Block, right: Block) -> Fix:
+    text = page.text
+    # keep trailing/leading Markdown out of the join only when it is plain whitespace
+    a, b = left.end, right.start
+    sep = " " if text[a - 1].isascii() and text[a - 1].isalnum() and text[b].isascii() and text[b].isalnum() else ""
+    return Fix(a, b, sep)
+
+
+def _text_blocks(page) -> List[Block]:
+    return page.layout.blocks
+
+
+
+
+# ---- the page's paragraph breaks ------------------------------------------------------------------
+@dataclass
+class Split:
+    """A paragraph broken mid-sentence: ``block`` stops, ``next`` carries on (``why``: the evidence).
+    A guess (a short first half, only the junction tells) is reported as info, without a fix."""
+
+    block: Block
+    next: Block
+    tail: str
+    why: Optional[str]
+    guess: bool = False
+
+
+@dataclass
+class Breaks:
+    splits: List[Split] = field(default_factory=list)
+    truncated: List[tuple] = field(default_factory=list)  # (block, its text) stopped with nothing after it
+    guessed: Set[int] = field(default_factory=set)  # indexes of blocks that continue a guessed split
+
+
+def breaks(page) -> Breaks:
+    """Where the page's paragraphs stop mid-sentence: splits (the next paragraph carries on) and
+    truncations (nothing does), computed once per page for the split, truncated and fragment rules."""
+    return page.cached("structure.breaks", lambda: _breaks(page))
+
+
+def _breaks(page) -> Breaks:
+    blocks = _text_blocks(page)
+    out = Breaks()
+    plain = not any(b.kind == "heading" and b.level for b in blocks)
+    gap = _usual_gap(blocks)
+    for i, b in enumerate(blocks):
+        nxt = blocks[i + 1] if i + 1 < len(blocks) else None
+        if open_end(b):
+            tail = clean(b.text)
+            joins = nxt is not None and continuation_ok(nxt) and nxt.article == b.article and not (
+                heading_like(nxt) and not word_across(tail, nxt.text))
+            why = split_evidence(tail, nxt.text) if joins else None
+            by_design = False  # a break the page made on purpose: neither a split nor a truncation
+            if joins and why and plain and not why.startswith(("跨断点", "一个数字")) and (
+                    nxt.blank_before != gap and nxt.blank_before > 0):
+                why = None  # weak evidence against a blank line the page does not put between paragraphs
+            if joins and not why and plain:
+                # Plain text marks no heading, so a line without a final mark may be a lead, a subhead the
+                # layout did not recognise or a deliberate break: it is a split only with evidence.
+                why = _plain_split_evidence(blocks, i, tail, gap)
+                by_design = not why
+            if joins and not why and plain and _lead_in_mark(tail):
+                by_design = True  # a lead-in: ……最豪迈的誓言—— | 祖国，请您检阅！
+            if by_design:
+                pass
+            elif joins:
+                out.splits.append(Split(b, nxt, tail, why, guess=False))
+            elif (nxt is None or nxt.article != b.article or heading_like(nxt)
+                                 or nxt.kind in ("dateline", "byline", "caption", "credit")) and not (
+                    nxt is not None and _LEAD_IN.search(tail) and (
+                        _ENUM.match(clean(nxt.text)) or nxt.role == "label" or _ORDINAL_OPEN.match(clean(nxt.text)))
+            ) and not (
+                    _lead_in_mark(tail)) and not (
+                    tail[-1] in _CLAUSE_END and len(tail) <= 24 and nxt is not None and nxt.article == b.article and (
+                        nxt.kind == "body" or nxt.role in _layout.INNER_HEADINGS)) and not (
+                    _TABULAR.search(tail)) and not (
+                    plain and not _SENTENCE_INSIDE.search(tail) and (
+                        _unmarked_style(blocks, b.article) or _between_headings(blocks, i))):
+                # (not before a list or a numbered point, nor after a lead-in —— or ：, nor a verse line
+                # ending on a comma before a short line; nor on a page that ends no paragraph with a mark)
+                # (before a list or a bullet the paragraph may be a lead-in: not reported)
+                out.truncated.append((b, tail))
+        elif nxt is not None and short_unpunctuated(b) and running_text(nxt) and \
+                continuation_ok(nxt) and nxt.article == b.article:
+            tail = clean(b.text)
+            why = split_evidence(tail, nxt.text)
+            if why:  # a short first half: only the junction tells, so a guess (info, no fix)
+                out.guessed.add(i + 1)
+                out.splits.append(Split(b, nxt, tail, why, guess=True))
+    return out

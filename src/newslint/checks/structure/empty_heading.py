@@ -1,0 +1,37 @@
+"""Rule ``structure-empty-heading``: a Markdown heading followed directly by a heading of the same or a
+higher rank."""
+from __future__ import annotations
+
+from ...finding import Rule
+from ...rule import RuleContext, page_rule
+from .common import _text_blocks
+
+RULE = Rule(
+    id="structure-empty-heading",
+    category="structure",
+    severity="warning",
+    summary="标题下没有正文，紧接着是同级或更高级的标题",
+    explanation="""\
+Markdown 标题后面直接跟着同级或更高级的标题，这一节没有任何内容（正文、图片说明或下级标题），
+多是稿件漏排或标题多余。栏目标题后接下级标题（如“### 一周动态”后接“#### 稿件标题”）不报告。
+
+A Markdown heading directly followed by a heading of the same or a higher rank: its section is empty.
+A section heading followed by deeper headings is fine.""",
+    bad="## 示范区召开推进会\n\n## 示范区召开安全生产会议\n\n本报讯……",
+    good="## 示范区召开推进会\n\n本报讯……\n\n## 示范区召开安全生产会议\n\n本报讯……",
+    examples=[
+        {"text": "## 示范区召开推进会\n\n## 示范区召开安全生产会议\n\n本报讯 会议召开。\n", "fires": True, "date": None},
+        {"text": "## 示范区召开推进会\n\n本报讯 会议召开。\n\n## 示范区召开安全生产会议\n\n本报讯 会议召开。\n", "fires": False, "date": None},
+    ],
+)
+
+
+@page_rule(RULE)
+def empty_heading(rc: RuleContext) -> None:
+    page = rc.page
+    blocks = _text_blocks(page)
+    for b, nxt in zip(blocks, blocks[1:]):
+        if b.kind == "heading" and b.level > 0 and nxt.kind == "heading" and 0 < nxt.level <= b.level:
+            rc.report(b.start, b.end,
+                      f"标题“{b.text[:20]}”下没有内容，紧接着是{'同级' if nxt.level == b.level else '更高一级'}标题",
+                      related=[page.location(nxt.start, nxt.end, "下一个标题")], key=b.text)

@@ -1,0 +1,57 @@
+"""Rule ``structure-split-paragraph``: a paragraph of running text stops mid-sentence and the next one
+carries on with it; the fix joins the two."""
+from __future__ import annotations
+
+from ...finding import Rule
+from ...rule import RuleContext, page_rule
+from .common import _gap_fix, breaks
+
+RULE = Rule(
+    id="structure-split-paragraph",
+    category="structure",
+    severity="warning",
+    summary="段落在句子中间被拆成两段（下一段接着上一段的句子）",
+    explanation="""\
+排版转换或拼版时，一个段落常在句子中间甚至词语中间被断开：上一段没有句末标点就结束，下一段接着写完这句话，
+如“全市平均水”｜“平，在……”“共同打造了”｜“‘优秀作品’……”。本规则在断开处报告，关联位置指向下一段的开头，
+并给出把两段合并的修复（删除两段之间的换行和空行）。
+
+判断依据：上一段是正文（不是标题、署名、图片说明、列表、链接或短小无标点的标题行），末尾没有句末标点；
+下一段是正文，且不以列表序号、标题标记开头。跨断点能组成词典中的词（水|平→水平）时在说明中指出。
+没有 # 标记的纯文本里，无句末标点的行也可能是小标题、导语或引语，因此只在有正面证据时才报告：
+跨断点成词或数字被拆开，上一行以不能收尾的词结尾（“在”“把”“又一件”）或以逗号结尾，下一行以不能起首的
+成分开头（“的”“至”“等”），引号括号跨行才闭合，或（段间空行的版面上）一段已有完整句子却断在句中。
+合并修复属于需要人工判断的修复（unsafe），标题与正文永远不会被合并。
+
+A paragraph of running text that stops without a sentence-final mark, followed by a body paragraph
+that carries on the sentence: the layout split one paragraph in two. The fix joins them.""",
+    bad="会议指出，一季度全区主要经济指标增速均高于全市平均水\n\n平。要抓住政策窗口期……",
+    good="会议指出，一季度全区主要经济指标增速均高于全市平均水平。要抓住政策窗口期……",
+    fixable=True,
+    examples=[
+        {"text": "会议指出，一季度全区主要经济指标增速均高于全市平均水\n\n平。要抓住政策窗口期，加快项目建设。\n",
+         "fires": True, "date": None},
+        {"text": "会议指出，一季度全区主要经济指标增速均高于全市平均水平。要抓住政策窗口期，加快项目建设。\n",
+         "fires": False, "date": None},
+        {"text": "强化责任落实\n\n各乡镇要把任务分解到村，确保颗粒归仓。\n", "fires": False, "date": None},
+    ],
+)
+
+
+@page_rule(RULE)
+def split_paragraph(rc: RuleContext) -> None:
+    page = rc.page
+    for s in breaks(page).splits:
+        b, nxt, tail, why = s.block, s.next, s.tail, s.why
+        if s.guess:
+            rc.report(b.end - 1, b.end,
+                      f"这一行与下一段可能是被拆开的一段话：{why}（“{tail[-6:]}｜{nxt.text[:6]}”），请核对",
+                      related=[page.location(nxt.start, min(nxt.end, nxt.start + 1), "下一段可能接续此行")],
+                      severity="info", key=tail[-8:] + nxt.text[:8])
+            continue
+        joined = tail[-8:] + nxt.text[:8]
+        msg = (f"段落在句子中间断开，下一段接着这句话（“{tail[-6:]}｜{nxt.text[:6]}”"
+               + (f"，{why}" if why else "") + "），应合并为一段")
+        rc.report(b.end - 1, b.end, msg,
+                  related=[page.location(nxt.start, min(nxt.end, nxt.start + 1), "下一段接续此句")],
+                  fix=_gap_fix(page, b, nxt), key=joined)  # no suggestion: the fix joins, not replaces
