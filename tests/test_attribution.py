@@ -1,5 +1,6 @@
 """Attribution rules: one statement, two speakers or two occasions; and `newslint quotes`."""
 import json
+import os
 
 # A statement long enough to be a speech rather than a slogan (five points on tendering).
 TENDER = ("一是组织体系要健全。要进一步完善招标投标组织体系，优化调整机构，充实人员力量，保证招标投标工作顺利开展。"
@@ -219,3 +220,27 @@ def test_two_speakers_on_pages_of_two_dates_is_only_info(run_cli, write):
     assert [(f["rule"], f["severity"]) for f in fs] == [("attribution-speaker-conflict", "warning")]
     fs = check(run_cli, str(a), str(next_day))
     assert [(f["rule"], f["severity"]) for f in fs] == [("attribution-speaker-conflict", "info")]
+
+
+def test_statement_pairs_do_not_depend_on_the_hash_seed():
+    """The shingles sampled to pair statements are the same in every process (Python's str hash is
+    salted per process): the same pages give the same findings every run."""
+    import subprocess
+    import sys
+
+    # forty invented statements, each sharing a stretch with the next: which pairs pass the threshold
+    # depends on which shingles are sampled
+    code = ("import random\nfrom newslint.checks.attribution.common import candidate_pairs\n"
+            "rng = random.Random(0)\nchars = '发展改革创新建设推进工作群众服务经济社会全面深化持续加强提升'\n"
+            "base = [''.join(rng.choice(chars) for _ in range(60)) for _ in range(41)]\n"
+            "texts = [base[i][:40] + base[i + 1][:20] for i in range(40)]\n"
+            "texts = [t if i % 2 else t[:30] + base[i + 1][:30] for i, t in enumerate(texts)]\n"
+            "class It:\n    def __init__(self, n): self.norm = n\n"
+            "print(candidate_pairs([It(t) for t in texts]))\n")
+    outs = set()
+    for seed in ("1", "2", "3", "4"):
+        env = dict(os.environ, PYTHONHASHSEED=seed)
+        done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
+        assert done.returncode == 0, done.stderr
+        outs.add(done.stdout)
+    assert len(outs) == 1 and outs != {"[]\n"}, outs
