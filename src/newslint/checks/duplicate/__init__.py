@@ -13,7 +13,8 @@ Design (per page, then corpus):
      clause in both directions, accepting near-equal clauses (rapidfuzz ratio ≥ 80) so a changed name
      or a few characters do not cut a copy in two.  A run covering two whole paragraphs is a paragraph
      copy; a shorter one is a sentence copy.
-  2. *Near-duplicate paragraphs* — MinHash LSH (datasketch) gives candidate pairs of paragraphs whose
+  2. *Near-duplicate paragraphs* — MinHash LSH (sketches and banding as datasketch does them, in numpy;
+     tests compare with datasketch) gives candidate pairs of paragraphs whose
      3-gram sets overlap (Jaccard ≥ 0.5); rapidfuzz verifies them (normalised Indel similarity).  This
      catches copies edited in many places, where no clause survived intact.
 

@@ -220,9 +220,8 @@ def _candidate_pairs(items) -> set:
     """Pairs of paragraph keys whose MinHash sketches may be near duplicates.
 
     Up to ``DIRECT_ITEMS`` paragraphs (a page or a few) every pair's estimated Jaccard similarity is
-    computed at once with numpy — exact, and it spares importing datasketch (and scipy with it, about
-    0.4 s) in a one-page pre-commit run.  Larger runs use datasketch's MinHash LSH, so a year of pages
-    costs no quadratic comparison."""
+    computed at once with numpy — exact.  Larger runs use the banding of MinHash LSH
+    (:func:`_banded_pairs`), so a year of pages costs no quadratic comparison."""
     if len(items) <= DIRECT_ITEMS:
         import numpy as np
 
@@ -240,23 +239,40 @@ def _candidate_pairs(items) -> set:
                 if not crowded[x + 1 + y]:
                     pairs.add(((items[x][0], items[x][1]), (items[x + 1 + y][0], items[x + 1 + y][1])))
         return pairs
-    from datasketch import LeanMinHash, MinHashLSH
+    return _banded_pairs(items)
 
-    lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=dup_units.NUM_PERM)
-    with lsh.insertion_session() as session:
-        for pos, pi, p in items:
-            session.insert((pos, pi), LeanMinHash(seed=dup_units.SEED, hashvalues=p.sketch, scheme="affine32"),
-                           check_duplication=False)
-    # candidate pairs: keys sharing a bucket in any band (read bucket by bucket, not one query per key)
+
+# The banding of MinHash LSH: sketches that agree on all ROWS values of any of BANDS bands are candidates.
+# 14 bands of 4 rows is what datasketch's MinHashLSH(threshold=0.5, num_perm=64) chooses (false positives
+# and negatives weighed equally); tests/test_duplicate.py checks the candidates equal its index's.  Done
+# here with numpy because importing datasketch pulls in scipy (0.4-0.7 s a run) for that one choice.
+BANDS, ROWS = 14, 4
+
+
+def _banded_pairs(items) -> set:
+    """Pairs of paragraph keys sharing a band of their sketches, buckets of more than ``MAX_OCCURRENCES``
+    keys (text repeated everywhere: boilerplate) left out."""
+    import numpy as np
+
+    sk = np.ascontiguousarray(np.stack([p.sketch for _, _, p in items]).astype(np.uint32))
+    keys = [(pos, pi) for pos, pi, _ in items]
     pairs = set()
-    for table in lsh.hashtables:
-        for h, n in table.itemcounts().items():
-            if n < 2 or n > MAX_OCCURRENCES:  # a huge bucket is text repeated everywhere: boilerplate
-                continue
-            keys = sorted(table.get(h))
-            for x in range(len(keys)):
-                for y in range(x + 1, len(keys)):
-                    pairs.add((keys[x], keys[y]))
+    for band in range(BANDS):
+        block = np.ascontiguousarray(sk[:, band * ROWS:(band + 1) * ROWS])
+        rows = block.view(np.dtype((np.void, block.dtype.itemsize * ROWS))).ravel()
+        _, bucket, counts = np.unique(rows, return_inverse=True, return_counts=True)
+        shared = np.nonzero((counts >= 2) & (counts <= MAX_OCCURRENCES))[0]
+        if not len(shared):
+            continue
+        members = np.nonzero(np.isin(bucket, shared))[0]
+        groups: Dict[int, List[Tuple[int, int]]] = {}
+        for i in members.tolist():
+            groups.setdefault(int(bucket[i]), []).append(keys[i])
+        for group in groups.values():
+            group.sort()
+            for x in range(len(group)):
+                for y in range(x + 1, len(group)):
+                    pairs.add((group[x], group[y]))
     return pairs
 
 
