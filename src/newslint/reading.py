@@ -13,6 +13,7 @@ import codecs
 import functools
 import hashlib
 import os
+import re
 import sys
 from pathlib import Path
 from typing import Iterable, Iterator, List, Optional, Tuple
@@ -38,8 +39,11 @@ def _looks_binary(text: str) -> bool:
     sample = text[:65536]
     if not sample:
         return False
-    bad = sum(1 for ch in sample if (ord(ch) < 32 and ch not in "\t\n\r\f\v\x1b") or 0x80 <= ord(ch) < 0xA0)
-    return bad / len(sample) > 0.01
+    return len(_CONTROL_RE.findall(sample)) / len(sample) > 0.01
+
+
+# control characters that are not layout (\t \n \v \f \r) nor an escape (\x1b), and C1 controls
+_CONTROL_RE = re.compile("[\x00-\x08\x0e-\x1a\x1c-\x1f\x80-\x9f]")
 
 
 def decode(data: bytes, name: str) -> Tuple[str, str, bool]:
