@@ -611,8 +611,13 @@ _CLAUSE_START = re.compile(rf"(?:^|[，,。；;：:！？!?“”\"」）)])(?=[
 
 def _clause_starts(b: _Builder, blk) -> None:
     text = blk.text
+    verb = CLAUSE_VERBS.match
     for cm in _CLAUSE_START.finditer(text):
         i = cm.end()
+        # a name here is 2-4 characters followed by a verb of speech or action: most clause starts have
+        # no such verb at any of those places, and need no name candidates at all
+        if not (verb(text, i + 2) or verb(text, i + 3) or verb(text, i + 4)):
+            continue
         ends = _name_candidates(text, i)
         end = _choose(text, i, ends, b.text, blk.start + i)
         if end is None or not CLAUSE_VERBS.match(text, end) or _wordlike(text[i:end], True):
