@@ -310,7 +310,7 @@ def _plain_heading_candidate(text: str, limit: int = 48) -> bool:
     conv = conventions()
     if conv.dateline.match(text) or conv.byline.match(text) or LINK_LINE_RE.match(text):
         return False
-    return bool(regex.search(r"\p{Han}", text))
+    return bool(_HAN.search(text))
 
 
 def _open_line(text: str) -> bool:

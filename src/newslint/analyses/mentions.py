@@ -190,6 +190,8 @@ ORG_LEFT_CUT = regex.compile(
 # An organisation name usually starts at its place: a province, or a city or county name before 市/县.
 ORG_PLACE_START = regex.compile(r"[\p{Han}]{2,3}省|[\p{Han}]{2}(?:市|县|自治州|自治区)")
 _HAN = regex.compile(r"\p{Han}")
+_CLOSE_PAREN_RE = regex.compile(r"[）)]")
+_BYLINE_SEP_RE = regex.compile(r"[\s　、]+")
 _SKIP_BLOCKS = ("link",)
 
 
@@ -512,7 +514,7 @@ def _bylines(b: _Builder, blk) -> None:
         # 记者付凯明 通讯员周红 / 本报记者 刘金元 摄 — within the dateline's brackets or a byline line
         scope_end = len(text)
         if blk.kind == "dateline":
-            close = regex.search(r"[）)]", text)
+            close = _CLOSE_PAREN_RE.search(text)
             scope_end = close.end() if close and close.start() < 60 else min(len(text), 60)
         elif blk.kind in ("body", "heading"):
             scope_end = 0  # running text: only a credit at the end (handled below)
@@ -529,7 +531,7 @@ def _bylines(b: _Builder, blk) -> None:
                 b.add(Mention("person", name, base + nm.start(1), base + nm.end(1), blk.index, blk.kind,
                               rm.group().strip(" \t　:："), "byline", b.group))
                 pos = nm.end()
-                sep = regex.match(r"[\s　、]+", text[pos:scope_end])
+                sep = _BYLINE_SEP_RE.match(text[pos:scope_end])
                 if not sep:
                     break
                 pos += sep.end()

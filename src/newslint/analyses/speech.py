@@ -85,6 +85,7 @@ _ACTOR_VERBS = regex.compile(
     r"^(?:[\p{Han}]{0,4}?(?:主持|召开|出席|参加|调研|考察|视察|检查|督导|到|赴|前往|来到|深入|会见|会晤|"
     r"会谈|看望|慰问|走访|带队|率|在|与|同|一行|、|，|,|以|通过|发表|作|主持召开|致辞|讲话|宣布))")
 _HAN_START_RE = regex.compile(r"^\p{Han}")
+_SENTENCE_END_RE = regex.compile(r"[。！？!?]")
 _MEETING_HELD_RE = regex.compile(r"召开|举行|主持|会议|大会|座谈")
 _ROLE_DET_RE = regex.compile(r"^(?:该|这位|那位|一位|有关|相关|一名|这名)")
 _NON_WORD_RE = regex.compile(r"[^\p{Han}\w]")
@@ -351,7 +352,7 @@ def _occasions(page, layout) -> Dict[int, Occasion]:
         lead = ""
         if lead_block is not None:
             t = lead_block.text
-            cut = regex.search(r"[。！？!?]", t)
+            cut = _SENTENCE_END_RE.search(t)
             lead = t[:cut.end()] if cut else t
         occ = Occasion(article=art.index, kind=art.kind, page_date=page_date, lead=lead)
         hs = art.headings

@@ -239,6 +239,10 @@ def _ymd(d: _dt.date) -> str:
 
 # ---- context helpers ------------------------------------------------------------------------------------
 _CLAUSE_STOP = "，。；：！？!?;:\n（）()“”‘’《》「」【】 \u3000"
+_CLAUSE_STOP_RE = regex.compile(r"[%s]" % regex.escape(_CLAUSE_STOP))
+_TERM_BEFORE_RE = regex.compile(r"届$|届全国|任内|期间")
+_THEN_RE = regex.compile(r"时任|曾任|曾担任|当时|那时|彼时")
+_HAN1 = regex.compile(r"\p{Han}")
 _PAST = regex.compile(r"原|前任?|时任|曾任|曾经|曾|历任|卸任|退休|已故|生前|首任|老")
 _PAST_SENTENCE = regex.compile(r"生前|逝世|去世|病逝|追悼|遗体|悼念|哀悼|缅怀|诞辰|回忆|当年|那年")
 _YEAR = regex.compile(r"(?<![0-9０-９])([12][0-9]{3}|[一二][〇零一二三四五六七八九]{3})年")
@@ -302,12 +306,12 @@ def _past_context(text: str, chain_start: int, name_start: int, name_end: int, p
     国家副主席习近平…) or an earlier year right after the name (习近平2013年提出), or words of mourning and
     memory."""
     before = text[max(0, chain_start - 6):chain_start]
-    adjacent = regex.split(r"[%s]" % regex.escape(_CLAUSE_STOP), text[max(0, chain_start - 2):chain_start])[-1]
-    if _PAST.search(adjacent) or regex.search(r"届$|届全国|任内|期间", before):
+    adjacent = _CLAUSE_STOP_RE.split(text[max(0, chain_start - 2):chain_start])[-1]
+    if _PAST.search(adjacent) or _TERM_BEFORE_RE.search(before):
         return True
     a, b = _sentence(text, chain_start, name_end)
     ca, _ = _clause_bounds(text, chain_start, name_end)
-    if regex.search(r"时任|曾任|曾担任|当时|那时|彼时", text[ca:chain_start]):
+    if _THEN_RE.search(text[ca:chain_start]):
         return True
     if _PAST_SENTENCE.search(text[a:b]):
         return True
@@ -409,6 +413,7 @@ def check_order(page, ctx, r: Roster, win) -> list:
 
 # ---- name-leader-misspelt -------------------------------------------------------------------------------
 _LIST_JOIN = "、"
+_LIST_JOIN_RE = regex.compile(_LIST_JOIN)
 
 
 def _alike(a: str, b: str, short: bool) -> Optional[str]:
@@ -451,7 +456,7 @@ def _candidates(text: str, r: Roster):
     """(start, end, position) of spans standing where a name stands: next to a 、 of a list ("list"),
     right after a leader's title (the title's post), or at the head of a clause before a speech verb
     ("speech")."""
-    for m in regex.finditer(_LIST_JOIN, text):
+    for m in _LIST_JOIN_RE.finditer(text):
         i = m.start()
         for L in (2, 3):
             for s in (i - L, i + 1):
@@ -466,7 +471,7 @@ def _candidates(text: str, r: Roster):
     for m in _SPEECH.finditer(text):
         for L in (2, 3):
             s = m.start() - L
-            if s >= 0 and (s == 0 or not regex.match(r"\p{Han}", text[s - 1])):
+            if s >= 0 and (s == 0 or not _HAN1.match(text[s - 1])):
                 yield s, m.start(), "speech"
 
 

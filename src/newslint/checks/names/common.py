@@ -16,6 +16,11 @@ from ...config import ConfigError
 from ...finding import Fix
 from ...packs import load_pack
 
+_HAN1 = regex.compile(r"\p{Han}")
+_OWN_PAPER_RE = regex.compile(r"^(?:本报|本台|本刊|本网)")
+_LIST_SEP_RE = regex.compile(r"[、，,]")
+_PAREN_RE = regex.compile(r"[（(][^）)]*[）)]")
+
 COLLECT_KEY = "names.mentions"
 
 
@@ -55,7 +60,7 @@ def place_words(text: str) -> Set[str]:
     for m in _PLACE_END_RE.finditer(text):
         s = m.start()
         cands = [text[s - 2:s]]
-        if s >= 3 and regex.match(r"\p{Han}", text[s - 3]):
+        if s >= 3 and _HAN1.match(text[s - 3]):
             cands.append(text[s - 3:s])
         for w in cands:
             f, tag = word_info(w)
@@ -135,11 +140,11 @@ def title_items(title: str, role: str = "") -> List[str]:
     """The specific title items of a title chain: ``市政协副主席、…党工委副书记`` → [市政协副主席, 党工委副书记].
     Brackets and generic words (区领导) are dropped; a byline role (记者, 通讯员) is an item."""
     if role == "byline":
-        t = regex.sub(r"^(?:本报|本台|本刊|本网)", "", title)
+        t = _OWN_PAPER_RE.sub("", title)
         return [t] if t else []
     out = []
-    for part in regex.split(r"[、，,]", title):
-        part = regex.sub(r"[（(][^）)]*[）)]", "", part).strip()
+    for part in _LIST_SEP_RE.split(title):
+        part = _PAREN_RE.sub("", part).strip()
         if not part or part in _GENERIC or part.endswith("领导"):
             continue
         m = _rank_re().search(part)
