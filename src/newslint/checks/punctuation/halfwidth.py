@@ -56,10 +56,31 @@ def _is_han(ch: str) -> bool:
     return bool(ch) and bool(_HAN.match(ch))
 
 
+_MARK = regex.compile(r"[,;:?!()]")
+
+
 def _skipped_spans(text: str) -> List[Tuple[int, int]]:
-    spans = [m.span() for m in _SKIP.finditer(text)]
-    if ":" in text or ";" in text or "^" in text or "_" in text:
-        extra = [m.span() for m in _EMOTICON.finditer(text)]
+    """Spans where half-width marks are left alone (urls, mail, code, numbers, emoticons), sorted and
+    non-overlapping.  Every such span lies within a line, so only the lines that hold a half-width mark
+    are scanned."""
+    spans: List[Tuple[int, int]] = []
+    line_end = -1
+    for m in _MARK.finditer(text):
+        if m.start() < line_end:
+            continue
+        ls = text.rfind("\n", 0, m.start()) + 1
+        line_end = text.find("\n", m.start())
+        if line_end < 0:
+            line_end = len(text)
+        spans.extend(_line_spans(text, ls, line_end))
+    return spans
+
+
+def _line_spans(text: str, ls: int, le: int) -> List[Tuple[int, int]]:
+    spans = [m.span() for m in _SKIP.finditer(text, ls, le)]
+    line = text[ls:le]
+    if ":" in line or ";" in line or "^" in line or "_" in line:
+        extra = [m.span() for m in _EMOTICON.finditer(text, ls, le)]
         if extra:  # kept sorted and non-overlapping for _inside's bisection
             merged: List[Tuple[int, int]] = []
             for a, b in sorted(spans + extra):
@@ -140,7 +161,7 @@ def find(text: str) -> List[Tuple[int, str]]:
     skip, pairs = _spans_and_pairs(text)
     fixed: dict = {}
     left: List[int] = []
-    for m in regex.finditer(r"[,;:?!()]", text):
+    for m in _MARK.finditer(text):
         i = m.start()
         if _inside(skip, i):
             continue
@@ -182,7 +203,7 @@ def _near_fixed(text: str, i: int, fixed: dict) -> bool:
 @page_rule(RULE)
 def halfwidth(rc: RuleContext) -> None:
     text = rc.page.text
-    if not regex.search(r"[,;:?!()]", text):
+    if not _MARK.search(text):
         return
     found = find(text)
     marks = dict(found)
