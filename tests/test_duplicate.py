@@ -473,3 +473,20 @@ def test_display_text_under_a_subhead_is_a_summary_for_the_copy_analysis(tmp_pat
         page = read_page(str(path))
         paras = {p.line: p.lead for p in dup_units.analyse(page, 60).paragraphs}
         assert paras[7] is lead
+
+
+def test_a_labelled_summary_box_ends_at_a_wider_gap_or_a_subhead(run_cli, write):
+    """核心阅读 opens a box of up to three paragraphs, but a whitespace line or a subhead closes it sooner:
+    the body's first paragraph after it restating the box is a summary restated, not a paste — and it sums
+    up the page, whose subhead may start a new story."""
+    summary = ("　　园区今年前三季度新签约项目四十二个，总投资超过三百亿元，其中先进制造业项目占比超过六成，"
+               "一批龙头企业带动上下游配套企业集聚发展。")
+    restated = ("　　据统计，园区今年前三季度新签约项目四十二个，总投资超过三百亿元，其中先进制造业项目占比超过六成，"
+                "一批龙头企业带动上下游配套企业集聚发展。")
+    gap = _plain("　　核心阅读", summary, "　　", restated, *REST)
+    assert findings(run_cli, write("a.txt", gap)) == []
+    subhead = _plain("　　核心阅读", summary, "　　招商成效明显", restated, *REST)
+    assert findings(run_cli, write("b.txt", subhead)) == []
+    # without the label, the same paragraphs in the body are a copy
+    body = _plain(*REST, summary, "　　园区还将举办投资推介会，邀请企业代表参加。", restated)
+    assert findings(run_cli, write("c.txt", body))

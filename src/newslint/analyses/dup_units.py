@@ -112,6 +112,7 @@ class Paragraph:
     weight: int
     sketch: Optional[np.ndarray] = None  # MinHash hash values (uint32), None for short paragraphs
     lead: bool = False  # a summary: the story's first paragraphs before its dateline, a 核心阅读 box
+    boxed: bool = False  # inside a summary box opened by a label (核心阅读): it sums up the page
     story: int = -1  # the article, or the headed article a headless one continues (标题+核心阅读 | 本报讯…)
 
 
@@ -231,15 +232,18 @@ PAGE_LEAD_PARAGRAPHS = 2  # a page's first paragraphs (before any dateline): an 
 _BODY_END_RE = regex.compile(r"[。！？!?…][”’」』）)]*\s*$")  # a paragraph that ends as body text does
 
 
-def _set_apart_opening(blocks) -> int:
+def _usual_gap(blocks) -> int:
+    """The blank lines the page usually puts between two paragraphs of running text (a large number when
+    it has fewer than two, so that no gap counts as wider)."""
+    gaps = [b.blank_before for b in blocks if b.kind in TEXT_KINDS][1:]
+    return max(set(gaps), key=gaps.count) if gaps else 1 << 30
+
+
+def _set_apart_opening(blocks, usual: int) -> int:
     """The index of the block that ends a box of opening paragraphs set apart from the body: the first
     running text, among the page's first paragraphs, after a wider gap than the page puts between its
     paragraphs (a whitespace line under a summary box on a page that otherwise has none); -1 if none."""
     text = [b for b in blocks if b.kind in TEXT_KINDS]
-    gaps = [b.blank_before for b in text[1:]]
-    if not gaps:
-        return -1
-    usual = max(set(gaps), key=gaps.count)
     for b in text[1:PAGE_LEAD_PARAGRAPHS + 1]:
         if b.kind == "dateline":
             break
@@ -283,9 +287,12 @@ def analyse(page, min_sketch_chars: int = 30, labels=None, signoffs=None) -> Dup
         headed = any(not any(p.search(h.text.strip(" \t\u3000*#")) for p in signoffs) for h in art.headings)
         story_of[art.index] = art.index if headed or not story_of else story_of[art.index - 1]
     box_left = 0  # paragraphs still inside a summary box opened by a label
-    set_apart = _set_apart_opening(page.layout.blocks)
+    usual = _usual_gap(page.layout.blocks)
+    set_apart = _set_apart_opening(page.layout.blocks, usual)
     for b in page.layout.blocks:
         line = b.text.strip(" \t\u3000*#")
+        if box_left and (b.is_heading or (out.paragraphs and b.blank_before > usual)):
+            box_left = 0  # a subhead, or a wider gap, closes the box before its paragraphs run out
         if any(p.search(line) for p in signoffs):
             story = story_of.get(b.article, b.article)
             for p in out.paragraphs:  # an editor's note signed off: what came before is the note
@@ -329,6 +336,7 @@ def analyse(page, min_sketch_chars: int = 30, labels=None, signoffs=None) -> Dup
             # a sentence-final mark, as a deck or pull-quote does); an opening paragraph that runs straight
             # into the next and ends like body text is the body's first paragraph
             display = not _BODY_END_RE.search(b.text)
+            p.boxed = box_left > 0
             p.lead = box_left > 0 or (not seen_articles and len(out.paragraphs) < PAGE_LEAD_PARAGRAPHS
                                       and (b.index < set_apart or display))
             # a paragraph set as display text right under a headline or subhead (the pull-quote an

@@ -392,12 +392,13 @@ def _parallel(pages, m: Match) -> bool:
 def _summary_restated(data: List[dup_units.DupPage], m: Match) -> bool:
     """The body of an article restating its own summary: the earlier copy is in the article's lead
     (its first paragraph, a 核心阅读/导语 box, an editor's note signed ——编者) and the later one in the
-    body.  A lead printed twice in a row (the same whole paragraph again right after it) is a paste."""
+    body.  A box opened by a label (核心阅读) sums up the page, whose subheads may start new stories.  A
+    lead printed twice in a row (the same whole paragraph again right after it) is a paste."""
     if m.a != m.b:
         return False
     d = data[m.a]
     pa, pb = d.paragraphs[m.a_para], d.paragraphs[m.b_para]
-    if not pa.lead or pb.lead or pa.story != pb.story:
+    if not pa.lead or pb.lead or (pa.story != pb.story and not pa.boxed):
         return False
     if m.kind == "paragraph" and m.exact and m.b_para == m.a_para + 1:
         return False
