@@ -184,3 +184,16 @@ def test_a_bad_pattern_in_a_layout_pack_is_a_config_error(run_cli, write, tmp_pa
     page = write("p.txt", "本报讯　今天天气很好。\n")
     code, out, err = run_cli("check", "--no-cache", "--config", tmp_path / "newslint.toml", page)
     assert code == 2 and "bad.toml" in err and "pattern" in err
+
+
+def test_the_last_line_of_a_box_of_unmarked_items_is_not_truncated():
+    """A sidebar of facts set line by line without end marks: its last line ends as its items do.  The
+    same line after paragraphs that end with a full stop is cut off."""
+    items = ("　　第一次全市运动会：\r\n　　1983年在市体育场举行\r\n　　王小明是第一位领奖的运动员\r\n"
+             "　　自此，全市运动会成为市民每年秋天的体育盛会\r\n")
+    head = "运动会的那些“第一次”\r\n\r\n"
+    assert lint_text(head + items, ["structure-truncated-paragraph"], path="a.txt") == []
+    body = ("　　全市运动会已经举办了四十届。\r\n　　运动员们在赛场上挥洒汗水。\r\n　　观众们为他们加油喝彩。\r\n"
+            "　　自此，全市运动会成为市民每年秋天的体育盛会\r\n")
+    assert rule_ids(lint_text(head + body, ["structure-truncated-paragraph"], path="b.txt")) == \
+        ["structure-truncated-paragraph"]

@@ -202,6 +202,17 @@ def _unmarked_style(blocks: List[Block], article: int) -> bool:
     return n >= 3 and n * 3 >= len(texts)
 
 
+def _in_unmarked_run(blocks: List[Block], i: int, run: int = 3) -> bool:
+    """The ``run`` lines before ``blocks[i]`` in its article (headlines aside) all end without a
+    sentence-final mark: a box of items set line by line (facts of a sidebar, a programme, a listing),
+    whose last line ends as its items do."""
+    before = [x for x in blocks[max(0, i - run):i] if x.article == blocks[i].article and x.role != "title"]
+    def ends_item(t: str) -> bool:  # a full stop ends an item; a colon only introduces one (第一届春晚：)
+        return ends_sentence(t) and t[-1:] not in "：:"
+
+    return len(before) == run and not any(ends_item(clean(x.text)) for x in before)
+
+
 def _usual_gap(blocks: List[Block]) -> int:
     """Blank lines between two paragraphs of running text on this page, as it usually sets them."""
     gaps = [b.blank_before for a, b in zip(blocks, blocks[1:]) if a.is_text and b.is_text]
@@ -315,7 +326,8 @@ def _breaks(page) -> Breaks:
                         nxt.kind == "body" or nxt.role in _layout.INNER_HEADINGS)) and not (
                     _TABULAR.search(tail)) and not (
                     plain and not _SENTENCE_INSIDE.search(tail) and (
-                        _unmarked_style(blocks, b.article) or _between_headings(blocks, i))):
+                        _unmarked_style(blocks, b.article) or _between_headings(blocks, i)
+                        or _in_unmarked_run(blocks, i))):
                 # (not before a list or a numbered point, nor after a lead-in —— or ：, nor a verse line
                 # ending on a comma before a short line; nor on a page that ends no paragraph with a mark)
                 # (before a list or a bullet the paragraph may be a lead-in: not reported)
