@@ -14,7 +14,7 @@
 * ``name-leader-order``: three or more members of the Politburo Standing Committee listed one after
   another (、) out of the official order of the page's date; one finding per list, with that order.
 
-The page date is the shared "dates" analysis (see ``checks/chronology.py``); pages without a date or dated
+The page date is the shared "dates" analysis (``analyses/dates.py``); pages without a date or dated
 before the roster's coverage (the 18th Congress, 2012-11-15) are not judged, nor — after the pack's horizon
 — a post the roster never gave the person.  A user pack (config ``packs``) adds or replaces leaders.
 
