@@ -300,3 +300,13 @@ def test_a_short_dateline_paragraph_is_running_text_not_a_headline(run_cli, writ
     f = findings(run_cli, p, "structure-split-paragraph")
     assert rules_of(f) == ["structure-split-paragraph"] and f[0]["severity"] == "warning"
     assert "平均水平" in f[0]["message"]
+
+
+@pytest.mark.parametrize("left,right,why", [
+    ("今年一季度，全区工业增加值同比增长17.", "23%，增速居全市第一。", "数字被拆开"),  # after the decimal point
+    ("国家统计局发布的数据显示，9月CP", "I同比上涨3.0%，涨幅比上月扩大。", "外文缩写被拆开"),
+])
+def test_a_number_or_an_abbreviation_cut_at_the_break(run_cli, write, left, right, why):
+    fs = findings(run_cli, write("n.txt", f"## 标题\n\n{left}\n\n{right}\n"))
+    assert [(f["rule"], f["line"]) for f in fs] == [("structure-split-paragraph", 3)]
+    assert why in fs[0]["message"]

@@ -264,6 +264,9 @@ def unclosed(left: str, right: str) -> Optional[str]:
     return None
 
 
+_LATIN_CAP = regex.compile(r"[A-Z]")
+
+
 def join_evidence(left: str, right: str) -> Optional[str]:
     """What shows that ``left`` and ``right`` (two lines) are one sentence, in words for the editor:
     a word or a number across the break, a mark that cannot open a line, a left half that ends on a
@@ -273,8 +276,11 @@ def join_evidence(left: str, right: str) -> Optional[str]:
     word = word_across(left, right)
     if word:
         return f"跨断点组成“{word}”"
-    if left[-1].isdigit() and (right[0].isdigit() or (right[0] in ".．" and right[1:2].isdigit())):
-        return "一个数字被拆开"
+    if left[-1].isdigit() and (right[0].isdigit() or (right[0] in ".．" and right[1:2].isdigit())) or (
+            left[-1] in ".．" and left[-2:-1].isdigit() and right[0].isdigit()):
+        return "一个数字被拆开"  # 2024|年 is below; 1|024, 17|.23, 17.|23
+    if _LATIN_CAP.match(left[-1]) and _LATIN_CAP.match(right[0]):
+        return "一个外文缩写被拆开"  # CP|I, P|PP
     if left[-1].isdigit() and right[0] in NUMBER_UNITS:
         return "数字与其单位被拆开"
     if right[0] in BAD_OPEN_PUNCT:

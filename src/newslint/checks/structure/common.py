@@ -120,8 +120,13 @@ def open_end(block: Block) -> bool:
     last = t[-1]
     if last in "%％" or (last in ".．" and len(t) > 1 and t[-2].isdigit()):
         return True  # 14% | 左右…  76. | 4公里
+    if _CAPS_END.search(t):
+        return True  # ……9月CP | I上涨  (a short capitalised abbreviation right after Han text)
     # an end on an ASCII word or a dash may be a code, a URL or a lead-in; Han, digits, quotes, commas are not
     return bool(_HAN.match(last)) or last.isdigit() or last in "，,、“‘「『《（(—”’」』》）)"
+
+
+_CAPS_END = regex.compile(r"\p{Han}[A-Z]{1,5}$")
 
 
 def continuation_ok(block: Block) -> bool:
@@ -134,6 +139,8 @@ def continuation_ok(block: Block) -> bool:
         return False
     if t[0] in ".．" and t[1:2].isdigit():
         return True  # the decimals of a number split at its point: 969 | .3亿元
+    if t[0].isascii() and t[0].isupper() and _HAN.search(t[1:8]):
+        return True  # the rest of an abbreviation cut at the break: CP | I上涨
     return bool(_HAN.match(t[0])) or t[0] in "“‘「『《" or t[0].isdigit() or t[0] in _BAD_OPEN_PUNCT
 
 
