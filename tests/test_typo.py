@@ -155,6 +155,22 @@ def test_the_context_model_scores_a_replacement_and_an_insertion():
     assert g_sub > 5 and g_ins > 3 and g_none == 0
 
 
+def test_the_context_gain_mixes_the_reports_model_and_the_documents_model():
+    from newslint.analyses import charlm
+    from newslint.checks import typo_lm
+
+    text = "要进一步完善考核评价机智。"
+    i = text.index("智")
+
+    def gain(lm):  # the characters the change touches: 智 and the mark after it, each given two before
+        return (lm.logprob("制。", "评价机") - lm.logprob("智。", "评价机"))
+
+    a, b = gain(charlm.model()), gain(charlm.docs_model())
+    assert a != pytest.approx(b, abs=0.01)
+    [g] = typo_lm.gains(text, [(i, i + 1, "制")])
+    assert g == pytest.approx((1 - typo_lm.DOCS_WEIGHT) * a + typo_lm.DOCS_WEIGHT * b, abs=0.05)
+
+
 def test_a_loose_look_alike_is_found_where_the_context_wants_the_word():
     # 渎/续 share the component 卖 under another radical: a loose confusion, reported only on context
     [t] = typos("各地要持渎推进农村人居环境整治。")

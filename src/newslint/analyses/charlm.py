@@ -131,6 +131,17 @@ def reverse_model() -> CharLM:
     return CharLM(pack_dir() / "charlm-rev.npz")
 
 
+@lru_cache(maxsize=None)
+def docs_model() -> CharLM:
+    """The left-to-right model of official documents (``charlm-docs.npz``): trained on the reports and on
+    the statutory texts of the PRC (laws, regulations, judicial interpretations) as well, which makes it
+    stronger on the register of official documents and weaker on news; the typo rules use it with
+    :func:`model` (``checks/typo_lm.py``), the joins do not."""
+    from ..packs import pack_dir
+
+    return CharLM(pack_dir() / "charlm-docs.npz")
+
+
 def logprob(text: str, context: Optional[str] = None) -> float:
     """log P(text | context) under the built-in model (``context`` None: at a sentence start)."""
     return model().logprob(text, context)
