@@ -4,6 +4,7 @@
 """
 from __future__ import annotations
 
+import re
 from typing import Dict, List, Optional, Set, Tuple
 
 import regex
@@ -246,7 +247,11 @@ def blocks(page):
     return [b for b in page.layout.blocks if b.kind != "link"]
 
 
-_DOUBLE_WORD_HINT = regex.compile(r"(\p{Han}{2,4})\1")
+# A quick test before segmenting: could the block hold a word written twice?  The standard library's engine
+# runs this back-reference five times faster than regex's; its class covers every Han character (and a few
+# neighbours: a hint may say yes too often, never too rarely).
+_DOUBLE_WORD_HINT = re.compile("([\u2e80-\u2fdf\u3005\u3007\u3021-\u3029\u3038-\u303b\u3400-\u9fff"
+                               "\uf900-\ufaff\U00016fe2-\U00016ff1\U00020000-\U0003ffff]{2,4})\\1")
 
 
 def has_double_word(s: str) -> bool:
