@@ -45,3 +45,20 @@ def test_containment_is_a_weak_look_alike():
     assert not charsim.contains("鹏", "朋")  # 鸟 is more than a small addition
     assert not charsim.contains("十", "一") and not charsim.contains("军", "军")
     assert not charsim.contains("峰", "生")
+
+
+def test_readings_cache_is_rebuilt_when_damaged(tmp_path, monkeypatch):
+    """The pinyin readings are cached as one marshal file of strings; a damaged or foreign file is not
+    trusted: the table is rebuilt from pypinyin and gives the same readings."""
+    import marshal
+
+    from newslint.analyses import charsim
+
+    monkeypatch.setenv("NEWSLINT_CACHE_DIR", str(tmp_path))
+    monkeypatch.setattr(charsim, "_READINGS", None)
+    assert charsim._readings_table().get("行") == "hang heng xing"
+    (cached,) = tmp_path.glob("pinyin-*.marshal")
+    for junk in (("行", "hang", b"\x00"), {"行": ("hang",)}, "x"):
+        cached.write_bytes(marshal.dumps(junk))
+        monkeypatch.setattr(charsim, "_READINGS", None)
+        assert charsim._readings_table().get("行") == "hang heng xing"
