@@ -4,7 +4,6 @@ compare two statements and describe where they were said.
 """
 from __future__ import annotations
 
-import zlib
 from dataclasses import dataclass
 from typing import Dict, List, Optional, Tuple
 
@@ -82,18 +81,34 @@ def collect(page, min_chars: int, quote_min_chars: Optional[int] = None) -> List
 
 
 # ---- corpus phase ----------------------------------------------------------------------------------
+def _sampled_shingles(t: str) -> List[int]:
+    """Hashes of the distinct 8-character shingles of ``t`` that fall in the 1-in-``_SAMPLE`` sample: a
+    polynomial rolling hash, mixed, computed for all windows at once with numpy — the same sample in every
+    process (Python's own str hash is salted per process)."""
+    import numpy as np
+
+    if len(t) < _SHINGLE:
+        return []
+    c = np.frombuffer(t.encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
+    n = len(c) - _SHINGLE + 1
+    h = np.zeros(n, dtype=np.uint64)
+    with np.errstate(over="ignore"):
+        for j in range(_SHINGLE):
+            h = h * np.uint64(1000003) + c[j:j + n]
+        h ^= h >> np.uint64(31)
+        h *= np.uint64(0xBF58476D1CE4E5B9)
+        h ^= h >> np.uint64(29)
+    return np.unique(h[h % np.uint64(_SAMPLE) == 0]).tolist()
+
+
 def candidate_pairs(items: List[Said]) -> List[Tuple[int, int]]:
     """Pairs of statements sharing enough sampled shingles (an inverted index, no all-pairs)."""
-    index: Dict[str, List[int]] = {}
+    index: Dict[int, List[int]] = {}
     samples: List[int] = []
     for i, it in enumerate(items):
-        seen = set()
-        t = it.norm
-        for k in range(len(t) - _SHINGLE + 1):
-            sh = t[k:k + _SHINGLE]
-            if zlib.crc32(sh.encode("utf-8")) % _SAMPLE == 0 and sh not in seen:  # the same sample every run
-                seen.add(sh)
-                index.setdefault(sh, []).append(i)
+        seen = _sampled_shingles(it.norm)
+        for sh in seen:
+            index.setdefault(sh, []).append(i)
         samples.append(len(seen))
     shared: Dict[Tuple[int, int], int] = {}
     for posting in index.values():
