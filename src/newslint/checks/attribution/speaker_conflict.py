@@ -48,14 +48,7 @@ def speaker_conflict(rc: RuleContext) -> None:
         if kind == "speaker":
             if not same_statement(x, y, opts):
                 continue
-            rep, other = report_on(x, y)
-            if not rc.enabled_for(pages[rep.path]):
-                continue
-            msg = (f"同一段话（“{rep.first_words}”）分别归于“{rep.speaker}”和“{other.speaker}”："
-                   f"此处为{describe(rep)}，另一处为{describe(other)}。请核实发言人")
-            report(rc, corpus, pages, rep, other, msg,
-                   related_to(other, f"同一段话在此归于“{other.speaker}”（{other.occasion}）"),
-                   key=f"{rep.speaker}|{other.speaker}|{rep.norm[:40]}")
+            _report_conflict(rc, pages, x, y, "请核实发言人")
         elif kind == "group":
             _group_conflict(rc, pages, x, y, opts)
         elif kind == "role":
@@ -84,11 +77,16 @@ def _group_conflict(rc, pages, x, y, opts) -> None:
     reaction = _reaction_re(rc)
     if not same_statement(x, y, opts) or not (fits(x) and fits(y)):
         return
+    _report_conflict(rc, pages, x, y, "请核实是谁说的")
+
+
+def _report_conflict(rc, pages, x, y, ask: str) -> None:
+    """Report one passage given to two subjects, at the place :func:`report_on` picks, naming both."""
     rep, other = report_on(x, y)
     if not rc.enabled_for(pages[rep.path]):
         return
     msg = (f"同一段话（“{rep.first_words}”）分别归于“{rep.speaker}”和“{other.speaker}”："
-           f"此处为{describe(rep)}，另一处为{describe(other)}。请核实是谁说的")
+           f"此处为{describe(rep)}，另一处为{describe(other)}。{ask}")
     report(rc, rc.corpus, pages, rep, other, msg,
            related_to(other, f"同一段话在此归于“{other.speaker}”（{other.occasion}）"),
            key=f"{rep.speaker}|{other.speaker}|{rep.norm[:40]}")

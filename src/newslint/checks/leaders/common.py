@@ -218,3 +218,12 @@ def _clause_bounds(text: str, start: int, end: int, reach: int = 60) -> Tuple[in
     while b < len(text) and b - end < reach and text[b] not in _CLAUSE_STOP:
         b += 1
     return a, b
+
+
+def add_findings(rc, findings) -> None:
+    """Give a rule's findings (made with ``ctx.finding`` by the check functions, which tests and benchmarks
+    call directly) to its context, dropped on an archive page or a page the rule is ignored for, as
+    ``rc.report`` drops them."""
+    page = rc.page
+    if not (page.archive or rc.ctx.ignored_for_path(rc.rule.id, page.path)):
+        rc.findings.extend(findings)

@@ -7,7 +7,7 @@ import regex
 
 from ...finding import Fix, Rule
 from ...rule import RuleContext, page_rule
-from .common import _HAN1, _TAIL, CAT, Roster, _clause_bounds, load_roster
+from .common import _HAN1, _TAIL, CAT, Roster, _clause_bounds, add_findings, load_roster
 
 MISSPELT = Rule(
     id="name-leader-misspelt", category=CAT, severity="error",
@@ -192,8 +192,4 @@ def check_misspelt(page, ctx, r: Roster, win) -> list:
 
 @page_rule(MISSPELT)
 def misspelt(rc: RuleContext) -> None:
-    page = rc.page
-    if page.archive or rc.ctx.ignored_for_path(rc.rule.id, page.path):
-        return
-    for f in check_misspelt(page, rc.ctx, load_roster(rc.ctx), None):
-        rc.findings.append(f)
+    add_findings(rc, check_misspelt(rc.page, rc.ctx, load_roster(rc.ctx), None))

@@ -5,7 +5,7 @@ import regex
 
 from ...finding import Fix, Rule
 from ...rule import RuleContext, page_rule
-from .common import _TAIL, CAT, COVERAGE, Roster, _window, load_roster
+from .common import _TAIL, CAT, COVERAGE, Roster, _window, add_findings, load_roster
 
 ORDER = Rule(
     id="name-leader-order", category=CAT, severity="warning",
@@ -62,10 +62,6 @@ def check_order(page, ctx, r: Roster, win) -> list:
 
 @page_rule(ORDER)
 def order(rc: RuleContext) -> None:
-    page = rc.page
-    if page.archive or rc.ctx.ignored_for_path(rc.rule.id, page.path):
-        return
-    win = _window(page)
+    win = _window(rc.page)
     if win is not None:
-        for f in check_order(page, rc.ctx, load_roster(rc.ctx), win):
-            rc.findings.append(f)
+        add_findings(rc, check_order(rc.page, rc.ctx, load_roster(rc.ctx), win))

@@ -22,6 +22,7 @@ from .common import (
     _window,
     _years,
     _ymd,
+    add_findings,
     load_roster,
 )
 
@@ -132,10 +133,6 @@ def check_titles(page, ctx, r: Roster, win) -> list:
 
 @page_rule(TITLE)
 def title(rc: RuleContext) -> None:
-    page = rc.page
-    if page.archive or rc.ctx.ignored_for_path(rc.rule.id, page.path):
-        return
-    win = _window(page)
+    win = _window(rc.page)
     if win is not None:
-        for f in check_titles(page, rc.ctx, load_roster(rc.ctx), win):
-            rc.findings.append(f)
+        add_findings(rc, check_titles(rc.page, rc.ctx, load_roster(rc.ctx), win))
