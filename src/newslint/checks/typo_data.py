@@ -76,17 +76,22 @@ def primary_reading(ch: str) -> str:
     return to_normal(v.split(",")[0]) if v else ""
 
 
-def build_confusables(words: Optional[Dict[str, Tuple[int, str]]] = None) -> Dict[str, Dict[str, int]]:
-    """``{char: {confusable: kind}}`` over the common characters (kind SOUND, SHAPE or BOTH)."""
-    from ..analyses import charsim
 
-    words = words or _dict_words()
+def _ranked_chars(words) -> list:
+    """Han characters by the summed dictionary frequency of the words they occur in, most used first."""
     weight: Counter = Counter()
     for w, (f, _) in words.items():
         for ch in w:
             if _is_han(ch):
                 weight[ch] += f
-    ranked = [c for c, _ in weight.most_common()]
+    return [c for c, _ in weight.most_common()]
+
+def build_confusables(words: Optional[Dict[str, Tuple[int, str]]] = None) -> Dict[str, Dict[str, int]]:
+    """``{char: {confusable: kind}}`` over the common characters (kind SOUND, SHAPE or BOTH)."""
+    from ..analyses import charsim
+
+    words = words or _dict_words()
+    ranked = _ranked_chars(words)
     shape_chars = ranked[:SHAPE_CHARS]
     conf: Dict[str, Dict[str, int]] = defaultdict(dict)
     by_reading = defaultdict(list)
@@ -149,12 +154,7 @@ def build_loose(words: Optional[Dict[str, Tuple[int, str]]] = None,
 
     words = words or _dict_words()
     conf = conf if conf is not None else build_confusables(words)
-    weight: Counter = Counter()
-    for w, (f, _) in words.items():
-        for ch in w:
-            if _is_han(ch):
-                weight[ch] += f
-    ranked = [c for c, _ in weight.most_common()]
+    ranked = _ranked_chars(words)
     loose: Dict[str, Dict[str, int]] = defaultdict(dict)
     by_reading = defaultdict(list)
     for c in ranked[:SOUND_CHARS]:
