@@ -490,3 +490,18 @@ def test_a_labelled_summary_box_ends_at_a_wider_gap_or_a_subhead(run_cli, write)
     # without the label, the same paragraphs in the body are a copy
     body = _plain(*REST, summary, "　　园区还将举办投资推介会，邀请企业代表参加。", restated)
     assert findings(run_cli, write("c.txt", body))
+
+
+def test_a_user_pack_adds_a_verb_that_gives_a_quotation_its_source(run_cli, write):
+    """[[quote_verb]] of rules/duplicate.toml is a list a paper extends: 寄语 is in no built-in list, so a
+    letter printed in full and then introduced by 寄语 is a copy until a pack names it."""
+    letter = ("希望同学们珍惜时光，勤奋学习，锻炼身体，培养劳动精神，从小学先锋、长大做先锋，"
+              "努力成长为能够担当民族复兴大任的时代新人。")
+    text = ("## 王明给希望小学学生回信\n\n同学们：\n\n你们好！来信收到了。\n\n" + letter + "\n\n王明\n\n"
+            "本报讯 近日，王明给希望小学的学生们回信，勉励他们努力学习。\n\n"
+            "王明在回信中寄语：" + letter + "学校将把回信精神融入日常教学。\n")
+    page = write("a.txt", text)
+    assert [f["rule"] for f in findings(run_cli, "--no-cache", page)] == ["duplicate-sentence"]
+    write("verbs.toml", '[[quote_verb]]\nwords = ["寄语"]\n')
+    cfg = write("newslint.toml", 'packs = ["verbs.toml"]\n')
+    assert findings(run_cli, "--no-cache", "--config", cfg, page) == []

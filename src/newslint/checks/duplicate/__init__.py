@@ -42,8 +42,10 @@ RULES = (PARAGRAPH, SENTENCE)
 
 @hookimpl
 def newslint_pack_sections():
-    # rules/duplicate.toml: lines that open / close a summary box (核心阅读, ——编者)
-    return {"summary_label": {"pattern": str, "note": str}, "summary_signoff": {"pattern": str, "note": str}}
+    # rules/duplicate.toml: lines that open / close a summary box (核心阅读, ——编者); verbs that give a
+    # quotation to its source (表示, 提出)
+    return {"summary_label": {"pattern": str, "note": str}, "summary_signoff": {"pattern": str, "note": str},
+            "quote_verb": {"words": list, "note": str}}
 
 
 @hookimpl

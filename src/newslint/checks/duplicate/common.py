@@ -7,7 +7,8 @@ from __future__ import annotations
 import gc
 from collections import defaultdict
 from dataclasses import dataclass
-from typing import Dict, List, Tuple
+from functools import lru_cache
+from typing import Any, Dict, List, Tuple
 
 import regex
 
@@ -405,10 +406,23 @@ def _summary_restated(data: List[dup_units.DupPage], m: Match) -> bool:
     return True
 
 
-# the words before a quotation that give it to a speaker: 王明在回信中表示， / 习近平强调：“
-_FRAME_BEFORE_RE = regex.compile(r"^[^。！？；;\n]{0,40}?(?:表示|指出|强调|说|写道|提到|认为|要求)[，,：:]\s*“?$")
-_SPEAKER_FIRST_RE = regex.compile(r"^[^。！？；;\n]{0,40}?(?:表示|指出|强调|说|写道|提到|认为|要求)[，,：:]")
-_FRAME_AFTER_RE = regex.compile(r"^[。！？!?]?”[^。！？\n“”]{1,30}?(?:说|表示|指出|介绍|认为)")  # “……”胡某说
+# The frames that give a quotation to its source, built from the verbs of rules/duplicate.toml's
+# [[quote_verb]] (a paper adds its own): 王明在回信中表示， / 习近平强调：“ / “……”胡某说 / 《方案》提出，
+@lru_cache(maxsize=4)
+def _frames(_packs_key) -> Tuple[Any, Any, Any, Any]:
+    from ...analyses.words import words
+
+    verbs = "|".join(regex.escape(w) for w in words("quote_verb")) or "(?!)"
+    return (regex.compile(rf"^[^。！？；;\n]{{0,40}}?(?:{verbs})[，,：:]\s*“?$"),  # before the copy
+            regex.compile(rf"^[^。！？；;\n]{{0,40}}?(?:{verbs})[，,：:]"),  # a paragraph with its own speaker
+            regex.compile(rf"^[。！？!?]?”[^。！？\n“”]{{1,30}}?(?:{verbs})"),  # after the copy
+            regex.compile(rf"(?:^|[。！？；;])[^。！？；;\n]{{0,40}}?(?:{verbs})[，,：:]\s*“?$"))  # opening its sentence
+
+
+def frames():
+    from ... import packs
+
+    return _frames(packs.active_key())
 
 
 def _quoted_again(pages, data: List[dup_units.DupPage], m: Match) -> bool:
@@ -421,18 +435,14 @@ def _quoted_again(pages, data: List[dup_units.DupPage], m: Match) -> bool:
     pa, pb = d.paragraphs[m.a_para], d.paragraphs[m.b_para]
     if not (m.a_span[0] <= pa.start and m.a_span[1] >= pa.end):
         return False  # an excerpt of the earlier paragraph: not the printed text itself
-    if _SPEAKER_FIRST_RE.match(page.text[pa.start:pa.end]):
+    frame_before, speaker_first, frame_after, _ = frames()
+    if speaker_first.match(page.text[pa.start:pa.end]):
         return False  # the earlier copy has its own speaker (吕沛指出，……): two reports of one speech
     before = page.text[pb.start:m.b_span[0]]
     after = page.text[m.b_span[1]:pb.end]
     if page.text[m.b_span[0]:m.b_span[1]].rstrip().endswith("”"):
         after = "”" + after  # the copy's clause took the closing quotation mark with it
-    return bool(_FRAME_BEFORE_RE.match(before) or (before.strip() in ("“", "") and _FRAME_AFTER_RE.match(after)))
-
-
-# a reporting frame that opens the copy's sentence: 《实施方案》提出， / 专家指出：“
-_SOURCE_FRAME_RE = regex.compile(r"(?:^|[。！？；;])[^。！？；;\n]{0,40}?"
-                                 r"(?:表示|指出|强调|说|写道|提到|认为|要求|提出|明确|规定|显示)[，,：:]\s*“?$")
+    return bool(frame_before.match(before) or (before.strip() in ("“", "") and frame_after.match(after)))
 
 
 def _lead_quoted_again(pages, data: List[dup_units.DupPage], m: Match) -> bool:
@@ -449,7 +459,7 @@ def _lead_quoted_again(pages, data: List[dup_units.DupPage], m: Match) -> bool:
     first = next(i for i, q in enumerate(d.paragraphs) if q.story == pa.story)
     if m.a_para != first:
         return False
-    return bool(_SOURCE_FRAME_RE.search(pages[m.a].text[pb.start:m.b_span[0]]))
+    return bool(frames()[3].search(pages[m.a].text[pb.start:m.b_span[0]]))
 
 
 _DISPLAY_END_RE = regex.compile(r"[。！？!?…；;”’」』）)]\s*$")
