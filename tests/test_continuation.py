@@ -73,3 +73,31 @@ def test_two_equally_good_partners_are_no_pairing():
     text = MOVED_WORD.replace("园区今年", "同时，园区积极推进创\n\n园区今年")
     # 实施创|新驱动 and 推进创|新驱动: two heads fit the tail equally well, so neither pairing is reported
     assert lint_text(text, SEL, path="p.md") == []
+
+
+def _e_paper(*lines):
+    """A plain e-paper page: a title, a blank line, indented paragraphs, CRLF."""
+    return "\r\n".join(["园区加快转型", ""] + ["　　" + x for x in lines]) + "\r\n"
+
+
+def test_a_cut_head_the_plain_layout_reads_as_a_subhead_is_still_paired():
+    """A paragraph's head cut short by the column break looks like a subhead on a plain page (no end mark);
+    one with a clause inside, between running text of its article, is still a head its tail can join."""
+    lines = ["近年来，园区坚持实施创新驱动发展战略，产业结构持续优化。",
+             "园区负责人表示，下一步，园区将坚持实施创",
+             "园区今年新增企业四十家，带动就业三千余人，税收同比增长一成。",
+             "园区还将举办投资推介会，邀请长三角地区的企业代表参加。",
+             "新驱动发展战略，推动产业转型升级取得明显成效。"]
+    page = _e_paper(*lines)
+    assert Page.from_text("p.txt", page).layout.blocks[2].role == "subhead"  # what the layout makes of it
+    fs = lint_text(page, SEL, path="p.txt")
+    assert [(f.location.line, f.related[0].line) for f in fs] == [(7, 4)]
+
+
+def test_a_short_real_subhead_is_not_taken_for_a_cut_head():
+    lines = ["近年来，园区坚持实施创新驱动发展战略，产业结构持续优化。",
+             "坚持实施创",
+             "园区今年新增企业四十家，带动就业三千余人，税收同比增长一成。",
+             "园区还将举办投资推介会，邀请长三角地区的企业代表参加。",
+             "新驱动发展战略，推动产业转型升级取得明显成效。"]
+    assert lint_text(_e_paper(*lines), SEL, path="p.txt") == []

@@ -76,6 +76,9 @@ RULES = [CONTINUATION]
 _HAN = regex.compile(r"\p{Han}")
 _OPENERS = {"”": "“", "’": "‘", "）": "（", ")": "(", "》": "《", "」": "「", "』": "『"}
 COMMON_WORD = 300  # jieba dictionary frequency of a word that is evidence on its own (创新 4681, 大宫 44)
+CUT_HEAD_CHARS = 16  # a "subhead" this long, or with a clause mark inside, may be a cut paragraph head
+_CLAUSE_MARK = regex.compile(r"[，、；：]")
+HEADING_END_COST = 2  # the points more a pair needs when its head is a line the layout took for a subhead
 MIN_SCORE = 3  # what a pair needs: e.g. a common word across the join (2) and a stranded first character (1)
 ADJACENT_MD, ADJACENT_PLAIN = 2, 2  # the standing of the next paragraph as the continuation of an open end
 MANY_JOINS = 60  # candidate joins on a page beyond which a pair needs one point more
@@ -94,6 +97,7 @@ LM_ALONE = 1  # the point more a pair needs when nothing but the model ties the 
 class _End:
     block: Block
     tail: str
+    heading: bool = False  # a line the plain-text layout took for a subhead (a short cut head looks like one)
 
 
 @dataclass
@@ -154,6 +158,21 @@ def _carried_on(blocks: List[Block], i: int) -> bool:
     return bool(_structure.split_evidence(_structure.clean(b.text), nxt.text))
 
 
+def _cut_head_like_subhead(blocks: List[Block], i: int) -> bool:
+    """A plain-text "subhead" inside an article — running text of the same article above it and below
+    it — that stops on a character of running text: a paragraph's head cut short by the column break
+    looks just like one."""
+    b = blocks[i]
+    if not (b.kind == "heading" and b.role == "subhead" and 0 < i < len(blocks) - 1):
+        return False
+    above, below = blocks[i - 1], blocks[i + 1]
+    tail = _structure.clean(b.text)
+    # (a real subhead is a short phrase: a line with a clause inside it, or a long one, reads as cut text)
+    return (above.article == b.article == below.article and above.is_text and below.is_text
+            and bool(tail) and (bool(_HAN.match(tail[-1])) or tail[-1] in "，、")
+            and (len(tail) >= CUT_HEAD_CHARS or bool(_CLAUSE_MARK.search(tail[:-1]))))
+
+
 def _ends_and_starts(blocks: List[Block]):
     ends, starts = [], []
     for i, b in enumerate(blocks):
@@ -161,6 +180,8 @@ def _ends_and_starts(blocks: List[Block]):
             tail = _structure.clean(b.text)
             if not _structure._lead_in_mark(tail) and not _structure._TABULAR.search(tail):
                 ends.append(_End(b, tail))
+        elif _cut_head_like_subhead(blocks, i) and not _carried_on(blocks, i):
+            ends.append(_End(b, _structure.clean(b.text), heading=True))
         if b.kind == "body" and _structure.running_text(b) and _structure.continuation_ok(b):
             if i > 0 and _structure.open_end(blocks[i - 1]) and _carried_on(blocks, i - 1):
                 continue  # the second half of a split the split rule reports
@@ -240,6 +261,8 @@ def pairs(page, conj: Optional[tuple] = None) -> List[Tuple[_End, _Start, float,
             if s.block.index == e.block.index + 1 or s.block.index == e.block.index:
                 continue  # next to each other: the split rule's business
             sc, why = _score(e, s, conj)
+            if e.heading:
+                sc -= HEADING_END_COST  # a real subhead is likelier than a cut head: ask for more
             if sc > 0:
                 scored.append((sc, e, s, why))
     best_for_end: dict = {}
