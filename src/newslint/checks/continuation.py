@@ -76,8 +76,6 @@ RULES = [CONTINUATION]
 _HAN = regex.compile(r"\p{Han}")
 _OPENERS = {"”": "“", "’": "‘", "）": "（", ")": "(", "》": "《", "」": "「", "』": "『"}
 COMMON_WORD = 300  # jieba dictionary frequency of a word that is evidence on its own (创新 4681, 大宫 44)
-CUT_HEAD_CHARS = 16  # a "subhead" this long, or with a clause mark inside, may be a cut paragraph head
-_CLAUSE_MARK = regex.compile(r"[，、；：]")
 HEADING_END_COST = 2  # the points more a pair needs when its head is a line the layout took for a subhead
 MIN_SCORE = 3  # what a pair needs: e.g. a common word across the join (2) and a stranded first character (1)
 ADJACENT_MD, ADJACENT_PLAIN = 2, 2  # the standing of the next paragraph as the continuation of an open end
@@ -158,21 +156,6 @@ def _carried_on(blocks: List[Block], i: int) -> bool:
     return bool(_structure.split_evidence(_structure.clean(b.text), nxt.text))
 
 
-def _cut_head_like_subhead(blocks: List[Block], i: int) -> bool:
-    """A plain-text "subhead" inside an article — running text of the same article above it and below
-    it — that stops on a character of running text: a paragraph's head cut short by the column break
-    looks just like one."""
-    b = blocks[i]
-    if not (b.kind == "heading" and b.role == "subhead" and 0 < i < len(blocks) - 1):
-        return False
-    above, below = blocks[i - 1], blocks[i + 1]
-    tail = _structure.clean(b.text)
-    # (a real subhead is a short phrase: a line with a clause inside it, or a long one, reads as cut text)
-    return (above.article == b.article == below.article and above.is_text and below.is_text
-            and bool(tail) and (bool(_HAN.match(tail[-1])) or tail[-1] in "，、")
-            and (len(tail) >= CUT_HEAD_CHARS or bool(_CLAUSE_MARK.search(tail[:-1]))))
-
-
 def _ends_and_starts(blocks: List[Block]):
     ends, starts = [], []
     for i, b in enumerate(blocks):
@@ -180,7 +163,7 @@ def _ends_and_starts(blocks: List[Block]):
             tail = _structure.clean(b.text)
             if not _structure._lead_in_mark(tail) and not _structure._TABULAR.search(tail):
                 ends.append(_End(b, tail))
-        elif _cut_head_like_subhead(blocks, i) and not _carried_on(blocks, i):
+        elif _structure.cut_head_like_subhead(blocks, i) and not _carried_on(blocks, i):
             ends.append(_End(b, _structure.clean(b.text), heading=True))
         if b.kind == "body" and _structure.running_text(b) and _structure.continuation_ok(b):
             if i > 0 and _structure.open_end(blocks[i - 1]) and _carried_on(blocks, i - 1):

@@ -347,3 +347,21 @@ def _breaks(page) -> Breaks:
                 out.guessed.add(i + 1)
                 out.splits.append(Split(b, nxt, tail, why, guess=True))
     return out
+
+
+CUT_HEAD_CHARS = 16  # a "subhead" this long, or with a clause mark inside, may be a cut paragraph head
+_CLAUSE_MARK = regex.compile(r"[，、；：]")
+
+
+def cut_head_like_subhead(blocks: List[Block], i: int) -> bool:
+    """A plain-text "subhead" inside an article — running text of the same article above it and below
+    it — that stops on a character of running text and is no short phrase (a clause inside it, or 16
+    characters or more): a paragraph's head cut short by the column break looks just like one."""
+    b = blocks[i]
+    if not (b.kind == "heading" and b.role == "subhead" and 0 < i < len(blocks) - 1):
+        return False
+    above, below = blocks[i - 1], blocks[i + 1]
+    tail = clean(b.text)
+    return (above.article == b.article == below.article and above.is_text and below.is_text
+            and bool(tail) and (bool(_HAN.match(tail[-1])) or tail[-1] in "，、")
+            and (len(tail) >= CUT_HEAD_CHARS or bool(_CLAUSE_MARK.search(tail[:-1]))))
