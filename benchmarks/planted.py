@@ -398,6 +398,12 @@ def duplicate_kind(out: Path, files, n: int, seed: int, kind: str, label: str = 
 MISSED: list = []  # planted names not found, printed with --show
 
 
+def common_chars(files) -> list:
+    """The 2,500 Han characters most used in the corpus's first 60 pages: what a misspelt name is made with."""
+    freq = collections.Counter(c for f in files[:60] for c in read(f) if "\u4e00" <= c <= "\u9fff")
+    return [c for c, _ in freq.most_common(2500)]
+
+
 def name_kind(out: Path, files, n: int, seed: int, label: str = "xwlb"):
     sys.path.insert(0, str(ROOT / "src"))
     from newslint.analyses import charsim
@@ -405,9 +411,7 @@ def name_kind(out: Path, files, n: int, seed: int, label: str = "xwlb"):
     from newslint.page import Page
 
     rng = seeded(seed, label, "name")
-    freq = collections.Counter(c for f in files[:60] for c in read(f)
-                               if "\u4e00" <= c <= "\u9fff")
-    common = [c for c, _ in freq.most_common(2500)]
+    common = common_chars(files)
     cases = []
     for f in shuffled(files, rng):
         if len(cases) >= n:
@@ -460,9 +464,7 @@ def name_list_kind(out: Path, files, n: int, seed: int, label: str = "xwlb"):
     from newslint.page import Page
 
     rng = seeded(seed, label, "name-list")
-    freq = collections.Counter(c for f in files[:60] for c in read(f)
-                               if "\u4e00" <= c <= "\u9fff")
-    common = [c for c, _ in freq.most_common(2500)]
+    common = common_chars(files)
     cases = []
     for f in shuffled(files, rng):
         if len(cases) >= n:
@@ -529,8 +531,7 @@ def name_register_kind(out: Path, files, n: int, seed: int, label: str = "xwlb")
                    check=True, capture_output=True)
     attested = {e["name"]: e.get("count", 0) for e in tomllib.loads(reg_path.read_text("utf-8")).get("person", [])}
     (out / "newslint.toml").write_text('roster = ["register.toml"]\n', encoding="utf-8")
-    freq = collections.Counter(c for f in files[:60] for c in read(f) if "\u4e00" <= c <= "\u9fff")
-    common = [c for c, _ in freq.most_common(2500)]
+    common = common_chars(files)
     cases = []
     for f in shuffled(files[half:], rng):
         if len(cases) >= n:
