@@ -20,7 +20,8 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import List, Sequence, Tuple
 
-_BITS = 21  # as charlm.key
+from ..analyses.charlm import _BITS  # how charlm.key packs characters into one integer
+
 DOCS_WEIGHT = 0.5  # the weight of charlm-docs.npz's log-probabilities (the rest: charlm.npz's)
 
 
