@@ -505,3 +505,15 @@ def test_a_user_pack_adds_a_verb_that_gives_a_quotation_its_source(run_cli, writ
     write("verbs.toml", '[[quote_verb]]\nwords = ["寄语"]\n')
     cfg = write("newslint.toml", 'packs = ["verbs.toml"]\n')
     assert findings(run_cli, "--no-cache", "--config", cfg, page) == []
+
+
+def test_written_out_permutations_are_datasketchs():
+    """dup_units writes datasketch's affine32 permutations out (numpy.random costs more to import than a
+    page's sketches); they must be the ones datasketch draws for NUM_PERM and SEED."""
+    from datasketch import MinHash
+
+    from newslint.analyses import dup_units
+
+    m = MinHash(num_perm=dup_units.NUM_PERM, seed=dup_units.SEED, scheme="affine32")
+    a, b = m.permutations
+    assert (dup_units._permutations()[0] == a).all() and (dup_units._permutations()[1] == b).all()

@@ -165,10 +165,9 @@ class PathFilter:
 
     def __init__(self, root: Optional[str] = None, exclude: Iterable[str] = DEFAULT_EXCLUDE,
                  respect_gitignore: bool = True, force: bool = False):
-        import pathspec
-
         self.root = os.path.abspath(root or os.getcwd())
-        self.exclude = pathspec.GitIgnoreSpec.from_lines(list(exclude))
+        self._exclude_lines = list(exclude)
+        self._exclude = None  # compiled on first use: a run over files named directly never needs it
         self.respect_gitignore = respect_gitignore
         self.force = force
         self.forced_out = 0  # files named directly and left out because of force
@@ -188,6 +187,14 @@ class PathFilter:
                     continue
             self._specs[directory] = pathspec.GitIgnoreSpec.from_lines(lines) if lines else None
         return self._specs[directory]
+
+    @property
+    def exclude(self):
+        if self._exclude is None:
+            import pathspec
+
+            self._exclude = pathspec.GitIgnoreSpec.from_lines(self._exclude_lines)
+        return self._exclude
 
     def _git_root(self, directory: str) -> Optional[str]:
         if directory not in self._git_roots:

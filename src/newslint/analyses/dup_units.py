@@ -165,20 +165,35 @@ def clauses_of(text: str, base: int = 0) -> List[Clause]:
     return out
 
 
+# The (a, b) parameters of datasketch 2's affine32 permutations for NUM_PERM = 64 and SEED = 1, as its
+# MinHash._init_permutations draws them (odd multipliers a, offsets b, from numpy's RandomState(SEED)):
+# written out, because importing numpy.random costs more than a page's sketches (a test builds the same
+# sketches with datasketch itself, so the two cannot drift apart).
+_PERM_A = (
+    "4be883d5d7018ffe195fce70912878ddfffd0e00138799419755cb9a0b3d82ff9f96234b81a7e0782101472f03a10ccb"
+    "997f5d5f8f3c9cc6db55edb0f9f3e8560d1b25cb33fafede65c9df1329aa4fb1fda9a0d6cb6265a02517d55ea993910c"
+    "17f7ad68f9410ce3d59b98c139258b753bbf050e1db39e116584475789d4f2d3aff9a8d5afbf16ead3970c1ee38584dc"
+    "efcbe047bd5bd5e0c18e6d65ad08898e1b31fb99d3af936e13fbbfef0f08039b7f2279a07b96832f2d1c7862734a4b09"
+    "0314b6c001efe3ba79e209caa3f185a811ea8a2bb1c5c1a81bfdfe13e734cd8b5f03f456d51f551ef3e49bc191734f57"
+    "3d845a328f48a62f076b9bd78d0be357"
+)
+_PERM_B = (
+    "953f38f531ee6a6939857d8803b29232c4db1eb1182b254af1a1c5502bfc61244c86beaf1a4c87c83407aad550259c69"
+    "6d8aae047373bf08297509c0d26dc09f0f0026fd406c1fa9c4c887bf19306a4c6f2dcb47e2de3572d7350eca8727dd38"
+    "1a056d1a99fec7126826a9721604207809b799e8c3be9e18e74b2a4b7e4443e717a5ab497ded961e648d49219b405986"
+    "a53bf50439516815532ac8ada66cb7ea88422d36202513e9a2ddfa430aaf864c17bdd77d8f869a95ef2aa90d579cdf90"
+    "195ff992c70f2b9df30090255c85dff44abadc96be84cf422e5d23b3a0d3233bd896321a97149088b792ff6941252ff3"
+    "7135c4b14d27397e03a7076a80cb648a"
+)
 _PERMUTATIONS = None
 
 
 def _permutations() -> np.ndarray:
-    """The (a, b) parameters of datasketch's affine32 permutations for NUM_PERM and SEED."""
+    """The (a, b) parameters of datasketch's affine32 permutations for NUM_PERM and SEED (little-endian)."""
     global _PERMUTATIONS
     if _PERMUTATIONS is None:
-        # Drawn exactly as datasketch 2's MinHash._init_permutations does for scheme "affine32" (odd
-        # multipliers a, offsets b, from RandomState(SEED)) — a test compares with datasketch itself.
-        # Importing datasketch here would pull in scipy (0.3–0.5 s) on every page-level run.
-        gen = np.random.RandomState(SEED)
-        a = gen.randint(0, 1 << 31, NUM_PERM, dtype=np.uint32) * np.uint32(2) + np.uint32(1)
-        b = gen.randint(0, 1 << 32, NUM_PERM, dtype=np.uint32)
-        _PERMUTATIONS = np.array([a, b], dtype=np.uint32)
+        _PERMUTATIONS = np.array([np.frombuffer(bytes.fromhex(h), dtype="<u4") for h in (_PERM_A, _PERM_B)],
+                                 dtype=np.uint32)
     return _PERMUTATIONS
 
 
@@ -210,7 +225,7 @@ def sketches(norms: List[str]) -> List[np.ndarray]:
     building one MinHash object per paragraph costs ten times more."""
     if not norms:
         return []
-    hs = [np.unique(shingle_hashes(n)) for n in norms]
+    hs = [shingle_hashes(n) for n in norms]  # a repeated shingle changes no minimum
     a, b = _permutations()
     hv = _fmix32(np.concatenate(hs))
     starts = np.cumsum([0] + [len(h) for h in hs[:-1]])

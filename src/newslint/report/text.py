@@ -11,7 +11,6 @@ import os
 from collections import Counter, defaultdict
 from typing import Dict, List
 
-from wcwidth import wcswidth, wcwidth
 
 from .. import hookimpl
 from ..lang import count, of, severity_counts, t
@@ -36,6 +35,8 @@ def printable(s: str) -> str:
 
 
 def width(s: str) -> int:
+    from wcwidth import wcswidth, wcwidth  # imported when a finding is drawn: a clean run never needs it
+
     w = wcswidth(s)
     if w >= 0:
         return w

@@ -98,7 +98,7 @@ def _sampled_shingles(t: str) -> List[int]:
         h ^= h >> np.uint64(31)
         h *= np.uint64(0xBF58476D1CE4E5B9)
         h ^= h >> np.uint64(29)
-    return np.unique(h[h % np.uint64(_SAMPLE) == 0]).tolist()
+    return sorted(set(h[h % np.uint64(_SAMPLE) == 0].tolist()))  # (np.unique would import numpy.ma)
 
 
 def candidate_pairs(items: List[Said]) -> List[Tuple[int, int]]:
