@@ -11,7 +11,6 @@ import os
 from collections import Counter, defaultdict
 from typing import Dict, List
 
-
 from .. import hookimpl
 from ..lang import count, of, severity_counts, t
 
