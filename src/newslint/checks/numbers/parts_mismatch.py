@@ -38,6 +38,8 @@ def parts_mismatch(rc: RuleContext) -> None:
     if "%" not in text and "％" not in text:
         return
     for a, b in _PAIRS:
+        if a not in text or b not in text:
+            continue  # (compiling the pair's pattern costs more than looking)
         pat = regex.compile(
             rf"(?:^|[，,。；;：:])(?P<a>{a}{_WHO})(?:占|比例为|占比)(?:比)?{_PCT}"
             rf"[，,、；;](?P<b>{b}{_WHO})(?:占|比例为|占比)(?:比)?{_PCT}(?![，,、]\p{{Han}}{{1,4}}(?:占|比例))",
