@@ -1,3 +1,5 @@
+import pytest
+
 from newslint.analyses import charsim
 
 
@@ -47,18 +49,34 @@ def test_containment_is_a_weak_look_alike():
     assert not charsim.contains("峰", "生")
 
 
-def test_readings_cache_is_rebuilt_when_damaged(tmp_path, monkeypatch):
-    """The pinyin readings are cached as one marshal file of strings; a damaged or foreign file is not
-    trusted: the table is rebuilt from pypinyin and gives the same readings."""
+@pytest.mark.parametrize("prefix, variable, load, char, value", [
+    ("pinyin", "_READINGS", "_readings_table", "行", "hang heng xing"),
+    ("fourcorner", "_FC", "_four_corner_table", "军", "37504"),
+    ("chaizi", "_CHAIZI", "_chaizi_table", "军", "冖车"),
+])
+def test_character_table_cache_is_rebuilt_when_damaged(tmp_path, monkeypatch, prefix, variable, load, char, value):
+    """The character tables (pinyin readings, four-corner codes, decompositions) are cached as one marshal
+    file of strings each; a damaged or foreign file is not trusted: the table is rebuilt from its package
+    and gives the same values."""
     import marshal
 
     from newslint.analyses import charsim
 
     monkeypatch.setenv("NEWSLINT_CACHE_DIR", str(tmp_path))
-    monkeypatch.setattr(charsim, "_READINGS", None)
-    assert charsim._readings_table().get("行") == "hang heng xing"
-    (cached,) = tmp_path.glob("pinyin-*.marshal")
-    for junk in (("行", "hang", b"\x00"), {"行": ("hang",)}, "x"):
+    monkeypatch.setattr(charsim, variable, None)
+    assert getattr(charsim, load)().get(char) == value
+    (cached,) = tmp_path.glob(f"{prefix}-*.marshal")
+    monkeypatch.setattr(charsim, variable, None)
+    assert getattr(charsim, load)().get(char) == value  # read back from the file
+    for junk in ((char, "x", b"\x00"), {char: (value,)}, "x", ("", "", b"\x01\x00\x00\x00")):
         cached.write_bytes(marshal.dumps(junk))
-        monkeypatch.setattr(charsim, "_READINGS", None)
-        assert charsim._readings_table().get("行") == "hang heng xing"
+        monkeypatch.setattr(charsim, variable, None)
+        assert getattr(charsim, load)().get(char) == value
+
+
+def test_character_tables_answer_absent_characters():
+    """A character a table does not hold (a Latin letter, a mark) has no value, not a neighbour's."""
+    from newslint.analyses import charsim
+
+    assert charsim.four_corner("a") is None and charsim.decompositions("，") == ()
+    assert charsim.readings("a") == frozenset()

