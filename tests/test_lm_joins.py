@@ -17,7 +17,7 @@ MOVED_BETWEEN_WORDS = """## 园区加快转型
 
 本报讯 全区防汛工作会议昨天召开，会议部署了汛期各项工作。
 
-成为带动就业的主力军，为全区经济发展作出了贡献。
+成为带动就业的主力军，为园区经济发展作出了贡献。
 """
 
 
@@ -29,7 +29,7 @@ def test_a_tail_cut_between_two_words_is_paired_by_the_character_model():
 
 
 def test_an_ordinary_paragraph_opening_is_not_taken_for_the_tail():
-    text = MOVED_BETWEEN_WORDS.replace("成为带动就业的主力军，为全区经济发展作出了贡献。",
+    text = MOVED_BETWEEN_WORDS.replace("成为带动就业的主力军，为园区经济发展作出了贡献。",
                                        "会议强调，各部门要压实责任，确保安全度汛。")
     assert charlm.join_score("这些企业已经", "会议强调，各部门要压实责任") < 8
     assert lint_text(text, PAIR, path="p.md") == []

@@ -21,6 +21,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import List, Optional, Tuple
 
+import collections
+
 import regex
 
 from .. import hookimpl
@@ -74,9 +76,11 @@ than as two): the page's columns were read in the wrong order.  The fix moves th
 
 RULES = [CONTINUATION]
 _HAN = regex.compile(r"\p{Han}")
+_BIGRAM = regex.compile(r"(?=(\p{Han}\p{Han}))")
 _OPENERS = {"”": "“", "’": "‘", "）": "（", ")": "(", "》": "《", "」": "「", "』": "『"}
 COMMON_WORD = 300  # jieba dictionary frequency of a word that is evidence on its own (创新 4681, 大宫 44)
 HEADING_END_COST = 2  # the points more a pair needs when its head is a line the layout took for a subhead
+CARRIED = 2  # the standing of the next paragraph when the split rule's evidence ties it to an open end
 MIN_SCORE = 3  # what a pair needs: e.g. a common word across the join (2) and a stranded first character (1)
 ADJACENT_MD, ADJACENT_PLAIN = 2, 2  # the standing of the next paragraph as the continuation of an open end
 MANY_JOINS = 60  # candidate joins on a page beyond which a pair needs one point more
@@ -88,6 +92,11 @@ MARGIN = 1.5  # how much better than the runner-up (for its end and for its star
 # an ordinary paragraph opening (…合作 | 会议指出) does not.  Tuned on the planted moved tails of
 # benchmarks/planted.py: a point per 3.5 nats above 2 keeps wrong pairings at or below today's.
 LM_FLOOR, LM_SCALE = 2.0, 3.5
+COHESION_RARITY = 9.0  # a bigram this rare (nats) is content (示范, 治理), not a function word pair (的是, 进行)
+# Lexical cohesion of a start under another article than the end's: points per unit by which the share
+# (by rarity) of its content bigrams that the end's article prints exceeds the share its own article prints.
+COHESION = 9.0
+REPEATED = 2  # a run of 3+ characters across the join that the page prints elsewhere (习近|平)
 LM_ALONE = 1  # the point more a pair needs when nothing but the model ties the two (…开放前沿 | 路好，驱车登高)
 
 
@@ -96,6 +105,7 @@ class _End:
     block: Block
     tail: str
     heading: bool = False  # a line the plain-text layout took for a subhead (a short cut head looks like one)
+    carried: bool = False  # the next paragraph reads as its second half (structure-split-paragraph's pair)
 
 
 @dataclass
@@ -104,6 +114,65 @@ class _Start:
     head: str
     odd: int  # how surely the paragraph cannot open a sentence (0: it can)
     why: str
+    opens: bool = False  # it opens with a speaker and a verb of saying (王明表示，…): a paragraph's own start
+
+
+class _Page:
+    """What the pairing reads from the whole page: the text (to find a phrase across a join printed
+    elsewhere on it) and the content bigrams of each article (lexical cohesion)."""
+
+    def __init__(self, page):
+        from ..analyses.charlm import model
+
+        self.text = page.text
+        self.blocks = page.layout.blocks
+        self._lm = model()
+        self._weight: dict = {}
+        self.bigrams: dict = {}
+        self.article: dict = {}
+        for b in self.blocks:
+            if b.is_text or b.kind == "heading":
+                bg = {x for x in _BIGRAM.findall(b.text) if self.weight(x) >= COHESION_RARITY}
+                self.bigrams[b.index] = bg
+                self.article.setdefault(b.article, collections.Counter()).update(bg)
+
+    def weight(self, bigram: str) -> float:
+        """How rare a bigram is in running text (nats under the character model): content, not function."""
+        w = self._weight.get(bigram)
+        if w is None:
+            w = self._weight[bigram] = -(self._lm.p1(bigram[0]) + self._lm.p2(bigram[0], bigram[1]))
+        return w
+
+    def cohesion(self, block: Block, article: int) -> float:
+        """The share (by rarity) of the block's content bigrams that ``article`` prints elsewhere."""
+        own = self.bigrams.get(block.index) or ()
+        counts = self.article.get(article) or {}
+        total = hit = 0.0
+        for x in own:
+            w = self.weight(x)
+            total += w
+            if counts.get(x, 0) > (1 if block.article == article else 0):
+                hit += w
+        return hit / total if total else 0.0
+
+    def repeated_across(self, tail: str, head: str) -> str:
+        """The longest run of Han characters across the join (3 or more, both sides) that the page prints
+        elsewhere: a name or a term cut in two (习近|平, 中国式|现代化) that the page spells out whole."""
+        best = ""
+        for k in range(1, 7):
+            if k > len(tail) or not _HAN.match(tail[-k]):
+                break
+            for m in range(1, 7):
+                if m > len(head) or not _HAN.match(head[m - 1]):
+                    break
+                x = tail[-k:] + head[:m]
+                if k + m < 3:
+                    continue
+                if x not in self.text:
+                    break
+                if len(x) > len(best):
+                    best = x
+        return best
 
 
 def _open_conjunctions() -> Tuple[Tuple[str, Tuple[str, ...]], ...]:
@@ -156,15 +225,23 @@ def _carried_on(blocks: List[Block], i: int) -> bool:
     return bool(_structure.split_evidence(_structure.clean(b.text), nxt.text))
 
 
+def _speech_openings(page) -> set:
+    """Blocks that open with a speaker and a verb of saying (李明指出，… / 他说：“…): the speech analysis
+    accepts a speaker only when the words before the verb make a plausible subject, so such a paragraph
+    starts a sentence of its own; it is no tail cut from another paragraph."""
+    blocks = page.layout.blocks
+    return {s.block for s in page.analysis("speech").speeches if s.start - blocks[s.block].start <= 1}
+
+
 def _ends_and_starts(blocks: List[Block]):
     ends, starts = [], []
     for i, b in enumerate(blocks):
-        if _structure.open_end(b) and not _carried_on(blocks, i):
+        if _structure.open_end(b):
             tail = _structure.clean(b.text)
             if not _structure._lead_in_mark(tail) and not _structure._TABULAR.search(tail):
-                ends.append(_End(b, tail))
-        elif _structure.cut_head_like_subhead(blocks, i) and not _carried_on(blocks, i):
-            ends.append(_End(b, _structure.clean(b.text), heading=True))
+                ends.append(_End(b, tail, carried=_carried_on(blocks, i)))
+        elif _structure.cut_head_like_subhead(blocks, i):
+            ends.append(_End(b, _structure.clean(b.text), heading=True, carried=_carried_on(blocks, i)))
         if b.kind == "body" and _structure.running_text(b) and _structure.continuation_ok(b):
             if i > 0 and _structure.open_end(blocks[i - 1]) and _carried_on(blocks, i - 1):
                 continue  # the second half of a split the split rule reports
@@ -175,7 +252,7 @@ def _ends_and_starts(blocks: List[Block]):
     return ends, starts
 
 
-def _score(end: _End, start: _Start, conj: tuple) -> Tuple[float, List[str]]:
+def _score(end: _End, start: _Start, conj: tuple, pg: Optional[_Page] = None) -> Tuple[float, List[str]]:
     tail, head = end.tail, start.head
     score, why = 0, []
     word = word_across(tail, head)
@@ -186,6 +263,12 @@ def _score(end: _End, start: _Start, conj: tuple) -> Tuple[float, List[str]]:
         if len(_layout._first_word(head)) == 1 and _HAN.match(head[0]):
             score += 1
             why.append(f"这一段的“{head[0]}”是半个词")
+    # the page prints the word across the join whole elsewhere, in a longer run (习近|平总书记 and 习近平总书记):
+    # two words that merely abut (未来|中国) prove nothing, however often the page has them side by side
+    repeated = pg.repeated_across(tail, head) if pg is not None and word else ""
+    if repeated and word in repeated:
+        score += REPEATED
+        why.append(f"跨接缝的“{repeated}”在版面别处完整出现")
     if tail[-1:].isdigit() and (head[:1].isdigit() or head[:1] in _layout.NUMBER_UNITS):
         score += 3
         why.append("一个数字与其后文被拆开")
@@ -213,15 +296,27 @@ def _score(end: _End, start: _Start, conj: tuple) -> Tuple[float, List[str]]:
         score += start.odd
         why.append(f"这一段{start.why}")
     lm = _lm_points(tail, head)
-    if not start.odd and not word and not pair and not hit:
+    coh = 0.0
+    if pg is not None and start.block.article != end.block.article:
+        # a tail printed under another article reads like its head's article, not like its host; a
+        # paragraph of another article that reads like its own is no tail of this one
+        coh = COHESION * (pg.cohesion(start.block, end.block.article) - pg.cohesion(start.block, start.block.article))
+    if not start.odd and not word and not pair and not hit and not repeated:
         # an ordinary start after an ordinary open end: only the model can tie the two, and it must be surer
-        if lm <= LM_ALONE:
+        # (and not at all when the paragraph opens with its own speaker: 王明表示，…)
+        if lm <= LM_ALONE or start.opens:
             return 0, []
-        return lm - LM_ALONE, ["两段接起来读成一句话比各自成句通顺得多"]
+        # (the model alone ties the two: a start that reads like another article counts against the pair,
+        # one that reads like the end's article does not make it)
+        return lm - LM_ALONE + min(coh, 0.0), ["两段接起来读成一句话比各自成句通顺得多"]
     if lm > 0:
         score += lm
         why.append("两段接起来读成一句话比各自成句通顺得多")
-    return score, why
+    return score + coh, why + _cohesion_why(coh)
+
+
+def _cohesion_why(coh: float) -> List[str]:
+    return ["这一段的用词与上一半所在的稿件相合"] if coh >= 1 else []
 
 
 def _lm_points(tail: str, head: str) -> float:
@@ -231,19 +326,34 @@ def _lm_points(tail: str, head: str) -> float:
     return 0.0 if s is None else max(0.0, (s - LM_FLOOR) / LM_SCALE)
 
 
-def pairs(page, conj: Optional[tuple] = None) -> List[Tuple[_End, _Start, float, List[str]]]:
-    """The page's continuation pairs, best first: (end, start, score, reasons)."""
+@dataclass
+class Candidates:
+    """A page's open ends and starts, every join that scored, the scores each end and start could take,
+    and the score a pair needs on this page (what :func:`pairs` chooses from; diagnostics read it too)."""
+    ends: List[_End]
+    starts: List[_Start]
+    scored: list  # [(score, end, start, reasons)]
+    best_for_end: dict  # end's block index -> [(score, start's block index; -1: the next paragraph's standing)]
+    best_for_start: dict  # start's block index -> [(score, end's block index)]
+    need: float
+
+
+def candidates(page, conj: Optional[tuple] = None) -> Optional[Candidates]:
     blocks = page.layout.blocks
     ends, starts = _ends_and_starts(blocks)
     if not ends or not starts:
-        return []
+        return None
+    opening = _speech_openings(page)
+    for s in starts:
+        s.opens = s.block.index in opening
+    pg = _Page(page)
     conj = _open_conjunctions() if conj is None else conj
     scored = []
     for e in ends:
         for s in starts:
             if s.block.index == e.block.index + 1 or s.block.index == e.block.index:
                 continue  # next to each other: the split rule's business
-            sc, why = _score(e, s, conj)
+            sc, why = _score(e, s, conj, pg)
             if e.heading:
                 sc -= HEADING_END_COST  # a real subhead is likelier than a cut head: ask for more
             if sc > 0:
@@ -254,30 +364,53 @@ def pairs(page, conj: Optional[tuple] = None) -> List[Tuple[_End, _Start, float,
     for e in ends:
         i = e.block.index
         nxt = blocks[i + 1] if i + 1 < len(blocks) else None
-        if nxt is not None and nxt.article == e.block.article and _structure.continuation_ok(nxt):
+        if e.carried:
+            # the next paragraph carries it on with evidence at the join (the split rule's pair): a tail
+            # elsewhere has to be clearly better than that pair
+            h = _structure.clean(nxt.text)
+            odd, why = _start_oddness(h)
+            best_for_end.setdefault(i, []).append((CARRIED + _score(e, _Start(nxt, h, odd, why), conj)[0], -1))
+        elif nxt is not None and nxt.article == e.block.article and _structure.continuation_ok(nxt):
             # the paragraph right after it may carry it on without evidence at the join (the split rule's
             # reading on a Markdown page): a pairing elsewhere has to be clearly better than that
             adjacent = ADJACENT_PLAIN if plain else ADJACENT_MD
-            best_for_end.setdefault(i, []).append(adjacent + _lm_points(e.tail, _structure.clean(nxt.text)))
+            best_for_end.setdefault(i, []).append((adjacent + _lm_points(e.tail, _structure.clean(nxt.text)), -1))
     for sc, e, s, _ in scored:
-        best_for_end.setdefault(e.block.index, []).append(sc)
-        best_for_start.setdefault(s.block.index, []).append(sc)
+        best_for_end.setdefault(e.block.index, []).append((sc, s.block.index))
+        best_for_start.setdefault(s.block.index, []).append((sc, e.block.index))
     # many ends and starts on one page make chance joins likely (multiple comparisons): ask for more
     joins = len(ends) * len(starts)
     need = MIN_SCORE + (1 if joins > MANY_JOINS else 0) + (3 if joins > VERY_MANY_JOINS else 0)
+    return Candidates(ends, starts, scored, best_for_end, best_for_start, need)
+
+
+def pairs(page, conj: Optional[tuple] = None) -> List[Tuple[_End, _Start, float, List[str]]]:
+    """The page's continuation pairs, best first: (end, start, score, reasons)."""
+    c = candidates(page, conj)
+    if c is None:
+        return []
     out = []
     used_e, used_s = set(), set()
-    for sc, e, s, why in sorted(scored, key=lambda x: (-x[0], x[1].block.index, x[2].block.index)):
-        if sc < need or e.block.index in used_e or s.block.index in used_s:
-            continue
-        rivals_e = sorted(best_for_end[e.block.index], reverse=True)
-        rivals_s = sorted(best_for_start[s.block.index], reverse=True)
-        if (len(rivals_e) > 1 and rivals_e[1] > sc - MARGIN) or (len(rivals_s) > 1 and rivals_s[1] > sc - MARGIN):
-            continue  # another join is nearly as good: the pairing is a guess
-        used_e.add(e.block.index)
-        used_s.add(s.block.index)
-        out.append((e, s, sc, why))
-    return out
+    todo = sorted((x for x in c.scored if x[0] >= c.need), key=lambda x: (-x[0], x[1].block.index, x[2].block.index))
+    while True:
+        # the best pair clearly better than every rival still open: a rival join whose other half has been
+        # paired (better, and clearly) is no rival any more, so the page is read pair by pair
+        for k, (sc, e, s, why) in enumerate(todo):
+            if e.block.index in used_e or s.block.index in used_s:
+                continue
+            rival_e = max((x for x, j in c.best_for_end[e.block.index] if j != s.block.index and j not in used_s),
+                          default=None)
+            rival_s = max((x for x, j in c.best_for_start[s.block.index] if j != e.block.index and j not in used_e),
+                          default=None)
+            if (rival_e is not None and rival_e > sc - MARGIN) or (rival_s is not None and rival_s > sc - MARGIN):
+                continue  # another join is nearly as good: the pairing is a guess
+            used_e.add(e.block.index)
+            used_s.add(s.block.index)
+            out.append((e, s, sc, why))
+            del todo[k]
+            break
+        else:
+            return out
 
 
 def _move_fix(text: str, left: Block, right: Block) -> Fix:
