@@ -101,3 +101,101 @@ def test_a_short_real_subhead_is_not_taken_for_a_cut_head():
              "园区还将举办投资推介会，邀请长三角地区的企业代表参加。",
              "新驱动发展战略，推动产业转型升级取得明显成效。"]
     assert lint_text(_e_paper(*lines), SEL, path="p.txt") == []
+
+
+# ---- evidence beyond the character model -----------------------------------------------------------
+from newslint.checks import continuation as C  # noqa: E402
+
+SPLIT_OR_MOVED = """# 园区加快转型
+
+今年以来，园区引进了一批高新技术企业，这些企业已经成
+
+园区今年新增企业四十家，带动就业三千余人。
+
+据了解，园区还将举办多场招聘会，帮助高校毕业生就业。
+
+为带动就业的主力军，为园区经济发展作出了贡献。
+"""
+
+
+def test_a_head_paired_with_its_tail_elsewhere_is_not_also_split_from_the_next_paragraph():
+    fs = lint_text(SPLIT_OR_MOVED, ["structure"], path="p.md")
+    assert [(f.rule, f.location.line) for f in fs] == [("structure-continuation", 9)]
+    assert "第9行的段落应接在第3行之后" in fs[0].message
+    # without the tail, the next paragraph is the only reading left: the split rule reports it
+    alone = SPLIT_OR_MOVED.replace("\n为带动就业的主力军，为园区经济发展作出了贡献。\n", "")
+    assert [f.rule for f in lint_text(alone, ["structure"], path="p.md")] == ["structure-split-paragraph"]
+
+
+def _candidates(text):
+    page = Page.from_text("p.md", text)
+    c = C.candidates(page)
+    return page, c, {s.block.line: s for s in c.starts}, {e.block.line: e for e in c.ends}
+
+
+SPEAKER = """## 园区加快转型
+
+今年以来，园区引进了一批高新技术企业，这些企业已经
+
+## 全区召开防汛工作会议
+
+本报讯 全区防汛工作会议昨天召开，会议部署了汛期各项工作。
+
+张明表示，各部门要压实责任，确保安全度汛。
+"""
+
+
+def test_a_paragraph_that_opens_with_its_own_speaker_is_no_tail_on_the_model_alone(monkeypatch):
+    page, c, starts, ends = _candidates(SPEAKER)
+    start, end = starts[9], ends[3]
+    assert start.opens  # 张明表示，… opens with a speaker
+    assert C._speech_openings(page) == {start.block.index}
+    monkeypatch.setattr(C, "_lm_points", lambda tail, head: 4.0)  # say the model read the join as one sentence
+    assert C._score(end, start, ())[0] == 0
+    start.opens = False
+    assert C._score(end, start, ())[0] > 0
+
+
+COHESION = """## 园区举办招聘会
+
+园区人社局联合高校举办专场招聘会，提供就业岗位两千余个。
+
+招聘会现场，前来应聘的高校毕业生络绎不绝，企业
+
+## 全区召开防汛工作会议
+
+本报讯 全区防汛工作会议昨天召开，会议部署了汛期排涝泵站检修和防汛物资储备工作。
+
+{tail}
+"""
+
+
+def test_a_start_that_reads_like_the_heads_article_scores_above_one_that_reads_like_its_own(monkeypatch):
+    monkeypatch.setattr(C, "_lm_points", lambda tail, head: 4.0)
+    fits = COHESION.format(tail="纷纷拿出就业岗位，高校毕业生与企业现场签约。")
+    foreign = COHESION.format(tail="纷纷检修排涝泵站，防汛物资储备全部到位。")
+    scores = []
+    for text in (fits, foreign):
+        page, c, starts, ends = _candidates(text)
+        scores.append(C._score(ends[5], starts[11], (), C._Page(page))[0])
+        assert C._score(ends[5], starts[11], ())[0] == 4.0 - C.LM_ALONE  # the same without the page
+    assert scores[1] < 4.0 - C.LM_ALONE - 1  # a start that reads like its own article counts against
+    assert scores[0] == 4.0 - C.LM_ALONE  # (on the model alone, fitting the head's article adds nothing)
+    # with a word across the join, fitting the head's article counts for the pair
+    page, c, starts, ends = _candidates(fits.replace("企业\n", "企业纷\n").replace("纷纷拿出", "纷拿出"))
+    s = C._Start(starts[11].block, starts[11].head, 0, "")
+    assert C._score(ends[5], s, (), C._Page(page))[0] >= C._score(ends[5], s, ())[0] + 1
+
+
+def test_a_word_across_the_join_that_the_page_prints_whole_is_evidence():
+    text = ("# 园区加快智慧城市建设\n\n园区今年将加快数字孪生城市建设，打造智慧园区。\n\n"
+            "园区负责人介绍，下一步将推进数字孪\n\n据了解，园区今年新增企业四十家。\n\n生平台与城市大脑对接。\n")
+    page = Page.from_text("p.md", text)
+    pg = C._Page(page)
+    assert pg.repeated_across("下一步将推进数字孪", "生平台与城市大脑对接") == "数字孪生"
+    assert pg.repeated_across("下一步将推进数字", "平台与城市大脑对接") == ""  # 数字|平台: nothing printed whole
+    c = C.candidates(page)
+    end, start = c.ends[0], c.starts[-1]
+    assert C._score(end, start, (), pg)[0] == C._score(end, start, ())[0] + C.REPEATED
+    fs = lint_text(text, SEL, path="p.md")
+    assert len(fs) == 1 and "在版面别处完整出现" in fs[0].message and "第9行的段落应接在第5行之后" in fs[0].message

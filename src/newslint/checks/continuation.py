@@ -15,6 +15,20 @@ word that waits for more (既, 在, 的), the start itself, and the join score o
 (``analyses/charlm.py``, both reading directions) — and keeps the best pair for each end and start
 when it is clearly better than the alternatives.  A lone odd start with no end to pair stays with
 ``structure-paragraph-fragment``.
+
+Evidence from the page itself, beyond the join's few characters:
+
+- a paragraph that opens with its own speaker and a verb of saying (王明表示，…, the ``speech`` analysis)
+  starts a sentence of its own: the model alone never makes it a tail;
+- lexical cohesion: a start printed under another article than the end's scores by how much more of its
+  content bigrams (rare under the character model: 招聘, 泵站, not 的是) the end's article prints than
+  its own article does — a moved tail reads like its head's article, a paragraph of another article
+  reads like its own;
+- the word across the join printed whole elsewhere on the page (习近|平 beside 习近平总书记);
+- an end the next paragraph seems to carry on (``structure-split-paragraph``'s pair) may still pair
+  elsewhere when that join is clearly better; the split rule then leaves it (:func:`paired_ends`);
+- pairs are taken best first, and a rival join whose other half has already been paired no longer
+  stands in the way of the next pair.
 """
 from __future__ import annotations
 
@@ -48,6 +62,9 @@ CONTINUATION = Rule(
 标准……”），综合打分，只报告明显最佳的配对，指出“第N行的段落应接在第M行之后”，并给出把这段移回去接上的修复（需人工判断，unsafe）。
 紧挨着的两段由 structure-split-paragraph 报告；找不到配对的怪异开头仍由 structure-paragraph-fragment 谨慎处理。
 上一段停在哪些关联词上（既、不仅、虽然……）由数据包 continuation.toml 的 [[open_conjunction]] 给出，可扩展。
+版面本身也提供证据：以“某某表示，”这类说话人开头的段落是自己的开头，不会只凭语言模型被当作后半截；排在另一篇
+稿件下的候选段落，其用词更像上一半所在的稿件（而不是所在稿件）时加分，反之减分；跨接缝的词在版面别处完整
+出现时加分。被配对到别处的上一半，不再由 structure-split-paragraph 当作与下一段拆开的一段报告。
 
 A paragraph that stops mid-sentence and, elsewhere on the page, a paragraph that starts mid-sentence
 which carries it on (a word across the join, a quote closed there, a clause that runs on — and, for a cut
@@ -385,7 +402,20 @@ def candidates(page, conj: Optional[tuple] = None) -> Optional[Candidates]:
 
 
 def pairs(page, conj: Optional[tuple] = None) -> List[Tuple[_End, _Start, float, List[str]]]:
-    """The page's continuation pairs, best first: (end, start, score, reasons)."""
+    """The page's continuation pairs, best first: (end, start, score, reasons); computed once per page
+    (``structure-split-paragraph`` asks too) unless ``conj`` is given."""
+    if conj is None:
+        return page.cached("continuation-pairs", lambda: _pairs(page, _open_conjunctions()))
+    return _pairs(page, conj)
+
+
+def paired_ends(page) -> set:
+    """Block indexes of the open ends this rule pairs with a tail elsewhere on the page: an end the next
+    paragraph seemed to carry on, but whose tail is clearly elsewhere, is no split of that paragraph."""
+    return {e.block.index for e, _, _, _ in pairs(page)}
+
+
+def _pairs(page, conj: tuple) -> List[Tuple[_End, _Start, float, List[str]]]:
     c = candidates(page, conj)
     if c is None:
         return []
@@ -429,7 +459,7 @@ def _move_fix(text: str, left: Block, right: Block) -> Fix:
 @page_rule(CONTINUATION)
 def continuation(rc):
     page = rc.page
-    for e, s, _, why in pairs(page, _open_conjunctions()):
+    for e, s, _, why in pairs(page):
         other = "" if e.block.article == s.block.article else "（排在另一篇稿件下）"
         rc.report(s.block.start, min(s.block.end, s.block.start + 4),
                   f"第{s.block.line}行的段落应接在第{e.block.line}行之后{other}："
