@@ -114,7 +114,7 @@ COHESION_RARITY = 9.0  # a bigram this rare (nats) is content (示范, 治理), 
 # (by rarity) of its content bigrams that the end's article prints exceeds the share its own article prints.
 COHESION = 9.0
 REPEATED = 2  # a run of 3+ characters across the join that the page prints elsewhere (习近|平)
-LM_ALONE = 1  # the point more a pair needs when nothing but the model ties the two (…开放前沿 | 路好，驱车登高)
+LM_ALONE = 0.5  # the point more a pair needs when nothing but the model ties the two (…开放前沿 | 路好，驱车登高)
 
 
 @dataclass
@@ -250,6 +250,18 @@ def _speech_openings(page) -> set:
     return {s.block for s in page.analysis("speech").speeches if s.start - blocks[s.block].start <= 1}
 
 
+def _short_cut_head(blocks: List[Block], i: int) -> bool:
+    """A body line that reads as a headline only because it is short and has no clause mark (the first
+    half of a split may look like that), between running text of its own article, and no short phrase:
+    a paragraph's head cut short by the column break (……从国家卫生健康委获)."""
+    b = blocks[i]
+    if not (0 < i < len(blocks) - 1 and _structure.short_unpunctuated(b)):
+        return False
+    above, below = blocks[i - 1], blocks[i + 1]
+    return (above.article == b.article == below.article and above.is_text and below.is_text
+            and len(_structure.clean(b.text)) >= _structure.CUT_HEAD_CHARS)
+
+
 def _ends_and_starts(blocks: List[Block]):
     ends, starts = [], []
     for i, b in enumerate(blocks):
@@ -257,7 +269,7 @@ def _ends_and_starts(blocks: List[Block]):
             tail = _structure.clean(b.text)
             if not _structure._lead_in_mark(tail) and not _structure._TABULAR.search(tail):
                 ends.append(_End(b, tail, carried=_carried_on(blocks, i)))
-        elif _structure.cut_head_like_subhead(blocks, i):
+        elif _structure.cut_head_like_subhead(blocks, i) or _short_cut_head(blocks, i):
             ends.append(_End(b, _structure.clean(b.text), heading=True, carried=_carried_on(blocks, i)))
         if b.kind == "body" and _structure.running_text(b) and _structure.continuation_ok(b):
             if i > 0 and _structure.open_end(blocks[i - 1]) and _carried_on(blocks, i - 1):
@@ -390,8 +402,10 @@ def candidates(page, conj: Optional[tuple] = None) -> Optional[Candidates]:
         elif nxt is not None and nxt.article == e.block.article and _structure.continuation_ok(nxt):
             # the paragraph right after it may carry it on without evidence at the join (the split rule's
             # reading on a Markdown page): a pairing elsewhere has to be clearly better than that
+            # (unless it opens with its own speaker, 王明表示，…: a sentence of its own, whatever the model says)
             adjacent = ADJACENT_PLAIN if plain else ADJACENT_MD
-            best_for_end.setdefault(i, []).append((adjacent + _lm_points(e.tail, _structure.clean(nxt.text)), -1))
+            if nxt.index not in opening:
+                best_for_end.setdefault(i, []).append((adjacent + _lm_points(e.tail, _structure.clean(nxt.text)), -1))
     for sc, e, s, _ in scored:
         best_for_end.setdefault(e.block.index, []).append((sc, s.block.index))
         best_for_start.setdefault(s.block.index, []).append((sc, e.block.index))
