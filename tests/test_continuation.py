@@ -199,3 +199,23 @@ def test_a_word_across_the_join_that_the_page_prints_whole_is_evidence():
     assert C._score(end, start, (), pg)[0] == C._score(end, start, ())[0] + C.REPEATED
     fs = lint_text(text, SEL, path="p.md")
     assert len(fs) == 1 and "在版面别处完整出现" in fs[0].message and "第9行的段落应接在第5行之后" in fs[0].message
+
+
+SHORT_HEAD = """# 园区加快转型
+
+近年来，园区产业结构持续优化，新增企业四十家。
+
+园区管委会今年还将继续坚持实施创
+
+园区今年新增企业四十家，带动就业三千余人。
+
+新驱动发展战略，推动产业转型升级取得明显成效。
+"""
+
+
+def test_a_head_cut_short_without_a_clause_mark_is_still_an_open_end():
+    """A body line short and unpunctuated reads as a headline (a signature, a date); one of 16 characters
+    or more between paragraphs of its article can be a head cut short by the column break."""
+    fs = lint_text(SHORT_HEAD, SEL, path="p.md")
+    assert [(f.location.line, f.related[0].line) for f in fs] == [(9, 5)]
+    assert lint_text(SHORT_HEAD.replace("园区管委会今年还将继续坚持实施创", "坚持实施创"), SEL, path="p.md") == []
