@@ -33,6 +33,7 @@ Evidence from the page itself, beyond the join's few characters:
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import List, Optional, Tuple
 
 import collections
@@ -134,39 +135,43 @@ class _Start:
     opens: bool = False  # it opens with a speaker and a verb of saying (王明表示，…): a paragraph's own start
 
 
+@lru_cache(maxsize=200_000)
+def _rarity(bigram: str) -> float:
+    """How rare a bigram is in running text (nats under the character model): content, not function."""
+    from ..analyses.charlm import model
+
+    lm = model()
+    return -(lm.p1(bigram[0]) + lm.p2(bigram[0], bigram[1]))
+
+
 class _Page:
     """What the pairing reads from the whole page: the text (to find a phrase across a join printed
-    elsewhere on it) and the content bigrams of each article (lexical cohesion)."""
+    elsewhere on it) and the content bigrams of each article (lexical cohesion, read on first use)."""
 
     def __init__(self, page):
-        from ..analyses.charlm import model
-
         self.text = page.text
         self.blocks = page.layout.blocks
-        self._lm = model()
-        self._weight: dict = {}
-        self.bigrams: dict = {}
-        self.article: dict = {}
-        for b in self.blocks:
-            if b.is_text or b.kind == "heading":
-                bg = {x for x in _BIGRAM.findall(b.text) if self.weight(x) >= COHESION_RARITY}
-                self.bigrams[b.index] = bg
-                self.article.setdefault(b.article, collections.Counter()).update(bg)
+        self._bigrams: Optional[dict] = None
+        self._article: dict = {}
 
-    def weight(self, bigram: str) -> float:
-        """How rare a bigram is in running text (nats under the character model): content, not function."""
-        w = self._weight.get(bigram)
-        if w is None:
-            w = self._weight[bigram] = -(self._lm.p1(bigram[0]) + self._lm.p2(bigram[0], bigram[1]))
-        return w
+    @property
+    def bigrams(self) -> dict:
+        if self._bigrams is None:
+            self._bigrams = {}
+            for b in self.blocks:
+                if b.is_text or b.kind == "heading":
+                    bg = {x for x in _BIGRAM.findall(b.text) if _rarity(x) >= COHESION_RARITY}
+                    self._bigrams[b.index] = bg
+                    self._article.setdefault(b.article, collections.Counter()).update(bg)
+        return self._bigrams
 
     def cohesion(self, block: Block, article: int) -> float:
         """The share (by rarity) of the block's content bigrams that ``article`` prints elsewhere."""
         own = self.bigrams.get(block.index) or ()
-        counts = self.article.get(article) or {}
+        counts = self._article.get(article) or {}
         total = hit = 0.0
         for x in own:
-            w = self.weight(x)
+            w = _rarity(x)
             total += w
             if counts.get(x, 0) > (1 if block.article == article else 0):
                 hit += w
@@ -325,16 +330,17 @@ def _score(end: _End, start: _Start, conj: tuple, pg: Optional[_Page] = None) ->
         score += start.odd
         why.append(f"这一段{start.why}")
     lm = _lm_points(tail, head)
+    alone = not start.odd and not word and not pair and not hit and not repeated
+    if alone and (lm <= LM_ALONE or start.opens):
+        # an ordinary start after an ordinary open end: only the model can tie the two, and it must be surer
+        # (and not at all when the paragraph opens with its own speaker: 王明表示，…)
+        return 0, []
     coh = 0.0
     if pg is not None and start.block.article != end.block.article:
         # a tail printed under another article reads like its head's article, not like its host; a
         # paragraph of another article that reads like its own is no tail of this one
         coh = COHESION * (pg.cohesion(start.block, end.block.article) - pg.cohesion(start.block, start.block.article))
-    if not start.odd and not word and not pair and not hit and not repeated:
-        # an ordinary start after an ordinary open end: only the model can tie the two, and it must be surer
-        # (and not at all when the paragraph opens with its own speaker: 王明表示，…)
-        if lm <= LM_ALONE or start.opens:
-            return 0, []
+    if alone:
         # (the model alone ties the two: a start that reads like another article counts against the pair,
         # one that reads like the end's article does not make it)
         return lm - LM_ALONE + min(coh, 0.0), ["两段接起来读成一句话比各自成句通顺得多"]
