@@ -59,3 +59,14 @@ def test_a_lead_line_before_the_body_is_not_joined_when_the_two_read_as_two_sent
     )
     assert charlm.join_score("从一家家企业中走来", "十月的园区，处处是繁忙景象") < 8
     assert [f for f in lint_text(text, STRUCT) if f.rule == "structure-split-paragraph"] == []
+
+
+def test_a_start_opening_with_a_mark_is_read_after_each_end_by_how_readily_the_mark_follows_it():
+    from newslint.analyses.joins import mark_score
+    from newslint.checks.continuation import _lm_points
+
+    head = "，园区将进一步优化营商环境"
+    assert mark_score("园区负责人介绍，近年来", head) > mark_score("园区还将建设一批", head) + 4
+    assert _lm_points("园区负责人介绍，近年来", head) > 0 == _lm_points("园区还将建设一批", head)
+    assert mark_score("园区还将建设一批", "园区将进一步优化") is None  # no mark: the two halves of score() read it
+    assert mark_score("近年来，", head) is None  # a mark on both sides: nothing to read

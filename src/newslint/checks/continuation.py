@@ -355,9 +355,12 @@ def _cohesion_why(coh: float) -> List[str]:
 
 
 def _lm_points(tail: str, head: str) -> float:
-    """Points for how much better the character model reads ``tail`` + ``head`` as one sentence; only for a
-    cut between two characters of running text (a mark at the cut reads on after anything)."""
+    """Points for how much better the character model reads ``tail`` + ``head`` as one sentence: for a cut
+    between two characters of running text, and for a start that opens with a clause mark after an end on
+    running text (how readily that mark follows that end)."""
     s = _joins.score(tail, head)
+    if s is None:
+        s = _joins.mark_score(tail, head)  # ……在港避风 | ，铁路深湛线……: which end the mark follows
     return 0.0 if s is None else max(0.0, (s - LM_FLOOR) / LM_SCALE)
 
 
