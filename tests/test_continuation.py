@@ -219,3 +219,16 @@ def test_a_head_cut_short_without_a_clause_mark_is_still_an_open_end():
     fs = lint_text(SHORT_HEAD, SEL, path="p.md")
     assert [(f.location.line, f.related[0].line) for f in fs] == [(9, 5)]
     assert lint_text(SHORT_HEAD.replace("园区管委会今年还将继续坚持实施创", "坚持实施创"), SEL, path="p.md") == []
+
+
+def test_a_number_cut_in_two_is_evidence_but_a_date_opening_the_next_paragraph_is_not():
+    from newslint.layout import Block
+
+    end = C._End(Block("body", 0, 1, 3, "", article=0, index=1), "今年一季度，园区接待游客12万人次，环比增长5")
+
+    def score(head):
+        return C._score(end, C._Start(Block("body", 0, 1, 9, "", article=0, index=5), head, 0, ""), ())
+
+    sc, why = score("3%，创历史同期新高。")
+    assert sc >= C.MIN_SCORE and "一个数字与其后文被拆开" in why
+    assert score("2023年4月1日起，园区实行新的开放时间。") == (0, [])  # 增长5 | 2023年…: no number runs on

@@ -94,11 +94,12 @@ than as two): the page's columns were read in the wrong order.  The fix moves th
 
 RULES = [CONTINUATION]
 _HAN = regex.compile(r"\p{Han}")
+_DATE_OPEN = regex.compile(r"\d{4}年|\d{1,2}月\d{1,2}日")
 _BIGRAM = regex.compile(r"(?=(\p{Han}\p{Han}))")
 _OPENERS = {"”": "“", "’": "‘", "）": "（", ")": "(", "》": "《", "」": "「", "』": "『"}
 COMMON_WORD = 300  # jieba dictionary frequency of a word that is evidence on its own (创新 4681, 大宫 44)
 HEADING_END_COST = 2  # the points more a pair needs when its head is a line the layout took for a subhead
-CARRIED = 2  # the standing of the next paragraph when the split rule's evidence ties it to an open end
+CARRIED = 3  # the standing of the next paragraph when the split rule's evidence ties it to an open end
 MIN_SCORE = 3  # what a pair needs: e.g. a common word across the join (2) and a stranded first character (1)
 ADJACENT_MD, ADJACENT_PLAIN = 2, 2  # the standing of the next paragraph as the continuation of an open end
 MANY_JOINS = 60  # candidate joins on a page beyond which a pair needs one point more
@@ -303,7 +304,10 @@ def _score(end: _End, start: _Start, conj: tuple, pg: Optional[_Page] = None) ->
     if repeated and word in repeated:
         score += REPEATED
         why.append(f"跨接缝的“{repeated}”在版面别处完整出现")
-    if tail[-1:].isdigit() and (head[:1].isdigit() or head[:1] in _layout.NUMBER_UNITS):
+    digits = tail[-1:].isdigit() and (head[:1].isdigit() or head[:1] in _layout.NUMBER_UNITS)
+    if digits and _DATE_OPEN.match(head):
+        digits = False  # 增长5 | 2023年4月……: a date opens a sentence, it carries no number on
+    if digits:
         score += 3
         why.append("一个数字与其后文被拆开")
     pair = unclosed(tail, head)
@@ -330,10 +334,11 @@ def _score(end: _End, start: _Start, conj: tuple, pg: Optional[_Page] = None) ->
         score += start.odd
         why.append(f"这一段{start.why}")
     lm = _lm_points(tail, head)
-    alone = not start.odd and not word and not pair and not hit and not repeated
-    if alone and (lm <= LM_ALONE or start.opens):
+    alone = not start.odd and not word and not pair and not hit and not repeated and not digits
+    if alone and (lm <= LM_ALONE or start.opens or (tail[-1:].isdigit() and head[:1].isdigit())):
         # an ordinary start after an ordinary open end: only the model can tie the two, and it must be surer
-        # (and not at all when the paragraph opens with its own speaker: 王明表示，…)
+        # (and not at all when the paragraph opens with its own speaker, 王明表示，…, nor across two digits
+        # that make no number, which the model reads as 0|0 like any other)
         return 0, []
     coh = 0.0
     if pg is not None and start.block.article != end.block.article:
