@@ -94,7 +94,8 @@ than as two): the page's columns were read in the wrong order.  The fix moves th
 
 RULES = [CONTINUATION]
 _HAN = regex.compile(r"\p{Han}")
-_DATE_OPEN = regex.compile(r"\d{4}年|\d{1,2}月\d{1,2}日")
+# A number that opens a sentence of its own: a date or a span of time (2023年4月, 5年前, 10多天来).
+_DATE_OPEN = regex.compile(r"\d{4}年|\d{1,2}月\d{1,2}日|\d+(?:多|余)?(?:年|个月|天|周)(?:前|来|后|以来|里|间)")
 _BIGRAM = regex.compile(r"(?=(\p{Han}\p{Han}))")
 _OPENERS = {"”": "“", "’": "‘", "）": "（", ")": "(", "》": "《", "」": "「", "』": "『"}
 COMMON_WORD = 300  # jieba dictionary frequency of a word that is evidence on its own (创新 4681, 大宫 44)
@@ -306,7 +307,7 @@ def _score(end: _End, start: _Start, conj: tuple, pg: Optional[_Page] = None) ->
         why.append(f"跨接缝的“{repeated}”在版面别处完整出现")
     digits = tail[-1:].isdigit() and (head[:1].isdigit() or head[:1] in _layout.NUMBER_UNITS)
     if digits and _DATE_OPEN.match(head):
-        digits = False  # 增长5 | 2023年4月……: a date opens a sentence, it carries no number on
+        digits = False  # 增长5 | 2023年4月…… / 20 | 5年前……: a date opens a sentence, it carries no number on
     if digits:
         score += 3
         why.append("一个数字与其后文被拆开")
