@@ -305,7 +305,8 @@ def _score(end: _End, start: _Start, conj: tuple, pg: Optional[_Page] = None) ->
     if repeated and word in repeated:
         score += REPEATED
         why.append(f"跨接缝的“{repeated}”在版面别处完整出现")
-    digits = tail[-1:].isdigit() and (head[:1].isdigit() or head[:1] in _layout.NUMBER_UNITS)
+    digits = tail[-1:].isdigit() and (head[:1].isdigit() or head[:1] in _layout.NUMBER_UNITS or (
+        head[:1] in ".．" and head[1:2].isdigit()))  # 969 | .3亿元
     if digits and _DATE_OPEN.match(head):
         digits = False  # 增长5 | 2023年4月…… / 20 | 5年前……: a date opens a sentence, it carries no number on
     if digits:
