@@ -32,11 +32,10 @@ Evidence from the page itself, beyond the join's few characters:
 """
 from __future__ import annotations
 
+import collections
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import List, Optional, Tuple
-
-import collections
 
 import regex
 
