@@ -172,6 +172,7 @@ COHESION = """## 园区举办招聘会
 
 def test_a_start_that_reads_like_the_heads_article_scores_above_one_that_reads_like_its_own(monkeypatch):
     monkeypatch.setattr(C, "_lm_points", lambda tail, head: 4.0)
+    monkeypatch.setattr(C, "PARA_COHESION", 0.0)  # (the article's words, not the head paragraph's)
     fits = COHESION.format(tail="纷纷拿出就业岗位，高校毕业生与企业现场签约。")
     foreign = COHESION.format(tail="纷纷检修排涝泵站，防汛物资储备全部到位。")
     scores = []
@@ -180,14 +181,15 @@ def test_a_start_that_reads_like_the_heads_article_scores_above_one_that_reads_l
         scores.append(C._score(ends[5], starts[11], (), C._Page(page))[0])
         assert C._score(ends[5], starts[11], ())[0] == 4.0 - C.LM_ALONE  # the same without the page
     assert scores[1] < 4.0 - C.LM_ALONE - 1  # a start that reads like its own article counts against
-    assert scores[0] == 4.0 - C.LM_ALONE  # (on the model alone, fitting the head's article adds nothing)
+    assert scores[0] > scores[1] + 1
     # with a word across the join, fitting the head's article counts for the pair
     page, c, starts, ends = _candidates(fits.replace("企业\n", "企业纷\n").replace("纷纷拿出", "纷拿出"))
     s = C._Start(starts[11].block, starts[11].head, 0, "")
     assert C._score(ends[5], s, (), C._Page(page))[0] >= C._score(ends[5], s, ())[0] + 1
 
 
-def test_a_word_across_the_join_that_the_page_prints_whole_is_evidence():
+def test_a_word_across_the_join_that_the_page_prints_whole_is_evidence(monkeypatch):
+    monkeypatch.setattr(C, "PARA_COHESION", 0.0)  # (the page's words, not the head paragraph's)
     text = ("# 园区加快智慧城市建设\n\n园区今年将加快数字孪生城市建设，打造智慧园区。\n\n"
             "园区负责人介绍，下一步将推进数字孪\n\n据了解，园区今年新增企业四十家。\n\n生平台与城市大脑对接。\n")
     page = Page.from_text("p.md", text)
@@ -233,3 +235,28 @@ def test_a_number_cut_in_two_is_evidence_but_a_date_opening_the_next_paragraph_i
     assert sc >= C.MIN_SCORE and "一个数字与其后文被拆开" in why
     assert score("2023年4月1日起，园区实行新的开放时间。") == (0, [])  # 增长5 | 2023年…: no number runs on
     assert score("5年前，园区还是一片荒滩。") == (0, [])  # nor 增长5 | 5年前…
+
+
+LOCAL = """## 园区举办招聘会
+
+园区今年将继续扩大招聘规模。
+
+园区人社局联合高校举办专场招聘会，提供智能制造、集成电路等岗位两千余个，前来应聘的毕业生
+
+据了解，园区还将组织企业走进校园开展宣讲。
+
+{tail}
+"""
+
+
+def test_a_start_that_shares_its_heads_paragraphs_words_scores_above_one_that_does_not(monkeypatch):
+    """Local cohesion: a tail carries on its head's paragraph, so it shares that paragraph's rare words."""
+    monkeypatch.setattr(C, "_lm_points", lambda tail, head: 4.0)
+    scores = []
+    for tail in ("纷纷咨询集成电路和智能制造企业的岗位要求。", "纷纷询问住房补贴和落户政策。"):
+        page, c, starts, ends = _candidates(LOCAL.format(tail=tail))
+        end, start = ends[5], starts[9]
+        assert C._score(end, start, ())[0] == 4.0 - C.LM_ALONE  # the same without the page
+        scores.append(C._score(end, start, (), C._Page(page)))
+    assert scores[0][0] >= scores[1][0] + 1 and "这一段与上一半用词相同" in scores[0][1]
+    assert scores[0][0] <= 4.0 - C.LM_ALONE + C.PARA_CAP  # (capped: a paragraph on the same subject is no tail)

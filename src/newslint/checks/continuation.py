@@ -95,6 +95,7 @@ RULES = [CONTINUATION]
 _HAN = regex.compile(r"\p{Han}")
 # A number that opens a sentence of its own: a date or a span of time (2023年4月, 5年前, 10多天来).
 _DATE_OPEN = regex.compile(r"\d{4}年|\d{1,2}月\d{1,2}日|\d+(?:多|余)?(?:年|个月|天|周)(?:前|来|后|以来|里|间)")
+_SPACED = regex.compile(r"\S[\s\u3000]+\S")
 _BIGRAM = regex.compile(r"(?=(\p{Han}\p{Han}))")
 _OPENERS = {"”": "“", "’": "‘", "）": "（", ")": "(", "》": "《", "」": "「", "』": "『"}
 COMMON_WORD = 300  # jieba dictionary frequency of a word that is evidence on its own (创新 4681, 大宫 44)
@@ -115,6 +116,10 @@ COHESION_RARITY = 9.0  # a bigram this rare (nats) is content (示范, 治理), 
 # Lexical cohesion of a start under another article than the end's: points per unit by which the share
 # (by rarity) of its content bigrams that the end's article prints exceeds the share its own article prints.
 COHESION = 9.0
+# Local cohesion: a tail carries on its head's paragraph, so it shares that paragraph's rare words (a name, a
+# term, a number's subject) more than a paragraph about something else does — points per unit of the share
+# (by rarity) of the start's content bigrams that the end's paragraph prints, at most PARA_CAP.
+PARA_COHESION, PARA_CAP = 30.0, 3.0
 REPEATED = 2  # a run of 3+ characters across the join that the page prints elsewhere (习近|平)
 LM_ALONE = 0.5  # the point more a pair needs when nothing but the model ties the two (…开放前沿 | 路好，驱车登高)
 
@@ -175,6 +180,18 @@ class _Page:
             w = _rarity(x)
             total += w
             if counts.get(x, 0) > (1 if block.article == article else 0):
+                hit += w
+        return hit / total if total else 0.0
+
+    def shared(self, block: Block, other: Block) -> float:
+        """The share (by rarity) of the block's content bigrams that the ``other`` block prints."""
+        own = self.bigrams.get(block.index) or ()
+        theirs = self.bigrams.get(other.index) or ()
+        total = hit = 0.0
+        for x in own:
+            w = _rarity(x)
+            total += w
+            if x in theirs:
                 hit += w
         return hit / total if total else 0.0
 
@@ -275,7 +292,8 @@ def _ends_and_starts(blocks: List[Block]):
             tail = _structure.clean(b.text)
             if not _structure._lead_in_mark(tail) and not _structure._TABULAR.search(tail):
                 ends.append(_End(b, tail, carried=_carried_on(blocks, i)))
-        elif _structure.cut_head_like_subhead(blocks, i) or _short_cut_head(blocks, i):
+        elif (_structure.cut_head_like_subhead(blocks, i) or _short_cut_head(blocks, i)) and \
+                not _SPACED.search(_structure.clean(b.text)):  # (……乡村医生 黄 海: a signature, not a cut head)
             ends.append(_End(b, _structure.clean(b.text), heading=True, carried=_carried_on(blocks, i)))
         if b.kind == "body" and _structure.running_text(b) and _structure.continuation_ok(b):
             if i > 0 and _structure.open_end(blocks[i - 1]) and _carried_on(blocks, i - 1):
@@ -346,18 +364,25 @@ def _score(end: _End, start: _Start, conj: tuple, pg: Optional[_Page] = None) ->
         # a tail printed under another article reads like its head's article, not like its host; a
         # paragraph of another article that reads like its own is no tail of this one
         coh = COHESION * (pg.cohesion(start.block, end.block.article) - pg.cohesion(start.block, start.block.article))
+    local = min(PARA_CAP, PARA_COHESION * pg.shared(start.block, end.block)) if pg is not None else 0.0
     if alone:
         # (the model alone ties the two: a start that reads like another article counts against the pair,
-        # one that reads like the end's article does not make it)
-        return lm - LM_ALONE + min(coh, 0.0), ["两段接起来读成一句话比各自成句通顺得多"]
+        # one that reads like the end's article does not make it; one that shares the end's paragraph's
+        # words does)
+        return lm - LM_ALONE + min(coh, 0.0) + local, ["两段接起来读成一句话比各自成句通顺得多"] + _local_why(local)
+    coh += local
     if lm > 0:
         score += lm
         why.append("两段接起来读成一句话比各自成句通顺得多")
-    return score + coh, why + _cohesion_why(coh)
+    return score + coh, why + _cohesion_why(coh - local) + _local_why(local)
 
 
 def _cohesion_why(coh: float) -> List[str]:
     return ["这一段的用词与上一半所在的稿件相合"] if coh >= 1 else []
+
+
+def _local_why(local: float) -> List[str]:
+    return ["这一段与上一半用词相同"] if local >= 1 else []
 
 
 def _lm_points(tail: str, head: str) -> float:
