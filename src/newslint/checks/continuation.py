@@ -152,31 +152,37 @@ def _rarity(bigram: str) -> float:
 
 class _Page:
     """What the pairing reads from the whole page: the text (to find a phrase across a join printed
-    elsewhere on it) and the content bigrams of each article (lexical cohesion, read on first use)."""
+    elsewhere on it) and the content bigrams of blocks and articles (lexical cohesion), each read on first
+    use."""
 
     def __init__(self, page):
         self.text = page.text
         self.blocks = page.layout.blocks
-        self._bigrams: Optional[dict] = None
+        self._bigrams: dict = {}
         self._article: dict = {}
 
-    @property
-    def bigrams(self) -> dict:
-        if self._bigrams is None:
-            self._bigrams = {}
+    def bigrams(self, block: Block) -> frozenset:
+        bg = self._bigrams.get(block.index)
+        if bg is None:
+            bg = self._bigrams[block.index] = frozenset(
+                x for x in _BIGRAM.findall(block.text) if _rarity(x) >= COHESION_RARITY) \
+                if block.is_text or block.kind == "heading" else frozenset()
+        return bg
+
+    def article(self, article: int) -> collections.Counter:
+        counts = self._article.get(article)
+        if counts is None:
+            counts = self._article[article] = collections.Counter()
             for b in self.blocks:
-                if b.is_text or b.kind == "heading":
-                    bg = {x for x in _BIGRAM.findall(b.text) if _rarity(x) >= COHESION_RARITY}
-                    self._bigrams[b.index] = bg
-                    self._article.setdefault(b.article, collections.Counter()).update(bg)
-        return self._bigrams
+                if b.article == article:
+                    counts.update(self.bigrams(b))
+        return counts
 
     def cohesion(self, block: Block, article: int) -> float:
         """The share (by rarity) of the block's content bigrams that ``article`` prints elsewhere."""
-        own = self.bigrams.get(block.index) or ()
-        counts = self._article.get(article) or {}
+        counts = self.article(article)
         total = hit = 0.0
-        for x in own:
+        for x in self.bigrams(block):
             w = _rarity(x)
             total += w
             if counts.get(x, 0) > (1 if block.article == article else 0):
@@ -185,10 +191,9 @@ class _Page:
 
     def shared(self, block: Block, other: Block) -> float:
         """The share (by rarity) of the block's content bigrams that the ``other`` block prints."""
-        own = self.bigrams.get(block.index) or ()
-        theirs = self.bigrams.get(other.index) or ()
+        theirs = self.bigrams(other)
         total = hit = 0.0
-        for x in own:
+        for x in self.bigrams(block):
             w = _rarity(x)
             total += w
             if x in theirs:
