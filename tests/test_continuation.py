@@ -235,6 +235,7 @@ def test_a_number_cut_in_two_is_evidence_but_a_date_opening_the_next_paragraph_i
     assert sc >= C.MIN_SCORE and "一个数字与其后文被拆开" in why
     assert score("2023年4月1日起，园区实行新的开放时间。") == (0, [])  # 增长5 | 2023年…: no number runs on
     assert score("5年前，园区还是一片荒滩。") == (0, [])  # nor 增长5 | 5年前…
+    assert score("7日下午，园区举行签约仪式。") == (0, [])  # nor 增长5 | 7日下午…
 
 
 LOCAL = """## 园区举办招聘会

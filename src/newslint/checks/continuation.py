@@ -93,8 +93,9 @@ than as two): the page's columns were read in the wrong order.  The fix moves th
 
 RULES = [CONTINUATION]
 _HAN = regex.compile(r"\p{Han}")
-# A number that opens a sentence of its own: a date or a span of time (2023年4月, 5年前, 10多天来).
-_DATE_OPEN = regex.compile(r"\d{4}年|\d{1,2}月\d{1,2}日|\d+(?:多|余)?(?:年|个月|天|周)(?:前|来|后|以来|里|间)")
+# A number that opens a sentence of its own: a date or a span of time (2023年4月, 7日下午, 5年前, 10多天来).
+_DATE_OPEN = regex.compile(r"\d{4}年|\d{1,2}月\d{1,2}日|\d{1,2}日(?:上午|下午|中午|晚间|晚上|晚|凌晨|早上|清晨)"
+                           r"|\d+(?:多|余)?(?:年|个月|天|周)(?:前|来|后|以来|里|间)")
 _SPACED = regex.compile(r"\S[\s\u3000]+\S")
 _BIGRAM = regex.compile(r"(?=(\p{Han}\p{Han}))")
 _OPENERS = {"”": "“", "’": "‘", "）": "（", ")": "(", "》": "《", "」": "「", "』": "『"}
@@ -369,7 +370,10 @@ def _score(end: _End, start: _Start, conj: tuple, pg: Optional[_Page] = None) ->
         # a tail printed under another article reads like its head's article, not like its host; a
         # paragraph of another article that reads like its own is no tail of this one
         coh = COHESION * (pg.cohesion(start.block, end.block.article) - pg.cohesion(start.block, start.block.article))
-    local = min(PARA_CAP, PARA_COHESION * pg.shared(start.block, end.block)) if pg is not None else 0.0
+    local = 0.0
+    if pg is not None and start.block.index != end.block.index - 1:
+        # (the paragraph right before the end shares its words as neighbours do: no evidence of a join)
+        local = min(PARA_CAP, PARA_COHESION * pg.shared(start.block, end.block))
     if alone:
         # (the model alone ties the two: a start that reads like another article counts against the pair,
         # one that reads like the end's article does not make it; one that shares the end's paragraph's
