@@ -24,7 +24,15 @@ Evidence from the page itself, beyond the join's few characters:
   content bigrams (rare under the character model: 招聘, 泵站, not 的是) the end's article prints than
   its own article does — a moved tail reads like its head's article, a paragraph of another article
   reads like its own;
+- local cohesion: a tail carries on its head's paragraph, so it shares that paragraph's rare bigrams (a
+  name, a term) more than a paragraph about something else does (capped, and not for the paragraph right
+  before the end, which shares its words as neighbours do);
 - the word across the join printed whole elsewhere on the page (习近|平 beside 习近平总书记);
+- a start that opens with a clause mark (，铁路……) is read after each end by how readily the model puts
+  that mark there (``joins.mark_score``); a number cut in two counts on its own, but not before a date
+  or a span of time that opens a sentence (增长5 | 2023年…, 20 | 5年前…);
+- a head cut short that the layout reads as a subhead or, on a Markdown page, as a short unpunctuated
+  line (16 characters or more, between paragraphs of its article, no spaced signature) is an open end;
 - an end the next paragraph seems to carry on (``structure-split-paragraph``'s pair) may still pair
   elsewhere when that join is clearly better; the split rule then leaves it (:func:`paired_ends`);
 - pairs are taken best first, and a rival join whose other half has already been paired no longer
@@ -62,9 +70,10 @@ CONTINUATION = Rule(
 标准……”），综合打分，只报告明显最佳的配对，指出“第N行的段落应接在第M行之后”，并给出把这段移回去接上的修复（需人工判断，unsafe）。
 紧挨着的两段由 structure-split-paragraph 报告；找不到配对的怪异开头仍由 structure-paragraph-fragment 谨慎处理。
 上一段停在哪些关联词上（既、不仅、虽然……）由数据包 continuation.toml 的 [[open_conjunction]] 给出，可扩展。
-版面本身也提供证据：以“某某表示，”这类说话人开头的段落是自己的开头，不会只凭语言模型被当作后半截；排在另一篇
-稿件下的候选段落，其用词更像上一半所在的稿件（而不是所在稿件）时加分，反之减分；跨接缝的词在版面别处完整
-出现时加分。被配对到别处的上一半，不再由 structure-split-paragraph 当作与下一段拆开的一段报告。
+版面本身也提供证据：以“某某表示，”这类说话人开头的段落是自己的开头，不会只凭语言模型被当作后半截；候选段落与
+上一半所在段落共用少见的词语（人名、术语）时加分；排在另一篇稿件下的候选段落，其用词更像上一半所在的稿件（而不是
+所在稿件）时加分，反之减分；跨接缝的词在版面别处完整出现时加分；以逗号等标点开头的段落，看这个标点接在哪一段
+末尾最自然。被配对到别处的上一半，不再由 structure-split-paragraph 当作与下一段拆开的一段报告。
 
 A paragraph that stops mid-sentence and, elsewhere on the page, a paragraph that starts mid-sentence
 which carries it on (a word across the join, a quote closed there, a clause that runs on — and, for a cut
