@@ -122,6 +122,8 @@ def test_a_head_paired_with_its_tail_elsewhere_is_not_also_split_from_the_next_p
     fs = lint_text(SPLIT_OR_MOVED, ["structure"], path="p.md")
     assert [(f.rule, f.location.line) for f in fs] == [("structure-continuation", 9)]
     assert "第9行的段落应接在第3行之后" in fs[0].message
+    # the split rule defers to structure-continuation only when that rule runs
+    assert [f.location.line for f in lint_text(SPLIT_OR_MOVED, ["structure-split-paragraph"], path="p.md")] == [3]
     # without the tail, the next paragraph is the only reading left: the split rule reports it
     alone = SPLIT_OR_MOVED.replace("\n为带动就业的主力军，为园区经济发展作出了贡献。\n", "")
     assert [f.rule for f in lint_text(alone, ["structure"], path="p.md")] == ["structure-split-paragraph"]

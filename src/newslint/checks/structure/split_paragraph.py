@@ -47,7 +47,7 @@ def split_paragraph(rc: RuleContext) -> None:
         if paired is None:
             from ..continuation import paired_ends
 
-            paired = paired_ends(page)
+            paired = paired_ends(page) if rc.defers_to("structure-continuation") else set()
         if b.index in paired:
             continue  # its tail is elsewhere on the page, clearly (structure-continuation reports it)
         if s.guess:
