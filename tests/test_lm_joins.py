@@ -17,7 +17,7 @@ MOVED_BETWEEN_WORDS = """## 园区加快转型
 
 本报讯 全区防汛工作会议昨天召开，会议部署了汛期各项工作。
 
-成为带动就业的主力军，为全区经济发展作出了贡献。
+成为带动就业的主力军，为园区经济发展作出了贡献。
 """
 
 
@@ -29,7 +29,7 @@ def test_a_tail_cut_between_two_words_is_paired_by_the_character_model():
 
 
 def test_an_ordinary_paragraph_opening_is_not_taken_for_the_tail():
-    text = MOVED_BETWEEN_WORDS.replace("成为带动就业的主力军，为全区经济发展作出了贡献。",
+    text = MOVED_BETWEEN_WORDS.replace("成为带动就业的主力军，为园区经济发展作出了贡献。",
                                        "会议强调，各部门要压实责任，确保安全度汛。")
     assert charlm.join_score("这些企业已经", "会议强调，各部门要压实责任") < 8
     assert lint_text(text, PAIR, path="p.md") == []
@@ -59,3 +59,14 @@ def test_a_lead_line_before_the_body_is_not_joined_when_the_two_read_as_two_sent
     )
     assert charlm.join_score("从一家家企业中走来", "十月的园区，处处是繁忙景象") < 8
     assert [f for f in lint_text(text, STRUCT) if f.rule == "structure-split-paragraph"] == []
+
+
+def test_a_start_opening_with_a_mark_is_read_after_each_end_by_how_readily_the_mark_follows_it():
+    from newslint.analyses.joins import mark_score
+    from newslint.checks.continuation import _lm_points
+
+    head = "，园区将进一步优化营商环境"
+    assert mark_score("园区负责人介绍，近年来", head) > mark_score("园区还将建设一批", head) + 4
+    assert _lm_points("园区负责人介绍，近年来", head) > 0 == _lm_points("园区还将建设一批", head)
+    assert mark_score("园区还将建设一批", "园区将进一步优化") is None  # no mark: the two halves of score() read it
+    assert mark_score("近年来，", head) is None  # a mark on both sides: nothing to read

@@ -34,6 +34,27 @@ def score(tail: str, head: str) -> Optional[float]:
     return join_score(tail, head)
 
 
+_CLAUSE_MARKS = "，、。；："
+
+
+def mark_score(tail: str, head: str) -> Optional[float]:
+    """A start that opens with a clause mark (，铁路深湛线……) cannot open a paragraph, so every open end of the
+    page could be its first half; which one is how readily the mark and the character after it follow the
+    end's last characters, against the same two read with no context (a sentence start is no reference:
+    no sentence opens with a mark).  Only the left-to-right half of :func:`score` reads anything across a
+    mark, so it counts twice, on the scale of the two halves.  None unless ``tail`` ends on running text
+    and ``head`` opens with a clause mark."""
+    if not tail or not head or head[0] not in _CLAUSE_MARKS or not _running(tail[-1]):
+        return None
+    from .charlm import model, normalise
+
+    r = normalise(head[:10])[:2]
+    if len(r) < 2:
+        return None
+    lm = model()
+    return 2 * (lm.logprob(r, tail[-8:]) - lm.p1(r[0]) - lm.p2(r[0], r[1]))
+
+
 def split_evidence(tail: str, head: str) -> Optional[str]:
     """Evidence, from the character model alone, that two consecutive lines are one sentence cut between
     two words (``structure-split-paragraph`` asks when it finds no lexical trace at the break)."""

@@ -41,8 +41,15 @@ that carries on the sentence: the layout split one paragraph in two. The fix joi
 @page_rule(RULE)
 def split_paragraph(rc: RuleContext) -> None:
     page = rc.page
+    paired = None
     for s in breaks(page).splits:
         b, nxt, tail, why = s.block, s.next, s.tail, s.why
+        if paired is None:
+            from ..continuation import paired_ends
+
+            paired = paired_ends(page) if rc.defers_to("structure-continuation") else set()
+        if b.index in paired:
+            continue  # its tail is elsewhere on the page, clearly (structure-continuation reports it)
         if s.guess:
             rc.report(b.end - 1, b.end,
                       f"这一行与下一段可能是被拆开的一段话：{why}（“{tail[-6:]}｜{nxt.text[:6]}”），请核对",
