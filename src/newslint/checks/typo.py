@@ -112,14 +112,21 @@ FLAGGED_GAIN = {  # for a variant flagged when the table was built (the highest 
     data.SPLIT: 8.0,  # it reads as two words (家|强 for 加强)
     data.INUSE: 10.0,  # it is a word itself (机智 for 机制)
     data.LOOSE: 10.0,  # it is made with a loose confusion (检剑 for 检验: the same component 佥)
+    data.HOMOPHONE: 8.0,  # it reads as a common word written with other characters (墙画 for 强化)
 }
+HOMOPHONE_WORD_GAIN = 10.0  # and so when what is written is a dictionary word itself (视野 for 事业)
+# and a homophone word's correction must run on with its neighbours: the mean log-probability (nats) of
+# the characters it touches, as corrected, at least this (typo_lm.word_gains_at: a name or a rare word
+# read as a common one is only less improbable, 肩扛 -> 健康 in 人拉肩扛)
+HOMOPHONE_FLUENCY = -4.6
+HOMOPHONE_DIFF = 1  # characters a homophone word differs in at least
 CONTEXT_GAIN = {  # for a variant the page's words read otherwise:
     "crossed": 10.0,  # a dictionary word crosses its edge (会议对)
     "open": 8.0,  # a neighbour belongs to no word: a name or a word the dictionary lacks
 }
 LEAST_GAIN = 2.0  # and any two-character finding: a correction its context does not favour is none (a
 # longer one is a fixed expression the dictionary knows whole, which three characters of context miss)
-_NEEDS_CONTEXT = data.SPLIT | data.INUSE | data.LOOSE
+_NEEDS_CONTEXT = data.SPLIT | data.INUSE | data.LOOSE | data.HOMOPHONE
 _NUMERAL_CODES = sorted(map(ord, data.NUMERALS))
 
 
@@ -304,8 +311,6 @@ def find_typos(page, options: Optional[Dict[str, Dict[str, int]]] = None,
     if not _HAN.search(text):
         return []
     starts, lens, payload = data.table().find_arrays(text)
-    if not len(starts):
-        return []
     opts = {r.id: dict(r.options) for r in RULES}
     for k, v in (options or {}).items():
         opts.setdefault(k, {}).update(v)
@@ -325,6 +330,7 @@ def find_typos(page, options: Optional[Dict[str, Dict[str, int]]] = None,
     hits = [(i, i + n, data.correction(text[i:i + n], p), (p >> 18) & 7, p >> 21, g)
             for i, n, p, g in zip(starts[keep].tolist(), lens[keep].tolist(), payload[keep].tolist(),
                                   gain[keep].tolist())]
+    hits += _homophones(text, forms)
     if not hits:
         return []
     context = _context(text, hits)
@@ -337,8 +343,11 @@ def find_typos(page, options: Optional[Dict[str, Dict[str, int]]] = None,
         why = "accepted" if wrong in accept else _rejected(text, s, e, context)
         # decided by the context: a variant the dictionaries leave open, or the page's words read otherwise
         by_context = why in CONTEXT_GAIN or bool(flags & _NEEDS_CONTEXT)
-        if why in CONTEXT_GAIN:
-            why = None if g >= max(CONTEXT_GAIN[why], _flagged_gain(flags)) else why
+        if why == "crossed" and flags & data.HOMOPHONE:
+            pass  # a word crossing its edge: the window is no word typed whole
+        elif why in CONTEXT_GAIN:
+            why = None if g >= max(CONTEXT_GAIN[why], _flagged_gain(flags), HOMOPHONE_WORD_GAIN
+                                   if flags & data.HOMOPHONE else 0) else why
         elif why is None and g < _flagged_gain(flags, LEAST_GAIN if e - s == 2 else -1e9):
             why = ("in use" if flags & data.INUSE else "two words" if flags & data.SPLIT
                    else "loose" if flags & data.LOOSE else "improbable")
@@ -379,6 +388,46 @@ def _once(text: str, starts, lens):
     inner = starts > 0
     after_numeral[inner] = numeral[starts[inner] - 1]
     return once & ~after_numeral, first
+
+
+def _homophones(text: str, forms: Optional[list]) -> list:
+    """Hits ``(start, end, correction, SOUND, HOMOPHONE, gain)`` of windows that read as a common word
+    of other characters (:meth:`typo_data.Table.homophones_in`: 墙画 for 强化, 菜狗 for 采购) where the
+    word makes the context far more probable (``FLAGGED_GAIN``) and runs on with it
+    (``HOMOPHONE_FLUENCY``); of several words one window reads as, the best.  As the variants: a form
+    written twice on the page or after a numeral is meant."""
+    import numpy as np
+
+    from . import typo_lm
+
+    starts, lens, words = data.table().homophones_in(text, HOMOPHONE_DIFF)
+    if not len(starts):
+        return []
+    codes, stop = typo_lm.codes(text)
+    best: Dict[Tuple[int, int], Tuple[float, str]] = {}
+    need = FLAGGED_GAIN[data.HOMOPHONE]
+    freq = _Freq()
+    for n in (2, 3, 4):
+        m = lens == n
+        if not m.any():
+            continue
+        w = words[m]
+        new = np.stack([(w >> np.uint64(16 * (n - 1 - j))) & np.uint64(0xFFFF) for j in range(n)], 1)
+        gain, fluent = typo_lm.word_gains_at(codes, stop, starts[m], n, new)
+        for i, g, f, c in zip(starts[m].tolist(), gain.tolist(), fluent.tolist(), w.tolist()):
+            if g >= need and f >= HOMOPHONE_FLUENCY and g > best.get((i, i + n), (-1e9, ""))[0]:
+                best[(i, i + n)] = (g, data.decode(c, n))
+    out = []
+    for (s, e), (g, right) in best.items():
+        wrong = text[s:e]
+        if forms is not None:
+            forms.append(wrong)
+        if (s > 0 and text[s - 1] in data.NUMERALS) or text.count(wrong) > 1:
+            continue
+        if g < HOMOPHONE_WORD_GAIN and freq(wrong) >= data.JIEBA_KNOWN:
+            continue
+        out.append((s, e, right, data.SOUND, data.HOMOPHONE, g))
+    return out
 
 
 def _gains(text: str, starts, lens, payload):
@@ -446,7 +495,7 @@ def _page_typos(page, ctx) -> Tuple[List[Typo], List[str]]:
     typos = find_typos(page, {r.id: ctx.options(r.id) for r in RULES}, accept, forms=forms)
     if typos and ctx.enabled("wording-faulty-phrase", page):
         typos = [t for t in typos if not _in_faulty_phrase(page.text, t, ctx)]
-    return typos, sorted(forms)
+    return typos, sorted(set(forms))
 
 
 @hookimpl

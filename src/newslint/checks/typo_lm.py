@@ -162,3 +162,48 @@ def gains(text: str, changes: Sequence[Tuple[int, int, str]]) -> List[float]:
     new, _ = codes("".join(rep for _, _, rep in changes))
     return gains_at(c, stop, np.array([s for s, _, _ in changes]), np.array([s == e for s, e, _ in changes]),
                     new).tolist()
+
+
+def word_gains_at(text_codes, stop, pos, n: int, new):
+    """For whole-word changes of a text given by :func:`codes`: the ``n`` characters at each of the
+    positions ``pos`` replaced by the rows of ``new`` (uint64 codes, one row of n per change).  Returns two
+    float arrays: the gain, log P(corrected) - log P(written) over the characters the change touches (the
+    n replaced and the two after it, each given the two before), and the *fluency* of the correction,
+    the mean log-probability of those characters as corrected — a correction that is only less
+    improbable than what is written (a name, a rare word read as a common one) stays far below one that
+    runs on with its neighbours."""
+    A = _arrays()
+    np = A.np
+    h = len(pos)
+    if not h:
+        return np.zeros(0), np.zeros(0)
+    size = len(text_codes)
+    pad = np.concatenate([text_codes, np.zeros(3, dtype=np.uint64)])
+    spad = np.concatenate([stop, np.ones(3, dtype=bool)])
+    p = np.asarray(pos, dtype=np.intp)
+    x = np.asarray(new, dtype=np.uint64).reshape(h, n)
+
+    def at(i):
+        return pad[np.clip(i, 0, size + 2)]
+
+    bos = np.uint64(A.bos)
+    ok1 = (p - 1 >= 0) & ~spad[np.clip(p - 1, 0, size + 2)]
+    ok2 = ok1 & (p - 2 >= 0) & ~spad[np.clip(p - 2, 0, size + 2)]
+    l2 = np.where(ok1, at(p - 1), bos)
+    l1 = np.where(ok2, at(p - 2), bos)
+    e = p + n
+    t0, t1 = at(e), at(e + 1)
+    ok = np.concatenate([np.ones((h, n), bool), np.stack([e < size, (e + 1 < size) & ~spad[np.clip(e, 0, size + 2)]], 1)], 1)
+    written = np.stack([at(p + j) for j in range(n)], 1)
+    total = np.zeros(h)
+    fluent = np.zeros(h)
+    for mid, sign in ((written, -1.0), (x, 1.0)):
+        seq = np.concatenate([l1[:, None], l2[:, None], mid, t0[:, None], t1[:, None]], 1)
+        for j in range(n + 2):
+            m = ok[:, j]
+            if m.any():
+                lp = A.logp3(seq[m, j], seq[m, j + 1], seq[m, j + 2]).astype(np.float64)
+                total[m] += sign * lp
+                if sign > 0:
+                    fluent[m] += lp
+    return total, fluent / ok.sum(1)
