@@ -114,7 +114,8 @@ FLAGGED_GAIN = {  # for a variant flagged when the table was built (the highest 
     data.LOOSE: 10.0,  # it is made with a loose confusion (检剑 for 检验: the same component 佥)
     data.HOMOPHONE: 8.0,  # it reads as a common word written with other characters (墙画 for 强化)
 }
-HOMOPHONE_WORD_GAIN = 10.0  # and so when what is written is a dictionary word itself (视野 for 事业)
+HOMOPHONE_WORD_GAIN = 10.0  # and so when what is written is a dictionary word itself (视野 for 事业),
+HOMOPHONE_FUNCTION_GAIN = 12.0  # and when it holds a function word (之, 是, 与: 之初 for 支出, 又与 for 由于)
 # and a homophone word's correction must run on with its neighbours: the mean log-probability (nats) of
 # the characters it touches, as corrected, at least this (typo_lm.word_gains_at: a name or a rare word
 # read as a common one is only less improbable, 肩扛 -> 健康 in 人拉肩扛)
@@ -214,6 +215,15 @@ def _context(text: str, hits) -> Dict[Tuple[int, int], str]:
                 closed = False
         out[(s, e)] = "" if closed else "open"
     return out
+
+
+@lru_cache(maxsize=None)
+def _function_char(ch: str) -> bool:
+    """Is ``ch`` a function word (的, 之, 与, 是: jieba's function tags and a high count, or a very high count)?"""
+    from ..lexicon import lexicon
+
+    hit = lexicon().lookup(ch)
+    return bool(hit and ((hit[0] >= 20000 and hit[1] in data.FUNCTION_TAGS) or hit[0] >= data.FUNCTION_FREQ))
 
 
 @lru_cache(maxsize=None)
@@ -426,6 +436,8 @@ def _homophones(text: str, forms: Optional[list]) -> list:
             continue
         if g < HOMOPHONE_WORD_GAIN and freq(wrong) >= data.JIEBA_KNOWN:
             continue
+        if g < HOMOPHONE_FUNCTION_GAIN and any(map(_function_char, wrong)):
+            continue  # 之初 for 支出: a function word and the next word's character
         out.append((s, e, right, data.SOUND, data.HOMOPHONE, g))
     return out
 

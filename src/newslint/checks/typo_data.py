@@ -428,8 +428,9 @@ def judge(v: str, cands: List[Tuple[str, int, bool]], words: Dict[str, Tuple[int
 
 
 # ---- homophone words (a whole word typed by its reading, the input method's wrong choice: 墙画 for 强化) --
-HOMOPHONE_MIN_FREQ = 100  # words a homophone slip is corrected to: 2–4 characters, this common in jieba's
+HOMOPHONE_MIN_FREQ = 20  # words a homophone slip is corrected to: 2–4 characters, this common in jieba's
 READING_BITS = 10  # dictionary; a syllable's number (toneless, pypinyin) in this many bits
+HOMOPHONE_NAME_TAGS = NAME_TAGS  # and not tagged as names
 
 
 def homophone_arrays(words: Dict[str, Tuple[int, str]]):
@@ -452,7 +453,7 @@ def homophone_arrays(words: Dict[str, Tuple[int, str]]):
     for n in (2, 3, 4):
         rows = []
         for w, (f, tag) in words.items():
-            if len(w) != n or f < HOMOPHONE_MIN_FREQ or tag in NAME_TAGS or not all(map(_is_han, w)):
+            if len(w) != n or f < HOMOPHONE_MIN_FREQ or tag in HOMOPHONE_NAME_TAGS or not all(map(_is_han, w)):
                 continue
             code = 0
             for r in lazy_pinyin(w):
@@ -487,7 +488,7 @@ def _knobs() -> str:
     return repr((VERSION, WORD_MIN_FREQ, DROP_MIN_FREQ, KNOWN_RATIO, PAIR_MIN_FREQ, JIEBA_KNOWN, WEB_IN_USE,
                  PAIR_WEB_MAX, SINGLE_WORD, SINGLE_BESIDE_WORD, FUNCTION_FREQ, sorted(FUNCTION_TAGS),
                  sorted(NUMERALS), CROSS_MIN, sorted(NAME_TAGS), REAL_RATIO, REAL_MIN_FREQ, SPLIT_MIN_FREQ, RADICALS, _FUZZY,
-                 GLYPH_SIZE, GLYPH_BLUR, GLYPH_SIM, GLYPH_TOP, GLYPH_FONT, HOMOPHONE_MIN_FREQ, READING_BITS))
+                 GLYPH_SIZE, GLYPH_BLUR, GLYPH_SIM, GLYPH_TOP, GLYPH_FONT, HOMOPHONE_MIN_FREQ, READING_BITS, sorted(HOMOPHONE_NAME_TAGS)))
 
 
 def table_path() -> Path:
