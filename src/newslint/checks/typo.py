@@ -71,7 +71,7 @@ what is written is no word and the correction is a frequent one that fits its ne
         {"text": "会议对下一步工作进行了部署，工程已于上月竣工。", "fires": False, "date": None},
     ],
     fixable=True,
-    options=(("min_freq", 50), ("warn_freq", 3000)),
+    options=(("min_freq", 50), ("warn_freq", 3000), ("homophones", True)),
 )
 
 MISSING = Rule(
@@ -114,12 +114,14 @@ FLAGGED_GAIN = {  # for a variant flagged when the table was built (the highest 
     data.LOOSE: 10.0,  # it is made with a loose confusion (检剑 for 检验: the same component 佥)
     data.HOMOPHONE: 8.0,  # it reads as a common word written with other characters (墙画 for 强化)
 }
-HOMOPHONE_WORD_GAIN = 10.0  # and so when what is written is a dictionary word itself (视野 for 事业),
+HOMOPHONE_WORD_GAIN = 10.0  # and so when what is written is a dictionary word itself (视野 for 事业) or a
+# neighbour belongs to no word (a name, a word the dictionary lacks),
+PREFILTER_MARGIN = 10.0  # nats the faster model alone may fall short of the gain (typo_lm.fast)
 HOMOPHONE_FUNCTION_GAIN = 12.0  # and when it holds a function word (之, 是, 与: 之初 for 支出, 又与 for 由于)
 # and a homophone word's correction must run on with its neighbours: the mean log-probability (nats) of
 # the characters it touches, as corrected, at least this (typo_lm.word_gains_at: a name or a rare word
 # read as a common one is only less improbable, 肩扛 -> 健康 in 人拉肩扛)
-HOMOPHONE_FLUENCY = -4.6
+HOMOPHONE_FLUENCY = -4.8
 HOMOPHONE_DIFF = 1  # characters a homophone word differs in at least
 CONTEXT_GAIN = {  # for a variant the page's words read otherwise:
     "crossed": 10.0,  # a dictionary word crosses its edge (会议对)
@@ -340,7 +342,8 @@ def find_typos(page, options: Optional[Dict[str, Dict[str, int]]] = None,
     hits = [(i, i + n, data.correction(text[i:i + n], p), (p >> 18) & 7, p >> 21, g)
             for i, n, p, g in zip(starts[keep].tolist(), lens[keep].tolist(), payload[keep].tolist(),
                                   gain[keep].tolist())]
-    hits += _homophones(text, forms)
+    if opts[CONFUSED.id].get("homophones", True):  # a word typed by its reading (the costlier search)
+        hits += _homophones(text, forms)
     if not hits:
         return []
     context = _context(text, hits)
@@ -403,42 +406,99 @@ def _once(text: str, starts, lens):
 def _homophones(text: str, forms: Optional[list]) -> list:
     """Hits ``(start, end, correction, SOUND, HOMOPHONE, gain)`` of windows that read as a common word
     of other characters (:meth:`typo_data.Table.homophones_in`: 墙画 for 强化, 菜狗 for 采购) where the
-    word makes the context far more probable (``FLAGGED_GAIN``) and runs on with it
-    (``HOMOPHONE_FLUENCY``); of several words one window reads as, the best.  As the variants: a form
-    written twice on the page or after a numeral is meant."""
+    word makes the context far more probable (``FLAGGED_GAIN``; more when what is written is a dictionary
+    word or holds a function word) and runs on with it (``HOMOPHONE_FLUENCY``); of several words one
+    window reads as, the best.  A window a dictionary word crosses the edge of is no word typed whole; as
+    the variants, a form written twice on the page or after a numeral is meant.  The tests that need no
+    model go first: a page has thousands of such windows, most of them across a word boundary."""
     import numpy as np
 
     from . import typo_lm
 
-    starts, lens, words = data.table().homophones_in(text, HOMOPHONE_DIFF)
+    table = data.table()
+    starts, lens, words = table.homophones_in(text, HOMOPHONE_DIFF)
     if not len(starts):
         return []
     codes, stop = typo_lm.codes(text)
+    size = len(text)
+    keep = ~np.isin(codes[np.maximum(starts - 1, 0)], np.array(_NUMERAL_CODES, dtype=np.uint64)) | (starts == 0)
+    starts, lens, words = starts[keep], lens[keep], words[keep]
+    ends = starts + lens
+    # a dictionary word across an edge of the window (as _context, but per position of the page: a
+    # word covers the characters on both sides of the edge)
+    at = np.arange(size)
+    word_at = {n: np.concatenate([table.words_at(n, at), np.zeros(5, bool)]) for n in (2, 3, 4)}
+    covers = np.zeros(size + 5, dtype=bool)  # covers[x]: a word holds the characters x - 1 and x
+    for n in (2, 3, 4):
+        for k in range(1, n):
+            covers[k:size] |= word_at[n][:size - k]
+    keep = ~(covers[starts] | covers[np.minimum(ends, size)])
+    before = np.logical_or.reduce([(starts - n >= 0) & word_at[n][np.maximum(starts - n, 0)] for n in (2, 3, 4)])[keep]
+    after = np.logical_or.reduce([word_at[n][ends] for n in (2, 3, 4)])[keep]
+    starts, lens, words, ends = starts[keep], lens[keep], words[keep], ends[keep]
+    if not len(starts):
+        return []
+    # per character of the page met here: a function word?  one that ends a run (_closer)?  Han?
+    chars = np.unique(np.concatenate([codes[np.clip(starts + k, 0, size - 1)] for k in range(-1, 5)]))
+    fn_set = np.array([c for c in chars.tolist() if _function_char(chr(c))], dtype=np.uint64)
+    closed_set = np.array([c for c in chars.tolist() if not _HAN.match(chr(c)) or _closer(chr(c))], dtype=np.uint64)
+
+    def closed(j, word):  # the neighbour at j ends the run: out of the page, a word's, a closer or no Han
+        inside = (j >= 0) & (j < size)
+        c = codes[np.clip(j, 0, size - 1)]
+        return ~inside | word | np.isin(c, closed_set)
+
+    open_ = ~(closed(starts - 1, before) & closed(ends, after))
+    need = np.where(open_, max(FLAGGED_GAIN[data.HOMOPHONE], CONTEXT_GAIN["open"], HOMOPHONE_WORD_GAIN),
+                    FLAGGED_GAIN[data.HOMOPHONE])
+    for n in (2, 3, 4):
+        m = lens == n
+        if m.any():
+            is_word = table.words_at(n, starts[m])
+            has_function = np.logical_or.reduce([np.isin(codes[starts[m] + j], fn_set) for j in range(n)])
+            need[m] = np.where(is_word, np.maximum(need[m], HOMOPHONE_WORD_GAIN), need[m])
+            need[m] = np.where(has_function, np.maximum(need[m], HOMOPHONE_FUNCTION_GAIN), need[m])
+    touched = np.zeros(len(text) + 6, dtype=bool)  # the written characters the changes touch
+    for k in range(6):
+        touched[starts + k] |= k < lens + 2
+    # first the faster model alone, with a margin: what it sets aside the mix would not let pass either
+    fast = typo_lm.fast()
+    written = typo_lm.text_logp(codes, stop, touched[:len(text)], model=fast)
+    keep = np.zeros(len(starts), dtype=bool)
+    for n in (2, 3, 4):
+        m = np.flatnonzero(lens == n)
+        if len(m):
+            w = words[m]
+            new = np.stack([(w >> np.uint64(16 * (n - 1 - j))) & np.uint64(0xFFFF) for j in range(n)], 1)
+            gain, _ = typo_lm.word_gains_at(codes, stop, starts[m], n, new, need[m] - PREFILTER_MARGIN,
+                                            HOMOPHONE_FLUENCY - PREFILTER_MARGIN / (n + 2), written, fast)
+            keep[m] = gain > -1e9
+    starts, lens, words, need = starts[keep], lens[keep], words[keep], need[keep]
+    if not len(starts):
+        return []
+    touched[:] = False
+    for k in range(6):
+        touched[starts + k] |= k < lens + 2
+    written = typo_lm.text_logp(codes, stop, touched[:len(text)])
     best: Dict[Tuple[int, int], Tuple[float, str]] = {}
-    need = FLAGGED_GAIN[data.HOMOPHONE]
-    freq = _Freq()
     for n in (2, 3, 4):
         m = lens == n
         if not m.any():
             continue
         w = words[m]
         new = np.stack([(w >> np.uint64(16 * (n - 1 - j))) & np.uint64(0xFFFF) for j in range(n)], 1)
-        gain, fluent = typo_lm.word_gains_at(codes, stop, starts[m], n, new)
-        for i, g, f, c in zip(starts[m].tolist(), gain.tolist(), fluent.tolist(), w.tolist()):
-            if g >= need and f >= HOMOPHONE_FLUENCY and g > best.get((i, i + n), (-1e9, ""))[0]:
+        gain, fluent = typo_lm.word_gains_at(codes, stop, starts[m], n, new, need[m], HOMOPHONE_FLUENCY, written)
+        ok = (gain >= need[m]) & (fluent >= HOMOPHONE_FLUENCY)
+        for i, g, c in zip(starts[m][ok].tolist(), gain[ok].tolist(), w[ok].tolist()):
+            if g > best.get((i, i + n), (-1e9, ""))[0]:
                 best[(i, i + n)] = (g, data.decode(c, n))
     out = []
     for (s, e), (g, right) in best.items():
         wrong = text[s:e]
         if forms is not None:
             forms.append(wrong)
-        if (s > 0 and text[s - 1] in data.NUMERALS) or text.count(wrong) > 1:
-            continue
-        if g < HOMOPHONE_WORD_GAIN and freq(wrong) >= data.JIEBA_KNOWN:
-            continue
-        if g < HOMOPHONE_FUNCTION_GAIN and any(map(_function_char, wrong)):
-            continue  # 之初 for 支出: a function word and the next word's character
-        out.append((s, e, right, data.SOUND, data.HOMOPHONE, g))
+        if text.count(wrong) == 1:
+            out.append((s, e, right, data.SOUND, data.HOMOPHONE, g))
     return out
 
 

@@ -585,6 +585,10 @@ class Table:
             # homophone words (homophone_arrays)
             self.reading = z["hr"]
             self.homophones = {n: (z[f"hk{n}"], z[f"hw{n}"]) for n in (2, 3, 4)}
+        # a filter over the words' reading codes: a window whose slot is empty reads as no common word
+        self.reading_slots = np.zeros(1 << FILTER_BITS, dtype=bool)
+        for keys, _ in self.homophones.values():
+            self.reading_slots[_slot(keys)] = True
         self._codes: Dict[int, object] = {}
         # a one-hash filter over all variants' codes (a byte a slot, 16 MB): a window whose slot is empty is
         # no variant, and only the tenth or so that pass are searched in the sorted codes
@@ -647,6 +651,7 @@ class Table:
             ok = ok[:-1] & (r[n - 1:] > 0)
             keys, wcodes = self.homophones[n]
             idx = np.flatnonzero(ok)
+            idx = idx[self.reading_slots[_slot(code[idx])]]
             if not len(idx) or not len(keys):
                 continue
             lo = np.searchsorted(keys, code[idx], "left")
