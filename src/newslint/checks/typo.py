@@ -15,13 +15,17 @@ How it decides (data, not a list of pairs — see :mod:`newslint.checks.typo_dat
    or are function words (else the window is part of a name or a word the dictionary lacks), it is not
    written twice on the page, not after a numeral, not a transliteration nor a person's name.  Where
    several windows overlap, the longest is judged (迫不急待, not 不急).
-3. What the dictionaries leave open goes to the model of context (:mod:`.typo_lm`, the character
+3. A whole word typed by its reading with other characters taken (墙画 for 强化, 菜狗 for 采购: the
+   characters' readings spell a common word's) is searched apart (:func:`_homophones`, option
+   ``homophones``): such windows are everywhere in running text, so only a correction that makes the
+   context far more probable *and* reads on with it (``HOMOPHONE_FLUENCY``) is reported, as ``info``.
+4. What the dictionaries leave open goes to the model of context (:mod:`.typo_lm`, the character
    trigram model of :mod:`newslint.analyses.charlm`): a variant that is a word itself (机智 for 机制) or
    reads as two words (家|强 for 加强), and one the page's words read otherwise (a word crossing its edge,
    an open run), is reported only when the correction makes its neighbours far more probable
    (``FLAGGED_GAIN``, ``CONTEXT_GAIN``: 8–10 nats), and then as ``info``; a two-character finding the
    context does not favour at all (``LEAST_GAIN``) is dropped.
-4. Severity: ``warning`` when the correction is very common for its length and (for two characters)
+5. Severity: ``warning`` when the correction is very common for its length and (for two characters)
    what is written never occurs in wordfreq's list, outside titles in 《》 and quotations; else ``info``.
 
 The logic is :func:`find_typos` (page, options) → :class:`Typo` items; the hooks below only turn them
@@ -57,7 +61,12 @@ jieba 词典，另用 wordfreq 的中文词频表排除 jieba 未收的新词（
 词典未收的词）、同一写法在本页出现两次以上、属于文中点到的人名时也不报。改正后的词很常见、原写法
 从未见于词频表时为 warning，书名号、引号内或证据较弱时为 info；两字的写法只报 info。同一写法在本次
 检查的两个页面上出现，视为有意的写法（走深走实、提质）。写法本身也是词（机制→机智）或能读成两个词
-（加强→家强）时，只有字符三元语言模型（analyses/charlm）表明改正后上下文的概率高得多才报，且只报 info。修改建议为改正后的词（unsafe fix，需编辑确认）。
+（加强→家强）时，只有字符三元语言模型（analyses/charlm）表明改正后上下文的概率高得多才报，且只报 info。
+整词按拼音打错（拼音输入法选错了同音词：强化→墙画、采购→菜狗、领导→零导）：写法的每个字读音（pypinyin 的主要
+读音，不计声调）连起来正是一个常用词的读音，而改成该词后上下文的概率高得多（8 nat；写法本身是词典词或有
+一侧是词典未收的字时 10 nat，含虚词时 12 nat）、且改正后的字在上下文中读得通（被改动的字平均对数概率不低于
+HOMOPHONE_FLUENCY）时才报，只报 info；窗口边缘有词典词跨过时不报。选项 homophones = false 可关闭这一搜索。
+修改建议为改正后的词（unsafe fix，需编辑确认）。
 本报有意使用的写法可列入数据包：[[typo-accept]] words = ["……"]。
 
 A character of a common word or idiom replaced by a sound-alike or look-alike (贯撤 for 贯彻), where

@@ -18,7 +18,9 @@ Two levels, both made from data, neither a hand-made list of pairs:
    with its correction (the character and its position) and the kind of confusion; a page's every 2-, 3-
    and 4-character window is searched in the sorted codes at numpy speed, so that the Python work is done
    only where a window is such a variant.  The table is derived in part from wordfreq's data and so
-   carries its licence, CC BY-SA 4.0 (its ``about`` field says so).
+   carries its licence, CC BY-SA 4.0 (its ``about`` field says so).  It also carries the readings of the
+   homophone search (:func:`homophone_arrays`: the syllable of each common character, the syllables of
+   each common word), which finds a whole word typed by its reading with other characters taken.
 """
 from __future__ import annotations
 
