@@ -176,3 +176,54 @@ def test_a_loose_look_alike_is_found_where_the_context_wants_the_word():
     [t] = typos("各地要持渎推进农村人居环境整治。")
     assert (t.wrong, t.right, t.severity, t.reason) == ("持渎", "持续", "info", "字形相近")
     assert "续" in typo_data.confusables(loose=True)["渎"] and "续" not in typo_data.confusables()["渎"]
+
+
+@pytest.mark.parametrize("text, wrong, right", [
+    ("各地要进一步墙画监督管理，确保资金安全。", "墙画", "强化"),  # a word typed by its reading, another taken
+    ("县里按照政府菜狗的有关规定组织招标。", "菜狗", "采购"),
+    ("各级党政机关及其零导干部要带头执行。", "零导", "领导"),
+])
+def test_a_word_typed_by_its_reading_with_other_characters_is_info(text, wrong, right):
+    [t] = typos(text)
+    assert (t.wrong, t.right, t.severity, t.reason) == (wrong, right, "info", "读音相近")
+
+
+@pytest.mark.parametrize("text", [
+    "他站在窗前欣赏墙画，画的是家乡的山水。",  # the written word where its context wants it
+    "市场监管部门要强化监督管理，确保资金安全。",
+    "县里按照政府采购的有关规定组织招标。",
+])
+def test_homophone_words_stay_quiet_where_the_context_wants_what_is_written(text):
+    assert typos(text) == []
+
+
+def test_the_homophone_search_can_be_turned_off():
+    page = Page.from_text("t.txt", "县里按照政府菜狗的有关规定组织招标。")
+    assert typo.find_typos(page, {"typo-confused-char": {"homophones": False}}) == []
+
+
+def test_whole_word_gains_keep_only_what_reaches_both_bounds():
+    import numpy as np
+
+    from newslint.checks import typo_lm
+
+    text = "创新投融资模式，墙画监督管理，抓好政府菜狗工作。"
+    codes, stop = typo_lm.codes(text)
+    new = np.array([[ord("强"), ord("化")], [ord("采"), ord("购")]], dtype=np.uint64)
+    gain, fluent = typo_lm.word_gains_at(codes, stop, np.array([8, 19]), 2, new)
+    assert (gain > 8).all() and (fluent < 0).all()
+    # the same figures with bounds both reach; a bound one cannot reach sets it aside
+    g2, f2 = typo_lm.word_gains_at(codes, stop, np.array([8, 19]), 2, new, gain.min() - 1, fluent.min() - 0.1)
+    assert np.allclose(g2, gain) and np.allclose(f2, fluent)
+    g3, _ = typo_lm.word_gains_at(codes, stop, np.array([8, 19]), 2, new, gain.max() + 1)
+    assert (g3 == -1e9).all()
+    # the written side is the page's own character scores
+    lp = typo_lm.text_logp(codes, stop)
+    assert np.allclose(typo_lm.text_logp(codes, stop, np.arange(len(text)) % 2 == 0)[::2], lp[::2])
+
+
+def test_homophone_readings_ship_in_the_variant_table():
+    table = typo_data.table()
+    starts, lens, words = table.homophones_in("抓好政府菜狗工作")
+    found = {(int(s), typo_data.decode(int(w), int(n))) for s, n, w in zip(starts, lens, words)}
+    assert (4, "采购") in found

@@ -15,13 +15,17 @@ How it decides (data, not a list of pairs — see :mod:`newslint.checks.typo_dat
    or are function words (else the window is part of a name or a word the dictionary lacks), it is not
    written twice on the page, not after a numeral, not a transliteration nor a person's name.  Where
    several windows overlap, the longest is judged (迫不急待, not 不急).
-3. What the dictionaries leave open goes to the model of context (:mod:`.typo_lm`, the character
+3. A whole word typed by its reading with other characters taken (墙画 for 强化, 菜狗 for 采购: the
+   characters' readings spell a common word's) is searched apart (:func:`_homophones`, option
+   ``homophones``): such windows are everywhere in running text, so only a correction that makes the
+   context far more probable *and* reads on with it (``HOMOPHONE_FLUENCY``) is reported, as ``info``.
+4. What the dictionaries leave open goes to the model of context (:mod:`.typo_lm`, the character
    trigram model of :mod:`newslint.analyses.charlm`): a variant that is a word itself (机智 for 机制) or
    reads as two words (家|强 for 加强), and one the page's words read otherwise (a word crossing its edge,
    an open run), is reported only when the correction makes its neighbours far more probable
    (``FLAGGED_GAIN``, ``CONTEXT_GAIN``: 8–10 nats), and then as ``info``; a two-character finding the
    context does not favour at all (``LEAST_GAIN``) is dropped.
-4. Severity: ``warning`` when the correction is very common for its length and (for two characters)
+5. Severity: ``warning`` when the correction is very common for its length and (for two characters)
    what is written never occurs in wordfreq's list, outside titles in 《》 and quotations; else ``info``.
 
 The logic is :func:`find_typos` (page, options) → :class:`Typo` items; the hooks below only turn them
@@ -57,7 +61,12 @@ jieba 词典，另用 wordfreq 的中文词频表排除 jieba 未收的新词（
 词典未收的词）、同一写法在本页出现两次以上、属于文中点到的人名时也不报。改正后的词很常见、原写法
 从未见于词频表时为 warning，书名号、引号内或证据较弱时为 info；两字的写法只报 info。同一写法在本次
 检查的两个页面上出现，视为有意的写法（走深走实、提质）。写法本身也是词（机制→机智）或能读成两个词
-（加强→家强）时，只有字符三元语言模型（analyses/charlm）表明改正后上下文的概率高得多才报，且只报 info。修改建议为改正后的词（unsafe fix，需编辑确认）。
+（加强→家强）时，只有字符三元语言模型（analyses/charlm）表明改正后上下文的概率高得多才报，且只报 info。
+整词按拼音打错（拼音输入法选错了同音词：强化→墙画、采购→菜狗、领导→零导）：写法的每个字读音（pypinyin 的主要
+读音，不计声调）连起来正是一个常用词的读音，而改成该词后上下文的概率高得多（8 nat；写法本身是词典词或有
+一侧是词典未收的字时 10 nat，含虚词时 12 nat）、且改正后的字在上下文中读得通（被改动的字平均对数概率不低于
+HOMOPHONE_FLUENCY）时才报，只报 info；窗口边缘有词典词跨过时不报。选项 homophones = false 可关闭这一搜索。
+修改建议为改正后的词（unsafe fix，需编辑确认）。
 本报有意使用的写法可列入数据包：[[typo-accept]] words = ["……"]。
 
 A character of a common word or idiom replaced by a sound-alike or look-alike (贯撤 for 贯彻), where
@@ -71,7 +80,7 @@ what is written is no word and the correction is a frequent one that fits its ne
         {"text": "会议对下一步工作进行了部署，工程已于上月竣工。", "fires": False, "date": None},
     ],
     fixable=True,
-    options=(("min_freq", 50), ("warn_freq", 3000)),
+    options=(("min_freq", 50), ("warn_freq", 3000), ("homophones", True)),
 )
 
 MISSING = Rule(
@@ -112,14 +121,24 @@ FLAGGED_GAIN = {  # for a variant flagged when the table was built (the highest 
     data.SPLIT: 8.0,  # it reads as two words (家|强 for 加强)
     data.INUSE: 10.0,  # it is a word itself (机智 for 机制)
     data.LOOSE: 10.0,  # it is made with a loose confusion (检剑 for 检验: the same component 佥)
+    data.HOMOPHONE: 8.0,  # it reads as a common word written with other characters (墙画 for 强化)
 }
+HOMOPHONE_WORD_GAIN = 10.0  # and so when what is written is a dictionary word itself (视野 for 事业) or a
+# neighbour belongs to no word (a name, a word the dictionary lacks),
+PREFILTER_MARGIN = 10.0  # nats the faster model alone may fall short of the gain (typo_lm.fast)
+HOMOPHONE_FUNCTION_GAIN = 12.0  # and when it holds a function word (之, 是, 与: 之初 for 支出, 又与 for 由于)
+# and a homophone word's correction must run on with its neighbours: the mean log-probability (nats) of
+# the characters it touches, as corrected, at least this (typo_lm.word_gains_at: a name or a rare word
+# read as a common one is only less improbable, 肩扛 -> 健康 in 人拉肩扛)
+HOMOPHONE_FLUENCY = -4.8
+HOMOPHONE_DIFF = 1  # characters a homophone word differs in at least
 CONTEXT_GAIN = {  # for a variant the page's words read otherwise:
     "crossed": 10.0,  # a dictionary word crosses its edge (会议对)
     "open": 8.0,  # a neighbour belongs to no word: a name or a word the dictionary lacks
 }
 LEAST_GAIN = 2.0  # and any two-character finding: a correction its context does not favour is none (a
 # longer one is a fixed expression the dictionary knows whole, which three characters of context miss)
-_NEEDS_CONTEXT = data.SPLIT | data.INUSE | data.LOOSE
+_NEEDS_CONTEXT = data.SPLIT | data.INUSE | data.LOOSE | data.HOMOPHONE
 _NUMERAL_CODES = sorted(map(ord, data.NUMERALS))
 
 
@@ -207,6 +226,15 @@ def _context(text: str, hits) -> Dict[Tuple[int, int], str]:
                 closed = False
         out[(s, e)] = "" if closed else "open"
     return out
+
+
+@lru_cache(maxsize=None)
+def _function_char(ch: str) -> bool:
+    """Is ``ch`` a function word (的, 之, 与, 是: jieba's function tags and a high count, or a very high count)?"""
+    from ..lexicon import lexicon
+
+    hit = lexicon().lookup(ch)
+    return bool(hit and ((hit[0] >= 20000 and hit[1] in data.FUNCTION_TAGS) or hit[0] >= data.FUNCTION_FREQ))
 
 
 @lru_cache(maxsize=None)
@@ -304,8 +332,6 @@ def find_typos(page, options: Optional[Dict[str, Dict[str, int]]] = None,
     if not _HAN.search(text):
         return []
     starts, lens, payload = data.table().find_arrays(text)
-    if not len(starts):
-        return []
     opts = {r.id: dict(r.options) for r in RULES}
     for k, v in (options or {}).items():
         opts.setdefault(k, {}).update(v)
@@ -325,6 +351,8 @@ def find_typos(page, options: Optional[Dict[str, Dict[str, int]]] = None,
     hits = [(i, i + n, data.correction(text[i:i + n], p), (p >> 18) & 7, p >> 21, g)
             for i, n, p, g in zip(starts[keep].tolist(), lens[keep].tolist(), payload[keep].tolist(),
                                   gain[keep].tolist())]
+    if opts[CONFUSED.id].get("homophones", True):  # a word typed by its reading (the costlier search)
+        hits += _homophones(text, forms)
     if not hits:
         return []
     context = _context(text, hits)
@@ -337,8 +365,11 @@ def find_typos(page, options: Optional[Dict[str, Dict[str, int]]] = None,
         why = "accepted" if wrong in accept else _rejected(text, s, e, context)
         # decided by the context: a variant the dictionaries leave open, or the page's words read otherwise
         by_context = why in CONTEXT_GAIN or bool(flags & _NEEDS_CONTEXT)
-        if why in CONTEXT_GAIN:
-            why = None if g >= max(CONTEXT_GAIN[why], _flagged_gain(flags)) else why
+        if why == "crossed" and flags & data.HOMOPHONE:
+            pass  # a word crossing its edge: the window is no word typed whole
+        elif why in CONTEXT_GAIN:
+            why = None if g >= max(CONTEXT_GAIN[why], _flagged_gain(flags), HOMOPHONE_WORD_GAIN
+                                   if flags & data.HOMOPHONE else 0) else why
         elif why is None and g < _flagged_gain(flags, LEAST_GAIN if e - s == 2 else -1e9):
             why = ("in use" if flags & data.INUSE else "two words" if flags & data.SPLIT
                    else "loose" if flags & data.LOOSE else "improbable")
@@ -379,6 +410,105 @@ def _once(text: str, starts, lens):
     inner = starts > 0
     after_numeral[inner] = numeral[starts[inner] - 1]
     return once & ~after_numeral, first
+
+
+def _homophones(text: str, forms: Optional[list]) -> list:
+    """Hits ``(start, end, correction, SOUND, HOMOPHONE, gain)`` of windows that read as a common word
+    of other characters (:meth:`typo_data.Table.homophones_in`: 墙画 for 强化, 菜狗 for 采购) where the
+    word makes the context far more probable (``FLAGGED_GAIN``; more when what is written is a dictionary
+    word or holds a function word) and runs on with it (``HOMOPHONE_FLUENCY``); of several words one
+    window reads as, the best.  A window a dictionary word crosses the edge of is no word typed whole; as
+    the variants, a form written twice on the page or after a numeral is meant.  The tests that need no
+    model go first: a page has thousands of such windows, most of them across a word boundary."""
+    import numpy as np
+
+    from . import typo_lm
+
+    table = data.table()
+    starts, lens, words = table.homophones_in(text, HOMOPHONE_DIFF)
+    if not len(starts):
+        return []
+    codes, stop = typo_lm.codes(text)
+    size = len(text)
+    keep = ~np.isin(codes[np.maximum(starts - 1, 0)], np.array(_NUMERAL_CODES, dtype=np.uint64)) | (starts == 0)
+    starts, lens, words = starts[keep], lens[keep], words[keep]
+    ends = starts + lens
+    # a dictionary word across an edge of the window (as _context, but per position of the page: a
+    # word covers the characters on both sides of the edge)
+    at = np.arange(size)
+    word_at = {n: np.concatenate([table.words_at(n, at), np.zeros(5, bool)]) for n in (2, 3, 4)}
+    covers = np.zeros(size + 5, dtype=bool)  # covers[x]: a word holds the characters x - 1 and x
+    for n in (2, 3, 4):
+        for k in range(1, n):
+            covers[k:size] |= word_at[n][:size - k]
+    keep = ~(covers[starts] | covers[np.minimum(ends, size)])
+    before = np.logical_or.reduce([(starts - n >= 0) & word_at[n][np.maximum(starts - n, 0)] for n in (2, 3, 4)])[keep]
+    after = np.logical_or.reduce([word_at[n][ends] for n in (2, 3, 4)])[keep]
+    starts, lens, words, ends = starts[keep], lens[keep], words[keep], ends[keep]
+    if not len(starts):
+        return []
+    # per character of the page met here: a function word?  one that ends a run (_closer)?  Han?
+    chars = np.unique(np.concatenate([codes[np.clip(starts + k, 0, size - 1)] for k in range(-1, 5)]))
+    fn_set = np.array([c for c in chars.tolist() if _function_char(chr(c))], dtype=np.uint64)
+    closed_set = np.array([c for c in chars.tolist() if not _HAN.match(chr(c)) or _closer(chr(c))], dtype=np.uint64)
+
+    def closed(j, word):  # the neighbour at j ends the run: out of the page, a word's, a closer or no Han
+        inside = (j >= 0) & (j < size)
+        c = codes[np.clip(j, 0, size - 1)]
+        return ~inside | word | np.isin(c, closed_set)
+
+    open_ = ~(closed(starts - 1, before) & closed(ends, after))
+    need = np.where(open_, max(FLAGGED_GAIN[data.HOMOPHONE], CONTEXT_GAIN["open"], HOMOPHONE_WORD_GAIN),
+                    FLAGGED_GAIN[data.HOMOPHONE])
+    for n in (2, 3, 4):
+        m = lens == n
+        if m.any():
+            is_word = table.words_at(n, starts[m])
+            has_function = np.logical_or.reduce([np.isin(codes[starts[m] + j], fn_set) for j in range(n)])
+            need[m] = np.where(is_word, np.maximum(need[m], HOMOPHONE_WORD_GAIN), need[m])
+            need[m] = np.where(has_function, np.maximum(need[m], HOMOPHONE_FUNCTION_GAIN), need[m])
+    touched = np.zeros(len(text) + 6, dtype=bool)  # the written characters the changes touch
+    for k in range(6):
+        touched[starts + k] |= k < lens + 2
+    # first the faster model alone, with a margin: what it sets aside the mix would not let pass either
+    fast = typo_lm.fast()
+    written = typo_lm.text_logp(codes, stop, touched[:len(text)], model=fast)
+    keep = np.zeros(len(starts), dtype=bool)
+    for n in (2, 3, 4):
+        m = np.flatnonzero(lens == n)
+        if len(m):
+            w = words[m]
+            new = np.stack([(w >> np.uint64(16 * (n - 1 - j))) & np.uint64(0xFFFF) for j in range(n)], 1)
+            gain, _ = typo_lm.word_gains_at(codes, stop, starts[m], n, new, need[m] - PREFILTER_MARGIN,
+                                            HOMOPHONE_FLUENCY - PREFILTER_MARGIN / (n + 2), written, fast)
+            keep[m] = gain > -1e9
+    starts, lens, words, need = starts[keep], lens[keep], words[keep], need[keep]
+    if not len(starts):
+        return []
+    touched[:] = False
+    for k in range(6):
+        touched[starts + k] |= k < lens + 2
+    written = typo_lm.text_logp(codes, stop, touched[:len(text)])
+    best: Dict[Tuple[int, int], Tuple[float, str]] = {}
+    for n in (2, 3, 4):
+        m = lens == n
+        if not m.any():
+            continue
+        w = words[m]
+        new = np.stack([(w >> np.uint64(16 * (n - 1 - j))) & np.uint64(0xFFFF) for j in range(n)], 1)
+        gain, fluent = typo_lm.word_gains_at(codes, stop, starts[m], n, new, need[m], HOMOPHONE_FLUENCY, written)
+        ok = (gain >= need[m]) & (fluent >= HOMOPHONE_FLUENCY)
+        for i, g, c in zip(starts[m][ok].tolist(), gain[ok].tolist(), w[ok].tolist()):
+            if g > best.get((i, i + n), (-1e9, ""))[0]:
+                best[(i, i + n)] = (g, data.decode(c, n))
+    out = []
+    for (s, e), (g, right) in best.items():
+        wrong = text[s:e]
+        if forms is not None:
+            forms.append(wrong)
+        if text.count(wrong) == 1:
+            out.append((s, e, right, data.SOUND, data.HOMOPHONE, g))
+    return out
 
 
 def _gains(text: str, starts, lens, payload):
@@ -446,7 +576,7 @@ def _page_typos(page, ctx) -> Tuple[List[Typo], List[str]]:
     typos = find_typos(page, {r.id: ctx.options(r.id) for r in RULES}, accept, forms=forms)
     if typos and ctx.enabled("wording-faulty-phrase", page):
         typos = [t for t in typos if not _in_faulty_phrase(page.text, t, ctx)]
-    return typos, sorted(forms)
+    return typos, sorted(set(forms))
 
 
 @hookimpl
