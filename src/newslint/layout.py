@@ -489,7 +489,10 @@ def _plain_structure(blocks: List[Block], conv: Conventions) -> None:
                 nxt.kind in ("body", "list") and join_evidence(t, clean_text(nxt.text))):
             break
         k += 1
-    if k < len(blocks) and (blocks[k].kind in ("dateline", "heading", "byline") or (
+    # (a lead leads into its article's text: lines followed straight by the next article's title are that
+    # article's only text, not its lead)
+    if k < len(blocks) and (blocks[k].kind in ("dateline", "byline") or (
+            blocks[k].kind == "heading" and blocks[k].role != "title") or (
             blocks[k].kind == "body" and ends_sentence(clean_text(blocks[k].text)))):
         for b in blocks[i:k]:
             if b.kind == "body" and not b.role:

@@ -339,6 +339,10 @@ def _breaks(page) -> Breaks:
                 # ending on a comma before a short line; nor on a page that ends no paragraph with a mark)
                 # (before a list or a bullet the paragraph may be a lead-in: not reported)
                 out.truncated.append((b, tail))
+        elif _list_paragraph(b) and (nxt is None or nxt.article != b.article or heading_like(nxt)) and not (
+                _TABULAR.search(clean(b.text))):
+            # a numbered paragraph of running text — （三）…。…  — cut short before the next heading or article
+            out.truncated.append((b, clean(b.text)))
         elif nxt is not None and short_unpunctuated(b) and running_text(nxt) and \
                 continuation_ok(nxt) and nxt.article == b.article:
             tail = clean(b.text)
@@ -347,6 +351,16 @@ def _breaks(page) -> Breaks:
                 out.guessed.add(i + 1)
                 out.splits.append(Split(b, nxt, tail, why, guess=True))
     return out
+
+
+def _list_paragraph(block: Block) -> bool:
+    """A numbered item that is a paragraph of running text — it holds a whole sentence (a full stop inside,
+    more than 40 characters: （二）深化改革。要全面……) — and stops on a character of running text."""
+    if block.kind != "list":
+        return False
+    t = clean(block.text)
+    return len(t) > 40 and bool(_SENTENCE_INSIDE.search(t[:-1])) and not ends_sentence(t) and (
+        bool(_HAN.match(t[-1])) or t[-1].isdigit())
 
 
 CUT_HEAD_CHARS = 16  # a "subhead" this long, or with a clause mark inside, may be a cut paragraph head
