@@ -128,7 +128,7 @@ def ends_sentence(text: str) -> bool:
 
 
 # ---- conventions from the layout pack ----------------------------------------------------------
-PACK_SECTIONS = ("dateline", "byline", "credit", "section_label", "column_tag")
+PACK_SECTIONS = ("dateline", "byline", "credit", "section_label", "column_tag", "open_end_word")
 
 
 @dataclass
@@ -140,6 +140,7 @@ class Conventions:
     credit: "regex.Pattern"
     section_label: "regex.Pattern"
     column_tag: "regex.Pattern"
+    open_end_word: "regex.Pattern"
 
     @classmethod
     def from_patterns(cls, patterns: Dict[str, List[str]]) -> "Conventions":
@@ -153,7 +154,8 @@ class Conventions:
                    byline=alt("byline", r"^(?=.{0,200}$)(?:X)$"),
                    credit=alt("credit", r"^(?:X)"),
                    section_label=alt("section_label", r"^(?:X)"),
-                   column_tag=alt("column_tag", r"(?:X)$"))
+                   column_tag=alt("column_tag", r"(?:X)$"),
+                   open_end_word=alt("open_end_word", r"^(?:X)$"))
 
 
 _OVERRIDE: Optional[Conventions] = None
@@ -197,7 +199,7 @@ _HAN = regex.compile(r"\p{Han}")
 # A line cannot end on a structural particle, a conjunction or a preposition awaiting its object.
 DANGLING = set("的得和与及或对把被向从给")  # (地 ends nouns too often: 高地, 基地, 下地)
 # What follows a number and never opens a paragraph: 2024|年, 15|日, 30|余人, 12|%.
-NUMBER_UNITS = set("年月日号时分秒个万亿千百元岁名人次家项件台辆座户亩吨米倍度余多%％")
+NUMBER_UNITS = set("年月日号时分秒个万亿千百元岁名人次家项件台辆座户亩吨米倍度余多%％天枚")
 # Marks no paragraph can open with.
 BAD_OPEN_PUNCT = "，,、。；;：:！!？?）)》」』】”’"
 _PAIRS = {"“": "”", "‘": "’", "（": "）", "(": ")", "《": "》", "「": "」", "『": "』", "【": "】"}
@@ -285,10 +287,16 @@ def join_evidence(left: str, right: str) -> Optional[str]:
         return "数字与其单位被拆开"
     if right[0] in BAD_OPEN_PUNCT:
         return f"下一段以“{right[0]}”起首"
+    if right[0] in "·•" and _HAN.match(left[-1]) and _HAN.match(right[1:2] or "a"):
+        return "外文人名在间隔号处被拆开"  # 经济学家哈伊里 | ·图尔克
     if left[-1] in DANGLING and _last_word(left) == left[-1] and not (left[-1] == "的" and _SHI_DE.search(left)):
         return f"上一行以“{left[-1]}”结尾"  # (not 高地, 方向, 可及, nor 是……的)
     if left[-1] in DANGLING_WORDS and left[-2:-1] not in ("不", "没", "未", "") and _last_word(left) == left[-1]:
         return f"上一行以“{left[-1]}”结尾，后面的成分缺失"  # 团结在 | 以…… / 我们要 | 把……
+    last = _last_word(left) if _HAN.match(left[-1]) else ""
+    if len(last) > 1 and conventions().open_end_word.match(last) or (
+            len(last) == 1 and last == left[-1] and conventions().open_end_word.match(last)):
+        return f"上一行以“{last}”结尾，后面的成分缺失"  # ……优势以及 | 农产品……  / 他们已经 | 完成……
     if right[0] in BOUND_OPENERS and (_HAN.match(right[1:2] or "a") or right[1:2].isdigit()) and \
             _first_word(right) == right[0]:
         return f"下一段以“{right[0]}”起首"  # ……增加 | 至2018年 / …… | 等四大整治行动
