@@ -496,6 +496,9 @@ def _plain_structure(blocks: List[Block], conv: Conventions) -> None:
         if not t or ends_sentence(t) or t[-1] in "，,、；;：:" or len(t) > 300 or nxt is None or (
                 nxt.kind in ("body", "list") and join_evidence(t, clean_text(nxt.text))):
             break
+        if spaced and not uses_indent and _SENTENCE_END_INSIDE.search(t[:-1]):
+            break  # (a page that sets paragraphs apart with blank lines and no indent sets a summary apart by its
+            #        form too; a line there that holds whole sentences and stops without a mark is a cut paragraph)
         k += 1
     # (a lead leads into its article's text: lines followed straight by the next article's title are that
     # article's only text, not its lead)

@@ -339,6 +339,9 @@ def _breaks(page) -> Breaks:
                 # ending on a comma before a short line; nor on a page that ends no paragraph with a mark)
                 # (before a list or a bullet the paragraph may be a lead-in: not reported)
                 out.truncated.append((b, tail))
+        elif _list_paragraph(b) and nxt is not None and nxt.article == b.article and continuation_ok(nxt) and (
+                split_evidence(clean(b.text), nxt.text)):
+            out.splits.append(Split(b, nxt, clean(b.text), split_evidence(clean(b.text), nxt.text), guess=False))
         elif _list_paragraph(b) and (nxt is None or nxt.article != b.article or heading_like(nxt)) and not (
                 _TABULAR.search(clean(b.text))):
             # a numbered paragraph of running text — （三）…。…  — cut short before the next heading or article
