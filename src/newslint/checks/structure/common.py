@@ -281,6 +281,7 @@ class Split:
     tail: str
     why: Optional[str]
     guess: bool = False
+    heading: bool = False  # the first half is a line the layout read as a subhead: reported without a fix
 
 
 @dataclass
@@ -301,8 +302,15 @@ def _breaks(page) -> Breaks:
     out = Breaks()
     plain = not any(b.kind == "heading" and b.level for b in blocks)
     gap = _usual_gap(blocks)
+    lone = _lone_subheads(blocks) if plain else set()
     for i, b in enumerate(blocks):
         nxt = blocks[i + 1] if i + 1 < len(blocks) else None
+        if i in lone:
+            tail = clean(b.text)
+            why = _cut_subhead_evidence(tail, nxt)
+            if why:
+                out.splits.append(Split(b, nxt, tail, why, heading=True))
+            continue
         if open_end(b):
             tail = clean(b.text)
             joins = nxt is not None and continuation_ok(nxt) and nxt.article == b.article and not (
@@ -364,6 +372,45 @@ def _list_paragraph(block: Block) -> bool:
     t = clean(block.text)
     return len(t) > 40 and bool(_SENTENCE_INSIDE.search(t[:-1])) and not ends_sentence(t) and (
         bool(_HAN.match(t[-1])) or t[-1].isdigit())
+
+
+def _lone_subheads(blocks: List[Block]) -> Set[int]:
+    """Indexes of the plain-text subheads that are the only subhead of their article and stand in its
+    middle (two paragraphs of its running text above them, running text below): an article sets its
+    subheads as a series, so a single one among its paragraphs is only a subhead by its form."""
+    count: dict = {}
+    for b in blocks:
+        if b.kind == "heading" and b.role == "subhead":
+            count[b.article] = count.get(b.article, 0) + 1
+    out, above = set(), {}
+    for i, b in enumerate(blocks):
+        if b.kind == "heading" and b.role == "subhead" and count[b.article] == 1 and above.get(b.article, 0) >= 2 \
+                and i + 1 < len(blocks) and blocks[i + 1].article == b.article and blocks[i + 1].is_text:
+            out.add(i)
+        if b.is_text:
+            above[b.article] = above.get(b.article, 0) + 1
+    return out
+
+
+_CUT_SUBHEAD_LM = 2.0  # nats: the joint reading of a cut head and its continuation (see _cut_subhead_evidence)
+
+
+def _cut_subhead_evidence(tail: str, nxt: Block) -> Optional[str]:
+    """Evidence that a lone "subhead" (see :func:`_lone_subheads`) is a paragraph's head cut at the break: it
+    is shaped like running text — 16 characters or more with a clause inside it (a comma or an enumeration
+    comma, not the colon of 标签：标题) — it stops on a character of running text, and the character model
+    reads it and the next line as one sentence.  (Measured: no lone subhead of the edited corpora has all
+    three; a third of the planted cuts read as subheads do.)"""
+    if len(tail) < CUT_HEAD_CHARS or not regex.search(r"[，、；]", tail[:-1]) or not _HAN.match(tail[-1]):
+        return None
+    if not continuation_ok(nxt):
+        return None
+    from ...analyses.joins import score
+
+    s = score(tail, clean(nxt.text))
+    if s is None or s < _CUT_SUBHEAD_LM:
+        return None
+    return "这一行单独成行像小标题，但全文只有这一个小标题，它有分句、停在句中，与下一段读作一句话"
 
 
 CUT_HEAD_CHARS = 16  # a "subhead" this long, or with a clause mark inside, may be a cut paragraph head

@@ -56,6 +56,12 @@ def split_paragraph(rc: RuleContext) -> None:
                       related=[page.location(nxt.start, min(nxt.end, nxt.start + 1), "下一段可能接续此行")],
                       severity="info", key=tail[-8:] + nxt.text[:8])
             continue
+        if s.heading:  # the layout read the first half as a subhead: no fix joins what may be a heading
+            rc.report(b.end - 1, b.end,
+                      f"这一行可能不是小标题，而是被拆开的段落开头（“{tail[-6:]}｜{nxt.text[:6]}”，{why}），请核对后合并",
+                      related=[page.location(nxt.start, min(nxt.end, nxt.start + 1), "下一段可能接续此行")],
+                      key=tail[-8:] + nxt.text[:8])
+            continue
         joined = tail[-8:] + nxt.text[:8]
         msg = (f"段落在句子中间断开，下一段接着这句话（“{tail[-6:]}｜{nxt.text[:6]}”"
                + (f"，{why}" if why else "") + "），应合并为一段")
