@@ -251,9 +251,28 @@ def _plain_split_evidence(blocks: List[Block], i: int, tail: str, gap: int) -> O
         # (an indented page ends each paragraph with a mark; a line there that does not is a lead or a
         # pull quote, even when it holds whole sentences)
         return "上一段已有完整的句子，却在句子中间结束"
+    stub = _stub_clause(tail)
+    if stub:
+        return stub
     from ...analyses.joins import split_evidence as lm_evidence  # a cut between two words: the character model
 
     return lm_evidence(tail, nt)
+
+
+_CLAUSE_SPLIT = regex.compile(r"[，,；;：:。！？!?]")
+
+
+def _stub_clause(tail: str) -> Optional[str]:
+    """A line that opens a clause and stops after one or two characters of it: ……储存安全。建立 | 以信用监管为
+    基础的……  /  ……一大批展品变商品，相关 | 政策……  A clause that short is no clause (a display line ends
+    on a whole one: ……薪火相传，名家辈出), so the line stops mid-sentence."""
+    if len(tail) < 8:
+        return None
+    parts = _CLAUSE_SPLIT.split(tail)
+    last = parts[-1]
+    if len(parts) > 1 and 0 < len(last) <= 2 and all(_HAN.match(c) for c in last):
+        return f"上一行最后一个分句只有“{last}”，句子没有说完"
+    return None
 
 
 def _gap_fix(page, left: Block, right: Block) -> Fix:
@@ -305,9 +324,10 @@ def _breaks(page) -> Breaks:
     lone = _lone_subheads(blocks) if plain else set()
     for i, b in enumerate(blocks):
         nxt = blocks[i + 1] if i + 1 < len(blocks) else None
-        if i in lone:
+        if plain and b.kind == "heading" and b.role == "subhead" and nxt is not None and nxt.article == b.article \
+                and nxt.is_text and continuation_ok(nxt):
             tail = clean(b.text)
-            why = _cut_subhead_evidence(tail, nxt)
+            why = _stub_clause(tail) or (_cut_subhead_evidence(tail, nxt) if i in lone else None)
             if why:
                 out.splits.append(Split(b, nxt, tail, why, heading=True))
             continue
