@@ -251,7 +251,7 @@ def _plain_split_evidence(blocks: List[Block], i: int, tail: str, gap: int) -> O
         # (an indented page ends each paragraph with a mark; a line there that does not is a lead or a
         # pull quote, even when it holds whole sentences)
         return "上一段已有完整的句子，却在句子中间结束"
-    stub = _stub_clause(tail)
+    stub = _stub_clause(tail) or _object_head(tail, nt)
     if stub:
         return stub
     from ...analyses.joins import split_evidence as lm_evidence  # a cut between two words: the character model
@@ -272,6 +272,29 @@ def _stub_clause(tail: str) -> Optional[str]:
     last = parts[-1]
     if len(parts) > 1 and 0 < len(last) <= 2 and all(_HAN.match(c) for c in last):
         return f"上一行最后一个分句只有“{last}”，句子没有说完"
+    return None
+
+
+# A bare quantity — a number and its measure word with no noun after it — opening a line: ……排除各类爆炸物 |
+# 2400余枚，处置……  It is the object or complement of what the line above stops on (dates and ages left out).
+_BARE_QUANTITY = regex.compile(
+    r"^\d+(?:[.．]\d+)?(?:余|多)?[万亿千百]?(?:公里|千米|平方米|平方公里|立方米|公顷|公斤|千克|美元|欧元|港元|"
+    r"[个元名人次家项件台辆座户亩吨米克斤升枚只头条张份所场批种倍架艘列部本篇册首幅位])(?:多|余|左右|以上)?[，,、；;]")
+# A quoted term (not a quotation: short, no mark inside) opening a line and running straight on into a list or
+# a clause break — another quoted term, 、, a comma or 等 after it: ……被授予 | “全国劳动模范”“改革先锋”等称号  /
+# ……就要坚持 | “企业有需求、银行想办法”，……  (A paragraph may open with a term: “双减”政策实施以来…)
+_QUOTED_TERM = regex.compile(r"^[“《][^“”《》，,。！？!?；;：:]{1,14}[”》](?=[“《、，,等])")
+
+
+def _object_head(tail: str, head: str) -> Optional[str]:
+    """A line that opens with what can only be the object of the line above: a bare quantity or a quoted term,
+    after a line that stops on a character of running text."""
+    if not tail or not _HAN.match(tail[-1]):
+        return None
+    if _BARE_QUANTITY.match(head):
+        return "下一段以不带名词的数量开头，是上一句的宾语或补语"
+    if _QUOTED_TERM.match(head) and len(tail) > 40:
+        return "下一段以引号或书名号中的词语开头，接着上一句说下去"
     return None
 
 
