@@ -295,7 +295,34 @@ def _object_head(tail: str, head: str) -> Optional[str]:
         return "下一段以不带名词的数量开头，是上一句的宾语或补语"
     if _QUOTED_TERM.match(head) and len(tail) > 40:
         return "下一段以引号或书名号中的词语开头，接着上一句说下去"
-    return None
+    return _head_stub(tail, head)
+
+
+_HEAD_STUB = regex.compile(r"^(\p{Han}{1,2})([。，,])")
+_NOUN_TAGS = ("n", "vn", "nz")
+
+
+def _head_stub(tail: str, head: str) -> Optional[str]:
+    """A line whose first clause is a word of one or two characters that ends the sentence above it:
+    ……深化产教融合重大改革 | 任务。今年……  /  ……科学合理的建筑设计 | 标准，从而……  A sentence of one or two
+    characters does not open a paragraph; a clause that short opens one only as a time word, a connective or
+    a place (目前，  此外，  随后，  北京，), never as a bare common noun the line above reads on into."""
+    m = _HEAD_STUB.match(head)
+    if not m:
+        return None
+    word = m.group(1)
+    if m.group(2) != "。":
+        from ...lexicon import lexicon
+
+        hit = lexicon().lookup(word)
+        if not hit or not hit[0] or hit[1] not in _NOUN_TAGS:
+            return None
+        from ...analyses.joins import score
+
+        s = score(tail, head)
+        if s is None or s < 0:
+            return None
+    return f"下一段的第一个分句只有“{word}”，是上一句的末尾"
 
 
 def _gap_fix(page, left: Block, right: Block) -> Fix:
