@@ -1,0 +1,164 @@
+"""Splits and truncations on plain-text pages: the kinds of evidence that find a paragraph cut between whole
+words where the page sets its lines without Markdown (fixtures invented)."""
+import pytest
+
+from helpers import lint_text, rule_ids
+from newslint import layout
+from newslint.page import Page
+
+STRUCT = ["structure"]
+SPLIT = "structure-split-paragraph"
+TRUNCATED = "structure-truncated-paragraph"
+
+
+def blocks(text):
+    return layout.analyse(Page.from_text("t.txt", text)).blocks
+
+
+def found(text, rule, path="t.txt"):
+    return [f for f in lint_text(text, STRUCT, path=path) if f.rule == rule]
+
+
+FIRST = "本报讯　县里今年启动老街修缮工程，计划三年完成。"
+
+
+# An e-paper page: a title flush left between blank lines, indented paragraphs without blank lines.
+def epaper(*paras, title="某某县推进老街修缮工程"):
+    return "\r\n" + title + "\r\n\r\n" + "".join("\u3000\u3000" + p + "\r\n" for p in paras)
+
+
+# ---- evidence at the break ------------------------------------------------------------------------
+@pytest.mark.parametrize("left,right,evidence", [
+    ("县里依托自然资源和交通区位优势以及", "特色农产品快速通关的便利条件，发展外向型农业", "以及"),
+    ("事件发生后，该局负责人被迫", "向公众道歉，并承诺彻查此事", "被迫"),
+    ("他们对这项工作一直", "高度重视，多次召开专题会议", "一直"),
+    ("某国经济学家安东尼", "·罗西认为，这一合作前景广阔", "间隔号"),
+    ("患者连续服药10", "天，病情明显好转", "单位"),
+])
+def test_join_evidence_of_words_no_clause_ends_on(left, right, evidence):
+    why = layout.join_evidence(left, right)
+    assert why and evidence in why
+
+
+@pytest.mark.parametrize("left,right", [
+    ("全世界都将从合作中获益", "我第一次来到这座城市是在十年前。"),
+    ("薪火相传，名家辈出", "学校的校训，代代相传。"),
+    ("这种做法值得推广", "各地纷纷前来学习。"),  # 这种 opens the line: only the last word counts
+])
+def test_no_such_evidence_after_a_whole_clause(left, right):
+    assert layout.join_evidence(left, right) is None
+
+
+def test_a_paper_adds_words_no_clause_ends_on_through_a_pack(write):
+    from newslint import packs
+
+    left, right = "记者从会上获悉，该市业已", "建成公园二十座"
+    assert layout.join_evidence(left, right) is None
+    pack = write("house.toml", '[[open_end_word]]\npattern = "业已"\nnote = "an adverb before its verb"\n')
+    try:
+        packs.activate([pack], None)
+        assert "业已" in (layout.join_evidence(left, right) or "")
+    finally:
+        packs.activate([], None)
+
+
+# ---- indented pages: a line that holds whole sentences and stops mid-sentence ------------------------
+def test_a_line_stopping_two_characters_into_a_clause_is_a_split():
+    text = epaper(FIRST, "今年全县新建冷库十二座，粮食储存条件明显改善，质量良好、储存安全。建立",
+                  "以信用监管为基础的新型监管机制，是下一步工作的重点。")
+    assert len(found(text, SPLIT)) == 1
+    whole = epaper(FIRST, "今年全县新建冷库十二座，粮食储存条件明显改善，质量良好、储存安全，群众满意",
+                   "以信用监管为基础的新型监管机制，是下一步工作的重点。")
+    assert found(whole, SPLIT) == []  # a pull quote that ends on a whole clause
+
+
+@pytest.mark.parametrize("tail,head", [
+    ("队员们不畏艰险，先后排除各类遗留爆炸物", "2400余枚，处置各类险情二十多起。"),  # a bare quantity: the object
+    ("队员们不畏艰险、连续奋战，先后被授予", "“优秀集体”“模范单位”等称号，受到群众好评。"),  # quoted terms in a list
+])
+def test_a_line_opening_with_the_object_of_the_line_above_is_a_split(tail, head):
+    text = epaper(FIRST, "今年以来，县消防救援大队组织开展专项行动四十余次。" + tail, head)
+    assert len(found(text, SPLIT)) == 1
+
+
+def test_a_paragraph_may_open_with_a_date_or_a_quoted_name():
+    for head in ("2019年，全县各类险情明显减少。", "“平安县城”建设由此全面展开。"):
+        text = epaper(FIRST, "今年以来，县消防救援大队组织开展专项行动四十余次，队员们不畏艰险、连续奋战，守护一方平安",
+                      head)
+        assert found(text, SPLIT) == []
+
+
+@pytest.mark.parametrize("tail,head", [
+    ("会议还明确提出深化产教融合的重大改革", "任务。今年七月，县里召开专题会议作出部署。"),
+    ("会议还明确提出要制定科学合理的建筑设计", "标准，从而堵塞安全隐患的源头。"),
+])
+def test_a_line_whose_first_clause_is_a_bare_noun_ends_the_sentence_above(tail, head):
+    text = epaper(FIRST, "会议提出，要加快建设现代职业教育体系。" + tail, head)
+    assert len(found(text, SPLIT)) == 1
+
+
+def test_a_paragraph_may_open_with_a_time_word_or_a_connective():
+    for head in ("目前，县里已召开专题会议作出部署。", "此外，县里还将召开专题会议。"):
+        text = epaper(FIRST, "会议提出，要加快建设现代职业教育体系。会议还明确提出深化产教融合的重大改革", head)
+        assert found(text, SPLIT) == []
+
+
+# ---- a subhead the page sets nothing else like --------------------------------------------------------
+LONE = ("县里今年启动老街修缮工程，计划三年完成。",
+        "修缮方案先后征求了三百多户居民的意见。",
+        "据介绍，老街修缮坚持修旧如旧原则，县里今年将进一步加大",
+        "投入力度，同时加快配套设施建设。",
+        "居民们说，老街的烟火气又回来了。")
+
+
+def test_a_lone_subhead_shaped_like_running_text_is_a_cut_paragraph_head():
+    text = epaper(*LONE)
+    assert [b.role for b in blocks(text)].count("subhead") == 1
+    fs = found(text, SPLIT)
+    assert len(fs) == 1 and fs[0].fix is None  # the layout read it as a heading: no fix joins the two
+
+
+def test_subheads_set_as_a_series_are_not_cut_heads():
+    text = epaper(LONE[0], LONE[1], "坚持修旧如旧，老街留住烟火气", LONE[3], LONE[4],
+                  "坚持共建共享，居民参与全过程", "居民代表全程参与施工监督。")
+    assert found(text, SPLIT) == []
+
+
+# ---- truncations -----------------------------------------------------------------------------------
+def test_a_lead_with_no_text_after_it_is_the_article_cut_short():
+    """The only paragraph between a title and the next article's title is no lead of anything."""
+    text = epaper("全县今年新建冷库十二座。粮食储存条件明显改善，农民收入") + \
+        "\r\n下一篇稿件的标题\r\n\r\n\u3000\u3000本报讯　今天全县召开会议。\r\n"
+    assert len(found(text, TRUNCATED)) == 1
+
+
+def test_a_lead_above_its_article_text_is_not_truncated():
+    text = epaper("全县今年新建冷库十二座，粮食储存条件明显改善，农民收入稳步增长",
+                  "本报讯　今天全县召开粮食工作会议，总结经验、部署工作。")
+    assert found(text, TRUNCATED) == []
+
+
+def test_a_numbered_paragraph_of_running_text_cut_before_a_heading_is_truncated():
+    text = ("某某工作报告\n\n"
+            "（二）深化重点领域改革。要全面深化各领域改革，着力破除制约高质量发展的体制机制障碍，增强发展\n\n"
+            "三、下一阶段的主要任务\n\n"
+            "今年要扎实推进各项工作。\n")
+    assert rule_ids(found(text, TRUNCATED)) == [TRUNCATED]
+    short = ("某某工作报告\n\n（二）深化重点领域改革\n\n三、下一阶段的主要任务\n\n今年要扎实推进各项工作。\n")
+    assert found(short, TRUNCATED) == []  # a numbered heading is no paragraph
+
+
+def test_on_a_spaced_page_a_first_line_holding_whole_sentences_is_no_lead():
+    text = ("某某工作报告\n\n"
+            "过去一年，全省经济运行总体平稳。解决这个问题的\n\n"
+            "加快发展现代农业\n\n"
+            "今年要扎实推进各项工作，确保粮食稳产增产。\n")
+    assert TRUNCATED in rule_ids(lint_text(text, STRUCT))
+
+
+def test_a_subhead_that_stops_two_characters_into_a_clause_is_a_cut_head():
+    text = epaper(FIRST, "展会闭幕后，各项成果陆续落地。", "首届展会闭幕后的一年间，一大批展品变商品，相关",
+                  "政策已经或正在落地，既满足了消费需求，也带动了产业升级。", "坚持开放合作，展会越办越好",
+                  "展会规模逐年扩大。")
+    fs = found(text, SPLIT)
+    assert len(fs) == 1 and "相关" in fs[0].message and fs[0].fix is None
