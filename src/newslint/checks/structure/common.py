@@ -381,6 +381,10 @@ def _breaks(page) -> Breaks:
             if why:
                 out.splits.append(Split(b, nxt, tail, why, heading=True))
             continue
+        if plain and b.kind == "heading" and b.role == "subhead" and (
+                nxt is None or nxt.article != b.article or heading_like(nxt)) and _stub_clause(clean(b.text)):
+            out.truncated.append((b, clean(b.text)))  # a "subhead" that stops two characters into a clause
+            continue
         if open_end(b):
             tail = clean(b.text)
             joins = nxt is not None and continuation_ok(nxt) and nxt.article == b.article and not (
