@@ -34,6 +34,7 @@ def epaper(*paras, title="某某县推进老街修缮工程"):
     ("他们对这项工作一直", "高度重视，多次召开专题会议", "一直"),
     ("某国经济学家安东尼", "·罗西认为，这一合作前景广阔", "间隔号"),
     ("患者连续服药10", "天，病情明显好转", "单位"),
+    ("这项工作始于2014年", "10月15日，县里召开了动员大会", "日期"),
 ])
 def test_join_evidence_of_words_no_clause_ends_on(left, right, evidence):
     why = layout.join_evidence(left, right)
@@ -170,3 +171,9 @@ def test_a_subhead_that_stops_two_characters_into_a_clause_before_a_heading_is_t
             "加快发展现代农业\n\n"
             "今年要确保粮食稳产增产。\n")
     assert rule_ids(found(text, TRUNCATED)) == [TRUNCATED]
+
+
+def test_a_foreign_name_cut_at_its_dot_is_a_split():
+    text = epaper(FIRST, "论坛上，专家们纷纷发言。某国经济学家安东尼", "·罗西认为，这一合作前景广阔。")
+    fs = found(text, SPLIT)
+    assert len(fs) == 1 and "间隔号" in fs[0].message

@@ -199,7 +199,7 @@ _HAN = regex.compile(r"\p{Han}")
 # A line cannot end on a structural particle, a conjunction or a preposition awaiting its object.
 DANGLING = set("的得和与及或对把被向从给")  # (地 ends nouns too often: 高地, 基地, 下地)
 # What follows a number and never opens a paragraph: 2024|年, 15|日, 30|余人, 12|%.
-NUMBER_UNITS = set("年月日号时分秒个万亿千百元岁名人次家项件台辆座户亩吨米倍度余多%％天枚")
+NUMBER_UNITS = set("年月日号时分秒个万亿千百元岁名人次家项件台辆座户亩吨米倍度余多%％天枚国")
 # Marks no paragraph can open with.
 BAD_OPEN_PUNCT = "，,、。；;：:！!？?）)》」』】”’"
 _PAIRS = {"“": "”", "‘": "’", "（": "）", "(": ")", "《": "》", "「": "」", "『": "』", "【": "】"}
@@ -267,6 +267,8 @@ def unclosed(left: str, right: str) -> Optional[str]:
 
 
 _LATIN_CAP = regex.compile(r"[A-Z]")
+_YEAR_END = regex.compile(r"(?<!\d)\d{4}年$")
+_MONTH_OPEN = regex.compile(r"^(?:1[0-2]|0?[1-9])月(?:\d{1,2}[日号])?")
 
 
 def join_evidence(left: str, right: str) -> Optional[str]:
@@ -285,6 +287,8 @@ def join_evidence(left: str, right: str) -> Optional[str]:
         return "一个外文缩写被拆开"  # CP|I, P|PP
     if left[-1].isdigit() and right[0] in NUMBER_UNITS:
         return "数字与其单位被拆开"
+    if _YEAR_END.search(left) and _MONTH_OPEN.match(right):
+        return "一个日期被拆开"  # ……2014年 | 10月15日，……
     if right[0] in BAD_OPEN_PUNCT:
         return f"下一段以“{right[0]}”起首"
     if right[0] in "·•" and _HAN.match(left[-1]) and _HAN.match(right[1:2] or "a"):

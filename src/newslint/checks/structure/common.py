@@ -141,6 +141,8 @@ def continuation_ok(block: Block) -> bool:
         return True  # the decimals of a number split at its point: 969 | .3亿元
     if t[0].isascii() and t[0].isupper() and _HAN.search(t[1:8]):
         return True  # the rest of an abbreviation cut at the break: CP | I上涨
+    if t[0] in "·•+" and _HAN.match(t[1:2] or "a"):
+        return True  # the rest of a name cut at its dot (哈伊里 | ·图尔克), of a term cut at its plus (互联网 | +监管)
     return bool(_HAN.match(t[0])) or t[0] in "“‘「『《" or t[0].isdigit() or t[0] in _BAD_OPEN_PUNCT
 
 
