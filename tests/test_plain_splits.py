@@ -4,6 +4,7 @@ import pytest
 
 from helpers import lint_text, rule_ids
 from newslint import layout
+from newslint.checks.structure import split_evidence
 from newslint.page import Page
 
 STRUCT = ["structure"]
@@ -36,8 +37,8 @@ def epaper(*paras, title="某某县推进老街修缮工程"):
     ("患者连续服药10", "天，病情明显好转", "单位"),
     ("这项工作始于2014年", "10月15日，县里召开了动员大会", "日期"),
 ])
-def test_join_evidence_of_words_no_clause_ends_on(left, right, evidence):
-    why = layout.join_evidence(left, right)
+def test_split_evidence_of_words_no_clause_ends_on(left, right, evidence):
+    why = split_evidence(left, right)
     assert why and evidence in why
 
 
@@ -47,18 +48,18 @@ def test_join_evidence_of_words_no_clause_ends_on(left, right, evidence):
     ("这种做法值得推广", "各地纷纷前来学习。"),  # 这种 opens the line: only the last word counts
 ])
 def test_no_such_evidence_after_a_whole_clause(left, right):
-    assert layout.join_evidence(left, right) is None
+    assert split_evidence(left, right) is None
 
 
 def test_a_paper_adds_words_no_clause_ends_on_through_a_pack(write):
     from newslint import packs
 
     left, right = "记者从会上获悉，该市业已", "建成公园二十座"
-    assert layout.join_evidence(left, right) is None
+    assert split_evidence(left, right) is None
     pack = write("house.toml", '[[open_end_word]]\npattern = "业已"\nnote = "an adverb before its verb"\n')
     try:
         packs.activate([pack], None)
-        assert "业已" in (layout.join_evidence(left, right) or "")
+        assert "业已" in (split_evidence(left, right) or "")
     finally:
         packs.activate([], None)
 
@@ -177,3 +178,12 @@ def test_a_foreign_name_cut_at_its_dot_is_a_split():
     text = epaper(FIRST, "论坛上，专家们纷纷发言。某国经济学家安东尼", "·罗西认为，这一合作前景广阔。")
     fs = found(text, SPLIT)
     assert len(fs) == 1 and "间隔号" in fs[0].message
+
+
+def test_a_short_line_ending_on_such_a_word_stays_a_subhead_and_is_reported_without_a_fix():
+    """The layout reads a line's role from its form; the split rule judges what the line stops on."""
+    text = epaper(FIRST, "县里今年新建公园二十座，市民休闲去处更多了。", "事件发生后，该局负责人被迫",
+                  "向公众道歉，并承诺彻查此事。", "坚持问题导向，整改落实到位", "整改工作已全部完成。")
+    assert [b.role for b in blocks(text)].count("subhead") == 2
+    fs = found(text, SPLIT)
+    assert len(fs) == 1 and "被迫" in fs[0].message and fs[0].fix is None

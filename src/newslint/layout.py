@@ -271,6 +271,18 @@ _YEAR_END = regex.compile(r"(?<!\d)\d{4}年$")
 _MONTH_OPEN = regex.compile(r"^(?:1[0-2]|0?[1-9])月(?:\d{1,2}[日号])?")
 
 
+def open_end_evidence(left: str) -> Optional[str]:
+    """A line that stops on a word no clause ends on (the ``open_end_word`` pack section: ……优势以及 | 农产品……,
+    ……部长被迫 | 向公众道歉).  Evidence of a split for the structure rules; the layout does not read a line's
+    role from it (a short line ending so is still set as a subhead, and the split rule judges it)."""
+    if not left or not _HAN.match(left[-1]):
+        return None
+    last = _last_word(left)
+    if last and (len(last) > 1 or last == left[-1]) and conventions().open_end_word.match(last):
+        return f"上一行以“{last}”结尾，后面的成分缺失"
+    return None
+
+
 def join_evidence(left: str, right: str) -> Optional[str]:
     """What shows that ``left`` and ``right`` (two lines) are one sentence, in words for the editor:
     a word or a number across the break, a mark that cannot open a line, a left half that ends on a
@@ -297,10 +309,6 @@ def join_evidence(left: str, right: str) -> Optional[str]:
         return f"上一行以“{left[-1]}”结尾"  # (not 高地, 方向, 可及, nor 是……的)
     if left[-1] in DANGLING_WORDS and left[-2:-1] not in ("不", "没", "未", "") and _last_word(left) == left[-1]:
         return f"上一行以“{left[-1]}”结尾，后面的成分缺失"  # 团结在 | 以…… / 我们要 | 把……
-    last = _last_word(left) if _HAN.match(left[-1]) else ""
-    if len(last) > 1 and conventions().open_end_word.match(last) or (
-            len(last) == 1 and last == left[-1] and conventions().open_end_word.match(last)):
-        return f"上一行以“{last}”结尾，后面的成分缺失"  # ……优势以及 | 农产品……  / 他们已经 | 完成……
     if right[0] in BOUND_OPENERS and (_HAN.match(right[1:2] or "a") or right[1:2].isdigit()) and \
             _first_word(right) == right[0]:
         return f"下一段以“{right[0]}”起首"  # ……增加 | 至2018年 / …… | 等四大整治行动

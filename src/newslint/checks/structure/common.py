@@ -92,8 +92,16 @@ def short_unpunctuated(block: Block) -> bool:
 
 
 def split_evidence(left: str, right: str) -> Optional[str]:
-    """What shows that ``left`` and ``right`` are one sentence (see :func:`newslint.layout.join_evidence`)."""
-    return join_evidence(left, right)
+    """What shows that ``left`` and ``right`` are one sentence (see :func:`newslint.layout.join_evidence`), or
+    that ``left`` stops on a word no clause ends on (:func:`newslint.layout.open_end_evidence`)."""
+    return join_evidence(left, right) or (
+        _layout.open_end_evidence(clean(left)) if right and continuation_start(right) else None)
+
+
+def continuation_start(text: str) -> bool:
+    """A line that can carry a sentence on: it opens on a character of running text or a quote."""
+    t = text.strip(_WS)
+    return bool(t) and (bool(_HAN.match(t[0])) or t[0].isdigit() or t[0] in "“‘「『《")
 
 
 def running_text(block: Block) -> bool:
@@ -379,7 +387,8 @@ def _breaks(page) -> Breaks:
         if plain and b.kind == "heading" and b.role == "subhead" and nxt is not None and nxt.article == b.article \
                 and nxt.is_text and continuation_ok(nxt):
             tail = clean(b.text)
-            why = _stub_clause(tail) or (_cut_subhead_evidence(tail, nxt) if i in lone else None)
+            why = _stub_clause(tail) or _layout.open_end_evidence(tail) or (
+                _cut_subhead_evidence(tail, nxt) if i in lone else None)
             if why:
                 out.splits.append(Split(b, nxt, tail, why, heading=True))
             continue
