@@ -166,9 +166,10 @@ def test_a_subhead_that_stops_two_characters_into_a_clause_is_a_cut_head():
     assert len(fs) == 1 and "相关" in fs[0].message and fs[0].fix is None
 
 
-def test_a_subhead_that_stops_two_characters_into_a_clause_before_a_heading_is_truncated():
-    text = ("某某工作报告\n\n今年要扎实推进各项工作。\n\n"
-            "坚持预防为主的方针，办好县乡两级医院，巩\n\n"
+@pytest.mark.parametrize("line", ["坚持预防为主的方针，办好县乡两级医院，巩",  # read as a subhead
+                                  "第二，五年内取消农业税。今年"])  # read as a numbered section label
+def test_a_subhead_that_stops_two_characters_into_a_clause_before_a_heading_is_truncated(line):
+    text = ("某某工作报告\n\n今年要扎实推进各项工作。\n\n" + line + "\n\n"
             "加快发展现代农业\n\n"
             "今年要确保粮食稳产增产。\n")
     assert rule_ids(found(text, TRUNCATED)) == [TRUNCATED]

@@ -392,7 +392,7 @@ def _breaks(page) -> Breaks:
             if why:
                 out.splits.append(Split(b, nxt, tail, why, heading=True))
             continue
-        if plain and b.kind == "heading" and b.role == "subhead" and (
+        if plain and b.kind == "heading" and b.role in ("subhead", "label") and (
                 nxt is None or nxt.article != b.article or heading_like(nxt)) and _stub_clause(clean(b.text)):
             out.truncated.append((b, clean(b.text)))  # a "subhead" that stops two characters into a clause
             continue
