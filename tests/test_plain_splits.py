@@ -188,3 +188,9 @@ def test_a_short_line_ending_on_such_a_word_stays_a_subhead_and_is_reported_with
     assert [b.role for b in blocks(text)].count("subhead") == 2
     fs = found(text, SPLIT)
     assert len(fs) == 1 and "被迫" in fs[0].message and fs[0].fix is None
+
+
+def test_a_body_line_opening_with_a_numeral_and_holding_sentences_is_judged_as_running_text():
+    text = epaper(FIRST, "十、双方同意加强教育、文化、旅游等领域交流合作。中方将于明年在某国举") + \
+        "\r\n下一篇稿件的标题\r\n\r\n\u3000\u3000本报讯　今天全县召开会议。\r\n"
+    assert rule_ids(found(text, TRUNCATED)) == [TRUNCATED]

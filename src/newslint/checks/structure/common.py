@@ -452,9 +452,9 @@ def _breaks(page) -> Breaks:
 def _list_paragraph(block: Block) -> bool:
     """A numbered item that is a paragraph of running text — it holds a whole sentence (a full stop inside,
     more than 40 characters: （二）深化改革。要全面……) — and stops on a character of running text."""
-    if block.kind != "list":
-        return False
     t = clean(block.text)
+    if not (block.kind == "list" or block.kind == "body" and not block.role and _ENUM.match(t)):
+        return False  # (a body line opening with 十、 is numbered too)
     return len(t) > 40 and bool(_SENTENCE_INSIDE.search(t[:-1])) and not ends_sentence(t) and (
         bool(_HAN.match(t[-1])) or t[-1].isdigit())
 
