@@ -191,6 +191,6 @@ def test_a_short_line_ending_on_such_a_word_stays_a_subhead_and_is_reported_with
 
 
 def test_a_body_line_opening_with_a_numeral_and_holding_sentences_is_judged_as_running_text():
-    text = epaper(FIRST, "十、双方同意加强教育、文化、旅游等领域交流合作。中方将于明年在某国举") + \
+    text = epaper(FIRST, "十、双方同意加强教育、文化、旅游、传统医药等领域交流合作。中方将于明年在某国首都举") + \
         "\r\n下一篇稿件的标题\r\n\r\n\u3000\u3000本报讯　今天全县召开会议。\r\n"
     assert rule_ids(found(text, TRUNCATED)) == [TRUNCATED]
