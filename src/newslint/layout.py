@@ -141,6 +141,7 @@ class Conventions:
     section_label: "regex.Pattern"
     column_tag: "regex.Pattern"
     open_end_word: "regex.Pattern"
+    open_end_tail: "regex.Pattern"  # the same words at the end of a line: a cheap test before segmenting it
 
     @classmethod
     def from_patterns(cls, patterns: Dict[str, List[str]]) -> "Conventions":
@@ -155,7 +156,8 @@ class Conventions:
                    credit=alt("credit", r"^(?:X)"),
                    section_label=alt("section_label", r"^(?:X)"),
                    column_tag=alt("column_tag", r"(?:X)$"),
-                   open_end_word=alt("open_end_word", r"^(?:X)$"))
+                   open_end_word=alt("open_end_word", r"^(?:X)$"),
+                   open_end_tail=alt("open_end_word", r"(?:X)$"))
 
 
 _OVERRIDE: Optional[Conventions] = None
@@ -277,8 +279,11 @@ def open_end_evidence(left: str) -> Optional[str]:
     role from it (a short line ending so is still set as a subhead, and the split rule judges it)."""
     if not left or not _HAN.match(left[-1]):
         return None
+    conv = conventions()
+    if not conv.open_end_tail.search(left[-8:]):
+        return None  # (no listed word at the end: nothing to segment)
     last = _last_word(left)
-    if last and (len(last) > 1 or last == left[-1]) and conventions().open_end_word.match(last):
+    if last and (len(last) > 1 or last == left[-1]) and conv.open_end_word.match(last):
         return f"上一行以“{last}”结尾，后面的成分缺失"
     return None
 

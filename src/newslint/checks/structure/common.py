@@ -432,13 +432,15 @@ def _breaks(page) -> Breaks:
                 # ending on a comma before a short line; nor on a page that ends no paragraph with a mark)
                 # (before a list or a bullet the paragraph may be a lead-in: not reported)
                 out.truncated.append((b, tail))
-        elif _list_paragraph(b) and nxt is not None and nxt.article == b.article and continuation_ok(nxt) and (
-                split_evidence(clean(b.text), nxt.text)):
-            out.splits.append(Split(b, nxt, clean(b.text), split_evidence(clean(b.text), nxt.text), guess=False))
-        elif _list_paragraph(b) and (nxt is None or nxt.article != b.article or heading_like(nxt)) and not (
-                _TABULAR.search(clean(b.text))):
-            # a numbered paragraph of running text — （三）…。…  — cut short before the next heading or article
-            out.truncated.append((b, clean(b.text)))
+        elif _list_paragraph(b):
+            tail = clean(b.text)
+            why = split_evidence(tail, nxt.text) if (
+                nxt is not None and nxt.article == b.article and continuation_ok(nxt)) else None
+            if why:
+                out.splits.append(Split(b, nxt, tail, why, guess=False))
+            elif (nxt is None or nxt.article != b.article or heading_like(nxt)) and not _TABULAR.search(tail):
+                # a numbered paragraph of running text — （三）…。…  — cut short before the next heading or article
+                out.truncated.append((b, tail))
         elif nxt is not None and short_unpunctuated(b) and running_text(nxt) and \
                 continuation_ok(nxt) and nxt.article == b.article:
             tail = clean(b.text)
@@ -452,8 +454,10 @@ def _breaks(page) -> Breaks:
 def _list_paragraph(block: Block) -> bool:
     """A numbered item that is a paragraph of running text — it holds a whole sentence (a full stop inside,
     more than 40 characters: （二）深化改革。要全面……) — and stops on a character of running text."""
+    if block.kind not in ("list", "body") or block.role:
+        return False
     t = clean(block.text)
-    if not (block.kind == "list" or block.kind == "body" and not block.role and _ENUM.match(t)):
+    if block.kind == "body" and not _ENUM.match(t):
         return False  # (a body line opening with 十、 is numbered too)
     return len(t) > 40 and bool(_SENTENCE_INSIDE.search(t[:-1])) and not ends_sentence(t) and (
         bool(_HAN.match(t[-1])) or t[-1].isdigit())
