@@ -36,6 +36,7 @@ def epaper(*paras, title="某某县推进老街修缮工程"):
     ("某国经济学家安东尼", "·罗西认为，这一合作前景广阔", "间隔号"),
     ("患者连续服药10", "天，病情明显好转", "单位"),
     ("这项工作始于2014年", "10月15日，县里召开了动员大会", "日期"),
+    ("某集团全球副总裁王明", "表示，展会为各国企业提供了机遇", "表示"),  # the speaker above his verb
 ])
 def test_split_evidence_of_words_no_clause_ends_on(left, right, evidence):
     why = split_evidence(left, right)
@@ -46,6 +47,7 @@ def test_split_evidence_of_words_no_clause_ends_on(left, right, evidence):
     ("全世界都将从合作中获益", "我第一次来到这座城市是在十年前。"),
     ("薪火相传，名家辈出", "学校的校训，代代相传。"),
     ("这种做法值得推广", "各地纷纷前来学习。"),  # 这种 opens the line: only the last word counts
+    ("大会圆满闭幕", "此外，会议还通过了决议。"),
 ])
 def test_no_such_evidence_after_a_whole_clause(left, right):
     assert split_evidence(left, right) is None

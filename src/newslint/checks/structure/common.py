@@ -95,7 +95,28 @@ def split_evidence(left: str, right: str) -> Optional[str]:
     """What shows that ``left`` and ``right`` are one sentence (see :func:`newslint.layout.join_evidence`), or
     that ``left`` stops on a word no clause ends on (:func:`newslint.layout.open_end_evidence`)."""
     return join_evidence(left, right) or (
-        _layout.open_end_evidence(clean(left)) if right and continuation_start(right) else None)
+        _layout.open_end_evidence(clean(left)) or _speaker_above(left, right)
+        if right and continuation_start(right) else None)
+
+
+def _speaker_above(left: str, right: str) -> Optional[str]:
+    """A line that opens on a verb of saying and its comma or colon — 表示，  指出：  (the ``quote_verb`` words
+    of rules/duplicate.toml) — has its speaker or document at the end of the line above: ……副总裁周学军 | 表示，……
+    No paragraph opens on the verb alone."""
+    t = left.rstrip(_WS)
+    if not t or not _HAN.match(t[-1]):
+        return None
+    m = _SAYS.match(right.lstrip(_WS))
+    if not m:
+        return None
+    from ...analyses.words import words
+
+    if m.group(1) not in words("quote_verb"):
+        return None
+    return f"下一段以“{m.group(1)}”开头，说话的人或文件在上一行末尾"
+
+
+_SAYS = regex.compile(r"^(\p{Han}{1,2})[，,：:]")
 
 
 def continuation_start(text: str) -> bool:
