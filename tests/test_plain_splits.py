@@ -169,6 +169,7 @@ def test_a_subhead_that_stops_two_characters_into_a_clause_is_a_cut_head():
 
 
 @pytest.mark.parametrize("line", ["坚持预防为主的方针，办好县乡两级医院，巩",  # read as a subhead
+                                  "坚持稳中求进，突出主题、贯穿主线、统筹兼顾、协",  # an item of one character
                                   "第二，五年内取消农业税。今年"])  # read as a numbered section label
 def test_a_subhead_that_stops_two_characters_into_a_clause_before_a_heading_is_truncated(line):
     text = ("某某工作报告\n\n今年要扎实推进各项工作。\n\n" + line + "\n\n"

@@ -303,6 +303,8 @@ def _stub_clause(tail: str) -> Optional[str]:
     last = parts[-1]
     if len(parts) > 1 and 0 < len(last) <= 2 and all(_HAN.match(c) for c in last):
         return f"上一行最后一个分句只有“{last}”，句子没有说完"
+    if len(tail) >= 3 and tail[-2] == "、" and _HAN.match(tail[-1]) and _HAN.match(tail[-3]):
+        return f"上一行最后一项只有“{tail[-1]}”一个字，列举没有说完"  # ……统筹兼顾、协 | 调发展
     return None
 
 
