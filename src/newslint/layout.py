@@ -270,6 +270,8 @@ def unclosed(left: str, right: str) -> Optional[str]:
 
 _LATIN_CAP = regex.compile(r"[A-Z]")
 _YEAR_END = regex.compile(r"(?<!\d)\d{4}年$")
+_APPROX_END = regex.compile(r"\d[多余]$")  # a number waiting for its measure word or noun: 900多 | 人口
+_NAME_PART_END = regex.compile(r"\p{Han}[·•]\p{Han}$")  # one character of a name's part: 丹尼斯·阿 | 尔努瓦
 _MONTH_OPEN = regex.compile(r"^(?:1[0-2]|0?[1-9])月(?:\d{1,2}[日号])?")
 
 
@@ -306,6 +308,10 @@ def join_evidence(left: str, right: str) -> Optional[str]:
         return "数字与其单位被拆开"
     if _YEAR_END.search(left) and _MONTH_OPEN.match(right):
         return "一个日期被拆开"  # ……2014年 | 10月15日，……
+    if _APPROX_END.search(left) and _HAN.match(right[0]):
+        return "数字与其单位被拆开"  # ……298户农户、900多 | 人口
+    if _NAME_PART_END.search(left) and _HAN.match(right[0]):
+        return "外文人名被拆开"  # ……导演丹尼斯·阿 | 尔努瓦说
     if right[0] in BAD_OPEN_PUNCT:
         return f"下一段以“{right[0]}”起首"
     if right[0] in "·•" and _HAN.match(left[-1]) and _HAN.match(right[1:2] or "a"):
