@@ -36,6 +36,7 @@ def epaper(*paras, title="某某县推进老街修缮工程"):
     ("某国经济学家安东尼", "·罗西认为，这一合作前景广阔", "间隔号"),
     ("患者连续服药10", "天，病情明显好转", "单位"),
     ("这项工作始于2014年", "10月15日，县里召开了动员大会", "日期"),
+    ("在庆祝新中国成立70", "周年之际，各界人士纷纷致贺", "单位"),
     ("全村298户农户、900多", "人口，人均耕地不足一亩", "单位"),
     ("法国制片人、导演丹尼斯·阿", "尔努瓦说，这部纪录片很感人", "人名"),
     ("某集团全球副总裁王明", "表示，展会为各国企业提供了机遇", "表示"),  # the speaker above his verb
@@ -199,3 +200,16 @@ def test_a_body_line_opening_with_a_numeral_and_holding_sentences_is_judged_as_r
     text = epaper(FIRST, "十、双方同意加强教育、文化、旅游、传统医药等领域交流合作。中方将于明年在某国首都举") + \
         "\r\n下一篇稿件的标题\r\n\r\n\u3000\u3000本报讯　今天全县召开会议。\r\n"
     assert rule_ids(found(text, TRUNCATED)) == [TRUNCATED]
+
+
+def test_a_noun_after_a_quoted_term_carries_the_line_above_on():
+    text = epaper(FIRST, "县里今年启动老街修缮工程，计划三年完成。施工队采用了创新的“三改两分”",
+                  "工艺，让施工噪声比过去减少一半。")
+    assert len(found(text, SPLIT)) == 1
+
+
+def test_a_subhead_above_a_bare_quantity_is_a_cut_head():
+    text = epaper(FIRST, "油田连续多年保持高产稳产。", "上世纪九十年代以来，大庆油田连续多年保持年产原油",
+                  "5000万吨以上；近年来，油田加快转型发展。", "坚持创新驱动，老油田焕发新活力", "油田科技投入逐年增加。")
+    fs = found(text, SPLIT)
+    assert len(fs) == 1 and fs[0].fix is None

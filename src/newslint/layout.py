@@ -201,7 +201,7 @@ _HAN = regex.compile(r"\p{Han}")
 # A line cannot end on a structural particle, a conjunction or a preposition awaiting its object.
 DANGLING = set("的得和与及或对把被向从给")  # (地 ends nouns too often: 高地, 基地, 下地)
 # What follows a number and never opens a paragraph: 2024|年, 15|日, 30|余人, 12|%.
-NUMBER_UNITS = set("年月日号时分秒个万亿千百元岁名人次家项件台辆座户亩吨米倍度余多%％天枚")
+NUMBER_UNITS = set("年月日号时分秒个万亿千百元岁名人次家项件台辆座户亩吨米倍度余多%％天枚周")
 # Marks no paragraph can open with.
 BAD_OPEN_PUNCT = "，,、。；;：:！!？?）)》」』】”’"
 _PAIRS = {"“": "”", "‘": "’", "（": "）", "(": ")", "《": "》", "「": "」", "『": "』", "【": "】"}

@@ -319,19 +319,25 @@ _BARE_QUANTITY = regex.compile(
 _QUOTED_TERM = regex.compile(r"^[“《][^“”《》，,。！？!?；;：:]{1,14}[”》](?=[“《、，,等])")
 
 
+_OBJECT_OF_QUANTITY = "下一段以不带名词的数量开头，是上一句的宾语或补语"
+
+
 def _object_head(tail: str, head: str) -> Optional[str]:
     """A line that opens with what can only be the object of the line above: a bare quantity or a quoted term,
     after a line that stops on a character of running text."""
+    if tail and tail[-1] in "”》" and _TERM_END.search(tail):
+        return _head_stub(tail, head)  # ……提出“三个有利于” | 主张，……  (the model reads no mark: the word decides)
     if not tail or not _HAN.match(tail[-1]):
         return None
     if _BARE_QUANTITY.match(head):
-        return "下一段以不带名词的数量开头，是上一句的宾语或补语"
+        return _OBJECT_OF_QUANTITY
     if _QUOTED_TERM.match(head) and len(tail) > 40:
         return "下一段以引号或书名号中的词语开头，接着上一句说下去"
     return _head_stub(tail, head)
 
 
 _HEAD_STUB = regex.compile(r"^(\p{Han}{1,2})([。，,])")
+_TERM_END = regex.compile(r"[“《][^“”《》，,。！？!?；;：:]{1,14}[”》]$")  # a line ending on a quoted term
 _NOUN_TAGS = ("n", "vn", "nz")
 
 
@@ -353,7 +359,7 @@ def _head_stub(tail: str, head: str) -> Optional[str]:
         from ...analyses.joins import score
 
         s = score(tail, head)
-        if s is None or s < 0:
+        if s is not None and s < 0:  # (None: a quoted term ends the line above, the model reads no mark)
             return None
     return f"下一段的第一个分句只有“{word}”，是上一句的末尾"
 
@@ -411,6 +417,7 @@ def _breaks(page) -> Breaks:
                 and nxt.is_text and continuation_ok(nxt):
             tail = clean(b.text)
             why = _stub_clause(tail) or _layout.open_end_evidence(tail) or (
+                _BARE_QUANTITY.match(clean(nxt.text)) and _HAN.match(tail[-1]) and _OBJECT_OF_QUANTITY) or (
                 _cut_subhead_evidence(tail, nxt) if i in lone else None)
             if why:
                 out.splits.append(Split(b, nxt, tail, why, heading=True))
