@@ -326,7 +326,7 @@ def _object_head(tail: str, head: str) -> Optional[str]:
     """A line that opens with what can only be the object of the line above: a bare quantity or a quoted term,
     after a line that stops on a character of running text."""
     if tail and tail[-1] in "”》" and _TERM_END.search(tail):
-        return _head_stub(tail, head)  # ……提出“三个有利于” | 主张，……  (the model reads no mark: the word decides)
+        return _head_stub(tail, head)  # ……全面推进“扶贫车间” | 建设。目前……
     if not tail or not _HAN.match(tail[-1]):
         return None
     if _BARE_QUANTITY.match(head):
@@ -336,32 +336,17 @@ def _object_head(tail: str, head: str) -> Optional[str]:
     return _head_stub(tail, head)
 
 
-_HEAD_STUB = regex.compile(r"^(\p{Han}{1,2})([。，,])")
+_HEAD_STUB = regex.compile(r"^(\p{Han}{1,2})。")
 _TERM_END = regex.compile(r"[“《][^“”《》，,。！？!?；;：:]{1,14}[”》]$")  # a line ending on a quoted term
-_NOUN_TAGS = ("n", "vn", "nz")
 
 
 def _head_stub(tail: str, head: str) -> Optional[str]:
-    """A line whose first clause is a word of one or two characters that ends the sentence above it:
-    ……深化产教融合重大改革 | 任务。今年……  /  ……科学合理的建筑设计 | 标准，从而……  A sentence of one or two
-    characters does not open a paragraph; a clause that short opens one only as a time word, a connective or
-    a place (目前，  此外，  随后，  北京，), never as a bare common noun the line above reads on into."""
+    """A line whose first sentence is a word of one or two characters, the end of the sentence above it:
+    ……深化产教融合重大改革 | 任务。今年……  /  ……全面推进“扶贫车间” | 建设。目前……  No paragraph opens with a
+    sentence that short.  (A first clause that short before a comma is left alone: 目前，  北京，  and the
+    topic of an essay's paragraph — 旗帜，指引方向。 — open paragraphs that way.)"""
     m = _HEAD_STUB.match(head)
-    if not m:
-        return None
-    word = m.group(1)
-    if m.group(2) != "。":
-        from ...lexicon import lexicon
-
-        hit = lexicon().lookup(word)
-        if not hit or not hit[0] or hit[1] not in _NOUN_TAGS:
-            return None
-        from ...analyses.joins import score
-
-        s = score(tail, head)
-        if s is not None and s < 0:  # (None: a quoted term ends the line above, the model reads no mark)
-            return None
-    return f"下一段的第一个分句只有“{word}”，是上一句的末尾"
+    return f"下一段的第一句只有“{m.group(1)}”，是上一句的末尾" if m else None
 
 
 def _gap_fix(page, left: Block, right: Block) -> Fix:
