@@ -123,6 +123,7 @@ def test_a_lone_subhead_shaped_like_running_text_is_a_cut_paragraph_head():
     assert [b.role for b in blocks(text)].count("subhead") == 1
     fs = found(text, SPLIT)
     assert len(fs) == 1 and fs[0].fix is None  # the layout read it as a heading: no fix joins the two
+    assert fs[0].severity == "info"  # form and the character model only: a note to check
 
 
 def test_subheads_set_as_a_series_are_not_cut_heads():
