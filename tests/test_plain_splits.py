@@ -214,3 +214,10 @@ def test_a_subhead_above_a_bare_quantity_is_a_cut_head():
                   "5000万吨以上；近年来，油田加快转型发展。", "坚持创新驱动，老油田焕发新活力", "油田科技投入逐年增加。")
     fs = found(text, SPLIT)
     assert len(fs) == 1 and fs[0].fix is None
+
+
+def test_one_line_summaries_in_an_index_of_headlines_are_not_truncated():
+    text = ("\r\n全县新建公园二十座\r\n\r\n\u3000\u3000市民休闲去处更多了，城市颜值不断提升\r\n"
+            "\r\n老街修缮工程过半\r\n\r\n\u3000\u3000修旧如旧留住烟火气，居民全程参与监督\r\n"
+            "\r\n秋粮收购有序开展\r\n\r\n\u3000\u3000本报讯　今年全县秋粮收购工作已全面展开。\r\n")
+    assert found(text, TRUNCATED) == []

@@ -523,10 +523,12 @@ def _plain_structure(blocks: List[Block], conv: Conventions) -> None:
             break  # (a page that sets paragraphs apart with blank lines and no indent sets a summary apart by its
             #        form too; a line there that holds whole sentences and stops without a mark is a cut paragraph)
         k += 1
-    # (a lead leads into its article's text: lines followed straight by the next article's title are that
-    # article's only text, not its lead)
+    # (a lead leads into its article's text: a line that holds whole sentences followed straight by the next
+    # article's title is that article's only text, cut short, not its lead — a one-line summary in an index of
+    # headlines still reads as one)
     if k < len(blocks) and (blocks[k].kind in ("dateline", "byline") or (
-            blocks[k].kind == "heading" and blocks[k].role != "title") or (
+            blocks[k].kind == "heading" and (blocks[k].role != "title" or not any(
+                _SENTENCE_END_INSIDE.search(clean_text(b.text)[:-1]) for b in blocks[i:k]))) or (
             blocks[k].kind == "body" and ends_sentence(clean_text(blocks[k].text)))):
         for b in blocks[i:k]:
             if b.kind == "body" and not b.role:
