@@ -216,8 +216,10 @@ def test_a_subhead_above_a_bare_quantity_is_a_cut_head():
     assert len(fs) == 1 and fs[0].fix is None
 
 
-def test_one_line_summaries_in_an_index_of_headlines_are_not_truncated():
-    text = ("\r\n全县新建公园二十座\r\n\r\n\u3000\u3000市民休闲去处更多了，城市颜值不断提升\r\n"
-            "\r\n老街修缮工程过半\r\n\r\n\u3000\u3000修旧如旧留住烟火气，居民全程参与监督\r\n"
+def test_a_one_line_summary_under_the_first_title_of_an_index_page_stays_a_lead():
+    """Only a line holding whole sentences is the cut-short text of its article; a summary reads as one line."""
+    text = ("\r\n全县新建公园二十座\r\n\r\n\u3000\u3000今年以来全县新建口袋公园和社区公园二十座，"
+            "市民休闲去处更多了，城市颜值不断提升，群众的获得感幸福感持续增强，"
+            "下一步全县还将结合老旧小区改造继续建设一批家门口的小微公园和健身步道\r\n"
             "\r\n秋粮收购有序开展\r\n\r\n\u3000\u3000本报讯　今年全县秋粮收购工作已全面展开。\r\n")
     assert found(text, TRUNCATED) == []
