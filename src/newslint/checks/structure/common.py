@@ -95,8 +95,24 @@ def split_evidence(left: str, right: str) -> Optional[str]:
     """What shows that ``left`` and ``right`` are one sentence (see :func:`newslint.layout.join_evidence`), or
     that ``left`` stops on a word no clause ends on (:func:`newslint.layout.open_end_evidence`)."""
     return join_evidence(left, right) or (
-        _layout.open_end_evidence(clean(left)) or _speaker_above(left, right)
+        _reads_on(clean(left), right, _layout.open_end_evidence(clean(left))) or _speaker_above(left, right)
         if right and continuation_start(right) else None)
+
+
+def _reads_on(tail: str, head: str, why: Optional[str]) -> Optional[str]:
+    """``why`` — evidence from the first line alone that it stops mid-sentence (a word no clause ends on, a clause
+    one or two characters long) — when the next line does not open a sentence of its own: the character model
+    reads the two on as one at least as well as apart.  (A cut line whose rest was moved elsewhere stands over a
+    paragraph that opens its own sentence: that is no split, and no fix may join the two.)"""
+    if not why:
+        return None
+    from ...analyses.joins import score
+
+    s = score(tail, clean(head))
+    return why if s is not None and s >= _READS_ON else None
+
+
+_READS_ON = 0.0  # nats (see :func:`_reads_on`)
 
 
 def _speaker_above(left: str, right: str) -> Optional[str]:
@@ -282,7 +298,7 @@ def _plain_split_evidence(blocks: List[Block], i: int, tail: str, gap: int) -> O
         # (an indented page ends each paragraph with a mark; a line there that does not is a lead or a
         # pull quote, even when it holds whole sentences)
         return "上一段已有完整的句子，却在句子中间结束"
-    stub = _stub_clause(tail) or _object_head(tail, nt)
+    stub = _reads_on(tail, nt, _stub_clause(tail)) or _object_head(tail, nt)
     if stub:
         return stub
     from ...analyses.joins import split_evidence as lm_evidence  # a cut between two words: the character model
@@ -401,7 +417,7 @@ def _breaks(page) -> Breaks:
         if plain and b.kind == "heading" and b.role == "subhead" and nxt is not None and nxt.article == b.article \
                 and nxt.is_text and continuation_ok(nxt):
             tail = clean(b.text)
-            why = _stub_clause(tail) or _layout.open_end_evidence(tail) or (
+            why = _reads_on(tail, nxt.text, _stub_clause(tail) or _layout.open_end_evidence(tail)) or (
                 _BARE_QUANTITY.match(clean(nxt.text)) and _HAN.match(tail[-1]) and _OBJECT_OF_QUANTITY)
             if why:
                 out.splits.append(Split(b, nxt, tail, why, heading=True))
