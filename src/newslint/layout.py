@@ -128,7 +128,7 @@ def ends_sentence(text: str) -> bool:
 
 
 # ---- conventions from the layout pack ----------------------------------------------------------
-PACK_SECTIONS = ("dateline", "byline", "credit", "section_label", "column_tag")
+PACK_SECTIONS = ("dateline", "byline", "credit", "section_label", "column_tag", "open_end_word")
 
 
 @dataclass
@@ -140,6 +140,8 @@ class Conventions:
     credit: "regex.Pattern"
     section_label: "regex.Pattern"
     column_tag: "regex.Pattern"
+    open_end_word: "regex.Pattern"
+    open_end_tail: "regex.Pattern"  # the same words at the end of a line: a cheap test before segmenting it
 
     @classmethod
     def from_patterns(cls, patterns: Dict[str, List[str]]) -> "Conventions":
@@ -153,7 +155,9 @@ class Conventions:
                    byline=alt("byline", r"^(?=.{0,200}$)(?:X)$"),
                    credit=alt("credit", r"^(?:X)"),
                    section_label=alt("section_label", r"^(?:X)"),
-                   column_tag=alt("column_tag", r"(?:X)$"))
+                   column_tag=alt("column_tag", r"(?:X)$"),
+                   open_end_word=alt("open_end_word", r"^(?:X)$"),
+                   open_end_tail=alt("open_end_word", r"(?:X)$"))
 
 
 _OVERRIDE: Optional[Conventions] = None
@@ -197,7 +201,7 @@ _HAN = regex.compile(r"\p{Han}")
 # A line cannot end on a structural particle, a conjunction or a preposition awaiting its object.
 DANGLING = set("的得和与及或对把被向从给")  # (地 ends nouns too often: 高地, 基地, 下地)
 # What follows a number and never opens a paragraph: 2024|年, 15|日, 30|余人, 12|%.
-NUMBER_UNITS = set("年月日号时分秒个万亿千百元岁名人次家项件台辆座户亩吨米倍度余多%％")
+NUMBER_UNITS = set("年月日号时分秒个万亿千百元岁名人次家项件台辆座户亩吨米倍度余多%％天枚周")
 # Marks no paragraph can open with.
 BAD_OPEN_PUNCT = "，,、。；;：:！!？?）)》」』】”’"
 _PAIRS = {"“": "”", "‘": "’", "（": "）", "(": ")", "《": "》", "「": "」", "『": "』", "【": "】"}
@@ -265,6 +269,25 @@ def unclosed(left: str, right: str) -> Optional[str]:
 
 
 _LATIN_CAP = regex.compile(r"[A-Z]")
+_YEAR_END = regex.compile(r"(?<!\d)\d{4}年$")
+_APPROX_END = regex.compile(r"\d[多余]$")  # a number waiting for its measure word or noun: 900多 | 人口
+_NAME_PART_END = regex.compile(r"\p{Han}[·•]\p{Han}$")  # one character of a name's part: 丹尼斯·阿 | 尔努瓦
+_MONTH_OPEN = regex.compile(r"^(?:1[0-2]|0?[1-9])月(?:\d{1,2}[日号])?")
+
+
+def open_end_evidence(left: str) -> Optional[str]:
+    """A line that stops on a word no clause ends on (the ``open_end_word`` pack section: ……优势以及 | 农产品……,
+    ……部长被迫 | 向公众道歉).  Evidence of a split for the structure rules; the layout does not read a line's
+    role from it (a short line ending so is still set as a subhead, and the split rule judges it)."""
+    if not left or not _HAN.match(left[-1]):
+        return None
+    conv = conventions()
+    if not conv.open_end_tail.search(left[-8:]):
+        return None  # (no listed word at the end: nothing to segment)
+    last = _last_word(left)
+    if last and (len(last) > 1 or last == left[-1]) and conv.open_end_word.match(last):
+        return f"上一行以“{last}”结尾，后面的成分缺失"
+    return None
 
 
 def join_evidence(left: str, right: str) -> Optional[str]:
@@ -283,8 +306,16 @@ def join_evidence(left: str, right: str) -> Optional[str]:
         return "一个外文缩写被拆开"  # CP|I, P|PP
     if left[-1].isdigit() and right[0] in NUMBER_UNITS:
         return "数字与其单位被拆开"
+    if _YEAR_END.search(left) and _MONTH_OPEN.match(right):
+        return "一个日期被拆开"  # ……2014年 | 10月15日，……
+    if _APPROX_END.search(left) and _HAN.match(right[0]):
+        return "数字与其单位被拆开"  # ……298户农户、900多 | 人口
+    if _NAME_PART_END.search(left) and _HAN.match(right[0]):
+        return "外文人名被拆开"  # ……导演丹尼斯·阿 | 尔努瓦说
     if right[0] in BAD_OPEN_PUNCT:
         return f"下一段以“{right[0]}”起首"
+    if right[0] in "·•" and _HAN.match(left[-1]) and _HAN.match(right[1:2] or "a"):
+        return "外文人名在间隔号处被拆开"  # 经济学家哈伊里 | ·图尔克
     if left[-1] in DANGLING and _last_word(left) == left[-1] and not (left[-1] == "的" and _SHI_DE.search(left)):
         return f"上一行以“{left[-1]}”结尾"  # (not 高地, 方向, 可及, nor 是……的)
     if left[-1] in DANGLING_WORDS and left[-2:-1] not in ("不", "没", "未", "") and _last_word(left) == left[-1]:
@@ -488,8 +519,16 @@ def _plain_structure(blocks: List[Block], conv: Conventions) -> None:
         if not t or ends_sentence(t) or t[-1] in "，,、；;：:" or len(t) > 300 or nxt is None or (
                 nxt.kind in ("body", "list") and join_evidence(t, clean_text(nxt.text))):
             break
+        if spaced and not uses_indent and _SENTENCE_END_INSIDE.search(t[:-1]):
+            break  # (a page that sets paragraphs apart with blank lines and no indent sets a summary apart by its
+            #        form too; a line there that holds whole sentences and stops without a mark is a cut paragraph)
         k += 1
-    if k < len(blocks) and (blocks[k].kind in ("dateline", "heading", "byline") or (
+    # (a lead leads into its article's text: a line that holds whole sentences followed straight by the next
+    # article's title is that article's only text, cut short, not its lead — a one-line summary in an index of
+    # headlines still reads as one)
+    if k < len(blocks) and (blocks[k].kind in ("dateline", "byline") or (
+            blocks[k].kind == "heading" and (blocks[k].role != "title" or not any(
+                _SENTENCE_END_INSIDE.search(clean_text(b.text)[:-1]) for b in blocks[i:k]))) or (
             blocks[k].kind == "body" and ends_sentence(clean_text(blocks[k].text)))):
         for b in blocks[i:k]:
             if b.kind == "body" and not b.role:

@@ -92,8 +92,53 @@ def short_unpunctuated(block: Block) -> bool:
 
 
 def split_evidence(left: str, right: str) -> Optional[str]:
-    """What shows that ``left`` and ``right`` are one sentence (see :func:`newslint.layout.join_evidence`)."""
-    return join_evidence(left, right)
+    """What shows that ``left`` and ``right`` are one sentence (see :func:`newslint.layout.join_evidence`), or
+    that ``left`` stops on a word no clause ends on (:func:`newslint.layout.open_end_evidence`)."""
+    return join_evidence(left, right) or (
+        _reads_on(clean(left), right, _layout.open_end_evidence(clean(left))) or _speaker_above(left, right)
+        if right and continuation_start(right) else None)
+
+
+def _reads_on(tail: str, head: str, why: Optional[str]) -> Optional[str]:
+    """``why`` — evidence from the first line alone that it stops mid-sentence (a word no clause ends on, a clause
+    one or two characters long) — when the next line does not open a sentence of its own: the character model
+    reads the two on as one at least as well as apart.  (A cut line whose rest was moved elsewhere stands over a
+    paragraph that opens its own sentence: that is no split, and no fix may join the two.)"""
+    if not why:
+        return None
+    from ...analyses.joins import score
+
+    s = score(tail, clean(head))
+    return why if s is not None and s >= _READS_ON else None
+
+
+_READS_ON = 0.0  # nats (see :func:`_reads_on`)
+
+
+def _speaker_above(left: str, right: str) -> Optional[str]:
+    """A line that opens on a verb of saying and its comma or colon — 表示，  指出：  (the ``quote_verb`` words
+    of rules/duplicate.toml) — has its speaker or document at the end of the line above: ……副总裁周学军 | 表示，……
+    No paragraph opens on the verb alone."""
+    t = left.rstrip(_WS)
+    if not t or not _HAN.match(t[-1]):
+        return None
+    m = _SAYS.match(right.lstrip(_WS))
+    if not m:
+        return None
+    from ...analyses.words import words
+
+    if m.group(1) not in words("quote_verb"):
+        return None
+    return f"下一段以“{m.group(1)}”开头，说话的人或文件在上一行末尾"
+
+
+_SAYS = regex.compile(r"^(\p{Han}{1,2})[，,：:]")
+
+
+def continuation_start(text: str) -> bool:
+    """A line that can carry a sentence on: it opens on a character of running text or a quote."""
+    t = text.strip(_WS)
+    return bool(t) and (bool(_HAN.match(t[0])) or t[0].isdigit() or t[0] in "“‘「『《")
 
 
 def running_text(block: Block) -> bool:
@@ -141,6 +186,8 @@ def continuation_ok(block: Block) -> bool:
         return True  # the decimals of a number split at its point: 969 | .3亿元
     if t[0].isascii() and t[0].isupper() and _HAN.search(t[1:8]):
         return True  # the rest of an abbreviation cut at the break: CP | I上涨
+    if t[0] in "·•+" and _HAN.match(t[1:2] or "a"):
+        return True  # the rest of a name cut at its dot (哈伊里 | ·图尔克), of a term cut at its plus (互联网 | +监管)
     return bool(_HAN.match(t[0])) or t[0] in "“‘「『《" or t[0].isdigit() or t[0] in _BAD_OPEN_PUNCT
 
 
@@ -251,9 +298,71 @@ def _plain_split_evidence(blocks: List[Block], i: int, tail: str, gap: int) -> O
         # (an indented page ends each paragraph with a mark; a line there that does not is a lead or a
         # pull quote, even when it holds whole sentences)
         return "上一段已有完整的句子，却在句子中间结束"
+    stub = _reads_on(tail, nt, _stub_clause(tail)) or _object_head(tail, nt)
+    if stub:
+        return stub
     from ...analyses.joins import split_evidence as lm_evidence  # a cut between two words: the character model
 
     return lm_evidence(tail, nt)
+
+
+_CLAUSE_SPLIT = regex.compile(r"[，,；;：:。！？!?]")
+
+
+def _stub_clause(tail: str) -> Optional[str]:
+    """A line that opens a clause and stops after one or two characters of it: ……储存安全。建立 | 以信用监管为
+    基础的……  /  ……一大批展品变商品，相关 | 政策……  A clause that short is no clause (a display line ends
+    on a whole one: ……薪火相传，名家辈出), so the line stops mid-sentence."""
+    if len(tail) < 8:
+        return None
+    parts = _CLAUSE_SPLIT.split(tail)
+    last = parts[-1]
+    if len(parts) > 1 and 0 < len(last) <= 2 and all(_HAN.match(c) for c in last):
+        return f"上一行最后一个分句只有“{last}”，句子没有说完"
+    if len(tail) >= 3 and tail[-2] == "、" and _HAN.match(tail[-1]) and _HAN.match(tail[-3]):
+        return f"上一行最后一项只有“{tail[-1]}”一个字，列举没有说完"  # ……统筹兼顾、协 | 调发展
+    return None
+
+
+# A bare quantity — a number and its measure word with no noun after it — opening a line: ……排除各类爆炸物 |
+# 2400余枚，处置……  It is the object or complement of what the line above stops on (dates and ages left out).
+_BARE_QUANTITY = regex.compile(
+    r"^\d+(?:[.．]\d+)?(?:余|多)?[万亿千百]?(?:公里|千米|平方米|平方公里|立方米|公顷|公斤|千克|美元|欧元|港元|"
+    r"[个元名人次家项件台辆座户亩吨米克斤升枚只头条张份所场批种倍架艘列部本篇册首幅位])(?:多|余|左右|以上)?[，,、；;]")
+# A quoted term (not a quotation: short, no mark inside) opening a line and running straight on into a list or
+# a clause break — another quoted term, 、, a comma or 等 after it: ……被授予 | “全国劳动模范”“改革先锋”等称号  /
+# ……就要坚持 | “企业有需求、银行想办法”，……  (A paragraph may open with a term: “双减”政策实施以来…)
+_QUOTED_TERM = regex.compile(r"^[“《][^“”《》，,。！？!?；;：:]{1,14}[”》](?=[“《、，,等])")
+
+
+_OBJECT_OF_QUANTITY = "下一段以不带名词的数量开头，是上一句的宾语或补语"
+
+
+def _object_head(tail: str, head: str) -> Optional[str]:
+    """A line that opens with what can only be the object of the line above: a bare quantity or a quoted term,
+    after a line that stops on a character of running text."""
+    if tail and tail[-1] in "”》" and _TERM_END.search(tail):
+        return _head_stub(tail, head)  # ……全面推进“扶贫车间” | 建设。目前……
+    if not tail or not _HAN.match(tail[-1]):
+        return None
+    if _BARE_QUANTITY.match(head):
+        return _OBJECT_OF_QUANTITY
+    if _QUOTED_TERM.match(head) and len(tail) > 40:
+        return "下一段以引号或书名号中的词语开头，接着上一句说下去"
+    return _head_stub(tail, head)
+
+
+_HEAD_STUB = regex.compile(r"^(\p{Han}{1,2})。")
+_TERM_END = regex.compile(r"[“《][^“”《》，,。！？!?；;：:]{1,14}[”》]$")  # a line ending on a quoted term
+
+
+def _head_stub(tail: str, head: str) -> Optional[str]:
+    """A line whose first sentence is a word of one or two characters, the end of the sentence above it:
+    ……深化产教融合重大改革 | 任务。今年……  /  ……全面推进“扶贫车间” | 建设。目前……  No paragraph opens with a
+    sentence that short.  (A first clause that short before a comma is left alone: 目前，  北京，  and the
+    topic of an essay's paragraph — 旗帜，指引方向。 — open paragraphs that way.)"""
+    m = _HEAD_STUB.match(head)
+    return f"下一段的第一句只有“{m.group(1)}”，是上一句的末尾" if m else None
 
 
 def _gap_fix(page, left: Block, right: Block) -> Fix:
@@ -281,6 +390,7 @@ class Split:
     tail: str
     why: Optional[str]
     guess: bool = False
+    heading: bool = False  # the first half is a line the layout read as a subhead: reported without a fix
 
 
 @dataclass
@@ -301,8 +411,26 @@ def _breaks(page) -> Breaks:
     out = Breaks()
     plain = not any(b.kind == "heading" and b.level for b in blocks)
     gap = _usual_gap(blocks)
+    lone = _lone_subheads(blocks) if plain else set()
     for i, b in enumerate(blocks):
         nxt = blocks[i + 1] if i + 1 < len(blocks) else None
+        if plain and b.kind == "heading" and b.role == "subhead" and nxt is not None and nxt.article == b.article \
+                and nxt.is_text and continuation_ok(nxt):
+            tail = clean(b.text)
+            why = _reads_on(tail, nxt.text, _stub_clause(tail) or _layout.open_end_evidence(tail)) or (
+                _BARE_QUANTITY.match(clean(nxt.text)) and _HAN.match(tail[-1]) and _OBJECT_OF_QUANTITY)
+            if why:
+                out.splits.append(Split(b, nxt, tail, why, heading=True))
+            elif i in lone:
+                why = _cut_subhead_evidence(tail, nxt)  # form and the character model only: a note to check
+                if why:
+                    out.guessed.add(i + 1)
+                    out.splits.append(Split(b, nxt, tail, why, guess=True, heading=True))
+            continue
+        if plain and b.kind == "heading" and b.role in ("subhead", "label") and (
+                nxt is None or nxt.article != b.article or heading_like(nxt)) and _stub_clause(clean(b.text)):
+            out.truncated.append((b, clean(b.text)))  # a "subhead" that stops two characters into a clause
+            continue
         if open_end(b):
             tail = clean(b.text)
             joins = nxt is not None and continuation_ok(nxt) and nxt.article == b.article and not (
@@ -339,6 +467,15 @@ def _breaks(page) -> Breaks:
                 # ending on a comma before a short line; nor on a page that ends no paragraph with a mark)
                 # (before a list or a bullet the paragraph may be a lead-in: not reported)
                 out.truncated.append((b, tail))
+        elif _list_paragraph(b):
+            tail = clean(b.text)
+            why = split_evidence(tail, nxt.text) if (
+                nxt is not None and nxt.article == b.article and continuation_ok(nxt)) else None
+            if why:
+                out.splits.append(Split(b, nxt, tail, why, guess=False))
+            elif (nxt is None or nxt.article != b.article or heading_like(nxt)) and not _TABULAR.search(tail):
+                # a numbered paragraph of running text — （三）…。…  — cut short before the next heading or article
+                out.truncated.append((b, tail))
         elif nxt is not None and short_unpunctuated(b) and running_text(nxt) and \
                 continuation_ok(nxt) and nxt.article == b.article:
             tail = clean(b.text)
@@ -347,6 +484,58 @@ def _breaks(page) -> Breaks:
                 out.guessed.add(i + 1)
                 out.splits.append(Split(b, nxt, tail, why, guess=True))
     return out
+
+
+def _list_paragraph(block: Block) -> bool:
+    """A numbered item that is a paragraph of running text — it holds a whole sentence (a full stop inside,
+    more than 40 characters: （二）深化改革。要全面……) — and stops on a character of running text."""
+    if block.kind not in ("list", "body") or block.role:
+        return False
+    t = clean(block.text)
+    if block.kind == "body" and not _ENUM.match(t):
+        return False  # (a body line opening with 十、 is numbered too)
+    return len(t) > 40 and bool(_SENTENCE_INSIDE.search(t[:-1])) and not ends_sentence(t) and (
+        bool(_HAN.match(t[-1])) or t[-1].isdigit())
+
+
+def _lone_subheads(blocks: List[Block]) -> Set[int]:
+    """Indexes of the plain-text subheads that are the only subhead of their article and stand in its
+    middle (two paragraphs of its running text above them, running text below): an article sets its
+    subheads as a series, so a single one among its paragraphs is only a subhead by its form."""
+    count: dict = {}
+    for b in blocks:
+        if b.kind == "heading" and b.role == "subhead":
+            count[b.article] = count.get(b.article, 0) + 1
+    out, above = set(), {}
+    for i, b in enumerate(blocks):
+        if b.kind == "heading" and b.role == "subhead" and count[b.article] == 1 and above.get(b.article, 0) >= 2 \
+                and i + 1 < len(blocks) and blocks[i + 1].article == b.article and blocks[i + 1].is_text:
+            out.add(i)
+        if b.is_text:
+            above[b.article] = above.get(b.article, 0) + 1
+    return out
+
+
+_CUT_SUBHEAD_LM = 2.0  # nats: the joint reading of a cut head and its continuation (see _cut_subhead_evidence)
+
+
+def _cut_subhead_evidence(tail: str, nxt: Block) -> Optional[str]:
+    """Evidence that a lone "subhead" (see :func:`_lone_subheads`) is a paragraph's head cut at the break: it
+    is shaped like running text — 16 characters or more with a clause inside it (a comma or an enumeration
+    comma, not the colon of 标签：标题) — it stops on a character of running text, and the character model
+    reads it and the next line as one sentence.  (Measured: no lone subhead of the edited corpora has all
+    three; a third of the planted cuts read as subheads do.  The model alone also reads a display line and
+    the paragraph under it as one (……居民成了主角 | 走进村里，……), so this is reported as a note, info.)"""
+    if len(tail) < CUT_HEAD_CHARS or not regex.search(r"[，、；]", tail[:-1]) or not _HAN.match(tail[-1]):
+        return None
+    if not continuation_ok(nxt):
+        return None
+    from ...analyses.joins import score
+
+    s = score(tail, clean(nxt.text))
+    if s is None or s < _CUT_SUBHEAD_LM:
+        return None
+    return "这一行单独成行像小标题，但全文只有这一个小标题，它有分句、停在句中，与下一段读作一句话"
 
 
 CUT_HEAD_CHARS = 16  # a "subhead" this long, or with a clause mark inside, may be a cut paragraph head

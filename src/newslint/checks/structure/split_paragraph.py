@@ -19,8 +19,12 @@ RULE = Rule(
 判断依据：上一段是正文（不是标题、署名、图片说明、列表、链接或短小无标点的标题行），末尾没有句末标点；
 下一段是正文，且不以列表序号、标题标记开头。跨断点能组成词典中的词（水|平→水平）时在说明中指出。
 没有 # 标记的纯文本里，无句末标点的行也可能是小标题、导语或引语，因此只在有正面证据时才报告：
-跨断点成词或数字被拆开，上一行以不能收尾的词结尾（“在”“把”“又一件”）或以逗号结尾，下一行以不能起首的
-成分开头（“的”“至”“等”），引号括号跨行才闭合，或（段间空行的版面上）一段已有完整句子却断在句中。
+跨断点成词或数字、日期、外文人名被拆开，上一行以不能收尾的词结尾（“在”“把”“又一件”“以及”“被迫”，
+词表见 rules/layout.toml 的 open_end_word，可由报社的词包扩充）或以逗号结尾，上一行最后一个分句只有一两个字
+（“……储存安全。建立”），下一行以不能起首的成分开头（“的”“至”“等”）、以不带名词的数量（“2400余枚，”）、
+以接着往下说的引号词语（“‘优秀集体’‘模范单位’等”）或只有一两个字的名词分句（“任务。”“标准，”）开头，
+引号括号跨行才闭合，或（段间空行的版面上）一段已有完整句子却断在句中。一篇稿件中唯一的“小标题”若像正文一样
+有分句、停在句中，且与下一段读作一句话，也报告为被拆开的段落开头（不给合并修复，请人工核对）。
 合并修复属于需要人工判断的修复（unsafe），标题与正文永远不会被合并。
 
 A paragraph of running text that stops without a sentence-final mark, followed by a body paragraph
@@ -55,6 +59,12 @@ def split_paragraph(rc: RuleContext) -> None:
                       f"这一行与下一段可能是被拆开的一段话：{why}（“{tail[-6:]}｜{nxt.text[:6]}”），请核对",
                       related=[page.location(nxt.start, min(nxt.end, nxt.start + 1), "下一段可能接续此行")],
                       severity="info", key=tail[-8:] + nxt.text[:8])
+            continue
+        if s.heading:  # the layout read the first half as a subhead: no fix joins what may be a heading
+            rc.report(b.end - 1, b.end,
+                      f"这一行可能不是小标题，而是被拆开的段落开头（“{tail[-6:]}｜{nxt.text[:6]}”，{why}），请核对后合并",
+                      related=[page.location(nxt.start, min(nxt.end, nxt.start + 1), "下一段可能接续此行")],
+                      key=tail[-8:] + nxt.text[:8])
             continue
         joined = tail[-8:] + nxt.text[:8]
         msg = (f"段落在句子中间断开，下一段接着这句话（“{tail[-6:]}｜{nxt.text[:6]}”"

@@ -12,7 +12,9 @@ RULE = Rule(
     summary="段落在句子中间结束，后文缺失",
     explanation="""\
 段落没有句末标点就结束，其后是标题、另一篇稿件或版面结尾，没有任何段落接续它，如“据了解，2022年示范区”。
-通常是拼版时后文被截掉或漏排，需要补齐或删去残句。
+通常是拼版时后文被截掉或漏排，需要补齐或删去残句。带序号的正文段落（“（二）……。……”）同样判断；
+标题下唯一的一段后面直接是下一篇稿件的标题时，它是这篇稿件的正文而不是导语；停在新分句第一两个字上的
+“小标题”（“……，巩”）也是被截断的段落。
 
 A paragraph of running text that ends mid-sentence with nothing continuing it (a heading, another
 article or the end of the page follows): the rest of it was lost.""",
