@@ -188,27 +188,26 @@ class _Page:
                     counts.update(self.bigrams(b))
         return counts
 
-    def cohesion(self, block: Block, article: int) -> float:
-        """The share (by rarity) of the block's content bigrams that ``article`` prints elsewhere."""
-        counts = self.article(article)
+    def _share(self, block: Block, printed) -> float:
+        """The share (by rarity) of the block's content bigrams for which ``printed(bigram)`` holds."""
         total = hit = 0.0
         for x in self.bigrams(block):
             w = _rarity(x)
             total += w
-            if counts.get(x, 0) > (1 if block.article == article else 0):
+            if printed(x):
                 hit += w
         return hit / total if total else 0.0
+
+    def cohesion(self, block: Block, article: int) -> float:
+        """The share (by rarity) of the block's content bigrams that ``article`` prints elsewhere."""
+        counts = self.article(article)
+        least = 1 if block.article == article else 0  # (the block's own printing does not count)
+        return self._share(block, lambda x: counts.get(x, 0) > least)
 
     def shared(self, block: Block, other: Block) -> float:
         """The share (by rarity) of the block's content bigrams that the ``other`` block prints."""
         theirs = self.bigrams(other)
-        total = hit = 0.0
-        for x in self.bigrams(block):
-            w = _rarity(x)
-            total += w
-            if x in theirs:
-                hit += w
-        return hit / total if total else 0.0
+        return self._share(block, theirs.__contains__)
 
     def repeated_across(self, tail: str, head: str) -> str:
         """The longest run of Han characters across the join (3 or more, both sides) that the page prints
