@@ -69,6 +69,25 @@ def test_a_paper_adds_words_no_clause_ends_on_through_a_pack(write):
         packs.activate([], None)
 
 
+def test_a_paper_adds_measure_words_through_a_pack(write, tmp_path):
+    """A bare quantity opening a line is the object of the line above: the measure words are the layout
+    pack's ``measure_word`` section, and a paper adds its own (an invented container unit: 标箱)."""
+    from helpers import PM, RULES
+    from newslint.config import Config
+    from newslint.engine import Context, check_pages
+
+    tail = "今年以来，港口生产保持平稳，各项指标稳中有升。前十个月累计完成集装箱吞吐量"
+
+    def page(unit):
+        return epaper(FIRST, tail, f"3200万{unit}，同比增长百分之五。")
+
+    assert len(found(page("吨"), SPLIT)) == 1  # a listed unit
+    assert found(page("标箱"), SPLIT) == []
+    write("house.toml", '[[measure_word]]\npattern = "标箱"\nnote = "a container unit"\n')
+    ctx = Context(PM, RULES, Config(root=tmp_path, data={"packs": ["house.toml"]}), select=[SPLIT])
+    assert rule_ids(check_pages(ctx, [Page.from_text("t.txt", page("标箱"))]).findings) == [SPLIT]
+
+
 # ---- indented pages: a line that holds whole sentences and stops mid-sentence ------------------------
 def test_a_line_stopping_two_characters_into_a_clause_is_a_split():
     text = epaper(FIRST, "今年全县新建冷库十二座，粮食储存条件明显改善，质量良好、储存安全。建立",

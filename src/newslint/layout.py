@@ -128,7 +128,7 @@ def ends_sentence(text: str) -> bool:
 
 
 # ---- conventions from the layout pack ----------------------------------------------------------
-PACK_SECTIONS = ("dateline", "byline", "credit", "section_label", "column_tag", "open_end_word")
+PACK_SECTIONS = ("dateline", "byline", "credit", "section_label", "column_tag", "open_end_word", "measure_word")
 
 
 @dataclass
@@ -142,6 +142,7 @@ class Conventions:
     column_tag: "regex.Pattern"
     open_end_word: "regex.Pattern"
     open_end_tail: "regex.Pattern"  # the same words at the end of a line: a cheap test before segmenting it
+    bare_quantity: "regex.Pattern"  # a number and its measure word (``measure_word``) with no noun after it
 
     @classmethod
     def from_patterns(cls, patterns: Dict[str, List[str]]) -> "Conventions":
@@ -157,7 +158,10 @@ class Conventions:
                    section_label=alt("section_label", r"^(?:X)"),
                    column_tag=alt("column_tag", r"(?:X)$"),
                    open_end_word=alt("open_end_word", r"^(?:X)$"),
-                   open_end_tail=alt("open_end_word", r"(?:X)$"))
+                   open_end_tail=alt("open_end_word", r"(?:X)$"),
+                   # 2400余枚，  3.5万吨、  (a line opening so is the object of the line above it)
+                   bare_quantity=alt("measure_word",
+                                     r"^\d+(?:[.．]\d+)?(?:余|多)?[万亿千百]?(?:X)(?:多|余|左右|以上)?[，,、；;]"))
 
 
 _OVERRIDE: Optional[Conventions] = None

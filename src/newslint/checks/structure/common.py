@@ -324,11 +324,9 @@ def _stub_clause(tail: str) -> Optional[str]:
     return None
 
 
-# A bare quantity — a number and its measure word with no noun after it — opening a line: ……排除各类爆炸物 |
-# 2400余枚，处置……  It is the object or complement of what the line above stops on (dates and ages left out).
-_BARE_QUANTITY = regex.compile(
-    r"^\d+(?:[.．]\d+)?(?:余|多)?[万亿千百]?(?:公里|千米|平方米|平方公里|立方米|公顷|公斤|千克|美元|欧元|港元|"
-    r"[个元名人次家项件台辆座户亩吨米克斤升枚只头条张份所场批种倍架艘列部本篇册首幅位])(?:多|余|左右|以上)?[，,、；;]")
+# A bare quantity — a number and its measure word with no noun after it (the ``measure_word`` section of
+# rules/layout.toml) — opening a line: ……排除各类爆炸物 | 2400余枚，处置……  It is the object or complement of
+# what the line above stops on (dates and ages left out: no such word there).
 # A quoted term (not a quotation: short, no mark inside) opening a line and running straight on into a list or
 # a clause break — another quoted term, 、, a comma or 等 after it: ……被授予 | “全国劳动模范”“改革先锋”等称号  /
 # ……就要坚持 | “企业有需求、银行想办法”，……  (A paragraph may open with a term: “双减”政策实施以来…)
@@ -345,7 +343,7 @@ def _object_head(tail: str, head: str) -> Optional[str]:
         return _head_stub(tail, head)  # ……全面推进“扶贫车间” | 建设。目前……
     if not tail or not _HAN.match(tail[-1]):
         return None
-    if _BARE_QUANTITY.match(head):
+    if _layout.conventions().bare_quantity.match(head):
         return _OBJECT_OF_QUANTITY
     if _QUOTED_TERM.match(head) and len(tail) > 40:
         return "下一段以引号或书名号中的词语开头，接着上一句说下去"
@@ -418,7 +416,7 @@ def _breaks(page) -> Breaks:
                 and nxt.is_text and continuation_ok(nxt):
             tail = clean(b.text)
             why = _reads_on(tail, nxt.text, _stub_clause(tail) or _layout.open_end_evidence(tail)) or (
-                _BARE_QUANTITY.match(clean(nxt.text)) and _HAN.match(tail[-1]) and _OBJECT_OF_QUANTITY)
+                _layout.conventions().bare_quantity.match(clean(nxt.text)) and _HAN.match(tail[-1]) and _OBJECT_OF_QUANTITY)
             if why:
                 out.splits.append(Split(b, nxt, tail, why, heading=True))
             elif i in lone:
