@@ -220,6 +220,14 @@ def _clause_bounds(text: str, start: int, end: int, reach: int = 60) -> Tuple[in
     return a, b
 
 
+def run_dated(rc, check) -> None:
+    """Run a dated check, ``check(page, ctx, roster, window)``, on the rule's page when its date falls within
+    the roster (:func:`_window`; a page without one gets nothing) and give its findings to the context."""
+    win = _window(rc.page)
+    if win is not None:
+        add_findings(rc, check(rc.page, rc.ctx, load_roster(rc.ctx), win))
+
+
 def add_findings(rc, findings) -> None:
     """Give a rule's findings (made with ``ctx.finding`` by the check functions, which tests and benchmarks
     call directly) to its context, dropped on an archive page or a page the rule is ignored for, as

@@ -5,7 +5,7 @@ import regex
 
 from ...finding import Fix, Rule
 from ...rule import RuleContext, page_rule
-from .common import _TAIL, CAT, COVERAGE, Roster, _window, add_findings, load_roster
+from .common import _TAIL, CAT, COVERAGE, Roster, run_dated
 
 ORDER = Rule(
     id="name-leader-order", category=CAT, severity="warning",
@@ -62,6 +62,4 @@ def check_order(page, ctx, r: Roster, win) -> list:
 
 @page_rule(ORDER)
 def order(rc: RuleContext) -> None:
-    win = _window(rc.page)
-    if win is not None:
-        add_findings(rc, check_order(rc.page, rc.ctx, load_roster(rc.ctx), win))
+    run_dated(rc, check_order)

@@ -19,11 +19,9 @@ from .common import (
     Roster,
     _clause_bounds,
     _sentence,
-    _window,
     _years,
     _ymd,
-    add_findings,
-    load_roster,
+    run_dated,
 )
 
 TITLE = Rule(
@@ -133,6 +131,4 @@ def check_titles(page, ctx, r: Roster, win) -> list:
 
 @page_rule(TITLE)
 def title(rc: RuleContext) -> None:
-    win = _window(rc.page)
-    if win is not None:
-        add_findings(rc, check_titles(rc.page, rc.ctx, load_roster(rc.ctx), win))
+    run_dated(rc, check_titles)
