@@ -470,25 +470,9 @@ def _homophones(text: str, forms: Optional[list]) -> list:
     touched = np.zeros(len(text) + 6, dtype=bool)  # the written characters the changes touch
     for k in range(6):
         touched[starts + k] |= k < lens + 2
-    # first the faster model alone, with a margin: what it sets aside the mix would not let pass either
-    fast = typo_lm.fast()
-    written = typo_lm.text_logp(codes, stop, touched[:len(text)], model=fast)
-    keep = np.zeros(len(starts), dtype=bool)
-    for n in (2, 3, 4):
-        m = np.flatnonzero(lens == n)
-        if len(m):
-            w = words[m]
-            new = np.stack([(w >> np.uint64(16 * (n - 1 - j))) & np.uint64(0xFFFF) for j in range(n)], 1)
-            gain, _ = typo_lm.word_gains_at(codes, stop, starts[m], n, new, need[m] - PREFILTER_MARGIN,
-                                            HOMOPHONE_FLUENCY - PREFILTER_MARGIN / (n + 2), written, fast)
-            keep[m] = gain > -1e9
-    starts, lens, words, need = starts[keep], lens[keep], words[keep], need[keep]
-    if not len(starts):
-        return []
-    touched[:] = False
-    for k in range(6):
-        touched[starts + k] |= k < lens + 2
-    written = typo_lm.text_logp(codes, stop, touched[:len(text)])
+    # one pass scores each change under the faster model alone (with a margin: what it sets aside the
+    # mix would not let pass either) and under the mix, both from one look-up of each trigram
+    written_fast, written_mix = typo_lm.text_logp_both(codes, stop, touched[:len(text)])
     best: Dict[Tuple[int, int], Tuple[float, str]] = {}
     for n in (2, 3, 4):
         m = lens == n
@@ -496,7 +480,10 @@ def _homophones(text: str, forms: Optional[list]) -> list:
             continue
         w = words[m]
         new = np.stack([(w >> np.uint64(16 * (n - 1 - j))) & np.uint64(0xFFFF) for j in range(n)], 1)
-        gain, fluent = typo_lm.word_gains_at(codes, stop, starts[m], n, new, need[m], HOMOPHONE_FLUENCY, written)
+        gain, fluent = typo_lm.word_gains_both(codes, stop, starts[m], n, new, need[m], HOMOPHONE_FLUENCY,
+                                               need[m] - PREFILTER_MARGIN,
+                                               HOMOPHONE_FLUENCY - PREFILTER_MARGIN / (n + 2),
+                                               written_fast, written_mix)
         ok = (gain >= need[m]) & (fluent >= HOMOPHONE_FLUENCY)
         for i, g, c in zip(starts[m][ok].tolist(), gain[ok].tolist(), w[ok].tolist()):
             if g > best.get((i, i + n), (-1e9, ""))[0]:

@@ -25,68 +25,164 @@ from ..analyses.charlm import _BITS  # how charlm.key packs characters into one 
 DOCS_WEIGHT = 0.5  # the weight of charlm-docs.npz's log-probabilities (the rest: charlm.npz's)
 
 
-class _Arrays:
-    def __init__(self, m):
+LM_LAYOUT = 1  # of the derived look-up tables below (a change rebuilds the user's cached copy)
+_NAN2 = 0x7E007E00  # two float16 NaNs: "no such n-gram" (no stored value is NaN)
+
+
+def _search(keys, vals, q, default):
+    """``vals`` at the keys ``q`` in the sorted ``keys``, ``default`` where absent (as charlm's arrays are
+    read: the result has the values' dtype), and the mask of the keys found."""
+    import numpy as np
+
+    pos = np.minimum(np.searchsorted(keys, q), len(keys) - 1)
+    found = keys[pos] == q
+    return np.where(found, vals[pos], default), found
+
+
+def _pairs(a, b):
+    """Two float16 columns as one uint32 a row."""
+    import numpy as np
+
+    return np.ascontiguousarray(np.stack([a, b], 1).astype(np.float16)).view(np.uint32).ravel()
+
+
+def _build_tables(ma, mb) -> dict:
+    """The look-up tables of both models at once (:class:`_Pair`), from their sorted arrays.  Each table
+    holds, for every key either model has, the two models' values as two float16 in one uint32; what
+    needs no context of the query is computed here, with the very float16 operations of the back-off
+    (:meth:`charlm.CharLM.p3`), so that a look-up gives bit for bit what the searches gave:
+
+    - ``p1``: P(c) (the model's ``unk`` where it lacks c); ``bo1``: the back-off weight of b (0);
+    - ``p2``: P(c | b) where either model has the bigram — that model's value, the other's backed off;
+    - ``bo2``: the back-off weight of the context a b (0);
+    - ``t3``: log P(c | a b) where either model has the trigram — the other's backed off.
+    """
+    import numpy as np
+
+    from .typo_index import Buckets
+
+    u64, f16 = np.uint64, np.float16
+    s = u64(_BITS)
+    mask = u64((1 << _BITS) - 1)
+    models = (ma, mb)
+
+    def keys(attr):
+        return np.union1d(getattr(ma, attr).astype(u64), getattr(mb, attr).astype(u64))
+
+    def col(m, kattr, vattr, q, default):
+        return _search(getattr(m, kattr).astype(u64), getattr(m, vattr), q, default)
+
+    k1, kb1, k2, kb2, k3 = keys("k1"), keys("kb1"), keys("k2"), keys("kb2"), keys("k3")
+
+    def p1(m, c):
+        return col(m, "k1", "v1", c, m.unk)[0]
+
+    def bo1(m, b):
+        return col(m, "kb1", "vb1", b, 0.0)[0]
+
+    def p2(m, bc):  # P(c | b), backed off as charlm does
+        v, f = col(m, "k2", "v2", bc, 0.0)
+        return np.where(f, v, bo1(m, bc >> s) + p1(m, bc & mask))
+
+    def t3(m, abc):
+        v, f = col(m, "k3", "v3", abc, 0.0)
+        bo2 = col(m, "kb2", "vb2", abc >> s, 0.0)[0]
+        return np.where(f, v, bo2 + p2(m, abc & ((mask << s) | mask)))
+
+    cols = {
+        "p1": (k1, [p1(m, k1) for m in models], (f16(ma.unk), f16(mb.unk))),
+        "bo1": (kb1, [bo1(m, kb1) for m in models], (0, 0)),
+        "p2": (k2, [p2(m, k2) for m in models], None),
+        "bo2": (kb2, [col(m, "kb2", "vb2", kb2, 0.0)[0] for m in models], (0, 0)),
+        "t3": (k3, [t3(m, k3) for m in models], None),
+    }
+    out = {}
+    for name, (k, (va, vb), default) in cols.items():
+        assert va.dtype == f16 and vb.dtype == f16 and np.isfinite(va).all() and np.isfinite(vb).all()
+        fill = _NAN2 if default is None else int(_pairs(np.array([default[0]]), np.array([default[1]]))[0])
+        out.update(Buckets.build(k, _pairs(va, vb), fill=fill).arrays(name))
+        out[f"{name}.default"] = np.array([fill], dtype=np.uint32)
+    return out
+
+
+class _Pair:
+    """Both models' log P(c | a b) from one look-up of each n-gram (:func:`_build_tables`)."""
+
+    def __init__(self, arrays):
         import numpy as np
 
-        from ..analyses import charlm
+        from .typo_index import Buckets
 
         self.np = np
-        self.k1, self.v1 = m.k1.astype(np.uint64), m.v1
-        self.k2, self.v2 = m.k2.astype(np.uint64), m.v2
-        self.k3, self.v3 = m.k3.astype(np.uint64), m.v3
-        self.kb1, self.vb1 = m.kb1.astype(np.uint64), m.vb1
-        self.kb2, self.vb2 = m.kb2.astype(np.uint64), m.vb2
-        self.unk = m.unk
+        self.t3, self.p2, self.bo2, self.p1, self.bo1 = (Buckets.of(arrays, n) for n in ("t3", "p2", "bo2", "p1", "bo1"))
+        self.unk2 = int(arrays["p1.default"][0])
+
+    def logp3(self, a, b, c):
+        """log P(c | a b) of both models for arrays of character codes, as an (n, 2) float16 array (the
+        first column ``charlm.npz``'s, the second ``charlm-docs.npz``'s)."""
+        np = self.np
+        s = np.uint64(_BITS)
+        ab = (a << s) | b
+        v = self.t3.get((ab << s) | c, _NAN2)
+        miss = np.flatnonzero(v == _NAN2)
+        if len(miss):
+            bm, cm = b[miss], c[miss]
+            p2 = self.p2.get((bm << s) | cm, _NAN2)
+            m2 = np.flatnonzero(p2 == _NAN2)
+            if len(m2):
+                p2[m2] = (self.bo1.get(bm[m2]).view(np.float16) + self.p1.get(cm[m2], self.unk2).view(np.float16)
+                          ).view(np.uint32)
+            v[miss] = (self.bo2.get(ab[miss]).view(np.float16) + p2.view(np.float16)).view(np.uint32)
+        return v.view(np.float16).reshape(-1, 2)
+
+
+class _View:
+    """One model of a :class:`_Pair` (``col`` 0 or 1: its float16 log-probabilities) or the two mixed
+    log-linearly (``col`` None: float64, ``w`` the weight of the second)."""
+
+    def __init__(self, pair: _Pair, col, w: float = DOCS_WEIGHT):
+        from ..analyses import charlm
+
+        self.pair, self.col, self.w = pair, col, w
+        self.np = pair.np
         self.normalise = charlm.normalise
         self.bos = ord(charlm.BOS)
         self.eos = ord(charlm.EOS)
 
-    def _get(self, keys, vals, q, default):
-        """``vals`` at each of the keys ``q`` (a uint64 array), ``default`` where a key is absent, and the
-        mask of the keys found."""
+    def mix(self, lp2):
+        """The mixed log-probabilities of an (n, 2) array of :meth:`_Pair.logp3`."""
         np = self.np
-        pos = np.minimum(np.searchsorted(keys, q), len(keys) - 1)
-        found = keys[pos] == q
-        return np.where(found, vals[pos], default), found
+        return (1 - self.w) * lp2[:, 0].astype(np.float64) + self.w * lp2[:, 1].astype(np.float64)
 
     def logp3(self, a, b, c):
-        """log P(c | a b) for arrays of character codes (back-off as :meth:`charlm.CharLM.p3`)."""
-        np = self.np
-        s = np.uint64(_BITS)
-        p1, _ = self._get(self.k1, self.v1, c, self.unk)
-        bo1, _ = self._get(self.kb1, self.vb1, b, 0.0)
-        p2, f2 = self._get(self.k2, self.v2, (b << s) | c, 0.0)
-        p2 = np.where(f2, p2, bo1 + p1)
-        bo2, _ = self._get(self.kb2, self.vb2, (a << s) | b, 0.0)
-        p3, f3 = self._get(self.k3, self.v3, (((a << s) | b) << s) | c, 0.0)
-        return np.where(f3, p3, bo2 + p2)
-
-
-class _Mix:
-    """Two models' :meth:`_Arrays.logp3` mixed log-linearly (``w`` for the second)."""
-
-    def __init__(self, a: _Arrays, b: _Arrays, w: float):
-        self.a, self.b, self.w = a, b, w
-        self.np, self.bos, self.eos, self.normalise = a.np, a.bos, a.eos, a.normalise
-
-    def logp3(self, a, b, c):
-        np = self.np
-        return ((1 - self.w) * self.a.logp3(a, b, c).astype(np.float64)
-                + self.w * self.b.logp3(a, b, c).astype(np.float64))
+        lp2 = self.pair.logp3(a, b, c)
+        return lp2[:, self.col] if self.col is not None else self.mix(lp2)
 
 
 @lru_cache(maxsize=1)
-def _arrays():
+def _pair() -> _Pair:
     from ..analyses import charlm
+    from ..packs import pack_dir
+    from .typo_index import cached, source_key
 
-    return _Mix(_Arrays(charlm.model()), _Arrays(charlm.docs_model()), DOCS_WEIGHT)
+    key = source_key([pack_dir() / "charlm.npz", pack_dir() / "charlm-docs.npz"], LM_LAYOUT)
+    return _Pair(cached("typo-lm", key, lambda: _build_tables(charlm.model(), charlm.docs_model())))
 
 
-def fast():
-    """The first model alone (``charlm.npz``, a third the size of the documents model: its arrays stay in
-    the processor's cache), to set aside at little cost what the mix would not let pass."""
-    return _arrays().a
+@lru_cache(maxsize=1)
+def _arrays() -> _View:
+    """The two models mixed (``DOCS_WEIGHT`` for the documents model)."""
+    return _View(_pair(), None)
+
+
+def fast() -> _View:
+    """The first model alone (``charlm.npz``), to set aside at little cost what the mix would not let pass."""
+    return _fast()
+
+
+@lru_cache(maxsize=1)
+def _fast() -> _View:
+    return _View(_pair(), 0)
 
 
 _STOP = "。！？\n"
@@ -147,13 +243,18 @@ def gains_at(text_codes, stop, pos, insert, new):
     w_ok = np.where(ins[:, None], np.stack([v0, v1, np.zeros(h, bool)], 1), np.stack([np.ones(h, bool), v0, v1], 1))
     c_seq = np.stack([l1, l2, x, t0, t1], 1)
     c_ok = np.stack([np.ones(h, bool), v0, v1], 1)
+    # all the trigrams in one look-up, summed in the order of the terms (written first)
+    parts = [(seq, ok[:, j], j, sign) for seq, ok, sign in ((w_seq, w_ok, -1.0), (c_seq, c_ok, 1.0))
+             for j in range(3)]
+    rows = [np.flatnonzero(m) for _, m, _, _ in parts]
+    lp = A.logp3(*(np.concatenate([seq[r, j + k] for (seq, _, j, _), r in zip(parts, rows)]) for k in range(3)))
+    lp = lp.astype(np.float64)
     total = np.zeros(h)
-    for seq, ok, sign in ((w_seq, w_ok, -1.0), (c_seq, c_ok, 1.0)):
-        for j in range(3):
-            m = ok[:, j]
-            if m.any():
-                lp = A.logp3(seq[m, j], seq[m, j + 1], seq[m, j + 2]).astype(np.float64)
-                total[m] += sign * lp
+    at = 0
+    for (_, _, _, sign), r in zip(parts, rows):
+        if len(r):
+            total[r] += sign * lp[at:at + len(r)]
+            at += len(r)
     return total
 
 
@@ -252,3 +353,78 @@ def word_gains_at(text_codes, stop, pos, n: int, new, least_gain: float = -1e9,
         alive &= (corrected - written >= least_gain) & (corrected >= least_fluency * count)
     gain = np.where(alive, corrected - written, -1e9)
     return gain, np.where(alive, corrected / count, -1e9)
+
+
+def text_logp_both(text_codes, stop, at):
+    """:func:`text_logp` at the positions ``at`` (a bool mask) under the first model alone and under the
+    mix, from one look-up: two float arrays (0 elsewhere)."""
+    P = _pair()
+    np = P.np
+    size = len(text_codes)
+    fast_lp, mix_lp = np.zeros(size), np.zeros(size)
+    idx = np.flatnonzero(at)
+    if len(idx):
+        ok1 = (idx >= 1) & ~stop[np.maximum(idx - 1, 0)]
+        ok2 = ok1 & (idx >= 2) & ~stop[np.maximum(idx - 2, 0)]
+        bos = np.uint64(_arrays().bos)
+        b = np.where(ok1, text_codes[np.maximum(idx - 1, 0)], bos)
+        a = np.where(ok2, text_codes[np.maximum(idx - 2, 0)], bos)
+        lp2 = P.logp3(a, b, text_codes[idx])
+        fast_lp[idx] = lp2[:, 0].astype(np.float64)
+        mix_lp[idx] = _arrays().mix(lp2)
+    return fast_lp, mix_lp
+
+
+def word_gains_both(text_codes, stop, pos, n: int, new, least_gain, least_fluency, fast_gain, fast_fluency,
+                    written_fast, written_mix):
+    """:func:`word_gains_at` under the mix, for the changes that also reach ``fast_gain`` and
+    ``fast_fluency`` under the first model alone — what a first pass with :func:`fast` and a second with
+    the mix over its survivors gave, in one pass: both models' log-probabilities come from one look-up,
+    and a change is dropped as soon as it can no longer reach any of the four bounds (each is a bound
+    on a sum of log-probabilities, never above 0, so the survivors and their figures are the two
+    passes' exactly).  ``written_fast``, ``written_mix``: :func:`text_logp_both` of the text."""
+    P = _pair()
+    mix = _arrays().mix
+    np = P.np
+    h = len(pos)
+    if not h:
+        return np.zeros(0), np.zeros(0)
+    size = len(text_codes)
+    pad = np.concatenate([text_codes, np.zeros(3, dtype=np.uint64)])
+    spad = np.concatenate([stop, np.ones(3, dtype=bool)])
+    p = np.asarray(pos, dtype=np.intp)
+    x = np.asarray(new, dtype=np.uint64).reshape(h, n)
+
+    def at(i):
+        return pad[np.clip(i, 0, size + 2)]
+
+    bos = np.uint64(_arrays().bos)
+    ok1 = (p - 1 >= 0) & ~spad[np.clip(p - 1, 0, size + 2)]
+    ok2 = ok1 & (p - 2 >= 0) & ~spad[np.clip(p - 2, 0, size + 2)]
+    l2 = np.where(ok1, at(p - 1), bos)
+    l1 = np.where(ok2, at(p - 2), bos)
+    e = p + n
+    t0, t1 = at(e), at(e + 1)
+    v0 = e < size
+    v1 = (e + 1 < size) & ~spad[np.clip(e, 0, size + 2)]
+    ok = np.concatenate([np.ones((h, n), bool), np.stack([v0, v1], 1)], 1)
+    count = ok.sum(1)
+
+    def written_of(lp):
+        lpad = np.concatenate([lp, np.zeros(3)])
+        w = sum(lpad[np.clip(p + j, 0, size + 2)] for j in range(n))
+        return w + np.where(v0, lpad[np.clip(e, 0, size + 2)], 0.0) + np.where(v1, lpad[np.clip(e + 1, 0, size + 2)], 0.0)
+
+    wf, wm = written_of(written_fast), written_of(written_mix)
+    seq = np.concatenate([l1[:, None], l2[:, None], x, t0[:, None], t1[:, None]], 1)
+    cf, cm = np.zeros(h), np.zeros(h)
+    alive = np.ones(h, bool)
+    for j in range(n + 2):
+        m = alive & ok[:, j]
+        if m.any():
+            lp2 = P.logp3(seq[m, j], seq[m, j + 1], seq[m, j + 2])
+            cf[m] += lp2[:, 0].astype(np.float64)
+            cm[m] += mix(lp2)
+        alive &= ((cf - wf >= fast_gain) & (cf >= fast_fluency * count)
+                  & (cm - wm >= least_gain) & (cm >= least_fluency * count))
+    return np.where(alive, cm - wm, -1e9), np.where(alive, cm / count, -1e9)

@@ -1,0 +1,154 @@
+"""Exact look-ups of integer keys at numpy speed, and the private cache that keeps the typo rules' derived
+tables ready to map.
+
+The typo rules look up every 2-, 3- and 4-character window of a page (is it a variant of a common word, a
+dictionary word, the reading of one?) and, for the context model, hundreds of thousands of character
+trigrams a month.  Binary search over sorted keys (``numpy.searchsorted``) costs some twenty dependent
+memory reads a key; :class:`Buckets` costs one: a key's bucket (four slots) is chosen by multiplicative
+hashing, the four keys of the bucket are read at once and compared, and the value is read from the same
+place in a parallel array.  A key a full bucket could not take is kept in a small sorted array, searched
+only for the queries whose bucket overflowed (a few in a thousand at the load used here).
+
+The tables are derived from the shipped, compressed data (``rules/typo-variants.npz``, the character
+models) on first use — about a second, once — and kept by :func:`cached` as plain ``.npy`` files in the
+user's private cache directory (owner-only, checked as the page cache's; loaded without pickle, memory-
+mapped), so that a later run maps them in a few milliseconds instead of decompressing and rebuilding.
+Where no private cache directory can be used they are built in memory on every run.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import tempfile
+from pathlib import Path
+from typing import Callable, Dict, Iterable, Optional
+
+import numpy as np
+
+MUL = np.uint64(0x9E3779B97F4A7C15)  # 2^64 / golden ratio, odd: Fibonacci hashing
+EMPTY = np.uint64(0xFFFFFFFFFFFFFFFF)  # an empty slot (no key of these tables has all 64 bits set)
+WIDTH = 4  # slots a bucket
+
+
+class Buckets:
+    """A map of uint64 keys to uint32 values: ``keys`` (B, 4) with ``EMPTY`` in the free slots, ``vals``
+    (B, 4), ``spill`` (B,) whether a bucket overflowed, and the overflowed keys sorted (``okeys``, ``ovals``)."""
+
+    def __init__(self, keys, vals, spill, okeys, ovals):
+        self.keys, self.vals, self.spill, self.okeys, self.ovals = keys, vals.reshape(-1), spill, okeys, ovals
+        self.shift = np.uint64(64 - int(np.log2(len(keys))))
+
+    @classmethod
+    def build(cls, keys, values, fill: int = 0, load: float = 1.0) -> "Buckets":
+        """The table of ``keys`` (distinct uint64) and their ``values`` (uint32), with about ``load`` keys a
+        bucket; ``fill`` is what a free slot holds (a query that is no key gets the caller's default)."""
+        keys = np.asarray(keys, dtype=np.uint64)
+        values = np.asarray(values, dtype=np.uint32)
+        bits = max(2, int(np.ceil(np.log2(max(len(keys), 1) / load))))
+        size = 1 << bits
+        b = ((keys * MUL) >> np.uint64(64 - bits)).astype(np.intp)
+        order = np.argsort(b, kind="stable")
+        bs = b[order]
+        rank = np.arange(len(bs)) - np.searchsorted(bs, bs, "left")
+        fit = rank < WIDTH
+        table = np.full((size, WIDTH), EMPTY, dtype=np.uint64)
+        vals = np.full((size, WIDTH), fill, dtype=np.uint32)
+        table[bs[fit], rank[fit]] = keys[order[fit]]
+        vals[bs[fit], rank[fit]] = values[order[fit]]
+        spill = np.zeros(size, dtype=bool)
+        spill[bs[~fit]] = True
+        over = order[~fit]
+        over = over[np.argsort(keys[over])]
+        return cls(table, vals, spill, keys[over], values[over])
+
+    def arrays(self, name: str) -> Dict[str, np.ndarray]:
+        return {f"{name}.keys": self.keys, f"{name}.vals": self.vals, f"{name}.spill": self.spill,
+                f"{name}.okeys": self.okeys, f"{name}.ovals": self.ovals}
+
+    @classmethod
+    def of(cls, arrays: Dict[str, np.ndarray], name: str) -> "Buckets":
+        return cls(*(arrays[f"{name}.{part}"] for part in ("keys", "vals", "spill", "okeys", "ovals")))
+
+    def get(self, q, default: int = 0):
+        """The value of each key of ``q`` (a uint64 array), ``default`` where it is no key (uint32 array)."""
+        q = np.asarray(q, dtype=np.uint64)
+        if not len(q):
+            return np.zeros(0, dtype=np.uint32)
+        b = ((q * MUL) >> self.shift).astype(np.intp)
+        eq = np.take(self.keys, b, axis=0) == q[:, None]
+        hit = eq.view("<u4").ravel()  # the four comparisons of a row as the bytes of one integer
+        slot = (hit >= 0x100).astype(np.intp)
+        slot += hit >= 0x10000
+        slot += hit >= 0x1000000
+        out = np.where(hit != 0, np.take(self.vals, b * WIDTH + slot), np.uint32(default))
+        if len(self.okeys):
+            p = np.flatnonzero((hit == 0) & np.take(self.spill, b))
+            if len(p):
+                qq = q[p]
+                pos = np.minimum(np.searchsorted(self.okeys, qq), len(self.okeys) - 1)
+                found = self.okeys[pos] == qq
+                out[p[found]] = self.ovals[pos[found]]
+        return out
+
+
+def source_key(paths: Iterable[Path], *extra) -> str:
+    """What derived tables are built from: the files' names, sizes and times, and ``extra``."""
+    h = hashlib.sha256()
+    for p in paths:
+        st = os.stat(p)
+        h.update(f"{Path(p).name}:{st.st_size}:{st.st_mtime_ns};".encode())
+    h.update(repr(extra).encode())
+    h.update(np.__version__.split(".")[0].encode())
+    return h.hexdigest()[:16]
+
+
+def _private_root() -> Optional[Path]:
+    from ..cache import private_dir
+    from ..lexicon import cache_dir
+
+    return private_dir(cache_dir())
+
+
+def _load(directory: Path) -> Optional[Dict[str, np.ndarray]]:
+    from ..cache import unsafe_reason
+
+    if unsafe_reason(directory) is not None:
+        return None
+    try:
+        names = [n for n in os.listdir(directory) if n.endswith(".npy")]
+        if not names:
+            return None
+        return {n[:-4]: np.load(directory / n, mmap_mode="r", allow_pickle=False).view(np.ndarray)
+                for n in names}
+    except (OSError, ValueError):
+        return None
+
+
+def cached(name: str, key: str, build: Callable[[], Dict[str, np.ndarray]]) -> Dict[str, np.ndarray]:
+    """The arrays ``build()`` makes, kept under ``name`` and ``key`` in the private cache directory: mapped
+    from there when present (read-only), else built, written there for the next run, and returned.  Data
+    only (``.npy``, no pickle), in a directory of the user's own; older keys of ``name`` are removed."""
+    root = _private_root()
+    target = root / f"{name}-{key}" if root is not None else None
+    if target is not None and target.is_dir():
+        arrays = _load(target)
+        if arrays is not None:
+            return arrays
+    arrays = build()
+    if target is None:
+        return arrays
+    try:
+        tmp = Path(tempfile.mkdtemp(dir=root, prefix=f".{name}-"))
+        for k, a in arrays.items():
+            np.save(tmp / f"{k}.npy", np.ascontiguousarray(a), allow_pickle=False)
+        try:
+            os.rename(tmp, target)
+        except OSError:  # another process was first
+            shutil.rmtree(tmp, ignore_errors=True)
+        for old in root.glob(f"{name}-*"):
+            if old != target and old.is_dir():
+                shutil.rmtree(old, ignore_errors=True)
+    except OSError:
+        pass
+    return arrays
