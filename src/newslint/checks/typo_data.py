@@ -549,18 +549,6 @@ def build_table(target: Path) -> None:
     os.replace(tmp, target)
 
 
-FILTER_BITS = 24
-_MUL = 0x9E3779B97F4A7C15
-
-
-def _slot(codes):
-    """The filter slot of each code (a numpy uint64 array): multiplicative hashing, top bits."""
-    import numpy as np
-
-    with np.errstate(over="ignore"):
-        return ((codes * np.uint64(_MUL)) >> np.uint64(64 - FILTER_BITS)).astype(np.intp)
-
-
 def _planes(a):
     """The bytes of ``a`` regrouped by significance (all lowest bytes, then the next…): deltas of sorted
     codes have mostly empty high bytes, which then compress a quarter smaller."""
@@ -573,30 +561,57 @@ def _unplanes(planes, dtype):
     return np.ascontiguousarray(planes.T).view(dtype).ravel()
 
 
+TABLE_LAYOUT = 1  # of the look-up tables derived from the shipped one (a change rebuilds the cached copy)
+WORD_BIT = 1 << 31  # in a window's value: the window is a dictionary word (CROSS_MIN); the rest, its payload
+WINDOW_LOAD = 2.0  # keys a bucket of the windows' tables (4 slots: about 5 % of them spill)
+
+
+def _derive(path: Path) -> Dict[str, "object"]:
+    """The look-up tables of the shipped variant table (:class:`Table`), as arrays to keep in the cache:
+    for n = 2–4, ``v{n}`` the windows' table — a variant's payload (:func:`_payload`), ``WORD_BIT`` for a
+    dictionary word — and ``r{n}`` the words' readings (a reading code: where its words start among the
+    sorted ``hk{n}``, times 256, plus how many there are); ``hr``, ``hk{n}``, ``hw{n}`` as shipped."""
+    import numpy as np
+
+    from .typo_index import Buckets
+
+    out: Dict[str, object] = {}
+    with np.load(path) as z:
+        out["meta"] = np.array([str(z["meta"])])
+        for n in (2, 3, 4):
+            keys = np.cumsum(_unplanes(z[f"k{n}"], np.uint64), dtype=np.uint64)
+            payload = _unplanes(z[f"p{n}"], np.uint32)
+            words = np.cumsum(_unplanes(z[f"w{n}"], np.uint64), dtype=np.uint64)
+            allkeys, inverse = np.unique(np.concatenate([keys, words]), return_inverse=True)
+            vals = np.zeros(len(allkeys), dtype=np.uint32)
+            vals[inverse[:len(keys)]] = payload
+            vals[inverse[len(keys):]] |= np.uint32(WORD_BIT)
+            out.update(Buckets.build(allkeys, vals, load=WINDOW_LOAD).arrays(f"v{n}"))
+            hk, hw = z[f"hk{n}"], z[f"hw{n}"]
+            out[f"hk{n}"], out[f"hw{n}"] = hk, hw
+            codes, lo, cnt = np.unique(hk, return_index=True, return_counts=True)
+            assert cnt.max() < 256
+            out.update(Buckets.build(codes, (lo.astype(np.uint32) << np.uint32(8)) | cnt.astype(np.uint32)
+                                     ).arrays(f"r{n}"))
+        out["hr"] = z["hr"]
+    return out
+
+
 class Table:
-    """The shipped variant table, read whole (a few tens of milliseconds) on the first page with Han text."""
+    """The shipped variant table, as look-up tables (:func:`_derive`) mapped from the private cache (built
+    there on first use from ``typo-variants.npz``, about a second)."""
 
     def __init__(self, path: Path):
-        import numpy as np
+        from .typo_index import Buckets, cached, source_key
 
-        with np.load(path) as z:
-            self.meta = str(z["meta"])
-            self.keys = {n: np.cumsum(_unplanes(z[f"k{n}"], np.uint64), dtype=np.uint64) for n in (2, 3, 4)}
-            self.payload = {n: _unplanes(z[f"p{n}"], np.uint32) for n in (2, 3, 4)}
-            self.words = {n: np.cumsum(_unplanes(z[f"w{n}"], np.uint64), dtype=np.uint64) for n in (2, 3, 4)}
-            # homophone words (homophone_arrays)
-            self.reading = z["hr"]
-            self.homophones = {n: (z[f"hk{n}"], z[f"hw{n}"]) for n in (2, 3, 4)}
-        # a filter over the words' reading codes: a window whose slot is empty reads as no common word
-        self.reading_slots = np.zeros(1 << FILTER_BITS, dtype=bool)
-        for keys, _ in self.homophones.values():
-            self.reading_slots[_slot(keys)] = True
+        arrays = cached("typo-windows", source_key([path], TABLE_LAYOUT), lambda: _derive(path))
+        self.meta = str(arrays["meta"][0])
+        self.windows = {n: Buckets.of(arrays, f"v{n}") for n in (2, 3, 4)}
+        self.reading = arrays["hr"]
+        self.homophones = {n: (arrays[f"hk{n}"], arrays[f"hw{n}"]) for n in (2, 3, 4)}
+        self.readings = {n: Buckets.of(arrays, f"r{n}") for n in (2, 3, 4)}
         self._codes: Dict[int, object] = {}
-        # a one-hash filter over all variants' codes (a byte a slot, 16 MB): a window whose slot is empty is
-        # no variant, and only the tenth or so that pass are searched in the sorted codes
-        self.slots = np.zeros(1 << FILTER_BITS, dtype=bool)
-        for keys in self.keys.values():
-            self.slots[_slot(keys)] = True
+        self._vals: Dict[int, object] = {}
 
     def find(self, text: str) -> List[Tuple[int, int, str, int, int]]:
         """``(start, end, correction, kind, flags)`` of every window of ``text`` that is a variant."""
@@ -606,11 +621,13 @@ class Table:
 
     def find_arrays(self, text: str):
         """The windows of ``text`` that are variants, as numpy arrays: starts, lengths, payloads (see
-        :func:`_payload`)."""
+        :func:`_payload`).  Every window is looked up once; what it is (a variant, a dictionary word) is
+        kept for :meth:`words_at` until the next text."""
         import numpy as np
 
         a = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
         self._codes = {}
+        self._vals = {}
         found = ([], [], [])
         if len(a) >= 2:
             a = np.where(a > 0xFFFF, 0, a).astype(np.uint64)
@@ -620,24 +637,22 @@ class Table:
                     break
                 code = (code[:-1] << np.uint64(16)) | a[n - 1:]
                 self._codes[n] = code
-                keys = self.keys[n]
-                idx = np.flatnonzero(self.slots[_slot(code)])
-                if not len(idx):
-                    continue
-                pos = np.minimum(np.searchsorted(keys, code[idx]), len(keys) - 1)
-                ok = keys[pos] == code[idx]
-                found[0].append(idx[ok])
-                found[1].append(np.full(int(ok.sum()), n))
-                found[2].append(self.payload[n][pos[ok]])
+                vals = self._vals[n] = self.windows[n].get(code)
+                payload = vals & np.uint32(WORD_BIT - 1)
+                idx = np.flatnonzero(payload)
+                found[0].append(idx)
+                found[1].append(np.full(len(idx), n))
+                found[2].append(payload[idx])
         if not found[0]:
             return np.zeros(0, np.intp), np.zeros(0, np.intp), np.zeros(0, np.uint32)
         return tuple(np.concatenate(f) for f in found)
 
-    def homophones_in(self, text: str, least: int = 2):
+    def homophones_in(self, text: str, least: int = 2, allowed=None):
         """The windows of ``text`` (2–4 characters) that read as a common word (the syllables of their
         characters' primary readings are the word's) and differ from it in at least ``least`` characters — a
         word typed by its reading and the wrong candidate taken (墙画 for 强化) — as numpy arrays: starts,
-        lengths, the word's code (:func:`encode`); a window with several such words comes once for each."""
+        lengths, the word's code (:func:`encode`); a window with several such words comes once for each.
+        ``allowed``: for each n, a bool mask of the window starts to consider (others are skipped)."""
         import numpy as np
 
         a = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32).astype(np.int64)
@@ -652,17 +667,16 @@ class Table:
             code = (code[:-1] << np.uint64(READING_BITS)) | r[n - 1:]
             ok = ok[:-1] & (r[n - 1:] > 0)
             keys, wcodes = self.homophones[n]
-            idx = np.flatnonzero(ok)
-            idx = idx[self.reading_slots[_slot(code[idx])]]
+            idx = np.flatnonzero(ok if allowed is None else ok & allowed[n])
             if not len(idx) or not len(keys):
                 continue
-            lo = np.searchsorted(keys, code[idx], "left")
-            hi = np.searchsorted(keys, code[idx], "right")
-            m = hi > lo
-            idx, lo, hi = idx[m], lo[m], hi[m]
+            v = self.readings[n].get(code[idx])
+            m = v != 0
+            idx, v = idx[m], v[m]
             if not len(idx):
                 continue
-            cnt = hi - lo
+            lo = (v >> np.uint32(8)).astype(np.intp)
+            cnt = (v & np.uint32(0xFF)).astype(np.intp)
             starts = np.repeat(idx, cnt)
             pos = np.repeat(lo - np.cumsum(cnt) + cnt, cnt) + np.arange(int(cnt.sum()))
             words = wcodes[pos]
@@ -679,36 +693,19 @@ class Table:
         return tuple(np.concatenate(o) for o in out)
 
     def words_at_many(self, queries):
-        """``words_at`` for several ``(n, starts)`` queries at once: one search per length."""
-        import numpy as np
-
-        by_n: Dict[int, List[int]] = {}
-        for k, (n, _) in enumerate(queries):
-            by_n.setdefault(n, []).append(k)
-        out = [None] * len(queries)
-        for n, ks in by_n.items():
-            allstarts = np.concatenate([queries[k][1] for k in ks])
-            res = self.words_at(n, allstarts)
-            off = 0
-            for k in ks:
-                m = len(queries[k][1])
-                out[k] = res[off:off + m]
-                off += m
-        return out
+        """``words_at`` for several ``(n, starts)`` queries."""
+        return [self.words_at(n, starts) for n, starts in queries]
 
     def words_at(self, n: int, starts):
         """For each start (numpy int array), is the ``n``-character window there a dictionary word (at
-        least ``CROSS_MIN``)?  Uses the window codes of the last :meth:`find`; out of range is False."""
+        least ``CROSS_MIN``)?  Uses the windows of the last :meth:`find`; out of range is False."""
         import numpy as np
 
-        codes = self._codes.get(n)
-        if codes is None or not len(codes):
+        vals = self._vals.get(n)
+        if vals is None or not len(vals):
             return np.zeros(len(starts), dtype=bool)
-        ok = (starts >= 0) & (starts < len(codes))
-        c = codes[np.clip(starts, 0, len(codes) - 1)]
-        words = self.words[n]
-        pos = np.minimum(np.searchsorted(words, c), len(words) - 1)
-        return ok & (words[pos] == c)
+        ok = (starts >= 0) & (starts < len(vals))
+        return ok & (vals[np.clip(starts, 0, len(vals) - 1)] >= np.uint32(WORD_BIT))
 
 
 @lru_cache(maxsize=1)
