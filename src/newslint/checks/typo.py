@@ -550,20 +550,17 @@ def _homophones(text: str, forms: Optional[list], codes=None, stop=None) -> list
     # mix would not let pass either) and under the mix, both from one look-up of each trigram
     written_fast, written_mix = typo_lm.text_logp_both(codes, stop, touched[:len(text)])
     best: Dict[Tuple[int, int], Tuple[float, str]] = {}
-    for n in (2, 3, 4):
-        m = lens == n
-        if not m.any():
-            continue
-        w = words[m]
-        new = np.stack([(w >> np.uint64(16 * (n - 1 - j))) & np.uint64(0xFFFF) for j in range(n)], 1)
-        gain, fluent = typo_lm.word_gains_both(codes, stop, starts[m], n, new, need[m], HOMOPHONE_FLUENCY,
-                                               need[m] - PREFILTER_MARGIN,
-                                               HOMOPHONE_FLUENCY - PREFILTER_MARGIN / (n + 2),
-                                               written_fast, written_mix)
-        ok = (gain >= need[m]) & (fluent >= HOMOPHONE_FLUENCY)
-        for i, g, c in zip(starts[m][ok].tolist(), gain[ok].tolist(), w[ok].tolist()):
-            if g > best.get((i, i + n), (-1e9, ""))[0]:
-                best[(i, i + n)] = (g, data.decode(c, n))
+    new = np.zeros((len(starts), 4), dtype=np.uint64)
+    for j in range(4):
+        new[:, j] = np.where(j < lens, (words >> (np.uint64(16) * np.maximum(lens - 1 - j, 0).astype(np.uint64)))
+                             & np.uint64(0xFFFF), 0)
+    gain, fluent = typo_lm.word_gains_both(codes, stop, starts, lens, new, need, HOMOPHONE_FLUENCY,
+                                           need - PREFILTER_MARGIN, HOMOPHONE_FLUENCY - PREFILTER_MARGIN / (lens + 2),
+                                           written_fast, written_mix)
+    ok = (gain >= need) & (fluent >= HOMOPHONE_FLUENCY)
+    for i, n, g, c in zip(starts[ok].tolist(), lens[ok].tolist(), gain[ok].tolist(), words[ok].tolist()):
+        if g > best.get((i, i + n), (-1e9, ""))[0]:
+            best[(i, i + n)] = (g, data.decode(c, n))
     out = []
     for (s, e), (g, right) in best.items():
         wrong = text[s:e]

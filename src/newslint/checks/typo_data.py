@@ -561,7 +561,7 @@ def _unplanes(planes, dtype):
     return np.ascontiguousarray(planes.T).view(dtype).ravel()
 
 
-TABLE_LAYOUT = 1  # of the look-up tables derived from the shipped one (a change rebuilds the cached copy)
+TABLE_LAYOUT = 2  # of the look-up tables derived from the shipped one (a change rebuilds the cached copy)
 WORD_BIT = 1 << 31  # in a window's value: the window is a dictionary word (CROSS_MIN); the rest, its payload
 WINDOW_LOAD = 2.0  # keys a bucket of the windows' tables (4 slots: about 5 % of them spill)
 
@@ -630,7 +630,7 @@ class Table:
         self._vals = {}
         found = ([], [], [])
         if len(a) >= 2:
-            a = np.where(a > 0xFFFF, 0, a).astype(np.uint64)
+            a = np.where(a >= 0xFFFF, 0, a).astype(np.uint64)  # (no key holds U+FFFF or beyond)
             code = a
             for n in (2, 3, 4):
                 if len(a) < n:

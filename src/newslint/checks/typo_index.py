@@ -29,22 +29,34 @@ import numpy as np
 MUL = np.uint64(0x9E3779B97F4A7C15)  # 2^64 / golden ratio, odd: Fibonacci hashing
 EMPTY = np.uint64(0xFFFFFFFFFFFFFFFF)  # an empty slot (no key of these tables has all 64 bits set)
 WIDTH = 4  # slots a bucket
+SPILL = 0xFFFFFFFF  # the value of a miss in a bucket that overflowed: look in the overflow (no value is this)
+# which slot matched, from the four comparisons of a row read as the bytes of one integer (mod 11 tells
+# the four one-byte patterns and zero apart); no match reads the fifth value column: the default
+_SLOT = np.full(11, WIDTH, dtype=np.intp)
+for _s in range(WIDTH):
+    _e = np.zeros(WIDTH, dtype=bool)
+    _e[_s] = True
+    _SLOT[int(_e.view(np.uint32)[0]) % 11] = _s
 
 
 class Buckets:
     """A map of uint64 keys to uint32 values: ``keys`` (B, 4) with ``EMPTY`` in the free slots, ``vals``
-    (B, 4), ``spill`` (B,) whether a bucket overflowed, and the overflowed keys sorted (``okeys``, ``ovals``)."""
+    (B, 5) — the four slots' values and what a query that is no key of the bucket gets: the default, or
+    ``SPILL`` where the bucket overflowed — and the overflowed keys sorted (``okeys``, ``ovals``)."""
 
-    def __init__(self, keys, vals, spill, okeys, ovals):
-        self.keys, self.vals, self.spill, self.okeys, self.ovals = keys, vals.reshape(-1), spill, okeys, ovals
+    def __init__(self, keys, vals, okeys, ovals, default):
+        self.keys, self.okeys, self.ovals = keys, okeys, ovals
+        self.default = np.uint32(default[0])
+        self.vals = vals.reshape(-1)
         self.shift = np.uint64(64 - int(np.log2(len(keys))))
 
     @classmethod
-    def build(cls, keys, values, fill: int = 0, load: float = 1.0) -> "Buckets":
+    def build(cls, keys, values, default: int = 0, load: float = 1.0) -> "Buckets":
         """The table of ``keys`` (distinct uint64) and their ``values`` (uint32), with about ``load`` keys a
-        bucket; ``fill`` is what a free slot holds (a query that is no key gets the caller's default)."""
+        bucket; a query that is no key gets ``default``."""
         keys = np.asarray(keys, dtype=np.uint64)
         values = np.asarray(values, dtype=np.uint32)
+        assert not (keys == EMPTY).any() and not (values == SPILL).any() and default != SPILL
         bits = max(2, int(np.ceil(np.log2(max(len(keys), 1) / load))))
         size = 1 << bits
         b = ((keys * MUL) >> np.uint64(64 - bits)).astype(np.intp)
@@ -53,44 +65,34 @@ class Buckets:
         rank = np.arange(len(bs)) - np.searchsorted(bs, bs, "left")
         fit = rank < WIDTH
         table = np.full((size, WIDTH), EMPTY, dtype=np.uint64)
-        vals = np.full((size, WIDTH), fill, dtype=np.uint32)
+        vals = np.full((size, WIDTH + 1), default, dtype=np.uint32)
         table[bs[fit], rank[fit]] = keys[order[fit]]
         vals[bs[fit], rank[fit]] = values[order[fit]]
-        spill = np.zeros(size, dtype=bool)
-        spill[bs[~fit]] = True
+        vals[bs[~fit], WIDTH] = SPILL
         over = order[~fit]
         over = over[np.argsort(keys[over])]
-        return cls(table, vals, spill, keys[over], values[over])
+        return cls(table, vals, keys[over], values[over], np.array([default], dtype=np.uint32))
 
     def arrays(self, name: str) -> Dict[str, np.ndarray]:
-        return {f"{name}.keys": self.keys, f"{name}.vals": self.vals, f"{name}.spill": self.spill,
-                f"{name}.okeys": self.okeys, f"{name}.ovals": self.ovals}
+        return {f"{name}.keys": self.keys, f"{name}.vals": self.vals, f"{name}.okeys": self.okeys,
+                f"{name}.ovals": self.ovals, f"{name}.default": np.array([self.default], dtype=np.uint32)}
 
     @classmethod
     def of(cls, arrays: Dict[str, np.ndarray], name: str) -> "Buckets":
-        return cls(*(arrays[f"{name}.{part}"] for part in ("keys", "vals", "spill", "okeys", "ovals")))
+        return cls(*(arrays[f"{name}.{part}"] for part in ("keys", "vals", "okeys", "ovals", "default")))
 
-    def get(self, q, default: int = 0):
-        """The value of each key of ``q`` (a uint64 array), ``default`` where it is no key (uint32 array)."""
-        q = np.asarray(q, dtype=np.uint64)
-        if not len(q):
-            return np.zeros(0, dtype=np.uint32)
-        b = ((q * MUL) >> self.shift).astype(np.intp)
-        eq = np.take(self.keys, b, axis=0) == q[:, None]
-        hit = eq.view("<u4").ravel()  # the four comparisons of a row as the bytes of one integer
-        slot = (hit >= 0x100).astype(np.intp)
-        slot += hit >= 0x10000
-        slot += hit >= 0x1000000
-        out = np.where(hit != 0, np.take(self.vals, b * WIDTH + slot), np.uint32(default))
+    def get(self, q):
+        """The value of each key of ``q`` (a uint64 array), the table's default where it is no key."""
+        b = ((q * MUL) >> self.shift).view(np.int64)
+        hit = (np.take(self.keys, b, axis=0) == q[:, None]).view(np.uint32).ravel()
+        out = np.take(self.vals, b * (WIDTH + 1) + np.take(_SLOT, hit % 11))
         if len(self.okeys):
-            p = np.flatnonzero((hit == 0) & np.take(self.spill, b))
+            p = np.flatnonzero(out == SPILL)
             if len(p):
                 qq = q[p]
                 pos = np.minimum(np.searchsorted(self.okeys, qq), len(self.okeys) - 1)
-                found = self.okeys[pos] == qq
-                out[p[found]] = self.ovals[pos[found]]
+                out[p] = np.where(self.okeys[pos] == qq, self.ovals[pos], self.default)
         return out
-
 
 def source_key(paths: Iterable[Path], *extra) -> str:
     """What derived tables are built from: the files' names, sizes and times, and ``extra``."""

@@ -25,7 +25,7 @@ from ..analyses.charlm import _BITS  # how charlm.key packs characters into one 
 DOCS_WEIGHT = 0.5  # the weight of charlm-docs.npz's log-probabilities (the rest: charlm.npz's)
 
 
-LM_LAYOUT = 1  # of the derived look-up tables below (a change rebuilds the user's cached copy)
+LM_LAYOUT = 2  # of the derived look-up tables below (a change rebuilds the user's cached copy)
 _NAN2 = 0x7E007E00  # two float16 NaNs: "no such n-gram" (no stored value is NaN)
 
 
@@ -90,8 +90,6 @@ def _build_tables(ma, mb) -> dict:
         return np.where(f, v, bo2 + p2(m, abc & ((mask << s) | mask)))
 
     cols = {
-        "p1": (k1, [p1(m, k1) for m in models], (f16(ma.unk), f16(mb.unk))),
-        "bo1": (kb1, [bo1(m, kb1) for m in models], (0, 0)),
         "p2": (k2, [p2(m, k2) for m in models], None),
         "bo2": (kb2, [col(m, "kb2", "vb2", kb2, 0.0)[0] for m in models], (0, 0)),
         "t3": (k3, [t3(m, k3) for m in models], None),
@@ -100,8 +98,13 @@ def _build_tables(ma, mb) -> dict:
     for name, (k, (va, vb), default) in cols.items():
         assert va.dtype == f16 and vb.dtype == f16 and np.isfinite(va).all() and np.isfinite(vb).all()
         fill = _NAN2 if default is None else int(_pairs(np.array([default[0]]), np.array([default[1]]))[0])
-        out.update(Buckets.build(k, _pairs(va, vb), fill=fill).arrays(name))
-        out[f"{name}.default"] = np.array([fill], dtype=np.uint32)
+        out.update(Buckets.build(k, _pairs(va, vb), default=fill).arrays(name))
+    # the unigrams, indexed by the character's code (below 2^21)
+    every = np.arange(1 << _BITS, dtype=u64)
+    for name, k, fn in (("p1", k1, p1), ("bo1", kb1, bo1)):
+        va, vb = fn(ma, every), fn(mb, every)
+        assert np.isfinite(va).all() and np.isfinite(vb).all()
+        out[name] = _pairs(va, vb)
     return out
 
 
@@ -114,8 +117,8 @@ class _Pair:
         from .typo_index import Buckets
 
         self.np = np
-        self.t3, self.p2, self.bo2, self.p1, self.bo1 = (Buckets.of(arrays, n) for n in ("t3", "p2", "bo2", "p1", "bo1"))
-        self.unk2 = int(arrays["p1.default"][0])
+        self.t3, self.p2, self.bo2 = (Buckets.of(arrays, n) for n in ("t3", "p2", "bo2"))
+        self.p1, self.bo1 = arrays["p1"], arrays["bo1"]
 
     def logp3(self, a, b, c):
         """log P(c | a b) of both models for arrays of character codes, as an (n, 2) float16 array (the
@@ -123,15 +126,15 @@ class _Pair:
         np = self.np
         s = np.uint64(_BITS)
         ab = (a << s) | b
-        v = self.t3.get((ab << s) | c, _NAN2)
+        v = self.t3.get((ab << s) | c)
         miss = np.flatnonzero(v == _NAN2)
         if len(miss):
             bm, cm = b[miss], c[miss]
-            p2 = self.p2.get((bm << s) | cm, _NAN2)
+            p2 = self.p2.get((bm << s) | cm)
             m2 = np.flatnonzero(p2 == _NAN2)
             if len(m2):
-                p2[m2] = (self.bo1.get(bm[m2]).view(np.float16) + self.p1.get(cm[m2], self.unk2).view(np.float16)
-                          ).view(np.uint32)
+                p2[m2] = (np.take(self.bo1, bm[m2].view(np.int64)).view(np.float16)
+                          + np.take(self.p1, cm[m2].view(np.int64)).view(np.float16)).view(np.uint32)
             v[miss] = (self.bo2.get(ab[miss]).view(np.float16) + p2.view(np.float16)).view(np.uint32)
         return v.view(np.float16).reshape(-1, 2)
 
@@ -375,14 +378,16 @@ def text_logp_both(text_codes, stop, at):
     return fast_lp, mix_lp
 
 
-def word_gains_both(text_codes, stop, pos, n: int, new, least_gain, least_fluency, fast_gain, fast_fluency,
+def word_gains_both(text_codes, stop, pos, lens, new, least_gain, least_fluency, fast_gain, fast_fluency,
                     written_fast, written_mix):
     """:func:`word_gains_at` under the mix, for the changes that also reach ``fast_gain`` and
     ``fast_fluency`` under the first model alone — what a first pass with :func:`fast` and a second with
-    the mix over its survivors gave, in one pass: both models' log-probabilities come from one look-up,
-    and a change is dropped as soon as it can no longer reach any of the four bounds (each is a bound
-    on a sum of log-probabilities, never above 0, so the survivors and their figures are the two
-    passes' exactly).  ``written_fast``, ``written_mix``: :func:`text_logp_both` of the text."""
+    the mix over its survivors gave, in one pass over changes of any length: the ``lens[i]`` characters at
+    ``pos[i]`` replaced by ``new[i, :lens[i]]`` (``new``: one row of four codes a change).  Both models'
+    log-probabilities come from one look-up of each trigram, and a change is dropped as soon as it can no
+    longer reach any of the four bounds (each is a bound on a sum of log-probabilities, never above 0:
+    the survivors and their figures are the two passes' exactly).  ``least_gain``, ``fast_gain``,
+    ``fast_fluency``: per change; ``written_fast``, ``written_mix``: :func:`text_logp_both` of the text."""
     P = _pair()
     mix = _arrays().mix
     np = P.np
@@ -393,7 +398,8 @@ def word_gains_both(text_codes, stop, pos, n: int, new, least_gain, least_fluenc
     pad = np.concatenate([text_codes, np.zeros(3, dtype=np.uint64)])
     spad = np.concatenate([stop, np.ones(3, dtype=bool)])
     p = np.asarray(pos, dtype=np.intp)
-    x = np.asarray(new, dtype=np.uint64).reshape(h, n)
+    n = np.asarray(lens, dtype=np.intp)
+    rows = np.arange(h)
 
     def at(i):
         return pad[np.clip(i, 0, size + 2)]
@@ -401,30 +407,41 @@ def word_gains_both(text_codes, stop, pos, n: int, new, least_gain, least_fluenc
     bos = np.uint64(_arrays().bos)
     ok1 = (p - 1 >= 0) & ~spad[np.clip(p - 1, 0, size + 2)]
     ok2 = ok1 & (p - 2 >= 0) & ~spad[np.clip(p - 2, 0, size + 2)]
-    l2 = np.where(ok1, at(p - 1), bos)
-    l1 = np.where(ok2, at(p - 2), bos)
     e = p + n
-    t0, t1 = at(e), at(e + 1)
     v0 = e < size
     v1 = (e + 1 < size) & ~spad[np.clip(e, 0, size + 2)]
-    ok = np.concatenate([np.ones((h, n), bool), np.stack([v0, v1], 1)], 1)
-    count = ok.sum(1)
+    # the characters, one row each: l1 l2 x0 … x(n-1) t0 t1; and which of the n + 2 terms exist
+    seq = np.zeros((8, h), dtype=np.uint64)
+    seq[0] = np.where(ok2, at(p - 2), bos)
+    seq[1] = np.where(ok1, at(p - 1), bos)
+    seq[2:6] = np.asarray(new, dtype=np.uint64).reshape(h, 4).T
+    seq[n + 2, rows] = at(e)
+    seq[n + 3, rows] = at(e + 1)
+    ok = np.zeros((6, h), dtype=bool)
+    ok[:4] = np.arange(4)[:, None] < n
+    ok[n, rows] = v0
+    ok[n + 1, rows] = v1
+    count = ok.sum(0)
 
     def written_of(lp):
         lpad = np.concatenate([lp, np.zeros(3)])
-        w = sum(lpad[np.clip(p + j, 0, size + 2)] for j in range(n))
+        w = 0
+        for j in range(4):
+            w = np.where(j < n, w + lpad[np.clip(p + j, 0, size + 2)], w)
         return w + np.where(v0, lpad[np.clip(e, 0, size + 2)], 0.0) + np.where(v1, lpad[np.clip(e + 1, 0, size + 2)], 0.0)
 
     wf, wm = written_of(written_fast), written_of(written_mix)
-    seq = np.concatenate([l1[:, None], l2[:, None], x, t0[:, None], t1[:, None]], 1)
     cf, cm = np.zeros(h), np.zeros(h)
     alive = np.ones(h, bool)
-    for j in range(n + 2):
-        m = alive & ok[:, j]
-        if m.any():
-            lp2 = P.logp3(seq[m, j], seq[m, j + 1], seq[m, j + 2])
-            cf[m] += lp2[:, 0].astype(np.float64)
-            cm[m] += mix(lp2)
-        alive &= ((cf - wf >= fast_gain) & (cf >= fast_fluency * count)
-                  & (cm - wm >= least_gain) & (cm >= least_fluency * count))
+    for j in range(6):
+        r = np.flatnonzero(alive & ok[j])
+        if not len(r):
+            continue
+        lp2 = P.logp3(seq[j, r], seq[j + 1, r], seq[j + 2, r])
+        f = cf[r] + lp2[:, 0].astype(np.float64)
+        m = cm[r] + mix(lp2)
+        cf[r], cm[r] = f, m
+        c = count[r]
+        alive[r] = ((f - wf[r] >= fast_gain[r]) & (f >= fast_fluency[r] * c)
+                    & (m - wm[r] >= least_gain[r]) & (m >= least_fluency * c))
     return np.where(alive, cm - wm, -1e9), np.where(alive, cm / count, -1e9)
