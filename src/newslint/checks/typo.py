@@ -397,7 +397,7 @@ def find_typos(page, options: Optional[Dict[str, Dict[str, int]]] = None,
 
 def _once(text: str, starts, lens):
     """The mask of the variant windows whose form occurs once on the page and follows no numeral, and
-    the index of each form's first occurrence."""
+    the index of each form's first occurrence (in the order of the forms' codes)."""
     import numpy as np
 
     table = data.table()
@@ -406,13 +406,16 @@ def _once(text: str, starts, lens):
         m = lens == n
         if m.any():
             code[m] = table._codes[n][starts[m]]
-    _, first, inverse, counts = np.unique(code, return_index=True, return_inverse=True, return_counts=True)
-    once = counts[inverse.ravel()] == 1
-    numeral = np.isin(np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32), _NUMERAL_CODES)
-    after_numeral = np.zeros(len(starts), dtype=bool)
-    inner = starts > 0
-    after_numeral[inner] = numeral[starts[inner] - 1]
-    return once & ~after_numeral, first
+    order = np.argsort(code, kind="stable")
+    ordered = code[order]
+    new = np.ones(len(code), dtype=bool)
+    new[1:] = ordered[1:] != ordered[:-1]
+    group = np.cumsum(new) - 1
+    once = np.empty(len(code), dtype=bool)
+    once[order] = np.bincount(group, minlength=1)[group] == 1
+    before = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)[np.maximum(starts - 1, 0)]
+    after_numeral = (starts > 0) & (before <= 0xFFFF) & _numeral_mask()[np.minimum(before, 0xFFFF)]
+    return once & ~after_numeral, order[new]
 
 
 CHAR_LAYOUT = 1  # of the per-character arrays below (a change rebuilds the cached copy)

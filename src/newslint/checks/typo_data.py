@@ -561,7 +561,7 @@ def _unplanes(planes, dtype):
     return np.ascontiguousarray(planes.T).view(dtype).ravel()
 
 
-TABLE_LAYOUT = 2  # of the look-up tables derived from the shipped one (a change rebuilds the cached copy)
+TABLE_LAYOUT = 3  # of the look-up tables derived from the shipped one (a change rebuilds the cached copy)
 WORD_BIT = 1 << 31  # in a window's value: the window is a dictionary word (CROSS_MIN); the rest, its payload
 WINDOW_LOAD = 2.0  # keys a bucket of the windows' tables (4 slots: about 5 % of them spill)
 
@@ -570,12 +570,14 @@ def _derive(path: Path) -> Dict[str, "object"]:
     """The look-up tables of the shipped variant table (:class:`Table`), as arrays to keep in the cache:
     for n = 2–4, ``v{n}`` the windows' table — a variant's payload (:func:`_payload`), ``WORD_BIT`` for a
     dictionary word — and ``r{n}`` the words' readings (a reading code: where its words start among the
-    sorted ``hk{n}``, times 256, plus how many there are); ``hr``, ``hk{n}``, ``hw{n}`` as shipped."""
+    sorted ``hk{n}``, times 256, plus how many there are); ``keychar``, the characters any key of ``v{n}``
+    holds (a window with another is none); ``hr``, ``hk{n}``, ``hw{n}`` as shipped."""
     import numpy as np
 
     from .typo_index import Buckets
 
     out: Dict[str, object] = {}
+    keychar = out["keychar"] = np.zeros(0x10000, dtype=bool)  # the characters of any key
     with np.load(path) as z:
         out["meta"] = np.array([str(z["meta"])])
         for n in (2, 3, 4):
@@ -587,6 +589,8 @@ def _derive(path: Path) -> Dict[str, "object"]:
             vals[inverse[:len(keys)]] = payload
             vals[inverse[len(keys):]] |= np.uint32(WORD_BIT)
             out.update(Buckets.build(allkeys, vals, load=WINDOW_LOAD).arrays(f"v{n}"))
+            for j in range(n):
+                keychar[((allkeys >> np.uint64(16 * (n - 1 - j))) & np.uint64(0xFFFF)).astype(np.intp)] = True
             hk, hw = z[f"hk{n}"], z[f"hw{n}"]
             out[f"hk{n}"], out[f"hw{n}"] = hk, hw
             codes, lo, cnt = np.unique(hk, return_index=True, return_counts=True)
@@ -607,6 +611,7 @@ class Table:
         arrays = cached("typo-windows", source_key([path], TABLE_LAYOUT), lambda: _derive(path))
         self.meta = str(arrays["meta"][0])
         self.windows = {n: Buckets.of(arrays, f"v{n}") for n in (2, 3, 4)}
+        self.keychar = arrays["keychar"]
         self.reading = arrays["hr"]
         self.homophones = {n: (arrays[f"hk{n}"], arrays[f"hw{n}"]) for n in (2, 3, 4)}
         self.readings = {n: Buckets.of(arrays, f"r{n}") for n in (2, 3, 4)}
@@ -630,19 +635,24 @@ class Table:
         self._vals = {}
         found = ([], [], [])
         if len(a) >= 2:
-            a = np.where(a >= 0xFFFF, 0, a).astype(np.uint64)  # (no key holds U+FFFF or beyond)
+            a = np.where(a >= 0xFFFF, 0, a)  # (no key holds U+FFFF or beyond)
+            usable = self.keychar[a]  # a window with a character no key holds is none: not looked up
+            a = a.astype(np.uint64)
             code = a
             for n in (2, 3, 4):
                 if len(a) < n:
                     break
                 code = (code[:-1] << np.uint64(16)) | a[n - 1:]
+                usable = usable[:-1] & self.keychar[a[n - 1:]]
                 self._codes[n] = code
-                vals = self._vals[n] = self.windows[n].get(code)
-                payload = vals & np.uint32(WORD_BIT - 1)
-                idx = np.flatnonzero(payload)
-                found[0].append(idx)
-                found[1].append(np.full(len(idx), n))
-                found[2].append(payload[idx])
+                look = np.flatnonzero(usable)
+                vals = self._vals[n] = np.zeros(len(code), dtype=np.uint32)
+                vals[look] = v = self.windows[n].get(code[look])
+                payload = v & np.uint32(WORD_BIT - 1)
+                hit = np.flatnonzero(payload)
+                found[0].append(look[hit])
+                found[1].append(np.full(len(hit), n))
+                found[2].append(payload[hit])
         if not found[0]:
             return np.zeros(0, np.intp), np.zeros(0, np.intp), np.zeros(0, np.uint32)
         return tuple(np.concatenate(f) for f in found)
