@@ -10,16 +10,16 @@ place in a parallel array.  A key a full bucket could not take is kept in a smal
 only for the queries whose bucket overflowed (a few in a thousand at the load used here).
 
 The tables are derived from the shipped, compressed data (``rules/typo-variants.npz``, the character
-models) on first use — about a second, once — and kept by :func:`cached` as plain ``.npy`` files in the
-user's private cache directory (owner-only, checked as the page cache's; loaded without pickle, memory-
-mapped), so that a later run maps them in a few milliseconds instead of decompressing and rebuilding.
+models) on first use — about a second, once — and kept by :func:`cached` as one file of plain arrays in
+the user's private cache directory (owner-only, checked as the page cache's; numbers and strings only, no
+pickle; memory-mapped), so that a later run maps them in a millisecond instead of decompressing and
+rebuilding.
 Where no private cache directory can be used they are built in memory on every run.
 """
 from __future__ import annotations
 
 import hashlib
 import os
-import shutil
 import tempfile
 from pathlib import Path
 from typing import Callable, Dict, Iterable, Optional
@@ -112,45 +112,87 @@ def _private_root() -> Optional[Path]:
     return private_dir(cache_dir())
 
 
-def _load(directory: Path) -> Optional[Dict[str, np.ndarray]]:
-    from ..cache import unsafe_reason
+_MAGIC = b"NLARRAYS"
+_KINDS = "buifU"  # the dtypes a cached file may hold: data only
+STALE_DAYS = 7  # another key's file of the same name, untouched this long, is removed
 
-    if unsafe_reason(directory) is not None:
-        return None
+
+def _write(path: Path, arrays: Dict[str, np.ndarray]) -> None:
+    """One file: magic, the length of a JSON index (name: dtype, shape, offset), the index, and each
+    array's bytes at its offset (aligned to 64 bytes)."""
+    import json
+
+    index, offset, parts = {}, 0, []
+    for k, a in arrays.items():
+        a = np.ascontiguousarray(a)
+        index[k] = [a.dtype.str, list(a.shape), offset]
+        parts.append((offset, a))
+        offset += (a.nbytes + 63) // 64 * 64
+    head = json.dumps(index).encode()
+    start = (16 + len(head) + 63) // 64 * 64
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
     try:
-        names = [n for n in os.listdir(directory) if n.endswith(".npy")]
-        if not names:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(_MAGIC + len(head).to_bytes(8, "little") + head)
+            for off, a in parts:
+                fh.seek(start + off)
+                fh.write(a.tobytes())
+            fh.truncate(start + offset)
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+
+
+def _read(path: Path) -> Optional[Dict[str, np.ndarray]]:
+    """The arrays of a file :func:`_write` made, mapped read-only (None if it is not one)."""
+    import json
+    import mmap
+
+    try:
+        with open(path, "rb") as fh:
+            mm = mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ)
+        if mm[:8] != _MAGIC:
             return None
-        return {n[:-4]: np.load(directory / n, mmap_mode="r", allow_pickle=False).view(np.ndarray)
-                for n in names}
-    except (OSError, ValueError):
+        size = int.from_bytes(mm[8:16], "little")
+        index = json.loads(mm[16:16 + size].decode())
+        start = (16 + size + 63) // 64 * 64
+        out = {}
+        for k, (dtype, shape, offset) in index.items():
+            dt = np.dtype(dtype)
+            if dt.kind not in _KINDS or dt.hasobject:
+                return None
+            count = int(np.prod(shape, dtype=np.int64))
+            out[k] = np.frombuffer(mm, dtype=dt, count=count, offset=start + int(offset)).reshape(shape)
+        return out
+    except (OSError, ValueError, TypeError, KeyError, AttributeError):
         return None
 
 
 def cached(name: str, key: str, build: Callable[[], Dict[str, np.ndarray]]) -> Dict[str, np.ndarray]:
     """The arrays ``build()`` makes, kept under ``name`` and ``key`` in the private cache directory: mapped
     from there when present (read-only), else built, written there for the next run, and returned.  Data
-    only (``.npy``, no pickle), in a directory of the user's own; older keys of ``name`` are removed."""
+    only (numbers and strings, no pickle), in a directory of the user's own; a file of ``name`` under
+    another key left untouched for ``STALE_DAYS`` is removed."""
+    import time
+
     root = _private_root()
-    target = root / f"{name}-{key}" if root is not None else None
-    if target is not None and target.is_dir():
-        arrays = _load(target)
+    target = root / f"{name}-{key}.arrays" if root is not None else None
+    if target is not None and target.is_file():
+        arrays = _read(target)
         if arrays is not None:
             return arrays
     arrays = build()
     if target is None:
         return arrays
     try:
-        tmp = Path(tempfile.mkdtemp(dir=root, prefix=f".{name}-"))
-        for k, a in arrays.items():
-            np.save(tmp / f"{k}.npy", np.ascontiguousarray(a), allow_pickle=False)
-        try:
-            os.rename(tmp, target)
-        except OSError:  # another process was first
-            shutil.rmtree(tmp, ignore_errors=True)
-        for old in root.glob(f"{name}-*"):
-            if old != target and old.is_dir():
-                shutil.rmtree(old, ignore_errors=True)
+        _write(target, arrays)
+        for old in root.glob(f"{name}-*.arrays"):
+            if old != target and time.time() - old.stat().st_mtime > STALE_DAYS * 86400:
+                old.unlink()
     except OSError:
         pass
     return arrays
