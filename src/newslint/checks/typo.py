@@ -190,30 +190,28 @@ class _Freq:
         return self._lex.lookup(w)
 
 
-def _context(text: str, hits) -> Dict[Tuple[int, int], str]:
+def _context(text: str, hits, words=None) -> Dict[Tuple[int, int], str]:
     """For each hit ``(start, end, …)``: "crossed" when a dictionary word crosses an edge of the window
     (会议对 is 会议+对, not a misspelt 一对), "open" when a neighbour is a Han character that is neither
     part of a dictionary word outside the window nor a word by itself (:func:`_closer`): the window is
     then part of a run of characters no word covers, a name or a word the dictionary lacks; else "".  The dictionary
-    look-ups are vectorised over all hits (window codes of the variant search)."""
+    look-ups are vectorised over all hits (the windows of the variant search: ``words``, the table's
+    :meth:`~typo_data.Table.word_starts` of the text, if already made)."""
     import numpy as np
 
     if not hits:
         return {}
-    table = data.table()
+    if words is None:
+        words = data.table().word_starts(len(text))
     S = np.array([h[0] for h in hits])
     E = np.array([h[1] for h in hits])
-    queries = []
+    crossed = np.zeros(len(hits), dtype=bool)
     for edge in (S, E):
         for d in (1, 2, 3):  # a word starting d characters before the edge and running past it
             for n in range(d + 1, 5):
-                queries.append((n, edge - d))
-    crossing = len(queries)
-    queries += [(n, S - n) for n in (2, 3, 4)] + [(n, E) for n in (2, 3, 4)]
-    res = table.words_at_many(queries)
-    crossed = np.logical_or.reduce(res[:crossing])
-    before = np.logical_or.reduce(res[crossing:crossing + 3])
-    after = np.logical_or.reduce(res[crossing + 3:])
+                crossed |= words[n][edge - d + 4]
+    before = np.logical_or.reduce([words[n][S - n + 4] for n in (2, 3, 4)])
+    after = np.logical_or.reduce([words[n][E + 4] for n in (2, 3, 4)])
     out: Dict[Tuple[int, int], str] = {}
     size = len(text)
     for k, (s, e, *_) in enumerate(hits):
@@ -354,11 +352,12 @@ def find_typos(page, options: Optional[Dict[str, Dict[str, int]]] = None,
     hits = [(i, i + n, data.correction(text[i:i + n], p), (p >> 18) & 7, p >> 21, g)
             for i, n, p, g in zip(starts[keep].tolist(), lens[keep].tolist(), payload[keep].tolist(),
                                   gain[keep].tolist())]
+    words = data.table().word_starts(len(text))
     if opts[CONFUSED.id].get("homophones", True):  # a word typed by its reading (the costlier search)
-        hits += _homophones(text, forms, codes, stop)
+        hits += _homophones(text, forms, codes, stop, words)
     if not hits:
         return []
-    context = _context(text, hits)
+    context = _context(text, hits, words)
     hits.sort(key=lambda h: (-(h[1] - h[0]), h[0]))  # the longest windows first: 迫不急待, not 不急
     for s, e, right, kind, flags, g in hits:
         if any(a < e and s < b for a, b in taken):
@@ -489,7 +488,7 @@ def _numeral_mask():
     return mask
 
 
-def _homophones(text: str, forms: Optional[list], codes=None, stop=None) -> list:
+def _homophones(text: str, forms: Optional[list], codes=None, stop=None, words=None) -> list:
     """Hits ``(start, end, correction, SOUND, HOMOPHONE, gain)`` of windows that read as a common word
     of other characters (:meth:`typo_data.Table.homophones_in`: 墙画 for 强化, 菜狗 for 采购) where the
     word makes the context far more probable (``FLAGGED_GAIN``; more when what is written is a dictionary
@@ -498,7 +497,8 @@ def _homophones(text: str, forms: Optional[list], codes=None, stop=None) -> list
     the variants, a form written twice on the page or after a numeral is meant.  The tests that need no
     model go first: a page has thousands of such windows, most of them across a word boundary.  Uses
     the windows of the table's last :meth:`~typo_data.Table.find_arrays` (of ``text``); ``codes`` and
-    ``stop``: :func:`typo_lm.codes` of the text, if already computed."""
+    ``stop``: :func:`typo_lm.codes` of the text, ``words`` the table's
+    :meth:`~typo_data.Table.word_starts`, if already made."""
     import numpy as np
 
     from ..analyses.mentions import common_surnames
@@ -511,8 +511,9 @@ def _homophones(text: str, forms: Optional[list], codes=None, stop=None) -> list
     # a dictionary word across an edge of the window (as _context, but per position of the page: a
     # word covers the characters on both sides of the edge), and a numeral before it: such windows are
     # set aside before their readings are looked up
-    at = np.arange(size)
-    word_at = {n: np.concatenate([table.words_at(n, at), np.zeros(5, bool)]) for n in (2, 3, 4)}
+    if words is None:
+        words = table.word_starts(size)
+    word_at = {n: words[n][4:] for n in (2, 3, 4)}  # by position, False past the end
     covers = np.zeros(size + 5, dtype=bool)  # covers[x]: a word holds the characters x - 1 and x
     for n in (2, 3, 4):
         for k in range(1, n):
@@ -532,7 +533,7 @@ def _homophones(text: str, forms: Optional[list], codes=None, stop=None) -> list
 
     def closed(j, word):  # the neighbour at j ends the run: out of the page, a word's, a closer or no Han
         inside = (j >= 0) & (j < size)
-        c = codes[np.clip(j, 0, size - 1)]
+        c = codes[np.minimum(np.maximum(j, 0), size - 1)]
         return ~inside | word | _flags_of(closed_flags, c, lambda ch: not _HAN.match(ch) or _closer(ch))
 
     open_ = ~(closed(starts - 1, before) & closed(ends, after))
@@ -541,7 +542,7 @@ def _homophones(text: str, forms: Optional[list], codes=None, stop=None) -> list
     for n in (2, 3, 4):
         m = lens == n
         if m.any():
-            is_word = table.words_at(n, starts[m])
+            is_word = word_at[n][starts[m]]
             has_function = np.logical_or.reduce([_flags_of(fn_flags, codes[starts[m] + j], _function_char)
                                                  for j in range(n)])
             need[m] = np.where(is_word, np.maximum(need[m], HOMOPHONE_WORD_GAIN), need[m])

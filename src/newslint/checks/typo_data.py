@@ -667,7 +667,7 @@ class Table:
 
         a = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32).astype(np.int64)
         han = (a >= 0x4E00) & (a < 0xA000)
-        r = np.where(han, self.reading[np.clip(a - 0x4E00, 0, len(self.reading) - 1)], 0).astype(np.uint64)
+        r = np.where(han, self.reading[np.where(han, a - 0x4E00, 0)], 0).astype(np.uint64)
         out = ([], [], [])
         code = r
         ok = r > 0
@@ -701,6 +701,20 @@ class Table:
         if not out[0]:
             return np.zeros(0, np.intp), np.zeros(0, np.intp), np.zeros(0, np.uint64)
         return tuple(np.concatenate(o) for o in out)
+
+    def word_starts(self, size: int):
+        """For n = 2–4, a bool array: is the n-character window starting at position i a dictionary word
+        (at least ``CROSS_MIN``)?  Read at index i + 4, for i from -4 to ``size`` + 4 (False outside the
+        text).  Uses the windows of the last :meth:`find_arrays` (of a text of ``size`` characters)."""
+        import numpy as np
+
+        out = {}
+        for n in (2, 3, 4):
+            w = out[n] = np.zeros(size + 9, dtype=bool)
+            vals = self._vals.get(n)
+            if vals is not None:
+                w[4:4 + len(vals)] = vals >= np.uint32(WORD_BIT)
+        return out
 
     def words_at_many(self, queries):
         """``words_at`` for several ``(n, starts)`` queries."""

@@ -221,25 +221,26 @@ def gains_at(text_codes, stop, pos, insert, new):
         return np.zeros(0)
     n = len(text_codes)
     bos = np.uint64(A.bos)
-    pad = np.concatenate([text_codes, np.zeros(3, dtype=np.uint64)])
-    spad = np.concatenate([stop, np.ones(3, dtype=bool)])
+    # the text padded by two places before and three after (index i + 2): what is read there is masked
+    pad = np.concatenate([np.zeros(2, dtype=np.uint64), text_codes, np.zeros(3, dtype=np.uint64)])
+    spad = np.concatenate([np.ones(2, dtype=bool), stop, np.ones(3, dtype=bool)])
     p = np.asarray(pos, dtype=np.intp)
     ins = np.asarray(insert, dtype=bool)
     x = np.asarray(new, dtype=np.uint64)
 
     def at(i):
-        return pad[np.clip(i, 0, n + 2)]
+        return pad[i + 2]
 
     # the two characters before the change, cut at a sentence break
-    ok1 = (p - 1 >= 0) & ~spad[np.clip(p - 1, 0, n + 2)]
-    ok2 = ok1 & (p - 2 >= 0) & ~spad[np.clip(p - 2, 0, n + 2)]
+    ok1 = (p - 1 >= 0) & ~spad[p + 1]
+    ok2 = ok1 & (p - 2 >= 0) & ~spad[p]
     l2 = np.where(ok1, at(p - 1), bos)
     l1 = np.where(ok2, at(p - 2), bos)
     # e: the first character after the change; the tail is e and e + 1, cut after a break
     e = np.where(ins, p, p + 1)
     t0, t1 = at(e), at(e + 1)
     v0 = e < n
-    v1 = (e + 1 < n) & ~spad[np.clip(e, 0, n + 2)]
+    v1 = (e + 1 < n) & ~spad[e + 2]
     written_mid = at(p)
     # written: l1 l2 [c[p]] t0 t1 ; corrected: l1 l2 x t0 t1 (for an insertion the written has no middle)
     w_seq = np.where(ins[:, None], np.stack([l1, l2, t0, t1, t1], 1), np.stack([l1, l2, written_mid, t0, t1], 1))
@@ -395,28 +396,25 @@ def word_gains_both(text_codes, stop, pos, lens, new, least_gain, least_fluency,
     if not h:
         return np.zeros(0), np.zeros(0)
     size = len(text_codes)
-    pad = np.concatenate([text_codes, np.zeros(3, dtype=np.uint64)])
-    spad = np.concatenate([stop, np.ones(3, dtype=bool)])
+    # the text padded by two places before and six after (index i + 2): what is read there is masked
+    pad = np.concatenate([np.zeros(2, dtype=np.uint64), text_codes, np.zeros(6, dtype=np.uint64)])
+    spad = np.concatenate([np.ones(2, dtype=bool), stop, np.ones(6, dtype=bool)])
     p = np.asarray(pos, dtype=np.intp)
     n = np.asarray(lens, dtype=np.intp)
     rows = np.arange(h)
-
-    def at(i):
-        return pad[np.clip(i, 0, size + 2)]
-
     bos = np.uint64(_arrays().bos)
-    ok1 = (p - 1 >= 0) & ~spad[np.clip(p - 1, 0, size + 2)]
-    ok2 = ok1 & (p - 2 >= 0) & ~spad[np.clip(p - 2, 0, size + 2)]
+    ok1 = (p - 1 >= 0) & ~spad[p + 1]
+    ok2 = ok1 & (p - 2 >= 0) & ~spad[p]
     e = p + n
     v0 = e < size
-    v1 = (e + 1 < size) & ~spad[np.clip(e, 0, size + 2)]
+    v1 = (e + 1 < size) & ~spad[e + 2]
     # the characters, one row each: l1 l2 x0 … x(n-1) t0 t1; and which of the n + 2 terms exist
     seq = np.zeros((8, h), dtype=np.uint64)
-    seq[0] = np.where(ok2, at(p - 2), bos)
-    seq[1] = np.where(ok1, at(p - 1), bos)
+    seq[0] = np.where(ok2, pad[p], bos)
+    seq[1] = np.where(ok1, pad[p + 1], bos)
     seq[2:6] = np.asarray(new, dtype=np.uint64).reshape(h, 4).T
-    seq[n + 2, rows] = at(e)
-    seq[n + 3, rows] = at(e + 1)
+    seq[n + 2, rows] = pad[e + 2]
+    seq[n + 3, rows] = pad[e + 3]
     ok = np.zeros((6, h), dtype=bool)
     ok[:4] = np.arange(4)[:, None] < n
     ok[n, rows] = v0
@@ -424,11 +422,11 @@ def word_gains_both(text_codes, stop, pos, lens, new, least_gain, least_fluency,
     count = ok.sum(0)
 
     def written_of(lp):
-        lpad = np.concatenate([lp, np.zeros(3)])
+        lpad = np.concatenate([np.zeros(2), lp, np.zeros(6)])
         w = 0
         for j in range(4):
-            w = np.where(j < n, w + lpad[np.clip(p + j, 0, size + 2)], w)
-        return w + np.where(v0, lpad[np.clip(e, 0, size + 2)], 0.0) + np.where(v1, lpad[np.clip(e + 1, 0, size + 2)], 0.0)
+            w = np.where(j < n, w + lpad[p + j + 2], w)
+        return w + np.where(v0, lpad[e + 2], 0.0) + np.where(v1, lpad[e + 3], 0.0)
 
     wf, wm = written_of(written_fast), written_of(written_mix)
     cf, cm = np.zeros(h), np.zeros(h)
