@@ -561,7 +561,7 @@ def _unplanes(planes, dtype):
     return np.ascontiguousarray(planes.T).view(dtype).ravel()
 
 
-TABLE_LAYOUT = 3  # of the look-up tables derived from the shipped one (a change rebuilds the cached copy)
+TABLE_LAYOUT = 4  # of the look-up tables derived from the shipped one (a change rebuilds the cached copy)
 WORD_BIT = 1 << 31  # in a window's value: the window is a dictionary word (CROSS_MIN); the rest, its payload
 WINDOW_LOAD = 2.0  # keys a bucket of the windows' tables (4 slots: about 5 % of them spill)
 

@@ -30,19 +30,18 @@ MUL = np.uint64(0x9E3779B97F4A7C15)  # 2^64 / golden ratio, odd: Fibonacci hashi
 EMPTY = np.uint64(0xFFFFFFFFFFFFFFFF)  # an empty slot (no key of these tables has all 64 bits set)
 WIDTH = 4  # slots a bucket
 SPILL = 0xFFFFFFFF  # the value of a miss in a bucket that overflowed: look in the overflow (no value is this)
-# which slot matched, from the four comparisons of a row read as the bytes of one integer (mod 11 tells
-# the four one-byte patterns and zero apart); no match reads the fifth value column: the default
-_SLOT = np.full(11, WIDTH, dtype=np.intp)
-for _s in range(WIDTH):
-    _e = np.zeros(WIDTH, dtype=bool)
-    _e[_s] = True
-    _SLOT[int(_e.view(np.uint32)[0]) % 11] = _s
+# which slot matched, from the four comparisons of a row read as the bytes of one integer: multiplied by
+# this, its top byte is 1–4 for a match in slot 0–3 and 0 for none (the value columns are: the miss's,
+# then the four slots')
+_e = np.zeros(WIDTH, dtype=bool)
+_e[0] = True
+_PICK = np.uint32(0x01020304 if _e.view(np.uint32)[0] == 1 else 0x04030201)
 
 
 class Buckets:
     """A map of uint64 keys to uint32 values: ``keys`` (B, 4) with ``EMPTY`` in the free slots, ``vals``
-    (B, 5) — the four slots' values and what a query that is no key of the bucket gets: the default, or
-    ``SPILL`` where the bucket overflowed — and the overflowed keys sorted (``okeys``, ``ovals``)."""
+    (B, 5) — what a query that is no key of the bucket gets (the default, or ``SPILL`` where the bucket
+    overflowed), then the four slots' values — and the overflowed keys sorted (``okeys``, ``ovals``)."""
 
     def __init__(self, keys, vals, okeys, ovals, default):
         self.keys, self.okeys, self.ovals = keys, okeys, ovals
@@ -67,8 +66,8 @@ class Buckets:
         table = np.full((size, WIDTH), EMPTY, dtype=np.uint64)
         vals = np.full((size, WIDTH + 1), default, dtype=np.uint32)
         table[bs[fit], rank[fit]] = keys[order[fit]]
-        vals[bs[fit], rank[fit]] = values[order[fit]]
-        vals[bs[~fit], WIDTH] = SPILL
+        vals[bs[fit], rank[fit] + 1] = values[order[fit]]
+        vals[bs[~fit], 0] = SPILL
         over = order[~fit]
         over = over[np.argsort(keys[over])]
         return cls(table, vals, keys[over], values[over], np.array([default], dtype=np.uint32))
@@ -85,7 +84,7 @@ class Buckets:
         """The value of each key of ``q`` (a uint64 array), the table's default where it is no key."""
         b = ((q * MUL) >> self.shift).view(np.int64)
         hit = (np.take(self.keys, b, axis=0) == q[:, None]).view(np.uint32).ravel()
-        out = np.take(self.vals, b * (WIDTH + 1) + np.take(_SLOT, hit % 11))
+        out = np.take(self.vals, b * (WIDTH + 1) + ((hit * _PICK) >> np.uint32(24)))
         if len(self.okeys):
             p = np.flatnonzero(out == SPILL)
             if len(p):

@@ -25,7 +25,7 @@ from ..analyses.charlm import _BITS  # how charlm.key packs characters into one 
 DOCS_WEIGHT = 0.5  # the weight of charlm-docs.npz's log-probabilities (the rest: charlm.npz's)
 
 
-LM_LAYOUT = 2  # of the derived look-up tables below (a change rebuilds the user's cached copy)
+LM_LAYOUT = 3  # of the derived look-up tables below (a change rebuilds the user's cached copy)
 _NAN2 = 0x7E007E00  # two float16 NaNs: "no such n-gram" (no stored value is NaN)
 
 
