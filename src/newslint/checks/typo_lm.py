@@ -421,14 +421,15 @@ def word_gains_both(text_codes, stop, pos, lens, new, least_gain, least_fluency,
     ok[n + 1, rows] = v1
     count = ok.sum(0)
 
-    def written_of(lp):
+    def written_of(lp, r):
         lpad = np.concatenate([np.zeros(2), lp, np.zeros(6)])
         w = 0
+        pr, nr, er = p[r], n[r], e[r]
         for j in range(4):
-            w = np.where(j < n, w + lpad[p + j + 2], w)
-        return w + np.where(v0, lpad[e + 2], 0.0) + np.where(v1, lpad[e + 3], 0.0)
+            w = np.where(j < nr, w + lpad[pr + j + 2], w)
+        return w + np.where(v0[r], lpad[er + 2], 0.0) + np.where(v1[r], lpad[er + 3], 0.0)
 
-    wf, wm = written_of(written_fast), written_of(written_mix)
+    wm = written_of(written_mix, rows)
     cf, cm = np.zeros(h), np.zeros(h)
     alive = np.ones(h, bool)
     for j in range(6):
@@ -436,10 +437,15 @@ def word_gains_both(text_codes, stop, pos, lens, new, least_gain, least_fluency,
         if not len(r):
             continue
         lp2 = P.logp3(seq[j, r], seq[j + 1, r], seq[j + 2, r])
-        f = cf[r] + lp2[:, 0].astype(np.float64)
+        cf[r] += lp2[:, 0].astype(np.float64)
         m = cm[r] + mix(lp2)
-        cf[r], cm[r] = f, m
-        c = count[r]
-        alive[r] = ((f - wf[r] >= fast_gain[r]) & (f >= fast_fluency[r] * c)
-                    & (m - wm[r] >= least_gain[r]) & (m >= least_fluency * c))
+        cm[r] = m
+        # the partial sum bounds the whole: a change whose gain can no longer reach its bound is dropped
+        # here; all four bounds are tested on the whole sums below
+        alive[r] = m - wm[r] >= least_gain[r]
+    r = np.flatnonzero(alive)
+    wf = np.zeros(h)
+    wf[r] = written_of(written_fast, r)
+    alive &= ((cf - wf >= fast_gain) & (cf >= fast_fluency * count)
+              & (cm - wm >= least_gain) & (cm >= least_fluency * count))
     return np.where(alive, cm - wm, -1e9), np.where(alive, cm / count, -1e9)
