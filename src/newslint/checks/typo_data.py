@@ -561,23 +561,25 @@ def _unplanes(planes, dtype):
     return np.ascontiguousarray(planes.T).view(dtype).ravel()
 
 
-TABLE_LAYOUT = 4  # of the look-up tables derived from the shipped one (a change rebuilds the cached copy)
+TABLE_LAYOUT = 5  # of the look-up tables derived from the shipped one (a change rebuilds the cached copy)
 WORD_BIT = 1 << 31  # in a window's value: the window is a dictionary word (CROSS_MIN); the rest, its payload
 WINDOW_LOAD = 2.0  # keys a bucket of the windows' tables (4 slots: about 5 % of them spill)
 
 
 def _derive(path: Path) -> Dict[str, "object"]:
     """The look-up tables of the shipped variant table (:class:`Table`), as arrays to keep in the cache:
-    for n = 2–4, ``v{n}`` the windows' table — a variant's payload (:func:`_payload`), ``WORD_BIT`` for a
-    dictionary word — and ``r{n}`` the words' readings (a reading code: where its words start among the
-    sorted ``hk{n}``, times 256, plus how many there are); ``keychar``, the characters any key of ``v{n}``
-    holds (a window with another is none); ``hr``, ``hk{n}``, ``hw{n}`` as shipped."""
+    ``v``, the windows of 2–4 characters (their codes, :func:`encode`, differ in length: no two
+    collide) — a variant's payload (:func:`_payload`), ``WORD_BIT`` for a dictionary word; ``r``, the
+    common words' readings (a reading code of n syllables: where its words start among the sorted
+    ``hk{n}``, times 256, plus how many there are); ``keychar``, the characters any key of ``v`` holds
+    (a window with another is none); ``hr``, ``hk{n}``, ``hw{n}`` as shipped."""
     import numpy as np
 
     from .typo_index import Buckets
 
     out: Dict[str, object] = {}
     keychar = out["keychar"] = np.zeros(0x10000, dtype=bool)  # the characters of any key
+    vkeys, vvals, rkeys, rvals = [], [], [], []
     with np.load(path) as z:
         out["meta"] = np.array([str(z["meta"])])
         for n in (2, 3, 4):
@@ -588,16 +590,19 @@ def _derive(path: Path) -> Dict[str, "object"]:
             vals = np.zeros(len(allkeys), dtype=np.uint32)
             vals[inverse[:len(keys)]] = payload
             vals[inverse[len(keys):]] |= np.uint32(WORD_BIT)
-            out.update(Buckets.build(allkeys, vals, load=WINDOW_LOAD).arrays(f"v{n}"))
+            vkeys.append(allkeys)
+            vvals.append(vals)
             for j in range(n):
                 keychar[((allkeys >> np.uint64(16 * (n - 1 - j))) & np.uint64(0xFFFF)).astype(np.intp)] = True
             hk, hw = z[f"hk{n}"], z[f"hw{n}"]
             out[f"hk{n}"], out[f"hw{n}"] = hk, hw
             codes, lo, cnt = np.unique(hk, return_index=True, return_counts=True)
-            assert cnt.max() < 256
-            out.update(Buckets.build(codes, (lo.astype(np.uint32) << np.uint32(8)) | cnt.astype(np.uint32)
-                                     ).arrays(f"r{n}"))
+            assert cnt.max() < 256 and (n == 2 or codes.min() >= 1 << (READING_BITS * (n - 1)))
+            rkeys.append(codes)
+            rvals.append((lo.astype(np.uint32) << np.uint32(8)) | cnt.astype(np.uint32))
         out["hr"] = z["hr"]
+    out.update(Buckets.build(np.concatenate(vkeys), np.concatenate(vvals), load=WINDOW_LOAD).arrays("v"))
+    out.update(Buckets.build(np.concatenate(rkeys), np.concatenate(rvals)).arrays("r"))
     return out
 
 
@@ -606,15 +611,19 @@ class Table:
     there on first use from ``typo-variants.npz``, about a second)."""
 
     def __init__(self, path: Path):
+        import numpy as np
+
         from .typo_index import Buckets, cached, source_key
 
         arrays = cached("typo-windows", source_key([path], TABLE_LAYOUT), lambda: _derive(path))
         self.meta = str(arrays["meta"][0])
-        self.windows = {n: Buckets.of(arrays, f"v{n}") for n in (2, 3, 4)}
+        self.windows = Buckets.of(arrays, "v")
         self.keychar = arrays["keychar"]
-        self.reading = arrays["hr"]
+        # the syllable of each character of the BMP (0: none, or not a common character)
+        self.reading = np.zeros(0x10000, dtype=np.uint16)
+        self.reading[0x4E00:0x4E00 + len(arrays["hr"])] = arrays["hr"]
         self.homophones = {n: (arrays[f"hk{n}"], arrays[f"hw{n}"]) for n in (2, 3, 4)}
-        self.readings = {n: Buckets.of(arrays, f"r{n}") for n in (2, 3, 4)}
+        self.readings = Buckets.of(arrays, "r")
         self._codes: Dict[int, object] = {}
         self._vals: Dict[int, object] = {}
 
@@ -626,35 +635,40 @@ class Table:
 
     def find_arrays(self, text: str):
         """The windows of ``text`` that are variants, as numpy arrays: starts, lengths, payloads (see
-        :func:`_payload`).  Every window is looked up once; what it is (a variant, a dictionary word) is
-        kept for :meth:`words_at` until the next text."""
+        :func:`_payload`).  Every window is looked up once (all lengths in one look-up); what it is (a
+        variant, a dictionary word) is kept for :meth:`words_at` until the next text."""
         import numpy as np
 
         a = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
         self._codes = {}
         self._vals = {}
-        found = ([], [], [])
-        if len(a) >= 2:
-            a = np.where(a >= 0xFFFF, 0, a)  # (no key holds U+FFFF or beyond)
-            usable = self.keychar[a]  # a window with a character no key holds is none: not looked up
-            a = a.astype(np.uint64)
-            code = a
-            for n in (2, 3, 4):
-                if len(a) < n:
-                    break
-                code = (code[:-1] << np.uint64(16)) | a[n - 1:]
-                usable = usable[:-1] & self.keychar[a[n - 1:]]
-                self._codes[n] = code
-                look = np.flatnonzero(usable)
-                vals = self._vals[n] = np.zeros(len(code), dtype=np.uint32)
-                vals[look] = v = self.windows[n].get(code[look])
-                payload = v & np.uint32(WORD_BIT - 1)
-                hit = np.flatnonzero(payload)
-                found[0].append(look[hit])
-                found[1].append(np.full(len(hit), n))
-                found[2].append(payload[hit])
-        if not found[0]:
+        if len(a) < 2:
             return np.zeros(0, np.intp), np.zeros(0, np.intp), np.zeros(0, np.uint32)
+        a = np.where(a >= 0xFFFF, 0, a)  # (no key holds U+FFFF or beyond)
+        usable = self.keychar[a]  # a window with a character no key holds is none: not looked up
+        a = a.astype(np.uint64)
+        code = a
+        looks = []
+        for n in (2, 3, 4):
+            if len(a) < n:
+                break
+            code = (code[:-1] << np.uint64(16)) | a[n - 1:]
+            usable = usable[:-1] & self.keychar[a[n - 1:]]
+            self._codes[n] = code
+            looks.append((n, np.flatnonzero(usable)))
+        v = self.windows.get(np.concatenate([self._codes[n][look] for n, look in looks]))
+        found = ([], [], [])
+        at = 0
+        for n, look in looks:
+            vn = v[at:at + len(look)]
+            at += len(look)
+            vals = self._vals[n] = np.zeros(len(self._codes[n]), dtype=np.uint32)
+            vals[look] = vn
+            payload = vn & np.uint32(WORD_BIT - 1)
+            hit = np.flatnonzero(payload)
+            found[0].append(look[hit])
+            found[1].append(np.full(len(hit), n))
+            found[2].append(payload[hit])
         return tuple(np.concatenate(f) for f in found)
 
     def homophones_in(self, text: str, least: int = 2, allowed=None):
@@ -665,35 +679,39 @@ class Table:
         ``allowed``: for each n, a bool mask of the window starts to consider (others are skipped)."""
         import numpy as np
 
-        a = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32).astype(np.int64)
-        han = (a >= 0x4E00) & (a < 0xA000)
-        r = np.where(han, self.reading[np.where(han, a - 0x4E00, 0)], 0).astype(np.uint64)
-        out = ([], [], [])
+        a = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+        r = np.where(a <= 0xFFFF, self.reading[np.minimum(a, 0xFFFF)], 0).astype(np.uint64)
+        a = a.astype(np.uint64)
         code = r
         ok = r > 0
+        looks = []
         for n in (2, 3, 4):
             if len(a) < n:
                 break
             code = (code[:-1] << np.uint64(READING_BITS)) | r[n - 1:]
             ok = ok[:-1] & (r[n - 1:] > 0)
-            keys, wcodes = self.homophones[n]
             idx = np.flatnonzero(ok if allowed is None else ok & allowed[n])
-            if not len(idx) or not len(keys):
-                continue
-            v = self.readings[n].get(code[idx])
-            m = v != 0
-            idx, v = idx[m], v[m]
+            looks.append((n, idx, code[idx]))
+        if not looks:
+            return np.zeros(0, np.intp), np.zeros(0, np.intp), np.zeros(0, np.uint64)
+        v = self.readings.get(np.concatenate([c for _, _, c in looks]))
+        out = ([], [], [])
+        at = 0
+        for n, idx, _ in looks:
+            vn = v[at:at + len(idx)]
+            at += len(idx)
+            m = vn != 0
+            idx, vn = idx[m], vn[m]
             if not len(idx):
                 continue
-            lo = (v >> np.uint32(8)).astype(np.intp)
-            cnt = (v & np.uint32(0xFF)).astype(np.intp)
+            lo = (vn >> np.uint32(8)).astype(np.intp)
+            cnt = (vn & np.uint32(0xFF)).astype(np.intp)
             starts = np.repeat(idx, cnt)
             pos = np.repeat(lo - np.cumsum(cnt) + cnt, cnt) + np.arange(int(cnt.sum()))
-            words = wcodes[pos]
+            words = self.homophones[n][1][pos]
             diff = np.zeros(len(starts), dtype=np.int64)
             for j in range(n):
-                ch = (words >> np.uint64(16 * (n - 1 - j))) & np.uint64(0xFFFF)
-                diff += ch != a[starts + j].astype(np.uint64)
+                diff += ((words >> np.uint64(16 * (n - 1 - j))) & np.uint64(0xFFFF)) != a[starts + j]
             keep = diff >= least
             out[0].append(starts[keep])
             out[1].append(np.full(int(keep.sum()), n))

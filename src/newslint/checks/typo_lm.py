@@ -25,8 +25,10 @@ from ..analyses.charlm import _BITS  # how charlm.key packs characters into one 
 DOCS_WEIGHT = 0.5  # the weight of charlm-docs.npz's log-probabilities (the rest: charlm.npz's)
 
 
-LM_LAYOUT = 3  # of the derived look-up tables below (a change rebuilds the user's cached copy)
+LM_LAYOUT = 4  # of the derived look-up tables below (a change rebuilds the user's cached copy)
 _NAN2 = 0x7E007E00  # two float16 NaNs: "no such n-gram" (no stored value is NaN)
+_P2_TAG = 1 << 63  # a bigram key (42 bits) as the key of P(c | b) (a trigram key has 63 bits: no clash)
+_BO2_TAG = (1 << 63) | (1 << 62)  # and as the key of the back-off weight of the context a b
 
 
 def _search(keys, vals, q, default):
@@ -53,8 +55,9 @@ def _build_tables(ma, mb) -> dict:
     (:meth:`charlm.CharLM.p3`), so that a look-up gives bit for bit what the searches gave:
 
     - ``p1``: P(c) (the model's ``unk`` where it lacks c); ``bo1``: the back-off weight of b (0);
-    - ``p2``: P(c | b) where either model has the bigram — that model's value, the other's backed off;
-    - ``bo2``: the back-off weight of the context a b (0);
+      both indexed by the character's code;
+    - ``bigrams``: P(c | b) where either model has the bigram — that model's value, the other's backed
+      off — under ``_P2_TAG``, and the back-off weight of the context a b (0) under ``_BO2_TAG``;
     - ``t3``: log P(c | a b) where either model has the trigram — the other's backed off.
     """
     import numpy as np
@@ -90,15 +93,17 @@ def _build_tables(ma, mb) -> dict:
         return np.where(f, v, bo2 + p2(m, abc & ((mask << s) | mask)))
 
     cols = {
-        "p2": (k2, [p2(m, k2) for m in models], None),
-        "bo2": (kb2, [col(m, "kb2", "vb2", kb2, 0.0)[0] for m in models], (0, 0)),
-        "t3": (k3, [t3(m, k3) for m in models], None),
+        "t3": (k3, [t3(m, k3) for m in models]),
+        "p2": (k2 | _P2_TAG, [p2(m, k2) for m in models]),
+        "bo2": (kb2 | _BO2_TAG, [col(m, "kb2", "vb2", kb2, 0.0)[0] for m in models]),
     }
-    out = {}
-    for name, (k, (va, vb), default) in cols.items():
+    for va, vb in (v for _, v in cols.values()):
         assert va.dtype == f16 and vb.dtype == f16 and np.isfinite(va).all() and np.isfinite(vb).all()
-        fill = _NAN2 if default is None else int(_pairs(np.array([default[0]]), np.array([default[1]]))[0])
-        out.update(Buckets.build(k, _pairs(va, vb), default=fill).arrays(name))
+    out = Buckets.build(k3, _pairs(*cols["t3"][1]), default=_NAN2).arrays("t3")
+    # the bigrams of both kinds in one table, told apart by a tag in the top bits
+    out.update(Buckets.build(np.concatenate([cols["p2"][0], cols["bo2"][0]]),
+                             np.concatenate([_pairs(*cols["p2"][1]), _pairs(*cols["bo2"][1])]),
+                             default=_NAN2).arrays("bigrams"))
     # the unigrams, indexed by the character's code (below 2^21)
     every = np.arange(1 << _BITS, dtype=u64)
     for name, k, fn in (("p1", k1, p1), ("bo1", kb1, bo1)):
@@ -117,7 +122,7 @@ class _Pair:
         from .typo_index import Buckets
 
         self.np = np
-        self.t3, self.p2, self.bo2 = (Buckets.of(arrays, n) for n in ("t3", "p2", "bo2"))
+        self.t3, self.bigrams = Buckets.of(arrays, "t3"), Buckets.of(arrays, "bigrams")
         self.p1, self.bo1 = arrays["p1"], arrays["bo1"]
 
     def logp3(self, a, b, c):
@@ -130,12 +135,15 @@ class _Pair:
         miss = np.flatnonzero(v == _NAN2)
         if len(miss):
             bm, cm = b[miss], c[miss]
-            p2 = self.p2.get((bm << s) | cm)
+            k = len(miss)
+            two = self.bigrams.get(np.concatenate([((bm << s) | cm) | np.uint64(_P2_TAG),
+                                                   ab[miss] | np.uint64(_BO2_TAG)]))
+            p2, bo2 = two[:k], np.where(two[k:] == _NAN2, np.uint32(0), two[k:])
             m2 = np.flatnonzero(p2 == _NAN2)
             if len(m2):
                 p2[m2] = (np.take(self.bo1, bm[m2].view(np.int64)).view(np.float16)
                           + np.take(self.p1, cm[m2].view(np.int64)).view(np.float16)).view(np.uint32)
-            v[miss] = (self.bo2.get(ab[miss]).view(np.float16) + p2.view(np.float16)).view(np.uint32)
+            v[miss] = (bo2.view(np.float16) + p2.view(np.float16)).view(np.uint32)
         return v.view(np.float16).reshape(-1, 2)
 
 
