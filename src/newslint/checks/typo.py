@@ -552,7 +552,6 @@ def _homophones(text: str, forms: Optional[list], codes=None, stop=None, words=N
         touched[starts + k] |= k < lens + 2
     # one pass scores each change under the faster model alone (with a margin: what it sets aside the
     # mix would not let pass either) and under the mix, both from one look-up of each trigram
-    written_fast, written_mix = typo_lm.text_logp_both(codes, stop, touched[:len(text)])
     best: Dict[Tuple[int, int], Tuple[float, str]] = {}
     new = np.zeros((len(starts), 4), dtype=np.uint64)
     for j in range(4):
@@ -560,7 +559,7 @@ def _homophones(text: str, forms: Optional[list], codes=None, stop=None, words=N
                              & np.uint64(0xFFFF), 0)
     gain, fluent = typo_lm.word_gains_both(codes, stop, starts, lens, new, need, HOMOPHONE_FLUENCY,
                                            need - PREFILTER_MARGIN, HOMOPHONE_FLUENCY - PREFILTER_MARGIN / (lens + 2),
-                                           written_fast, written_mix)
+                                           touched[:len(text)])
     ok = (gain >= need) & (fluent >= HOMOPHONE_FLUENCY)
     for i, n, g, c in zip(starts[ok].tolist(), lens[ok].tolist(), gain[ok].tolist(), words[ok].tolist()):
         if g > best.get((i, i + n), (-1e9, ""))[0]:

@@ -367,6 +367,18 @@ def word_gains_at(text_codes, stop, pos, n: int, new, least_gain: float = -1e9,
     return gain, np.where(alive, corrected / count, -1e9)
 
 
+def _text_queries(text_codes, stop, idx):
+    """The trigrams that score the characters at ``idx`` of a text given by :func:`codes` (the context
+    cut at a sentence break, as :func:`text_logp`)."""
+    np = _pair().np
+    ok1 = (idx >= 1) & ~stop[np.maximum(idx - 1, 0)]
+    ok2 = ok1 & (idx >= 2) & ~stop[np.maximum(idx - 2, 0)]
+    bos = np.uint64(_arrays().bos)
+    b = np.where(ok1, text_codes[np.maximum(idx - 1, 0)], bos)
+    a = np.where(ok2, text_codes[np.maximum(idx - 2, 0)], bos)
+    return a, b, text_codes[idx]
+
+
 def text_logp_both(text_codes, stop, at):
     """:func:`text_logp` at the positions ``at`` (a bool mask) under the first model alone and under the
     mix, from one look-up: two float arrays (0 elsewhere)."""
@@ -376,27 +388,25 @@ def text_logp_both(text_codes, stop, at):
     fast_lp, mix_lp = np.zeros(size), np.zeros(size)
     idx = np.flatnonzero(at)
     if len(idx):
-        ok1 = (idx >= 1) & ~stop[np.maximum(idx - 1, 0)]
-        ok2 = ok1 & (idx >= 2) & ~stop[np.maximum(idx - 2, 0)]
-        bos = np.uint64(_arrays().bos)
-        b = np.where(ok1, text_codes[np.maximum(idx - 1, 0)], bos)
-        a = np.where(ok2, text_codes[np.maximum(idx - 2, 0)], bos)
-        lp2 = P.logp3(a, b, text_codes[idx])
+        lp2 = P.logp3(*_text_queries(text_codes, stop, idx))
         fast_lp[idx] = lp2[:, 0].astype(np.float64)
         mix_lp[idx] = _arrays().mix(lp2)
     return fast_lp, mix_lp
 
 
 def word_gains_both(text_codes, stop, pos, lens, new, least_gain, least_fluency, fast_gain, fast_fluency,
-                    written_fast, written_mix):
+                    touched):
     """:func:`word_gains_at` under the mix, for the changes that also reach ``fast_gain`` and
     ``fast_fluency`` under the first model alone — what a first pass with :func:`fast` and a second with
     the mix over its survivors gave, in one pass over changes of any length: the ``lens[i]`` characters at
     ``pos[i]`` replaced by ``new[i, :lens[i]]`` (``new``: one row of four codes a change).  Both models'
-    log-probabilities come from one look-up of each trigram, and a change is dropped as soon as it can no
-    longer reach any of the four bounds (each is a bound on a sum of log-probabilities, never above 0:
-    the survivors and their figures are the two passes' exactly).  ``least_gain``, ``fast_gain``,
-    ``fast_fluency``: per change; ``written_fast``, ``written_mix``: :func:`text_logp_both` of the text."""
+    log-probabilities come from one look-up of each trigram, in three look-ups in all: the written
+    characters the changes touch (``touched``, a bool mask of the text) with each change's first
+    term; the second term of the changes still in the running; the rest of theirs.  Every
+    log-probability is at most 0, so a partial sum bounds the whole: a change whose gain can no longer
+    reach its bound is dropped between look-ups, and all four bounds are tested on the whole sums, made
+    term by term from the left — the survivors and their figures are the two passes' exactly.
+    ``least_gain``, ``fast_gain``, ``fast_fluency``: per change."""
     P = _pair()
     mix = _arrays().mix
     np = P.np
@@ -428,6 +438,24 @@ def word_gains_both(text_codes, stop, pos, lens, new, least_gain, least_fluency,
     ok[n, rows] = v0
     ok[n + 1, rows] = v1
     count = ok.sum(0)
+    lf, lm = np.zeros((6, h)), np.zeros((6, h))  # each term's log-probability, first model and mix
+
+    def look(steps, rs, extra=None):
+        """Look up the terms ``steps`` (one each) of the rows ``rs`` (and ``extra`` queries first)."""
+        qs = [extra] if extra is not None else []
+        qs += [tuple(seq[j + k, r] for k in range(3)) for j, r in zip(steps, rs)]
+        lp2 = P.logp3(*(np.concatenate([q[k] for q in qs]) for k in range(3)))
+        f, m = lp2[:, 0].astype(np.float64), mix(lp2)
+        at = len(extra[0]) if extra is not None else 0
+        for j, r in zip(steps, rs):
+            lf[j, r], lm[j, r] = f[at:at + len(r)], m[at:at + len(r)]
+            at += len(r)
+        return (f[:len(extra[0])], m[:len(extra[0])]) if extra is not None else None
+
+    # 1. the written characters and every change's first term
+    idx = np.flatnonzero(touched)
+    written_fast, written_mix = np.zeros(size), np.zeros(size)
+    written_fast[idx], written_mix[idx] = look([0], [rows], _text_queries(text_codes, stop, idx))
 
     def written_of(lp, r):
         lpad = np.concatenate([np.zeros(2), lp, np.zeros(6)])
@@ -438,19 +466,22 @@ def word_gains_both(text_codes, stop, pos, lens, new, least_gain, least_fluency,
         return w + np.where(v0[r], lpad[er + 2], 0.0) + np.where(v1[r], lpad[er + 3], 0.0)
 
     wm = written_of(written_mix, rows)
+    # the partial sum bounds the whole: a change whose gain can no longer reach its bound is dropped
+    alive = lm[0] - wm >= least_gain
+    # 2. the second term of those left
+    r = np.flatnonzero(alive & ok[1])
+    if len(r):
+        look([1], [r])
+        alive[r] = lm[0, r] + lm[1, r] - wm[r] >= least_gain[r]
+    # 3. the rest of theirs
+    steps = [j for j in range(2, 6)]
+    rs = [np.flatnonzero(alive & ok[j]) for j in steps]
+    if any(len(x) for x in rs):
+        look(steps, rs)
     cf, cm = np.zeros(h), np.zeros(h)
-    alive = np.ones(h, bool)
     for j in range(6):
-        r = np.flatnonzero(alive & ok[j])
-        if not len(r):
-            continue
-        lp2 = P.logp3(seq[j, r], seq[j + 1, r], seq[j + 2, r])
-        cf[r] += lp2[:, 0].astype(np.float64)
-        m = cm[r] + mix(lp2)
-        cm[r] = m
-        # the partial sum bounds the whole: a change whose gain can no longer reach its bound is dropped
-        # here; all four bounds are tested on the whole sums below
-        alive[r] = m - wm[r] >= least_gain[r]
+        cf = np.where(ok[j], cf + lf[j], cf)
+        cm = np.where(ok[j], cm + lm[j], cm)
     r = np.flatnonzero(alive)
     wf = np.zeros(h)
     wf[r] = written_of(written_fast, r)
