@@ -12,11 +12,13 @@ Two levels, both made from data, neither a hand-made list of pairs:
    a few seconds.
 2. **Variant table** (``rules/typo-variants.npz``, built from 1, jieba's ``dict.txt`` and wordfreq's
    Chinese list by ``python -m newslint.checks.typo_data --table``, committed and shipped in the wheel:
-   nothing is built on the user's machine): every string one confusion, one dropped character away from
+   nothing of it is made on the user's machine but its look-up tables, derived once): every string one
+   confusion, one dropped character away from
    a common word (2–4 characters) that is itself no common word — 部署 gives 布署, 竣工 gives 峻工,
    迫不及待 gives 迫不急待 and 迫及待.  Each entry is a 64-bit code of the string (16 bits a character)
    with its correction (the character and its position) and the kind of confusion; a page's every 2-, 3-
-   and 4-character window is searched in the sorted codes at numpy speed, so that the Python work is done
+   and 4-character window is looked up at numpy speed (in hashed tables derived from the shipped arrays
+   and kept in the private cache: :class:`Table`, :mod:`.typo_index`), so that the Python work is done
    only where a window is such a variant.  The table is derived in part from wordfreq's data and so
    carries its licence, CC BY-SA 4.0 (its ``about`` field says so).  It also carries the readings of the
    homophone search (:func:`homophone_arrays`: the syllable of each common character, the syllables of

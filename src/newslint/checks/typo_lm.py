@@ -3,7 +3,7 @@
 A typo the dictionaries cannot see — what is written is a word too (机智 for 机制), or reads as two words
 (家|强 for 加强) — shows only in its context: the corrected characters run on with their neighbours and the
 written ones do not.  :func:`gains` scores many candidate corrections of one text at once with the model of
-:mod:`newslint.analyses.charlm` (its arrays searched with numpy, not one look-up at a time): for each, the
+:mod:`newslint.analyses.charlm` (vectorised with numpy, not one look-up at a time): for each, the
 log-probability (nats) of the characters the change touches — the changed one and the two after it, each
 given the two before — corrected minus as written.  An inserted character (a dropped one restored) adds a
 factor, so it must pay for itself.
@@ -14,6 +14,12 @@ PRC's statutory texts; stronger on official documents, weaker on news).  Mixed h
 more of ECSpell's errors (train split 36.2 -> 40.0 %) and of the typos planted into news (83.2 ->
 84.2 %) than the first alone, with 8 % more info notes on the edited news corpora; the second alone
 finds more still (42.1 %) but with 49 % more of those notes (``rules/charlm.md``).
+
+Both models are read at once: :func:`_build_tables` joins their sorted arrays into hashed tables
+(:mod:`.typo_index`) that give, for a trigram, the two models' log-probabilities in one look-up — the
+back-off already applied where the trigram is known to either model — and are kept in the private cache
+(built once, about a second; a warm run maps them).  The figures are bit for bit those of a binary search
+of each model's arrays with the same float16 back-off.
 """
 from __future__ import annotations
 
