@@ -472,7 +472,7 @@ def _flags_of(flags, codes, slow):
     import numpy as np
 
     out = flags[np.minimum(codes, 0xFFFF).astype(np.intp)]
-    big = np.flatnonzero(codes > 0xFFFF)
+    big = (codes > 0xFFFF).nonzero()[0]
     if len(big):
         out = out.copy()
         out[big] = [slow(chr(c)) for c in codes[big].tolist()]

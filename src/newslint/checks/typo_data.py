@@ -657,7 +657,7 @@ class Table:
             code = (code[:-1] << np.uint64(16)) | a[n - 1:]
             usable = usable[:-1] & self.keychar[a[n - 1:]]
             self._codes[n] = code
-            looks.append((n, np.flatnonzero(usable)))
+            looks.append((n, usable.nonzero()[0]))
         v = self.windows.get(np.concatenate([self._codes[n][look] for n, look in looks]))
         found = ([], [], [])
         at = 0
@@ -667,7 +667,7 @@ class Table:
             vals = self._vals[n] = np.zeros(len(self._codes[n]), dtype=np.uint32)
             vals[look] = vn
             payload = vn & np.uint32(WORD_BIT - 1)
-            hit = np.flatnonzero(payload)
+            hit = payload.nonzero()[0]
             found[0].append(look[hit])
             found[1].append(np.full(len(hit), n))
             found[2].append(payload[hit])
@@ -692,7 +692,7 @@ class Table:
                 break
             code = (code[:-1] << np.uint64(READING_BITS)) | r[n - 1:]
             ok = ok[:-1] & (r[n - 1:] > 0)
-            idx = np.flatnonzero(ok if allowed is None else ok & allowed[n])
+            idx = (ok if allowed is None else ok & allowed[n]).nonzero()[0]
             looks.append((n, idx, code[idx]))
         if not looks:
             return np.zeros(0, np.intp), np.zeros(0, np.intp), np.zeros(0, np.uint64)

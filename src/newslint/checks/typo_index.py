@@ -83,10 +83,10 @@ class Buckets:
     def get(self, q):
         """The value of each key of ``q`` (a uint64 array), the table's default where it is no key."""
         b = ((q * MUL) >> self.shift).view(np.int64)
-        hit = (np.take(self.keys, b, axis=0) == q[:, None]).view(np.uint32).ravel()
-        out = np.take(self.vals, b * (WIDTH + 1) + ((hit * _PICK) >> np.uint32(24)))
+        hit = (self.keys.take(b, axis=0) == q[:, None]).view(np.uint32).ravel()
+        out = self.vals.take(b * (WIDTH + 1) + ((hit * _PICK) >> np.uint32(24)))
         if len(self.okeys):
-            p = np.flatnonzero(out == SPILL)
+            p = (out == SPILL).nonzero()[0]
             if len(p):
                 qq = q[p]
                 pos = np.minimum(np.searchsorted(self.okeys, qq), len(self.okeys) - 1)

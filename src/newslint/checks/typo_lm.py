@@ -138,17 +138,17 @@ class _Pair:
         s = np.uint64(_BITS)
         ab = (a << s) | b
         v = self.t3.get((ab << s) | c)
-        miss = np.flatnonzero(v == _NAN2)
+        miss = (v == _NAN2).nonzero()[0]
         if len(miss):
             bm, cm = b[miss], c[miss]
             k = len(miss)
             two = self.bigrams.get(np.concatenate([((bm << s) | cm) | np.uint64(_P2_TAG),
                                                    ab[miss] | np.uint64(_BO2_TAG)]))
             p2, bo2 = two[:k], np.where(two[k:] == _NAN2, np.uint32(0), two[k:])
-            m2 = np.flatnonzero(p2 == _NAN2)
+            m2 = (p2 == _NAN2).nonzero()[0]
             if len(m2):
-                p2[m2] = (np.take(self.bo1, bm[m2].view(np.int64)).view(np.float16)
-                          + np.take(self.p1, cm[m2].view(np.int64)).view(np.float16)).view(np.uint32)
+                p2[m2] = (self.bo1.take(bm[m2].view(np.int64)).view(np.float16)
+                          + self.p1.take(cm[m2].view(np.int64)).view(np.float16)).view(np.uint32)
             v[miss] = (bo2.view(np.float16) + p2.view(np.float16)).view(np.uint32)
         return v.view(np.float16).reshape(-1, 2)
 
@@ -264,7 +264,7 @@ def gains_at(text_codes, stop, pos, insert, new):
     # all the trigrams in one look-up, summed in the order of the terms (written first)
     parts = [(seq, ok[:, j], j, sign) for seq, ok, sign in ((w_seq, w_ok, -1.0), (c_seq, c_ok, 1.0))
              for j in range(3)]
-    rows = [np.flatnonzero(m) for _, m, _, _ in parts]
+    rows = [m.nonzero()[0] for _, m, _, _ in parts]
     lp = A.logp3(*(np.concatenate([seq[r, j + k] for (seq, _, j, _), r in zip(parts, rows)]) for k in range(3)))
     lp = lp.astype(np.float64)
     total = np.zeros(h)
@@ -299,7 +299,7 @@ def text_logp(text_codes, stop, at=None, model=None):
     size = len(text_codes)
     if at is not None:
         out = np.zeros(size)
-        idx = np.flatnonzero(at)
+        idx = at.nonzero()[0]
         if len(idx):
             ok1 = (idx >= 1) & ~stop[np.maximum(idx - 1, 0)]
             ok2 = ok1 & (idx >= 2) & ~stop[np.maximum(idx - 2, 0)]
@@ -392,7 +392,7 @@ def text_logp_both(text_codes, stop, at):
     np = P.np
     size = len(text_codes)
     fast_lp, mix_lp = np.zeros(size), np.zeros(size)
-    idx = np.flatnonzero(at)
+    idx = at.nonzero()[0]
     if len(idx):
         lp2 = P.logp3(*_text_queries(text_codes, stop, idx))
         fast_lp[idx] = lp2[:, 0].astype(np.float64)
@@ -459,7 +459,7 @@ def word_gains_both(text_codes, stop, pos, lens, new, least_gain, least_fluency,
         return (f[:len(extra[0])], m[:len(extra[0])]) if extra is not None else None
 
     # 1. the written characters and every change's first term
-    idx = np.flatnonzero(touched)
+    idx = touched.nonzero()[0]
     written_fast, written_mix = np.zeros(size), np.zeros(size)
     written_fast[idx], written_mix[idx] = look([0], [rows], _text_queries(text_codes, stop, idx))
 
@@ -475,20 +475,20 @@ def word_gains_both(text_codes, stop, pos, lens, new, least_gain, least_fluency,
     # the partial sum bounds the whole: a change whose gain can no longer reach its bound is dropped
     alive = lm[0] - wm >= least_gain
     # 2. the second term of those left
-    r = np.flatnonzero(alive & ok[1])
+    r = (alive & ok[1]).nonzero()[0]
     if len(r):
         look([1], [r])
         alive[r] = lm[0, r] + lm[1, r] - wm[r] >= least_gain[r]
     # 3. the rest of theirs
     steps = [j for j in range(2, 6)]
-    rs = [np.flatnonzero(alive & ok[j]) for j in steps]
+    rs = [(alive & ok[j]).nonzero()[0] for j in steps]
     if any(len(x) for x in rs):
         look(steps, rs)
     cf, cm = np.zeros(h), np.zeros(h)
     for j in range(6):
         cf = np.where(ok[j], cf + lf[j], cf)
         cm = np.where(ok[j], cm + lm[j], cm)
-    r = np.flatnonzero(alive)
+    r = alive.nonzero()[0]
     wf = np.zeros(h)
     wf[r] = written_of(written_fast, r)
     alive &= ((cf - wf >= fast_gain) & (cf >= fast_fluency * count)
