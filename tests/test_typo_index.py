@@ -117,3 +117,12 @@ def test_the_windows_table_answers_as_the_shipped_sorted_arrays():
                 is_word = j < len(words) and words[j] == k
                 assert bool(table.words_at(n, np.array([i]))[0]) == is_word
     assert got == want and (got.keys() & {(i, 4) for i in range(len(text))})
+
+
+def test_the_model_reads_characters_from_tables_as_it_normalises_them():
+    text = "Ａ股2024年GDP增长5.2%, 好!?（试）\n第二行。\U0002a6a5ｂ，！"
+    c = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
+    want, breaks = typo_lm._normalise_codes(c.copy())
+    got, stop = typo_lm.codes(text)
+    assert got.tolist() == want.tolist() and stop.tolist() == breaks.tolist()
+    assert got[0] == ord("A") and got[2] == ord("0") and stop[text.index("\n")]

@@ -206,12 +206,9 @@ _STOP = "。！？\n"
 _HALF = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}  # as charlm's
 
 
-def codes(text: str):
-    """The characters of ``text`` as the model reads them, one uint64 code each (digits 0, Latin letters
-    A, half-width marks full-width, as :func:`charlm.normalise`; a space is kept, an unknown character),
-    and where a sentence breaks (。！？ or a line end)."""
+def _normalise_codes(c):
+    """:func:`codes`' reading of an array of code points (uint64): the normalised codes and the breaks."""
     np = _arrays().np
-    c = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
     digit = ((c >= 0x30) & (c <= 0x39)) | ((c >= 0xFF10) & (c <= 0xFF19))
     latin = (((c | 0x20) >= 0x61) & ((c | 0x20) <= 0x7A)) | ((c >= 0xFF21) & (c <= 0xFF3A)) | (
         (c >= 0xFF41) & (c <= 0xFF5A))
@@ -222,6 +219,26 @@ def codes(text: str):
     for ch in _STOP:
         stop |= c == ord(ch)
     return c, stop
+
+
+@lru_cache(maxsize=1)
+def _code_tables():
+    """:func:`_normalise_codes` of every BMP code point (what it does beyond the BMP is nothing)."""
+    np = _arrays().np
+    return _normalise_codes(np.arange(0x10000, dtype=np.uint64))
+
+
+def codes(text: str):
+    """The characters of ``text`` as the model reads them, one uint64 code each (digits 0, Latin letters
+    A, half-width marks full-width, as :func:`charlm.normalise`; a space is kept, an unknown character),
+    and where a sentence breaks (。！？ or a line end).  Read from tables of the BMP."""
+    np = _arrays().np
+    norm, breaks = _code_tables()
+    c = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+    bmp = np.minimum(c, 0xFFFF)
+    if (c > 0xFFFF).any():
+        return np.where(c > 0xFFFF, c.astype(np.uint64), norm[bmp]), breaks[bmp] & (c <= 0xFFFF)
+    return norm[bmp], breaks[bmp]
 
 
 def gains_at(text_codes, stop, pos, insert, new):
