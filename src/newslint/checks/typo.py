@@ -139,7 +139,6 @@ CONTEXT_GAIN = {  # for a variant the page's words read otherwise:
 LEAST_GAIN = 2.0  # and any two-character finding: a correction its context does not favour is none (a
 # longer one is a fixed expression the dictionary knows whole, which three characters of context miss)
 _NEEDS_CONTEXT = data.SPLIT | data.INUSE | data.LOOSE | data.HOMOPHONE
-_NUMERAL_CODES = sorted(map(ord, data.NUMERALS))
 
 
 def _flagged_gain(flags: int, least: float = 0.0) -> float:

@@ -736,10 +736,6 @@ class Table:
                 w[4:4 + len(vals)] = vals >= np.uint32(WORD_BIT)
         return out
 
-    def words_at_many(self, queries):
-        """``words_at`` for several ``(n, starts)`` queries."""
-        return [self.words_at(n, starts) for n, starts in queries]
-
     def words_at(self, n: int, starts):
         """For each start (numpy int array), is the ``n``-character window there a dictionary word (at
         least ``CROSS_MIN``)?  Uses the windows of the last :meth:`find`; out of range is False."""
