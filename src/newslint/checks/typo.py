@@ -139,7 +139,6 @@ CONTEXT_GAIN = {  # for a variant the page's words read otherwise:
 LEAST_GAIN = 2.0  # and any two-character finding: a correction its context does not favour is none (a
 # longer one is a fixed expression the dictionary knows whole, which three characters of context miss)
 _NEEDS_CONTEXT = data.SPLIT | data.INUSE | data.LOOSE | data.HOMOPHONE
-_NUMERAL_CODES = sorted(map(ord, data.NUMERALS))
 
 
 def _flagged_gain(flags: int, least: float = 0.0) -> float:
@@ -190,30 +189,28 @@ class _Freq:
         return self._lex.lookup(w)
 
 
-def _context(text: str, hits) -> Dict[Tuple[int, int], str]:
+def _context(text: str, hits, words=None) -> Dict[Tuple[int, int], str]:
     """For each hit ``(start, end, …)``: "crossed" when a dictionary word crosses an edge of the window
     (会议对 is 会议+对, not a misspelt 一对), "open" when a neighbour is a Han character that is neither
     part of a dictionary word outside the window nor a word by itself (:func:`_closer`): the window is
     then part of a run of characters no word covers, a name or a word the dictionary lacks; else "".  The dictionary
-    look-ups are vectorised over all hits (window codes of the variant search)."""
+    look-ups are vectorised over all hits (the windows of the variant search: ``words``, the table's
+    :meth:`~typo_data.Table.word_starts` of the text, if already made)."""
     import numpy as np
 
     if not hits:
         return {}
-    table = data.table()
+    if words is None:
+        words = data.table().word_starts(len(text))
     S = np.array([h[0] for h in hits])
     E = np.array([h[1] for h in hits])
-    queries = []
+    crossed = np.zeros(len(hits), dtype=bool)
     for edge in (S, E):
         for d in (1, 2, 3):  # a word starting d characters before the edge and running past it
             for n in range(d + 1, 5):
-                queries.append((n, edge - d))
-    crossing = len(queries)
-    queries += [(n, S - n) for n in (2, 3, 4)] + [(n, E) for n in (2, 3, 4)]
-    res = table.words_at_many(queries)
-    crossed = np.logical_or.reduce(res[:crossing])
-    before = np.logical_or.reduce(res[crossing:crossing + 3])
-    after = np.logical_or.reduce(res[crossing + 3:])
+                crossed |= words[n][edge - d + 4]
+    before = np.logical_or.reduce([words[n][S - n + 4] for n in (2, 3, 4)])
+    after = np.logical_or.reduce([words[n][E + 4] for n in (2, 3, 4)])
     out: Dict[Tuple[int, int], str] = {}
     size = len(text)
     for k, (s, e, *_) in enumerate(hits):
@@ -347,15 +344,19 @@ def find_typos(page, options: Optional[Dict[str, Dict[str, int]]] = None,
         forms.extend(text[i:i + n] for i, n in zip(starts[first].tolist(), lens[first].tolist()))
     # the model of context scores the rest at once; those it cannot let pass go no further
     starts, lens, payload = starts[once], lens[once], payload[once]
-    gain, keep = _gains(text, starts, lens, payload)
+    from . import typo_lm
+
+    codes, stop = typo_lm.codes(text)
+    gain, keep = _gains(text, starts, lens, payload, codes, stop)
     hits = [(i, i + n, data.correction(text[i:i + n], p), (p >> 18) & 7, p >> 21, g)
             for i, n, p, g in zip(starts[keep].tolist(), lens[keep].tolist(), payload[keep].tolist(),
                                   gain[keep].tolist())]
+    words = data.table().word_starts(len(text))
     if opts[CONFUSED.id].get("homophones", True):  # a word typed by its reading (the costlier search)
-        hits += _homophones(text, forms)
+        hits += _homophones(text, forms, codes, stop, words)
     if not hits:
         return []
-    context = _context(text, hits)
+    context = _context(text, hits, words)
     hits.sort(key=lambda h: (-(h[1] - h[0]), h[0]))  # the longest windows first: 迫不急待, not 不急
     for s, e, right, kind, flags, g in hits:
         if any(a < e and s < b for a, b in taken):
@@ -394,7 +395,7 @@ def find_typos(page, options: Optional[Dict[str, Dict[str, int]]] = None,
 
 def _once(text: str, starts, lens):
     """The mask of the variant windows whose form occurs once on the page and follows no numeral, and
-    the index of each form's first occurrence."""
+    the index of each form's first occurrence (in the order of the forms' codes)."""
     import numpy as np
 
     table = data.table()
@@ -403,59 +404,136 @@ def _once(text: str, starts, lens):
         m = lens == n
         if m.any():
             code[m] = table._codes[n][starts[m]]
-    _, first, inverse, counts = np.unique(code, return_index=True, return_inverse=True, return_counts=True)
-    once = counts[inverse.ravel()] == 1
-    numeral = np.isin(np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32), _NUMERAL_CODES)
-    after_numeral = np.zeros(len(starts), dtype=bool)
-    inner = starts > 0
-    after_numeral[inner] = numeral[starts[inner] - 1]
-    return once & ~after_numeral, first
+    order = np.argsort(code, kind="stable")
+    ordered = code[order]
+    new = np.ones(len(code), dtype=bool)
+    new[1:] = ordered[1:] != ordered[:-1]
+    group = np.cumsum(new) - 1
+    once = np.empty(len(code), dtype=bool)
+    once[order] = np.bincount(group, minlength=1)[group] == 1
+    before = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)[np.maximum(starts - 1, 0)]
+    after_numeral = (starts > 0) & (before <= 0xFFFF) & _numeral_mask()[np.minimum(before, 0xFFFF)]
+    return once & ~after_numeral, order[new]
 
 
-def _homophones(text: str, forms: Optional[list]) -> list:
+CHAR_LAYOUT = 1  # of the per-character arrays below (a change rebuilds the cached copy)
+
+
+def _build_char_info() -> dict:
+    """Per character of the BMP: its count alone in the lexicon (jieba's dictionary, as
+    :meth:`lexicon.Lexicon.lookup` reads it), whether its tag is a function word's, whether it is Han."""
+    import re
+
+    import numpy as np
+
+    from ..lexicon import lexicon
+
+    freq = np.zeros(0x10000, dtype=np.int64)
+    tag = np.zeros(0x10000, dtype=bool)
+    with open(lexicon().path, "rb") as fh:
+        raw = fh.read()
+    for w, f, t in re.findall(rb"^([^\t\n]{1,3})\t(\d+)\t([^\t\n]*)$", raw, re.M):
+        ch = w.decode("utf-8", "replace")
+        if len(ch) == 1:
+            freq[ord(ch)] = int(f)
+            tag[ord(ch)] = t.decode("utf-8", "replace") in data.FUNCTION_TAGS
+    han = np.array([bool(_HAN.match(chr(c))) for c in range(0x10000)])
+    return {"freq": freq, "tag": tag, "han": han}
+
+
+@lru_cache(maxsize=1)
+def _char_info():
+    from ..lexicon import lexicon
+    from .typo_index import cached, source_key
+
+    path = lexicon().path
+    return cached("typo-chars", source_key([path], CHAR_LAYOUT, sorted(data.FUNCTION_TAGS), regex.__version__),
+                  _build_char_info)
+
+
+@lru_cache(maxsize=4)
+def _char_flags(surnames: frozenset):
+    """For every BMP character: is it a function word (:func:`_function_char`)?  does it end the run of
+    characters a window sits in (not Han, or :func:`_closer`)?  Two bool arrays indexed by code point."""
+    import numpy as np
+
+    info = _char_info()
+    freq, tag = info["freq"], info["tag"]
+    fn = ((freq >= 20000) & tag) | (freq >= data.FUNCTION_FREQ)
+    surname = np.zeros(0x10000, dtype=bool)
+    surname[[ord(c) for c in surnames if ord(c) < 0x10000]] = True
+    closer = fn | ((freq >= data.SINGLE_WORD) & ~surname)
+    return fn, ~info["han"] | closer
+
+
+def _flags_of(flags, codes, slow):
+    """``flags`` (indexed by code point) at ``codes``; ``slow(ch)`` for a character beyond the BMP."""
+    import numpy as np
+
+    out = flags[np.minimum(codes, 0xFFFF).astype(np.intp)]
+    big = (codes > 0xFFFF).nonzero()[0]
+    if len(big):
+        out = out.copy()
+        out[big] = [slow(chr(c)) for c in codes[big].tolist()]
+    return out
+
+
+@lru_cache(maxsize=1)
+def _numeral_mask():
+    import numpy as np
+
+    mask = np.zeros(0x10000, dtype=bool)
+    mask[[ord(c) for c in data.NUMERALS]] = True
+    return mask
+
+
+def _homophones(text: str, forms: Optional[list], codes=None, stop=None, words=None) -> list:
     """Hits ``(start, end, correction, SOUND, HOMOPHONE, gain)`` of windows that read as a common word
     of other characters (:meth:`typo_data.Table.homophones_in`: 墙画 for 强化, 菜狗 for 采购) where the
     word makes the context far more probable (``FLAGGED_GAIN``; more when what is written is a dictionary
     word or holds a function word) and runs on with it (``HOMOPHONE_FLUENCY``); of several words one
     window reads as, the best.  A window a dictionary word crosses the edge of is no word typed whole; as
     the variants, a form written twice on the page or after a numeral is meant.  The tests that need no
-    model go first: a page has thousands of such windows, most of them across a word boundary."""
+    model go first: a page has thousands of such windows, most of them across a word boundary.  Uses
+    the windows of the table's last :meth:`~typo_data.Table.find_arrays` (of ``text``); ``codes`` and
+    ``stop``: :func:`typo_lm.codes` of the text, ``words`` the table's
+    :meth:`~typo_data.Table.word_starts`, if already made."""
     import numpy as np
 
+    from ..analyses.mentions import common_surnames
     from . import typo_lm
 
     table = data.table()
-    starts, lens, words = table.homophones_in(text, HOMOPHONE_DIFF)
-    if not len(starts):
-        return []
-    codes, stop = typo_lm.codes(text)
+    if codes is None:
+        codes, stop = typo_lm.codes(text)
     size = len(text)
-    keep = ~np.isin(codes[np.maximum(starts - 1, 0)], np.array(_NUMERAL_CODES, dtype=np.uint64)) | (starts == 0)
-    starts, lens, words = starts[keep], lens[keep], words[keep]
-    ends = starts + lens
     # a dictionary word across an edge of the window (as _context, but per position of the page: a
-    # word covers the characters on both sides of the edge)
-    at = np.arange(size)
-    word_at = {n: np.concatenate([table.words_at(n, at), np.zeros(5, bool)]) for n in (2, 3, 4)}
+    # word covers the characters on both sides of the edge), and a numeral before it: such windows are
+    # set aside before their readings are looked up
+    if words is None:
+        words = table.word_starts(size)
+    word_at = {n: words[n][4:] for n in (2, 3, 4)}  # by position, False past the end
     covers = np.zeros(size + 5, dtype=bool)  # covers[x]: a word holds the characters x - 1 and x
     for n in (2, 3, 4):
         for k in range(1, n):
             covers[k:size] |= word_at[n][:size - k]
-    keep = ~(covers[starts] | covers[np.minimum(ends, size)])
-    before = np.logical_or.reduce([(starts - n >= 0) & word_at[n][np.maximum(starts - n, 0)] for n in (2, 3, 4)])[keep]
-    after = np.logical_or.reduce([word_at[n][ends] for n in (2, 3, 4)])[keep]
-    starts, lens, words, ends = starts[keep], lens[keep], words[keep], ends[keep]
+    numeral_before = np.zeros(size, dtype=bool)
+    numeral_before[1:] = _numeral_mask()[np.minimum(codes[:-1], 0xFFFF).astype(np.intp)] & (codes[:-1] <= 0xFFFF)
+    allowed = {n: ~(covers[:size - n + 1] | covers[n:size + 1] | numeral_before[:size - n + 1]) for n in (2, 3, 4)
+               if size >= n}
+    starts, lens, words = table.homophones_in(text, HOMOPHONE_DIFF, allowed)
     if not len(starts):
         return []
-    # per character of the page met here: a function word?  one that ends a run (_closer)?  Han?
-    chars = np.unique(np.concatenate([codes[np.clip(starts + k, 0, size - 1)] for k in range(-1, 5)]))
-    fn_set = np.array([c for c in chars.tolist() if _function_char(chr(c))], dtype=np.uint64)
-    closed_set = np.array([c for c in chars.tolist() if not _HAN.match(chr(c)) or _closer(chr(c))], dtype=np.uint64)
+    ends = starts + lens
+    before = np.logical_or.reduce([(starts - n >= 0) & word_at[n][np.maximum(starts - n, 0)] for n in (2, 3, 4)])
+    after = np.logical_or.reduce([word_at[n][ends] for n in (2, 3, 4)])
+    # per character met here: a function word?  one that ends a run (_closer)?  Han?
+    fn_flags, closed_flags = _char_flags(common_surnames()[0])
 
     def closed(j, word):  # the neighbour at j ends the run: out of the page, a word's, a closer or no Han
         inside = (j >= 0) & (j < size)
-        c = codes[np.clip(j, 0, size - 1)]
-        return ~inside | word | np.isin(c, closed_set)
+        c = codes[np.minimum(np.maximum(j, 0), size - 1)]
+        return ~inside | word | _flags_of(closed_flags, c, lambda ch: not _HAN.match(ch) or _closer(ch))
 
     open_ = ~(closed(starts - 1, before) & closed(ends, after))
     need = np.where(open_, max(FLAGGED_GAIN[data.HOMOPHONE], CONTEXT_GAIN["open"], HOMOPHONE_WORD_GAIN),
@@ -463,44 +541,28 @@ def _homophones(text: str, forms: Optional[list]) -> list:
     for n in (2, 3, 4):
         m = lens == n
         if m.any():
-            is_word = table.words_at(n, starts[m])
-            has_function = np.logical_or.reduce([np.isin(codes[starts[m] + j], fn_set) for j in range(n)])
+            is_word = word_at[n][starts[m]]
+            has_function = np.logical_or.reduce([_flags_of(fn_flags, codes[starts[m] + j], _function_char)
+                                                 for j in range(n)])
             need[m] = np.where(is_word, np.maximum(need[m], HOMOPHONE_WORD_GAIN), need[m])
             need[m] = np.where(has_function, np.maximum(need[m], HOMOPHONE_FUNCTION_GAIN), need[m])
     touched = np.zeros(len(text) + 6, dtype=bool)  # the written characters the changes touch
     for k in range(6):
         touched[starts + k] |= k < lens + 2
-    # first the faster model alone, with a margin: what it sets aside the mix would not let pass either
-    fast = typo_lm.fast()
-    written = typo_lm.text_logp(codes, stop, touched[:len(text)], model=fast)
-    keep = np.zeros(len(starts), dtype=bool)
-    for n in (2, 3, 4):
-        m = np.flatnonzero(lens == n)
-        if len(m):
-            w = words[m]
-            new = np.stack([(w >> np.uint64(16 * (n - 1 - j))) & np.uint64(0xFFFF) for j in range(n)], 1)
-            gain, _ = typo_lm.word_gains_at(codes, stop, starts[m], n, new, need[m] - PREFILTER_MARGIN,
-                                            HOMOPHONE_FLUENCY - PREFILTER_MARGIN / (n + 2), written, fast)
-            keep[m] = gain > -1e9
-    starts, lens, words, need = starts[keep], lens[keep], words[keep], need[keep]
-    if not len(starts):
-        return []
-    touched[:] = False
-    for k in range(6):
-        touched[starts + k] |= k < lens + 2
-    written = typo_lm.text_logp(codes, stop, touched[:len(text)])
+    # one pass scores each change under the faster model alone (with a margin: what it sets aside the
+    # mix would not let pass either) and under the mix, both from one look-up of each trigram
     best: Dict[Tuple[int, int], Tuple[float, str]] = {}
-    for n in (2, 3, 4):
-        m = lens == n
-        if not m.any():
-            continue
-        w = words[m]
-        new = np.stack([(w >> np.uint64(16 * (n - 1 - j))) & np.uint64(0xFFFF) for j in range(n)], 1)
-        gain, fluent = typo_lm.word_gains_at(codes, stop, starts[m], n, new, need[m], HOMOPHONE_FLUENCY, written)
-        ok = (gain >= need[m]) & (fluent >= HOMOPHONE_FLUENCY)
-        for i, g, c in zip(starts[m][ok].tolist(), gain[ok].tolist(), w[ok].tolist()):
-            if g > best.get((i, i + n), (-1e9, ""))[0]:
-                best[(i, i + n)] = (g, data.decode(c, n))
+    new = np.zeros((len(starts), 4), dtype=np.uint64)
+    for j in range(4):
+        new[:, j] = np.where(j < lens, (words >> (np.uint64(16) * np.maximum(lens - 1 - j, 0).astype(np.uint64)))
+                             & np.uint64(0xFFFF), 0)
+    gain, fluent = typo_lm.word_gains_both(codes, stop, starts, lens, new, need, HOMOPHONE_FLUENCY,
+                                           need - PREFILTER_MARGIN, HOMOPHONE_FLUENCY - PREFILTER_MARGIN / (lens + 2),
+                                           touched[:len(text)])
+    ok = (gain >= need) & (fluent >= HOMOPHONE_FLUENCY)
+    for i, n, g, c in zip(starts[ok].tolist(), lens[ok].tolist(), gain[ok].tolist(), words[ok].tolist()):
+        if g > best.get((i, i + n), (-1e9, ""))[0]:
+            best[(i, i + n)] = (g, data.decode(c, n))
     out = []
     for (s, e), (g, right) in best.items():
         wrong = text[s:e]
@@ -511,7 +573,7 @@ def _homophones(text: str, forms: Optional[list]) -> list:
     return out
 
 
-def _gains(text: str, starts, lens, payload):
+def _gains(text: str, starts, lens, payload, codes=None, stop=None):
     """The gain of each variant's correction under the model of context (nats, :mod:`.typo_lm`), and the
     mask of those that may pass: a flagged one needs its ``FLAGGED_GAIN`` whatever else holds, a
     two-character one at least ``LEAST_GAIN``."""
@@ -521,7 +583,8 @@ def _gains(text: str, starts, lens, payload):
 
     flags = payload >> 21
     kind = (payload >> 18) & 7
-    codes, stop = typo_lm.codes(text)
+    if codes is None:
+        codes, stop = typo_lm.codes(text)
     gain = typo_lm.gains_at(codes, stop, starts + ((payload >> 16) & 3), kind == data.DROP,
                             (payload & 0xFFFF).astype(np.uint64))
     need = np.where(lens == 2, LEAST_GAIN, -np.inf)

@@ -12,11 +12,13 @@ Two levels, both made from data, neither a hand-made list of pairs:
    a few seconds.
 2. **Variant table** (``rules/typo-variants.npz``, built from 1, jieba's ``dict.txt`` and wordfreq's
    Chinese list by ``python -m newslint.checks.typo_data --table``, committed and shipped in the wheel:
-   nothing is built on the user's machine): every string one confusion, one dropped character away from
+   nothing of it is made on the user's machine but its look-up tables, derived once): every string one
+   confusion, one dropped character away from
    a common word (2–4 characters) that is itself no common word — 部署 gives 布署, 竣工 gives 峻工,
    迫不及待 gives 迫不急待 and 迫及待.  Each entry is a 64-bit code of the string (16 bits a character)
    with its correction (the character and its position) and the kind of confusion; a page's every 2-, 3-
-   and 4-character window is searched in the sorted codes at numpy speed, so that the Python work is done
+   and 4-character window is looked up at numpy speed (in hashed tables derived from the shipped arrays
+   and kept in the private cache: :class:`Table`, :mod:`.typo_index`), so that the Python work is done
    only where a window is such a variant.  The table is derived in part from wordfreq's data and so
    carries its licence, CC BY-SA 4.0 (its ``about`` field says so).  It also carries the readings of the
    homophone search (:func:`homophone_arrays`: the syllable of each common character, the syllables of
@@ -549,18 +551,6 @@ def build_table(target: Path) -> None:
     os.replace(tmp, target)
 
 
-FILTER_BITS = 24
-_MUL = 0x9E3779B97F4A7C15
-
-
-def _slot(codes):
-    """The filter slot of each code (a numpy uint64 array): multiplicative hashing, top bits."""
-    import numpy as np
-
-    with np.errstate(over="ignore"):
-        return ((codes * np.uint64(_MUL)) >> np.uint64(64 - FILTER_BITS)).astype(np.intp)
-
-
 def _planes(a):
     """The bytes of ``a`` regrouped by significance (all lowest bytes, then the next…): deltas of sorted
     codes have mostly empty high bytes, which then compress a quarter smaller."""
@@ -573,30 +563,71 @@ def _unplanes(planes, dtype):
     return np.ascontiguousarray(planes.T).view(dtype).ravel()
 
 
+TABLE_LAYOUT = 5  # of the look-up tables derived from the shipped one (a change rebuilds the cached copy)
+WORD_BIT = 1 << 31  # in a window's value: the window is a dictionary word (CROSS_MIN); the rest, its payload
+WINDOW_LOAD = 2.0  # keys a bucket of the windows' tables (4 slots: about 5 % of them spill)
+
+
+def _derive(path: Path) -> Dict[str, "object"]:
+    """The look-up tables of the shipped variant table (:class:`Table`), as arrays to keep in the cache:
+    ``v``, the windows of 2–4 characters (their codes, :func:`encode`, differ in length: no two
+    collide) — a variant's payload (:func:`_payload`), ``WORD_BIT`` for a dictionary word; ``r``, the
+    common words' readings (a reading code of n syllables: where its words start among the sorted
+    ``hk{n}``, times 256, plus how many there are); ``keychar``, the characters any key of ``v`` holds
+    (a window with another is none); ``hr``, ``hk{n}``, ``hw{n}`` as shipped."""
+    import numpy as np
+
+    from .typo_index import Buckets
+
+    out: Dict[str, object] = {}
+    keychar = out["keychar"] = np.zeros(0x10000, dtype=bool)  # the characters of any key
+    vkeys, vvals, rkeys, rvals = [], [], [], []
+    with np.load(path) as z:
+        out["meta"] = np.array([str(z["meta"])])
+        for n in (2, 3, 4):
+            keys = np.cumsum(_unplanes(z[f"k{n}"], np.uint64), dtype=np.uint64)
+            payload = _unplanes(z[f"p{n}"], np.uint32)
+            words = np.cumsum(_unplanes(z[f"w{n}"], np.uint64), dtype=np.uint64)
+            allkeys, inverse = np.unique(np.concatenate([keys, words]), return_inverse=True)
+            vals = np.zeros(len(allkeys), dtype=np.uint32)
+            vals[inverse[:len(keys)]] = payload
+            vals[inverse[len(keys):]] |= np.uint32(WORD_BIT)
+            vkeys.append(allkeys)
+            vvals.append(vals)
+            for j in range(n):
+                keychar[((allkeys >> np.uint64(16 * (n - 1 - j))) & np.uint64(0xFFFF)).astype(np.intp)] = True
+            hk, hw = z[f"hk{n}"], z[f"hw{n}"]
+            out[f"hk{n}"], out[f"hw{n}"] = hk, hw
+            codes, lo, cnt = np.unique(hk, return_index=True, return_counts=True)
+            assert cnt.max() < 256 and (n == 2 or codes.min() >= 1 << (READING_BITS * (n - 1)))
+            rkeys.append(codes)
+            rvals.append((lo.astype(np.uint32) << np.uint32(8)) | cnt.astype(np.uint32))
+        out["hr"] = z["hr"]
+    out.update(Buckets.build(np.concatenate(vkeys), np.concatenate(vvals), load=WINDOW_LOAD).arrays("v"))
+    out.update(Buckets.build(np.concatenate(rkeys), np.concatenate(rvals)).arrays("r"))
+    return out
+
+
 class Table:
-    """The shipped variant table, read whole (a few tens of milliseconds) on the first page with Han text."""
+    """The shipped variant table, as look-up tables (:func:`_derive`) mapped from the private cache (built
+    there on first use from ``typo-variants.npz``, about a second)."""
 
     def __init__(self, path: Path):
         import numpy as np
 
-        with np.load(path) as z:
-            self.meta = str(z["meta"])
-            self.keys = {n: np.cumsum(_unplanes(z[f"k{n}"], np.uint64), dtype=np.uint64) for n in (2, 3, 4)}
-            self.payload = {n: _unplanes(z[f"p{n}"], np.uint32) for n in (2, 3, 4)}
-            self.words = {n: np.cumsum(_unplanes(z[f"w{n}"], np.uint64), dtype=np.uint64) for n in (2, 3, 4)}
-            # homophone words (homophone_arrays)
-            self.reading = z["hr"]
-            self.homophones = {n: (z[f"hk{n}"], z[f"hw{n}"]) for n in (2, 3, 4)}
-        # a filter over the words' reading codes: a window whose slot is empty reads as no common word
-        self.reading_slots = np.zeros(1 << FILTER_BITS, dtype=bool)
-        for keys, _ in self.homophones.values():
-            self.reading_slots[_slot(keys)] = True
+        from .typo_index import Buckets, cached, source_key
+
+        arrays = cached("typo-windows", source_key([path], TABLE_LAYOUT), lambda: _derive(path))
+        self.meta = str(arrays["meta"][0])
+        self.windows = Buckets.of(arrays, "v")
+        self.keychar = arrays["keychar"]
+        # the syllable of each character of the BMP (0: none, or not a common character)
+        self.reading = np.zeros(0x10000, dtype=np.uint16)
+        self.reading[0x4E00:0x4E00 + len(arrays["hr"])] = arrays["hr"]
+        self.homophones = {n: (arrays[f"hk{n}"], arrays[f"hw{n}"]) for n in (2, 3, 4)}
+        self.readings = Buckets.of(arrays, "r")
         self._codes: Dict[int, object] = {}
-        # a one-hash filter over all variants' codes (a byte a slot, 16 MB): a window whose slot is empty is
-        # no variant, and only the tenth or so that pass are searched in the sorted codes
-        self.slots = np.zeros(1 << FILTER_BITS, dtype=bool)
-        for keys in self.keys.values():
-            self.slots[_slot(keys)] = True
+        self._vals: Dict[int, object] = {}
 
     def find(self, text: str) -> List[Tuple[int, int, str, int, int]]:
         """``(start, end, correction, kind, flags)`` of every window of ``text`` that is a variant."""
@@ -606,70 +637,83 @@ class Table:
 
     def find_arrays(self, text: str):
         """The windows of ``text`` that are variants, as numpy arrays: starts, lengths, payloads (see
-        :func:`_payload`)."""
+        :func:`_payload`).  Every window is looked up once (all lengths in one look-up); what it is (a
+        variant, a dictionary word) is kept for :meth:`words_at` until the next text."""
         import numpy as np
 
         a = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
         self._codes = {}
-        found = ([], [], [])
-        if len(a) >= 2:
-            a = np.where(a > 0xFFFF, 0, a).astype(np.uint64)
-            code = a
-            for n in (2, 3, 4):
-                if len(a) < n:
-                    break
-                code = (code[:-1] << np.uint64(16)) | a[n - 1:]
-                self._codes[n] = code
-                keys = self.keys[n]
-                idx = np.flatnonzero(self.slots[_slot(code)])
-                if not len(idx):
-                    continue
-                pos = np.minimum(np.searchsorted(keys, code[idx]), len(keys) - 1)
-                ok = keys[pos] == code[idx]
-                found[0].append(idx[ok])
-                found[1].append(np.full(int(ok.sum()), n))
-                found[2].append(self.payload[n][pos[ok]])
-        if not found[0]:
+        self._vals = {}
+        if len(a) < 2:
             return np.zeros(0, np.intp), np.zeros(0, np.intp), np.zeros(0, np.uint32)
+        a = np.where(a >= 0xFFFF, 0, a)  # (no key holds U+FFFF or beyond)
+        usable = self.keychar[a]  # a window with a character no key holds is none: not looked up
+        a = a.astype(np.uint64)
+        code = a
+        looks = []
+        for n in (2, 3, 4):
+            if len(a) < n:
+                break
+            code = (code[:-1] << np.uint64(16)) | a[n - 1:]
+            usable = usable[:-1] & self.keychar[a[n - 1:]]
+            self._codes[n] = code
+            looks.append((n, usable.nonzero()[0]))
+        v = self.windows.get(np.concatenate([self._codes[n][look] for n, look in looks]))
+        found = ([], [], [])
+        at = 0
+        for n, look in looks:
+            vn = v[at:at + len(look)]
+            at += len(look)
+            vals = self._vals[n] = np.zeros(len(self._codes[n]), dtype=np.uint32)
+            vals[look] = vn
+            payload = vn & np.uint32(WORD_BIT - 1)
+            hit = payload.nonzero()[0]
+            found[0].append(look[hit])
+            found[1].append(np.full(len(hit), n))
+            found[2].append(payload[hit])
         return tuple(np.concatenate(f) for f in found)
 
-    def homophones_in(self, text: str, least: int = 2):
+    def homophones_in(self, text: str, least: int = 2, allowed=None):
         """The windows of ``text`` (2–4 characters) that read as a common word (the syllables of their
         characters' primary readings are the word's) and differ from it in at least ``least`` characters — a
         word typed by its reading and the wrong candidate taken (墙画 for 强化) — as numpy arrays: starts,
-        lengths, the word's code (:func:`encode`); a window with several such words comes once for each."""
+        lengths, the word's code (:func:`encode`); a window with several such words comes once for each.
+        ``allowed``: for each n, a bool mask of the window starts to consider (others are skipped)."""
         import numpy as np
 
-        a = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32).astype(np.int64)
-        han = (a >= 0x4E00) & (a < 0xA000)
-        r = np.where(han, self.reading[np.clip(a - 0x4E00, 0, len(self.reading) - 1)], 0).astype(np.uint64)
-        out = ([], [], [])
+        a = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+        r = np.where(a <= 0xFFFF, self.reading[np.minimum(a, 0xFFFF)], 0).astype(np.uint64)
+        a = a.astype(np.uint64)
         code = r
         ok = r > 0
+        looks = []
         for n in (2, 3, 4):
             if len(a) < n:
                 break
             code = (code[:-1] << np.uint64(READING_BITS)) | r[n - 1:]
             ok = ok[:-1] & (r[n - 1:] > 0)
-            keys, wcodes = self.homophones[n]
-            idx = np.flatnonzero(ok)
-            idx = idx[self.reading_slots[_slot(code[idx])]]
-            if not len(idx) or not len(keys):
-                continue
-            lo = np.searchsorted(keys, code[idx], "left")
-            hi = np.searchsorted(keys, code[idx], "right")
-            m = hi > lo
-            idx, lo, hi = idx[m], lo[m], hi[m]
+            idx = (ok if allowed is None else ok & allowed[n]).nonzero()[0]
+            looks.append((n, idx, code[idx]))
+        if not looks:
+            return np.zeros(0, np.intp), np.zeros(0, np.intp), np.zeros(0, np.uint64)
+        v = self.readings.get(np.concatenate([c for _, _, c in looks]))
+        out = ([], [], [])
+        at = 0
+        for n, idx, _ in looks:
+            vn = v[at:at + len(idx)]
+            at += len(idx)
+            m = vn != 0
+            idx, vn = idx[m], vn[m]
             if not len(idx):
                 continue
-            cnt = hi - lo
+            lo = (vn >> np.uint32(8)).astype(np.intp)
+            cnt = (vn & np.uint32(0xFF)).astype(np.intp)
             starts = np.repeat(idx, cnt)
             pos = np.repeat(lo - np.cumsum(cnt) + cnt, cnt) + np.arange(int(cnt.sum()))
-            words = wcodes[pos]
+            words = self.homophones[n][1][pos]
             diff = np.zeros(len(starts), dtype=np.int64)
             for j in range(n):
-                ch = (words >> np.uint64(16 * (n - 1 - j))) & np.uint64(0xFFFF)
-                diff += ch != a[starts + j].astype(np.uint64)
+                diff += ((words >> np.uint64(16 * (n - 1 - j))) & np.uint64(0xFFFF)) != a[starts + j]
             keep = diff >= least
             out[0].append(starts[keep])
             out[1].append(np.full(int(keep.sum()), n))
@@ -678,37 +722,30 @@ class Table:
             return np.zeros(0, np.intp), np.zeros(0, np.intp), np.zeros(0, np.uint64)
         return tuple(np.concatenate(o) for o in out)
 
-    def words_at_many(self, queries):
-        """``words_at`` for several ``(n, starts)`` queries at once: one search per length."""
+    def word_starts(self, size: int):
+        """For n = 2–4, a bool array: is the n-character window starting at position i a dictionary word
+        (at least ``CROSS_MIN``)?  Read at index i + 4, for i from -4 to ``size`` + 4 (False outside the
+        text).  Uses the windows of the last :meth:`find_arrays` (of a text of ``size`` characters)."""
         import numpy as np
 
-        by_n: Dict[int, List[int]] = {}
-        for k, (n, _) in enumerate(queries):
-            by_n.setdefault(n, []).append(k)
-        out = [None] * len(queries)
-        for n, ks in by_n.items():
-            allstarts = np.concatenate([queries[k][1] for k in ks])
-            res = self.words_at(n, allstarts)
-            off = 0
-            for k in ks:
-                m = len(queries[k][1])
-                out[k] = res[off:off + m]
-                off += m
+        out = {}
+        for n in (2, 3, 4):
+            w = out[n] = np.zeros(size + 9, dtype=bool)
+            vals = self._vals.get(n)
+            if vals is not None:
+                w[4:4 + len(vals)] = vals >= np.uint32(WORD_BIT)
         return out
 
     def words_at(self, n: int, starts):
         """For each start (numpy int array), is the ``n``-character window there a dictionary word (at
-        least ``CROSS_MIN``)?  Uses the window codes of the last :meth:`find`; out of range is False."""
+        least ``CROSS_MIN``)?  Uses the windows of the last :meth:`find`; out of range is False."""
         import numpy as np
 
-        codes = self._codes.get(n)
-        if codes is None or not len(codes):
+        vals = self._vals.get(n)
+        if vals is None or not len(vals):
             return np.zeros(len(starts), dtype=bool)
-        ok = (starts >= 0) & (starts < len(codes))
-        c = codes[np.clip(starts, 0, len(codes) - 1)]
-        words = self.words[n]
-        pos = np.minimum(np.searchsorted(words, c), len(words) - 1)
-        return ok & (words[pos] == c)
+        ok = (starts >= 0) & (starts < len(vals))
+        return ok & (vals[np.clip(starts, 0, len(vals) - 1)] >= np.uint32(WORD_BIT))
 
 
 @lru_cache(maxsize=1)
