@@ -371,6 +371,7 @@ def analyse(page) -> Layout:
     conv = conventions()
     blocks: List[Block] = []
     blank = 0
+    wrapped = bool(getattr(page, "wrap_width", 0))  # a hard-wrapped page: its lines are the file's, not the text's
     for n, start in enumerate(page.line_starts):
         end = page.line_end(n + 1)
         s, e = start, end
@@ -385,13 +386,14 @@ def analyse(page) -> Layout:
         if content.startswith("<!--") and content.find("-->") == len(content) - 3:
             continue  # a Markdown/HTML comment line (e.g. a newslint directive) is not page content
         gap, blank = blank, 0
+        line_no = page.linecol(start)[0] if wrapped else n + 1
         indented = bool(_INDENT_RE.match(text[start:end]))
         m = MD_HEADING_RE.match(content)
         if m:
             inner_s = s + m.start(2)
             inner_e = s + m.end(2)
             if inner_e > inner_s:
-                blocks.append(Block("heading", inner_s, inner_e, n + 1, text[inner_s:inner_e], level=len(m.group(1)),
+                blocks.append(Block("heading", inner_s, inner_e, line_no, text[inner_s:inner_e], level=len(m.group(1)),
                                     blank_before=gap, indented=indented))
             continue
         role = ""
@@ -416,7 +418,7 @@ def analyse(page) -> Layout:
             kind = "list"
         else:
             kind = "body"
-        blocks.append(Block(kind, s, e, n + 1, content, role=role, blank_before=gap, indented=indented))
+        blocks.append(Block(kind, s, e, line_no, content, role=role, blank_before=gap, indented=indented))
 
     # A photo caption may put its credit on the next line: caption text, then 本报记者刘金元 摄.
     for i, b in enumerate(blocks):
@@ -435,12 +437,27 @@ def analyse(page) -> Layout:
         if nxt.kind in ("dateline", "byline") or (nxt.kind == "heading" and nxt.level == 0):
             b.kind, b.role = "heading", "title"
 
-    if not any(b.kind == "heading" and b.level for b in blocks):
+    if plain_page(blocks):
         _plain_structure(blocks, conv)
 
     for i, b in enumerate(blocks):
         b.index = i
     return Layout(blocks, _articles(blocks))
+
+
+def plain_page(blocks: List[Block]) -> bool:
+    """A page whose structure is read from the form of its lines: it has no Markdown heading below its text.
+    Markdown that marks only the title block (``# 主题`` / ``## 副题`` over running text, as a converter or a
+    Word document's heading styles leave it) says nothing about the subheads, leads and labels of the body,
+    which stay unmarked as on a plain-text page."""
+    seen_text = False
+    for b in blocks:
+        if b.kind == "heading" and b.level:
+            if seen_text:
+                return False
+        elif b.kind in ("body", "dateline", "list"):
+            seen_text = True
+    return True
 
 
 def _plain_structure(blocks: List[Block], conv: Conventions) -> None:

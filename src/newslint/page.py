@@ -61,6 +61,12 @@ class Page:
     @classmethod
     def from_text(cls, path: str, raw: str, **kw: Any) -> "Page":
         text, crlf = normalise_newlines(raw)
+        if cls is Page:  # a hard-wrapped page is read with its paragraphs' lines joined (wrapping.py)
+            from .wrapping import unwrapped
+
+            wrapped = unwrapped(path, text, raw, crlf, **kw)
+            if wrapped is not None:
+                return wrapped
         page = cls(path=path, text=text, raw_text=raw if text is not raw else None, **kw)
         page._crlf_at = crlf
         return page

@@ -407,7 +407,7 @@ def breaks(page) -> Breaks:
 def _breaks(page) -> Breaks:
     blocks = _text_blocks(page)
     out = Breaks()
-    plain = not any(b.kind == "heading" and b.level for b in blocks)
+    plain = _layout.plain_page(blocks)
     gap = _usual_gap(blocks)
     lone = _lone_subheads(blocks) if plain else set()
     for i, b in enumerate(blocks):
