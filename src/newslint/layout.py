@@ -23,7 +23,8 @@ BYLINE_RE = regex.compile(  # (?=.{0,200}$): a byline is a short line; bounds th
     r"^(?=.{0,200}$)(?:(?:本报|本台)?(?:记者|通讯员|见习记者|特约记者|实习生)[\s　]*[\p{Han}·]{2,4}"
     r"(?:[\s　、]+(?:(?:记者|通讯员)[\s　]*)?[\p{Han}·]{2,4})*|[□■◎][\p{Han}·]{2,4}|文[/／]图[:：]?[\s　]*[\p{Han}·\s　]{2,12})$")
 # A photo credit closes a caption: 本报记者 刘金元 摄 / （本报记者刘金元 摄） / 张三 摄
-CREDIT_RE = regex.compile(r"(?:[\p{Han}·]{2,4}|本报记者[\s　]*[\p{Han}·]{2,4})[\s　]*摄[）)]?$")
+# (a two-character name may be padded with spaces to the width of three: 本报记者  李  舸摄)
+CREDIT_RE = regex.compile(r"(?:[\p{Han}·]{2,4}|本报记者[\s　]*(?:[\p{Han}·]{2,4}|\p{Han}[\s　]{1,3}\p{Han}))[\s　]*摄[）)]?$")
 # group 2 ends at the last character that is not a space or a closing '#' (possessive runs: linear time)
 MD_HEADING_RE = regex.compile(r"^(#{1,6})[ \t　]+((?:[ \t　#]*+[^ \t　#\n])*)[ \t　#]*$")
 LINK_LINE_RE = regex.compile(r"^\[[^\]]*\]\([^)]*\)$")
@@ -446,18 +447,28 @@ def analyse(page) -> Layout:
 
 
 def plain_page(blocks: List[Block]) -> bool:
-    """A page whose structure is read from the form of its lines: it has no Markdown heading below its text.
-    Markdown that marks only the title block (``# 主题`` / ``## 副题`` over running text, as a converter or a
-    Word document's heading styles leave it) says nothing about the subheads, leads and labels of the body,
-    which stay unmarked as on a plain-text page."""
-    seen_text = False
+    """A page whose structure is read from the form of its lines: it has no Markdown heading, or Markdown marks
+    only its title block (``# 主题`` / ``## 副题`` over the text, as a converter or a Word document's heading
+    styles leave an e-paper article) while its body keeps a plain-text page's form — indented paragraphs, or
+    paragraphs not set apart by blank lines — so its subheads, leads and labels stay unmarked.  (A Markdown
+    body — unindented paragraphs between blank lines — is read by its marks.)"""
+    seen_text, marked = False, False
     for b in blocks:
         if b.kind == "heading" and b.level:
             if seen_text:
                 return False
+            marked = True
         elif b.kind in ("body", "dateline", "list"):
             seen_text = True
-    return True
+    if not marked:
+        return True
+    texts = [b for b in blocks if b.kind in ("body", "dateline")]
+    if len(texts) < 2:
+        return False
+    indented = sum(1 for b in texts if b.indented) * 2 > len(texts)
+    pairs = [(a, b) for a, b in zip(blocks, blocks[1:]) if a.kind in ("body", "dateline") and b.kind == "body"]
+    spaced = sum(1 for _, b in pairs if b.blank_before) * 2 > len(pairs)
+    return indented or not spaced
 
 
 def _plain_structure(blocks: List[Block], conv: Conventions) -> None:
@@ -489,11 +500,28 @@ def _plain_structure(blocks: List[Block], conv: Conventions) -> None:
             if b.kind == "body":
                 b.kind, b.role = "heading", "title"
     if uses_indent:
-        for k, b in enumerate(blocks[:-1]):
-            # an unindented headline after a blank line, over indented text: a new article
-            if b.kind == "body" and not b.role and not b.indented and b.blank_before and blocks[k + 1].indented and \
-                    _plain_heading_candidate(clean_text(b.text), 80):
-                b.kind, b.role = "heading", "title"
+        # an unindented headline after a blank line — with the lines of its title block (引题/主题/副题, up to
+        # four unindented lines in all) — over indented text: a new article
+        def unindented_candidate(x: Block) -> bool:
+            return x.kind == "body" and not x.role and not x.indented and _plain_heading_candidate(clean_text(x.text), 80)
+
+        k = 0
+        while k < len(blocks) - 1:
+            b = blocks[k]
+            if not unindented_candidate(b):
+                k += 1
+                continue
+            j = k
+            while j + 1 < len(blocks) and j - k < 3 and not blocks[j + 1].blank_before and \
+                    unindented_candidate(blocks[j + 1]):
+                j += 1
+            # (without a blank line before it, a title block of two lines or more after a finished paragraph:
+            # a subhead stands alone)
+            after_text = k > 0 and blocks[k - 1].is_text and ends_sentence(clean_text(blocks[k - 1].text))
+            if j + 1 < len(blocks) and blocks[j + 1].indented and (b.blank_before or (j > k and after_text)):
+                for x in blocks[k:j + 1]:
+                    x.kind, x.role = "heading", "title"
+            k = j + 1
 
     for k, b in enumerate(blocks):
         if b.kind != "body" or b.role:
@@ -511,6 +539,12 @@ def _plain_structure(blocks: List[Block], conv: Conventions) -> None:
             b.kind, b.role = "heading", "title"  # a headline or summary line right above the dateline
             continue
         nt = clean_text(nxt.text) if nxt is not None else ""
+        if nt.startswith("——") and _open_line(nt) and len(nt) <= 80 and _open_line(t) and len(t) <= 60 and \
+                not b.indented and k + 2 < len(blocks) and blocks[k + 2].kind in ("body", "dateline"):
+            # a title over its subtitle (高举团结旗帜，从胜利走向新的胜利 / ——某某侧记): on an indented page an
+            # unindented title opens an article; elsewhere the pair may be a quotation and its source, so a subhead
+            b.kind, b.role = "heading", ("title" if uses_indent else "subhead")
+            continue
         evidence = nxt is not None and nxt.kind in ("body", "list") and join_evidence(t, nt)
         if evidence:
             continue  # the next line carries on this one: not a heading
@@ -528,8 +562,18 @@ def _plain_structure(blocks: List[Block], conv: Conventions) -> None:
         elif len(t) <= 120 and not spaced and (nxt.blank_before or (k + 1 < len(blocks) and b.blank_before)):
             b.kind, b.role = "heading", "lead"  # a summary set off by a blank line on a page that has none
 
-    # Leads under the title: the lines before the first one that ends a sentence, when none of them
-    # ends like a sentence (摘要, 核心提示, a pull quote) and the next line does not carry them on.
+    # Leads under the title: the page's own, and those of the articles that follow it on the page.
+    _leads(blocks, i, spaced, uses_indent)
+    for k in range(i + 1, len(blocks)):
+        if blocks[k - 1].kind == "heading" and blocks[k - 1].role == "title" and not (
+                blocks[k].kind == "heading" and blocks[k].role == "title"):
+            _leads(blocks, k, spaced, uses_indent)
+
+
+def _leads(blocks: List[Block], i: int, spaced: bool, uses_indent: bool) -> None:
+    """Leads under a title ending at ``blocks[i - 1]``: the lines before the first one that ends a sentence,
+    when none of them ends like a sentence (摘要, 核心提示, a pull quote) and the next line does not carry
+    them on."""
     k = i
     while k < len(blocks) and k < i + 4 and (blocks[k].kind in ("body", "list") or blocks[k].role in INNER_HEADINGS):
         if blocks[k].kind != "body" or blocks[k].role:
@@ -540,9 +584,12 @@ def _plain_structure(blocks: List[Block], conv: Conventions) -> None:
         if not t or ends_sentence(t) or t[-1] in "，,、；;：:" or len(t) > 300 or nxt is None or (
                 nxt.kind in ("body", "list") and join_evidence(t, clean_text(nxt.text))):
             break
-        if spaced and not uses_indent and _SENTENCE_END_INSIDE.search(t[:-1]):
-            break  # (a page that sets paragraphs apart with blank lines and no indent sets a summary apart by its
-            #        form too; a line there that holds whole sentences and stops without a mark is a cut paragraph)
+        if spaced and not uses_indent and _SENTENCE_END_INSIDE.search(t[:-1]) and not (
+                not _stops_mid_clause(t) and (nxt.kind in ("dateline", "byline") or (
+                    nxt.kind in ("body", "list") and _reads_apart(t, clean_text(nxt.text))))):
+            break  # (a page that sets paragraphs apart with blank lines and no indent has no form that sets a summary
+            #        apart: a line there that holds whole sentences and stops without a mark is a lead only when the
+            #        line under it opens a sentence of its own — the character model reads the two far better apart)
         k += 1
     # (a lead leads into its article's text: a line that holds whole sentences followed straight by the next
     # article's title is that article's only text, cut short, not its lead — a one-line summary in an index of
@@ -554,6 +601,23 @@ def _plain_structure(blocks: List[Block], conv: Conventions) -> None:
         for b in blocks[i:k]:
             if b.kind == "body" and not b.role:
                 b.kind, b.role = "heading", "lead"
+
+
+def _stops_mid_clause(t: str) -> bool:
+    """A line that stops on a word no clause ends on (……解决这个问题的, ……优势以及)."""
+    return bool(t) and ((t[-1] in DANGLING and _last_word(t) == t[-1]) or bool(open_end_evidence(t)))
+
+
+_APART = -4.0  # nats: a lead and the paragraph under it read as two sentences at least this much better than one
+
+
+def _reads_apart(tail: str, head: str) -> bool:
+    """The character model reads ``tail`` and ``head`` far better as two sentences than as one (a summary line
+    over the article's first paragraph, not a paragraph cut at the break)."""
+    from .analyses.joins import score
+
+    s = score(tail, head)
+    return s is not None and s <= _APART
 
 
 def clean_text(text: str) -> str:

@@ -294,9 +294,11 @@ def _plain_split_evidence(blocks: List[Block], i: int, tail: str, gap: int) -> O
         return None if in_run or verse else f"上一段以“{tail[-1]}”结尾"
     if len(tail) > 40 and len(_CLAUSE_PUNCT.findall(tail)) >= 2 and tail[-1] in "了着过":
         return f"上一段以“{tail[-1]}”结尾，句子没有说完"  # 共同打造了 | “优秀作品”……
-    if not b.indented and _SENTENCE_INSIDE.search(tail[:-1]) and not _lead_in_mark(tail):
+    if not b.indented and _SENTENCE_INSIDE.search(tail[:-1]) and not _lead_in_mark(tail) and not (
+            _under_title(blocks, i) and _reads_on(tail, nt, "lead") is None):
         # (an indented page ends each paragraph with a mark; a line there that does not is a lead or a
-        # pull quote, even when it holds whole sentences)
+        # pull quote, even when it holds whole sentences; so is the first line under a title that the
+        # character model does not read on into the next line)
         return "上一段已有完整的句子，却在句子中间结束"
     stub = _reads_on(tail, nt, _stub_clause(tail)) or _object_head(tail, nt)
     if stub:
@@ -304,6 +306,12 @@ def _plain_split_evidence(blocks: List[Block], i: int, tail: str, gap: int) -> O
     from ...analyses.joins import split_evidence as lm_evidence  # a cut between two words: the character model
 
     return lm_evidence(tail, nt)
+
+
+def _under_title(blocks: List[Block], i: int) -> bool:
+    """``blocks[i]`` is the first line under its article's title: where a summary or a lead stands."""
+    return i > 0 and blocks[i - 1].kind == "heading" and blocks[i - 1].role == "title" and \
+        blocks[i - 1].article == blocks[i].article
 
 
 _CLAUSE_SPLIT = regex.compile(r"[，,；;：:。！？!?]")
