@@ -135,3 +135,24 @@ def test_a_cut_first_paragraph_under_the_title_that_reads_on_is_still_a_split():
             "气，让游客看得见生活。\n\n"
             "街道还组织居民成立志愿服务队，为游客讲解老街的历史。\n")
     assert "structure-split-paragraph" in rule_ids(lint_text(text, STRUCT))
+
+
+def test_a_rubric_headline_above_a_dateline_is_a_title():
+    text = ("　　会议要求各地抓好落实。\n\n"
+            "本台快评：为新时代的奋斗者点赞！\n\n"
+            "本台消息：本台今天播发快评，向奋斗在一线的劳动者致敬。\n\n"
+            "新华社综述：奋楫扬帆正当时——某某工作综述\n\n"
+            "本台消息：新华社今天播发综述，回顾一年来各项工作取得的成绩。\n")
+    bs = layout.analyse(Page.from_text("t.txt", text)).blocks
+    assert [(b.kind, b.role) for b in bs if "：" in b.text[:6] and b.kind != "dateline"] == [
+        ("heading", "title"), ("heading", "title")]
+
+
+def test_bold_subheads_of_a_round_up_head_their_items_not_the_article():
+    text = ("国内快讯\n\n"
+            "本台消息：\n\n"
+            "**去年全省引资1.1万亿元**\n\n"
+            "省商务厅今天发布数据，去年全省实际利用外资总额11339.1亿元，其中高技术产业引资4233.4亿元。\n\n"
+            "**全省新开通两条高速公路**\n\n"
+            "今天，全省两条高速公路同时建成通车，总里程达到一百二十公里。\n")
+    assert rule_ids(lint_text(text, ["number", "structure"])) == []

@@ -339,6 +339,7 @@ def join_evidence(left: str, right: str) -> Optional[str]:
 # ---- reading the lines ----------------------------------------------------------------------------
 # A field of a notice or a schedule: 开馆时间：…, 咨询电话：…, 14:00-17:00 某某论坛 (no sentence in it).
 FIELD_RE = regex.compile(r"^(?:[\p{Han}]{2,6}[:：](?![^。！？]*[。！？])|\d{1,2}[:：]\d{2}\s*[-—–~～至]\s*\d{1,2}[:：]\d{2})")
+_RUBRIC = regex.compile(r"^[\p{Han}]{2,6}[:：](?=\S)")  # a rubric before a headline: 央视快评：……
 _INDENT_RE = regex.compile(r"^(?:\u3000|[ \u00a0]{2,}|\t)")
 _SENTENCE_END_INSIDE = regex.compile(r"[。！？!?]")
 _EMPHASIS = "*_"
@@ -530,13 +531,15 @@ def _plain_structure(blocks: List[Block], conv: Conventions) -> None:
         if not t:
             continue
         nxt = blocks[k + 1] if k + 1 < len(blocks) else None
+        if nxt is not None and nxt.kind == "dateline" and len(t) <= 150 and t[-1] not in "—" and (
+                _open_line(t) or (_RUBRIC.match(t) and t[-1] in "！？!?" and not _SENTENCE_END_INSIDE.search(t[:-1]))):
+            # a headline or summary line right above the dateline, a rubric's too (新华社综述：……,
+            # 央视快评：为……点赞！)
+            b.kind, b.role = "heading", "title"
+            continue
         if not ends_sentence(t) and t[-1] not in "，,、；;" and (
                 FIELD_RE.match(t) or t.startswith("——") and len(t) <= 80 and not regex.search(r"[，,。；;！？!?]", t)):
             b.role = "field"  # 开馆时间：9：00—16：30 / ——某某大学教授 王明 (not running text)
-            continue
-        if nxt is not None and nxt.kind == "dateline" and _open_line(t) and len(t) <= 150 and (
-                t[-1] not in "—"):
-            b.kind, b.role = "heading", "title"  # a headline or summary line right above the dateline
             continue
         nt = clean_text(nxt.text) if nxt is not None else ""
         if nt.startswith("——") and _open_line(nt) and len(nt) <= 80 and _open_line(t) and len(t) <= 60 and \

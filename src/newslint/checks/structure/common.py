@@ -80,6 +80,13 @@ def heading_like(block: Block) -> bool:
     return False
 
 
+def _bold_line(text: str) -> bool:
+    """A whole line set in Markdown bold: **以色列继续空袭加沙地带多地目标**"""
+    raw = text.strip(_WS)
+    return raw.startswith(("**", "__")) and raw.rstrip("\\*_" + _WS).endswith(("**", "__")) or (
+        raw.startswith(("**", "__")) and raw.endswith(("**", "__")) and raw.count("**") == 2)
+
+
 def short_unpunctuated(block: Block) -> bool:
     """A body line that reads as a headline only because it is short and has no clause punctuation
     (not bold, not numbered, not parenthesised): the first half of a split may look like that."""
@@ -553,8 +560,8 @@ def cut_head_like_subhead(blocks: List[Block], i: int) -> bool:
     it — that stops on a character of running text and is no short phrase (a clause inside it, or 16
     characters or more): a paragraph's head cut short by the column break looks just like one."""
     b = blocks[i]
-    if not (b.kind == "heading" and b.role == "subhead" and 0 < i < len(blocks) - 1):
-        return False
+    if not (b.kind == "heading" and b.role == "subhead" and 0 < i < len(blocks) - 1) or _bold_line(b.text):
+        return False  # (a line set in bold is a display line by its form: **……开始盾构掘进**)
     above, below = blocks[i - 1], blocks[i + 1]
     tail = clean(b.text)
     return (above.article == b.article == below.article and above.is_text and below.is_text
