@@ -441,6 +441,8 @@ def analyse(page) -> Layout:
 
     if plain_page(blocks):
         _plain_structure(blocks, conv)
+    else:
+        _unmarked_labels(blocks, conv)
 
     for i, b in enumerate(blocks):
         b.index = i
@@ -470,6 +472,20 @@ def plain_page(blocks: List[Block]) -> bool:
     pairs = [(a, b) for a, b in zip(blocks, blocks[1:]) if a.kind in ("body", "dateline") and b.kind == "body"]
     spaced = sum(1 for _, b in pairs if b.blank_before) * 2 > len(pairs)
     return indented or not spaced
+
+
+def _unmarked_labels(blocks: List[Block], conv: Conventions) -> None:
+    """Section labels of a page whose Markdown marks only its higher headings: a point head that opens with a
+    label of the pack (第二，……  一是……  ●……) and stops without a mark, over running text, is a label there too
+    (a report whose parts are ``##`` and whose points are set as lines of their own)."""
+    for k, b in enumerate(blocks[:-1]):
+        if b.kind != "body" or b.role:
+            continue
+        t = clean_text(b.text)
+        if t and conv.section_label.match(t) and len(t) <= 120 and not ends_sentence(t) and \
+                t[-1] not in "，,、；;：:—" and blocks[k + 1].kind in ("body", "list") and \
+                not join_evidence(t, clean_text(blocks[k + 1].text)):
+            b.kind, b.role = "heading", "label"
 
 
 def _plain_structure(blocks: List[Block], conv: Conventions) -> None:

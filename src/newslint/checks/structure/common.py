@@ -458,8 +458,11 @@ def _breaks(page) -> Breaks:
                 # layout did not recognise or a deliberate break: it is a split only with evidence.
                 why = _plain_split_evidence(blocks, i, tail, gap)
                 by_design = not why
-            if joins and not why and plain and _lead_in_mark(tail):
-                by_design = True  # a lead-in: ……最豪迈的誓言—— | 祖国，请您检阅！
+            if joins and not why and _lead_in_mark(tail) and (plain or not _SENTENCE_INSIDE.search(tail[:-1])):
+                by_design = True  # a lead-in: ……最豪迈的誓言—— | 祖国，请您检阅！ (in Markdown, a line of one sentence)
+            if joins and not why and not plain and tail[-1] in _CLAUSE_END and len(tail) <= 24 and \
+                    len(clean(nxt.text)) <= 24:
+                by_design = True  # a salutation or verse set line by line: 全国同胞们， | 同志们，朋友们：
             if by_design:
                 pass
             elif joins:
