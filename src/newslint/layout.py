@@ -478,14 +478,43 @@ def _unmarked_labels(blocks: List[Block], conv: Conventions) -> None:
     """Section labels of a page whose Markdown marks only its higher headings: a point head that opens with a
     label of the pack (第二，……  一是……  ●……) and stops without a mark, over running text, is a label there too
     (a report whose parts are ``##`` and whose points are set as lines of their own)."""
-    for k, b in enumerate(blocks[:-1]):
+    head = False  # between a headline and its article's first line of text
+    for k, b in enumerate(blocks):
+        if b.kind == "heading":
+            head = True
+            continue
         if b.kind != "body" or b.role:
+            head = head and b.kind not in ("dateline", "list")
             continue
         t = clean_text(b.text)
-        if t and conv.section_label.match(t) and len(t) <= 120 and not ends_sentence(t) and \
-                t[-1] not in "，,、；;：:—" and blocks[k + 1].kind in ("body", "list") and \
-                not join_evidence(t, clean_text(blocks[k + 1].text)):
-            b.kind, b.role = "heading", "label"
+        nxt = blocks[k + 1] if k + 1 < len(blocks) else None
+        if not t or ends_sentence(t) or t[-1] in "，,、；;：:—":
+            head = False
+            continue
+        if FIELD_RE.match(t) and not t.startswith(("“", "‘")) and not (nxt is not None and nxt.kind == "body"
+                                                                      and join_evidence(t, clean_text(nxt.text))):
+            b.role = "field"  # a profile's head: 某某：中国工程院院士; 开放时间：9：00—16：30 (no sentence after its colon)
+            continue
+        if head and nxt is not None and (nxt.kind == "dateline" or (nxt.kind == "body" and nxt.role == "")) and \
+                (conv.section_label.match(t) or _open_line(t)) and _leads_to_dateline(blocks, k):
+            b.kind, b.role = "heading", "lead"  # a summary between the headline and the dateline: ■ 70年来，……
+            continue
+        head = False
+        if nxt is None or nxt.kind not in ("body", "list") or join_evidence(t, clean_text(nxt.text)):
+            continue
+        if conv.section_label.match(t) and len(t) <= 120 and not _SENTENCE_END_INSIDE.search(t):
+            b.kind, b.role = "heading", "label"  # (a point head is one sentence; a line with more was cut)
+
+
+def _leads_to_dateline(blocks: List[Block], k: int) -> bool:
+    """The lines from ``blocks[k]`` on, up to three, all stop without a final mark and a dateline follows them."""
+    for x in blocks[k:k + 4]:
+        if x.kind == "dateline":
+            return True
+        t = clean_text(x.text)
+        if x.kind != "body" or not t or ends_sentence(t) or t[-1] in "，,、；;：:—":
+            return False
+    return False
 
 
 def _plain_structure(blocks: List[Block], conv: Conventions) -> None:

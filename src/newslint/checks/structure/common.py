@@ -458,7 +458,8 @@ def _breaks(page) -> Breaks:
                 # layout did not recognise or a deliberate break: it is a split only with evidence.
                 why = _plain_split_evidence(blocks, i, tail, gap)
                 by_design = not why
-            if joins and not why and _lead_in_mark(tail) and (plain or not _SENTENCE_INSIDE.search(tail[:-1])):
+            if joins and not why and _lead_in_mark(tail) and (plain or not (
+                    _SENTENCE_INSIDE.search(tail[:-1]) or tail.count("“") > tail.count("”"))):
                 by_design = True  # a lead-in: ……最豪迈的誓言—— | 祖国，请您检阅！ (in Markdown, a line of one sentence)
             if joins and not why and not plain and tail[-1] in _CLAUSE_END and len(tail) <= 24 and \
                     len(clean(nxt.text)) <= 24:
