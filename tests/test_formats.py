@@ -94,6 +94,12 @@ def test_markdown_on_the_title_alone_leaves_the_body_read_as_plain_text():
         assert not layout.plain_page(layout.analyse(Page.from_text("t.md", marked)).blocks)
 
 
+def test_evidence_that_a_quantity_or_a_ba_clause_reads_on():
+    assert layout.join_evidence("份额连续第四年保持在14%", "左右的较高水平。")
+    assert layout.join_evidence("会议提出，要把“三个一批”", "作为抓项目的主要抓手，持续推进。")
+    assert layout.join_evidence("会议提出，要抓好“三个一批”", "作为抓项目的主要抓手，持续推进。") is None
+
+
 ONE_PAGE = (
     "　　修缮方案先后征求了三百多户居民的意见。\r\n"
     "　　本报记者  王  明摄\r\n"

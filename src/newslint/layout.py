@@ -277,6 +277,8 @@ _LATIN_CAP = regex.compile(r"[A-Z]")
 _YEAR_END = regex.compile(r"(?<!\d)\d{4}年$")
 _APPROX_END = regex.compile(r"\d[多余]$")  # a number waiting for its measure word or noun: 900多 | 人口
 _NAME_PART_END = regex.compile(r"\p{Han}[·•]\p{Han}$")  # one character of a name's part: 丹尼斯·阿 | 尔努瓦
+_QUALIFIER_OPEN = regex.compile(r"^(?:左右|以上|以下|上下|之间|开外)")  # what follows a quantity, never a paragraph's start
+_BA_QUOTED_END = regex.compile(r"(?:把|将)“[^“”，。]{1,14}”$")  # a 把 clause whose verb is still to come
 _MONTH_OPEN = regex.compile(r"^(?:1[0-2]|0?[1-9])月(?:\d{1,2}[日号])?")
 
 
@@ -315,6 +317,10 @@ def join_evidence(left: str, right: str) -> Optional[str]:
         return "一个日期被拆开"  # ……2014年 | 10月15日，……
     if _APPROX_END.search(left) and _HAN.match(right[0]):
         return "数字与其单位被拆开"  # ……298户农户、900多 | 人口
+    if (left[-1].isdigit() or left[-1] in "%％") and _QUALIFIER_OPEN.match(right):
+        return "数量与其后的“左右”“以上”之类被拆开"  # ……保持在14% | 左右的较高水平
+    if _BA_QUOTED_END.search(left) and _HAN.match(right[0]):
+        return "“把”字句的宾语之后，动词在下一段"  # ……要把“三个一批” | 作为抓项目的主要抓手
     if _NAME_PART_END.search(left) and _HAN.match(right[0]):
         return "外文人名被拆开"  # ……导演丹尼斯·阿 | 尔努瓦说
     if right[0] in BAD_OPEN_PUNCT:
@@ -450,11 +456,12 @@ def analyse(page) -> Layout:
 
 
 def plain_page(blocks: List[Block]) -> bool:
-    """A page whose structure is read from the form of its lines: it has no Markdown heading, or Markdown marks
-    only its title block (``# 主题`` / ``## 副题`` over the text, as a converter or a Word document's heading
-    styles leave an e-paper article) while its body keeps a plain-text page's form — indented paragraphs, or
-    paragraphs not set apart by blank lines — so its subheads, leads and labels stay unmarked.  (A Markdown
-    body — unindented paragraphs between blank lines — is read by its marks.)"""
+    """A page whose structure is read from the form of its lines: it has no Markdown heading below its text, and
+    either no Markdown heading at all or Markdown that marks only the title block (``# 主题`` / ``## 副题``, as a
+    converter or a Word document's heading styles leave an e-paper story) over a body that keeps a plain page's
+    form — indented paragraphs, or paragraphs not set apart by blank lines.  Such a body's subheads, pull
+    quotes, leads and labels are unmarked: a split there needs evidence, as on plain text.  (A Markdown body —
+    unindented paragraphs between blank lines — is read by its marks.)"""
     seen_text, marked = False, False
     for b in blocks:
         if b.kind == "heading" and b.level:
@@ -531,10 +538,11 @@ def _plain_structure(blocks: List[Block], conv: Conventions) -> None:
     # Title block: the page's first lines, short and unpunctuated (not indented on an indented page),
     # up to the first line of running text.
     i = 0
+    marked = blocks[0].kind == "heading" and blocks[0].level > 0  # (Markdown marks the title block: it ends there)
     while i < len(blocks) and i < 5:
         b = blocks[i]
         nb = blocks[i + 1] if i + 1 < len(blocks) else None
-        if b.kind == "heading" or (b.kind == "body" and not b.role and _plain_heading_candidate(clean_text(b.text), 80)
+        if b.kind == "heading" or (not marked and b.kind == "body" and not b.role and _plain_heading_candidate(clean_text(b.text), 80)
                                    and not (uses_indent and b.indented) and not conv.section_label.match(b.text)
                                    and not (nb is not None and nb.kind == "body"
                                             and join_evidence(clean_text(b.text), clean_text(nb.text)))):

@@ -316,8 +316,9 @@ def _plain_split_evidence(blocks: List[Block], i: int, tail: str, gap: int) -> O
 
 
 def _under_title(blocks: List[Block], i: int) -> bool:
-    """``blocks[i]`` is the first line under its article's title: where a summary or a lead stands."""
-    return i > 0 and blocks[i - 1].kind == "heading" and blocks[i - 1].role == "title" and \
+    """``blocks[i]`` is the first line under its article's title or under a subhead: where a summary, a lead or
+    a display quotation stands."""
+    return i > 0 and blocks[i - 1].kind == "heading" and blocks[i - 1].role in ("title", "subhead", "label") and \
         blocks[i - 1].article == blocks[i].article
 
 
