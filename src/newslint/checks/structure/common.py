@@ -302,7 +302,7 @@ def _plain_split_evidence(blocks: List[Block], i: int, tail: str, gap: int) -> O
     if len(tail) > 40 and len(_CLAUSE_PUNCT.findall(tail)) >= 2 and tail[-1] in "了着过":
         return f"上一段以“{tail[-1]}”结尾，句子没有说完"  # 共同打造了 | “优秀作品”……
     if not b.indented and _SENTENCE_INSIDE.search(tail[:-1]) and not _lead_in_mark(tail) and not (
-            _under_title(blocks, i) and _reads_on(tail, nt, "lead") is None):
+            _under_title(blocks, i) and len(tail) <= _DISPLAY_CHARS and _reads_on(tail, nt, "lead") is None):
         # (an indented page ends each paragraph with a mark; a line there that does not is a lead or a
         # pull quote, even when it holds whole sentences; so is the first line under a title that the
         # character model does not read on into the next line)
@@ -313,6 +313,9 @@ def _plain_split_evidence(blocks: List[Block], i: int, tail: str, gap: int) -> O
     from ...analyses.joins import split_evidence as lm_evidence  # a cut between two words: the character model
 
     return lm_evidence(tail, nt)
+
+
+_DISPLAY_CHARS = 100  # a lead or a display quotation is no longer than this; a longer line is a paragraph
 
 
 def _under_title(blocks: List[Block], i: int) -> bool:
