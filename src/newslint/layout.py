@@ -640,8 +640,9 @@ def _leads(blocks: List[Block], i: int, spaced: bool, uses_indent: bool) -> None
         if not t or ends_sentence(t) or t[-1] in "，,、；;：:" or len(t) > 300 or nxt is None or (
                 nxt.kind in ("body", "list") and join_evidence(t, clean_text(nxt.text))):
             break
+        first = all(x.kind == "heading" for x in blocks[i:k])  # (nothing but headings between it and the title)
         if spaced and not uses_indent and _SENTENCE_END_INSIDE.search(t[:-1]) and not (
-                not _stops_mid_clause(t) and (nxt.kind in ("dateline", "byline") or (
+                first and not _stops_mid_clause(t) and len(t) <= 150 and (nxt.kind in ("dateline", "byline") or (
                     nxt.kind in ("body", "list") and _reads_apart(t, clean_text(nxt.text))))):
             break  # (a page that sets paragraphs apart with blank lines and no indent has no form that sets a summary
             #        apart: a line there that holds whole sentences and stops without a mark is a lead only when the
