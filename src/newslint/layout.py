@@ -642,8 +642,8 @@ def _leads(blocks: List[Block], i: int, spaced: bool, uses_indent: bool) -> None
             break
         first = all(x.kind == "heading" for x in blocks[i:k])  # (nothing but headings between it and the title)
         if spaced and not uses_indent and _SENTENCE_END_INSIDE.search(t[:-1]) and not (
-                first and not _stops_mid_clause(t) and len(t) <= 150 and (nxt.kind in ("dateline", "byline") or (
-                    nxt.kind in ("body", "list") and _reads_apart(t, clean_text(nxt.text))))):
+                first and not _stops_mid_clause(t) and (nxt.kind in ("dateline", "byline") or (
+                    len(t) <= 150 and nxt.kind in ("body", "list") and _reads_apart(t, clean_text(nxt.text))))):
             break  # (a page that sets paragraphs apart with blank lines and no indent has no form that sets a summary
             #        apart: a line there that holds whole sentences and stops without a mark is a lead only when the
             #        line under it opens a sentence of its own — the character model reads the two far better apart)

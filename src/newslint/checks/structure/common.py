@@ -315,7 +315,7 @@ def _plain_split_evidence(blocks: List[Block], i: int, tail: str, gap: int) -> O
     return lm_evidence(tail, nt)
 
 
-_DISPLAY_CHARS = 100  # a lead or a display quotation is no longer than this; a longer line is a paragraph
+_DISPLAY_CHARS = 150  # a lead or a display quotation is no longer than this; a longer line is a paragraph
 
 
 def _under_title(blocks: List[Block], i: int) -> bool:
