@@ -3,7 +3,8 @@ one text with other articles, reads as the page it is (benchmarks/formats.py mea
 from helpers import lint_text, rule_ids
 from newslint import layout
 from newslint.page import Page
-from newslint.wrapping import WrappedPage, wrap_breaks
+from newslint.page import WrappedPage
+from newslint.wrapping import wrap_breaks
 
 STRUCT = ["structure"]
 
