@@ -21,6 +21,7 @@ import unicodedata
 from typing import List, Optional, Tuple
 
 MIN_WIDTH = 16  # a wrap width narrower than this is a list or verse, not a column
+MAX_WIDTH = 160  # characters: a line longer than this is no wrapped line
 MIN_LINES = 4  # non-blank lines a page needs before its form says anything
 FULL_SHARE = 0.2  # lines at the full width: at least this share of the non-blank lines …
 MIN_FULL = 2  # … and at least this many
@@ -65,6 +66,8 @@ def wrap_breaks(text: str) -> Tuple[List[int], int]:
     # (a line is measured with its trailing spaces: a wrap may fall after a space; a blank line is empty)
     stripped = [l if l.strip() else "" for l in lines]
     content = [s for s in stripped if s.strip()]
+    if sum(1 for s in content if len(s) > MAX_WIDTH) > OVER_SHARE * len(content):
+        return [], 0  # (lines that long are paragraphs, not a column's width: the common case, decided cheaply)
     # (a line's width counts its indent: the first line of an indented paragraph is full at the same width)
     measures = ((lambda s: len(s), 1), (_display_width, 2))
     width, measure, tol = None, None, 0
