@@ -23,7 +23,8 @@ BYLINE_RE = regex.compile(  # (?=.{0,200}$): a byline is a short line; bounds th
     r"^(?=.{0,200}$)(?:(?:本报|本台)?(?:记者|通讯员|见习记者|特约记者|实习生)[\s　]*[\p{Han}·]{2,4}"
     r"(?:[\s　、]+(?:(?:记者|通讯员)[\s　]*)?[\p{Han}·]{2,4})*|[□■◎][\p{Han}·]{2,4}|文[/／]图[:：]?[\s　]*[\p{Han}·\s　]{2,12})$")
 # A photo credit closes a caption: 本报记者 刘金元 摄 / （本报记者刘金元 摄） / 张三 摄
-CREDIT_RE = regex.compile(r"(?:[\p{Han}·]{2,4}|本报记者[\s　]*[\p{Han}·]{2,4})[\s　]*摄[）)]?$")
+# (a two-character name may be padded with spaces to the width of three: 本报记者  李  舸摄)
+CREDIT_RE = regex.compile(r"(?:[\p{Han}·]{2,4}|本报记者[\s　]*(?:[\p{Han}·]{2,4}|\p{Han}[\s　]{1,3}\p{Han}))[\s　]*摄[）)]?$")
 # group 2 ends at the last character that is not a space or a closing '#' (possessive runs: linear time)
 MD_HEADING_RE = regex.compile(r"^(#{1,6})[ \t　]+((?:[ \t　#]*+[^ \t　#\n])*)[ \t　#]*$")
 LINK_LINE_RE = regex.compile(r"^\[[^\]]*\]\([^)]*\)$")
@@ -276,6 +277,8 @@ _LATIN_CAP = regex.compile(r"[A-Z]")
 _YEAR_END = regex.compile(r"(?<!\d)\d{4}年$")
 _APPROX_END = regex.compile(r"\d[多余]$")  # a number waiting for its measure word or noun: 900多 | 人口
 _NAME_PART_END = regex.compile(r"\p{Han}[·•]\p{Han}$")  # one character of a name's part: 丹尼斯·阿 | 尔努瓦
+_QUALIFIER_OPEN = regex.compile(r"^(?:左右|以上|以下|上下|之间|开外)")  # what follows a quantity, never a paragraph's start
+_BA_QUOTED_END = regex.compile(r"(?:把|将)“[^“”，。]{1,14}”$")  # a 把 clause whose verb is still to come
 _MONTH_OPEN = regex.compile(r"^(?:1[0-2]|0?[1-9])月(?:\d{1,2}[日号])?")
 
 
@@ -314,6 +317,10 @@ def join_evidence(left: str, right: str) -> Optional[str]:
         return "一个日期被拆开"  # ……2014年 | 10月15日，……
     if _APPROX_END.search(left) and _HAN.match(right[0]):
         return "数字与其单位被拆开"  # ……298户农户、900多 | 人口
+    if (left[-1].isdigit() or left[-1] in "%％") and _QUALIFIER_OPEN.match(right):
+        return "数量与其后的“左右”“以上”之类被拆开"  # ……保持在14% | 左右的较高水平
+    if _BA_QUOTED_END.search(left) and _HAN.match(right[0]):
+        return "“把”字句的宾语之后，动词在下一段"  # ……要把“三个一批” | 作为抓项目的主要抓手
     if _NAME_PART_END.search(left) and _HAN.match(right[0]):
         return "外文人名被拆开"  # ……导演丹尼斯·阿 | 尔努瓦说
     if right[0] in BAD_OPEN_PUNCT:
@@ -338,6 +345,7 @@ def join_evidence(left: str, right: str) -> Optional[str]:
 # ---- reading the lines ----------------------------------------------------------------------------
 # A field of a notice or a schedule: 开馆时间：…, 咨询电话：…, 14:00-17:00 某某论坛 (no sentence in it).
 FIELD_RE = regex.compile(r"^(?:[\p{Han}]{2,6}[:：](?![^。！？]*[。！？])|\d{1,2}[:：]\d{2}\s*[-—–~～至]\s*\d{1,2}[:：]\d{2})")
+_RUBRIC = regex.compile(r"^[\p{Han}]{2,6}[:：](?=\S)")  # a rubric before a headline: 央视快评：……
 _INDENT_RE = regex.compile(r"^(?:\u3000|[ \u00a0]{2,}|\t)")
 _SENTENCE_END_INSIDE = regex.compile(r"[。！？!?]")
 _EMPHASIS = "*_"
@@ -371,6 +379,7 @@ def analyse(page) -> Layout:
     conv = conventions()
     blocks: List[Block] = []
     blank = 0
+    wrapped = bool(getattr(page, "wrap_width", 0))  # a hard-wrapped page: its lines are the file's, not the text's
     for n, start in enumerate(page.line_starts):
         end = page.line_end(n + 1)
         s, e = start, end
@@ -385,13 +394,14 @@ def analyse(page) -> Layout:
         if content.startswith("<!--") and content.find("-->") == len(content) - 3:
             continue  # a Markdown/HTML comment line (e.g. a newslint directive) is not page content
         gap, blank = blank, 0
+        line_no = page.linecol(start)[0] if wrapped else n + 1
         indented = bool(_INDENT_RE.match(text[start:end]))
         m = MD_HEADING_RE.match(content)
         if m:
             inner_s = s + m.start(2)
             inner_e = s + m.end(2)
             if inner_e > inner_s:
-                blocks.append(Block("heading", inner_s, inner_e, n + 1, text[inner_s:inner_e], level=len(m.group(1)),
+                blocks.append(Block("heading", inner_s, inner_e, line_no, text[inner_s:inner_e], level=len(m.group(1)),
                                     blank_before=gap, indented=indented))
             continue
         role = ""
@@ -416,7 +426,7 @@ def analyse(page) -> Layout:
             kind = "list"
         else:
             kind = "body"
-        blocks.append(Block(kind, s, e, n + 1, content, role=role, blank_before=gap, indented=indented))
+        blocks.append(Block(kind, s, e, line_no, content, role=role, blank_before=gap, indented=indented))
 
     # A photo caption may put its credit on the next line: caption text, then 本报记者刘金元 摄.
     for i, b in enumerate(blocks):
@@ -435,12 +445,83 @@ def analyse(page) -> Layout:
         if nxt.kind in ("dateline", "byline") or (nxt.kind == "heading" and nxt.level == 0):
             b.kind, b.role = "heading", "title"
 
-    if not any(b.kind == "heading" and b.level for b in blocks):
+    if plain_page(blocks):
         _plain_structure(blocks, conv)
+    else:
+        _unmarked_labels(blocks, conv)
 
     for i, b in enumerate(blocks):
         b.index = i
     return Layout(blocks, _articles(blocks))
+
+
+def plain_page(blocks: List[Block]) -> bool:
+    """A page whose structure is read from the form of its lines: it has no Markdown heading below its text, and
+    either no Markdown heading at all or Markdown that marks only the title block (``# 主题`` / ``## 副题``, as a
+    converter or a Word document's heading styles leave an e-paper story) over a body that keeps a plain page's
+    form — indented paragraphs, or paragraphs not set apart by blank lines.  Such a body's subheads, pull
+    quotes, leads and labels are unmarked: a split there needs evidence, as on plain text.  (A Markdown body —
+    unindented paragraphs between blank lines — is read by its marks.)"""
+    seen_text, marked = False, False
+    for b in blocks:
+        if b.kind == "heading" and b.level:
+            if seen_text:
+                return False
+            marked = True
+        elif b.kind in ("body", "dateline", "list"):
+            seen_text = True
+    if not marked:
+        return True
+    texts = [b for b in blocks if b.kind in ("body", "dateline")]
+    if len(texts) < 2:
+        return False
+    indented = sum(1 for b in texts if b.indented) * 2 > len(texts)
+    pairs = [(a, b) for a, b in zip(blocks, blocks[1:]) if a.kind in ("body", "dateline") and b.kind == "body"]
+    spaced = sum(1 for _, b in pairs if b.blank_before) * 2 > len(pairs)
+    return indented or not spaced
+
+
+def _unmarked_labels(blocks: List[Block], conv: Conventions) -> None:
+    """Section labels of a page whose Markdown marks only its higher headings: a point head that opens with a
+    label of the pack (第二，……  一是……  ●……) and stops without a mark, over running text, is a label there too
+    (a report whose parts are ``##`` and whose points are set as lines of their own)."""
+    head = False  # between a headline and its article's first line of text
+    for k, b in enumerate(blocks):
+        if b.kind == "heading":
+            head = True
+            continue
+        if b.kind != "body" or b.role:
+            head = head and b.kind not in ("dateline", "list")
+            continue
+        t = clean_text(b.text)
+        nxt = blocks[k + 1] if k + 1 < len(blocks) else None
+        if not t or ends_sentence(t) or t[-1] in "，,、；;：:—":
+            head = False
+            continue
+        if FIELD_RE.match(t) and not t.startswith(("“", "‘")) and not (nxt is not None and nxt.kind == "body"
+                                                                      and join_evidence(t, clean_text(nxt.text))):
+            b.role = "field"  # a profile's head: 某某：中国工程院院士; 开放时间：9：00—16：30 (no sentence after its colon)
+            continue
+        if head and nxt is not None and (nxt.kind == "dateline" or (nxt.kind == "body" and nxt.role == "")) and \
+                (conv.section_label.match(t) or _open_line(t)) and _leads_to_dateline(blocks, k):
+            b.kind, b.role = "heading", "lead"  # a summary between the headline and the dateline: ■ 70年来，……
+            continue
+        head = False
+        if nxt is None or nxt.kind not in ("body", "list") or join_evidence(t, clean_text(nxt.text)):
+            continue
+        if conv.section_label.match(t) and len(t) <= 120 and not _SENTENCE_END_INSIDE.search(t):
+            b.kind, b.role = "heading", "label"  # (a point head is one sentence; a line with more was cut)
+
+
+def _leads_to_dateline(blocks: List[Block], k: int) -> bool:
+    """The lines from ``blocks[k]`` on, up to three, all stop without a final mark and a dateline follows them."""
+    for x in blocks[k:k + 4]:
+        if x.kind == "dateline":
+            return True
+        t = clean_text(x.text)
+        if x.kind != "body" or not t or ends_sentence(t) or t[-1] in "，,、；;：:—":
+            return False
+    return False
 
 
 def _plain_structure(blocks: List[Block], conv: Conventions) -> None:
@@ -457,10 +538,11 @@ def _plain_structure(blocks: List[Block], conv: Conventions) -> None:
     # Title block: the page's first lines, short and unpunctuated (not indented on an indented page),
     # up to the first line of running text.
     i = 0
+    marked = blocks[0].kind == "heading" and blocks[0].level > 0  # (Markdown marks the title block: it ends there)
     while i < len(blocks) and i < 5:
         b = blocks[i]
         nb = blocks[i + 1] if i + 1 < len(blocks) else None
-        if b.kind == "heading" or (b.kind == "body" and not b.role and _plain_heading_candidate(clean_text(b.text), 80)
+        if b.kind == "heading" or (not marked and b.kind == "body" and not b.role and _plain_heading_candidate(clean_text(b.text), 80)
                                    and not (uses_indent and b.indented) and not conv.section_label.match(b.text)
                                    and not (nb is not None and nb.kind == "body"
                                             and join_evidence(clean_text(b.text), clean_text(nb.text)))):
@@ -472,11 +554,28 @@ def _plain_structure(blocks: List[Block], conv: Conventions) -> None:
             if b.kind == "body":
                 b.kind, b.role = "heading", "title"
     if uses_indent:
-        for k, b in enumerate(blocks[:-1]):
-            # an unindented headline after a blank line, over indented text: a new article
-            if b.kind == "body" and not b.role and not b.indented and b.blank_before and blocks[k + 1].indented and \
-                    _plain_heading_candidate(clean_text(b.text), 80):
-                b.kind, b.role = "heading", "title"
+        # an unindented headline after a blank line — with the lines of its title block (引题/主题/副题, up to
+        # four unindented lines in all) — over indented text: a new article
+        def unindented_candidate(x: Block) -> bool:
+            return x.kind == "body" and not x.role and not x.indented and _plain_heading_candidate(clean_text(x.text), 80)
+
+        k = 0
+        while k < len(blocks) - 1:
+            b = blocks[k]
+            if not unindented_candidate(b):
+                k += 1
+                continue
+            j = k
+            while j + 1 < len(blocks) and j - k < 3 and not blocks[j + 1].blank_before and \
+                    unindented_candidate(blocks[j + 1]):
+                j += 1
+            # (without a blank line before it, a title block of two lines or more after a finished paragraph:
+            # a subhead stands alone)
+            after_text = k > 0 and blocks[k - 1].is_text and ends_sentence(clean_text(blocks[k - 1].text))
+            if j + 1 < len(blocks) and blocks[j + 1].indented and (b.blank_before or (j > k and after_text)):
+                for x in blocks[k:j + 1]:
+                    x.kind, x.role = "heading", "title"
+            k = j + 1
 
     for k, b in enumerate(blocks):
         if b.kind != "body" or b.role:
@@ -485,15 +584,23 @@ def _plain_structure(blocks: List[Block], conv: Conventions) -> None:
         if not t:
             continue
         nxt = blocks[k + 1] if k + 1 < len(blocks) else None
+        if nxt is not None and nxt.kind == "dateline" and len(t) <= 150 and t[-1] not in "—" and (
+                _open_line(t) or (_RUBRIC.match(t) and t[-1] in "！？!?" and not _SENTENCE_END_INSIDE.search(t[:-1]))):
+            # a headline or summary line right above the dateline, a rubric's too (新华社综述：……,
+            # 央视快评：为……点赞！)
+            b.kind, b.role = "heading", "title"
+            continue
         if not ends_sentence(t) and t[-1] not in "，,、；;" and (
                 FIELD_RE.match(t) or t.startswith("——") and len(t) <= 80 and not regex.search(r"[，,。；;！？!?]", t)):
             b.role = "field"  # 开馆时间：9：00—16：30 / ——某某大学教授 王明 (not running text)
             continue
-        if nxt is not None and nxt.kind == "dateline" and _open_line(t) and len(t) <= 150 and (
-                t[-1] not in "—"):
-            b.kind, b.role = "heading", "title"  # a headline or summary line right above the dateline
-            continue
         nt = clean_text(nxt.text) if nxt is not None else ""
+        if nt.startswith("——") and _open_line(nt) and len(nt) <= 80 and _open_line(t) and len(t) <= 60 and \
+                not b.indented and k + 2 < len(blocks) and blocks[k + 2].kind in ("body", "dateline"):
+            # a title over its subtitle (高举团结旗帜，从胜利走向新的胜利 / ——某某侧记): on an indented page an
+            # unindented title opens an article; elsewhere the pair may be a quotation and its source, so a subhead
+            b.kind, b.role = "heading", ("title" if uses_indent else "subhead")
+            continue
         evidence = nxt is not None and nxt.kind in ("body", "list") and join_evidence(t, nt)
         if evidence:
             continue  # the next line carries on this one: not a heading
@@ -511,8 +618,18 @@ def _plain_structure(blocks: List[Block], conv: Conventions) -> None:
         elif len(t) <= 120 and not spaced and (nxt.blank_before or (k + 1 < len(blocks) and b.blank_before)):
             b.kind, b.role = "heading", "lead"  # a summary set off by a blank line on a page that has none
 
-    # Leads under the title: the lines before the first one that ends a sentence, when none of them
-    # ends like a sentence (摘要, 核心提示, a pull quote) and the next line does not carry them on.
+    # Leads under the title: the page's own, and those of the articles that follow it on the page.
+    _leads(blocks, i, spaced, uses_indent)
+    for k in range(i + 1, len(blocks)):
+        if blocks[k - 1].kind == "heading" and blocks[k - 1].role == "title" and not (
+                blocks[k].kind == "heading" and blocks[k].role == "title"):
+            _leads(blocks, k, spaced, uses_indent)
+
+
+def _leads(blocks: List[Block], i: int, spaced: bool, uses_indent: bool) -> None:
+    """Leads under a title ending at ``blocks[i - 1]``: the lines before the first one that ends a sentence,
+    when none of them ends like a sentence (摘要, 核心提示, a pull quote) and the next line does not carry
+    them on."""
     k = i
     while k < len(blocks) and k < i + 4 and (blocks[k].kind in ("body", "list") or blocks[k].role in INNER_HEADINGS):
         if blocks[k].kind != "body" or blocks[k].role:
@@ -523,9 +640,13 @@ def _plain_structure(blocks: List[Block], conv: Conventions) -> None:
         if not t or ends_sentence(t) or t[-1] in "，,、；;：:" or len(t) > 300 or nxt is None or (
                 nxt.kind in ("body", "list") and join_evidence(t, clean_text(nxt.text))):
             break
-        if spaced and not uses_indent and _SENTENCE_END_INSIDE.search(t[:-1]):
-            break  # (a page that sets paragraphs apart with blank lines and no indent sets a summary apart by its
-            #        form too; a line there that holds whole sentences and stops without a mark is a cut paragraph)
+        first = all(x.kind == "heading" for x in blocks[i:k])  # (nothing but headings between it and the title)
+        if spaced and not uses_indent and _SENTENCE_END_INSIDE.search(t[:-1]) and not (
+                first and not _stops_mid_clause(t) and (nxt.kind in ("dateline", "byline") or (
+                    len(t) <= 150 and nxt.kind in ("body", "list") and _reads_apart(t, clean_text(nxt.text))))):
+            break  # (a page that sets paragraphs apart with blank lines and no indent has no form that sets a summary
+            #        apart: a line there that holds whole sentences and stops without a mark is a lead only when the
+            #        line under it opens a sentence of its own — the character model reads the two far better apart)
         k += 1
     # (a lead leads into its article's text: a line that holds whole sentences followed straight by the next
     # article's title is that article's only text, cut short, not its lead — a one-line summary in an index of
@@ -537,6 +658,23 @@ def _plain_structure(blocks: List[Block], conv: Conventions) -> None:
         for b in blocks[i:k]:
             if b.kind == "body" and not b.role:
                 b.kind, b.role = "heading", "lead"
+
+
+def _stops_mid_clause(t: str) -> bool:
+    """A line that stops on a word no clause ends on (……解决这个问题的, ……优势以及)."""
+    return bool(t) and ((t[-1] in DANGLING and _last_word(t) == t[-1]) or bool(open_end_evidence(t)))
+
+
+_APART = -4.0  # nats: a lead and the paragraph under it read as two sentences at least this much better than one
+
+
+def _reads_apart(tail: str, head: str) -> bool:
+    """The character model reads ``tail`` and ``head`` far better as two sentences than as one (a summary line
+    over the article's first paragraph, not a paragraph cut at the break)."""
+    from .analyses.joins import score
+
+    s = score(tail, head)
+    return s is not None and s <= _APART
 
 
 def clean_text(text: str) -> str:

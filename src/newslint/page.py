@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any, Callable, Dict, List, Optional, Tuple
 
 from .finding import Location
+from .wrapping import wrap_breaks
 
 
 def normalise_newlines(raw: str) -> Tuple[str, List[int]]:
@@ -61,6 +62,10 @@ class Page:
     @classmethod
     def from_text(cls, path: str, raw: str, **kw: Any) -> "Page":
         text, crlf = normalise_newlines(raw)
+        if cls is Page:  # a hard-wrapped page is read with its paragraphs' lines joined (wrapping.py)
+            wrapped = unwrapped(path, text, raw, crlf, **kw)
+            if wrapped is not None:
+                return wrapped
         page = cls(path=path, text=text, raw_text=raw if text is not raw else None, **kw)
         page._crlf_at = crlf
         return page
@@ -150,3 +155,74 @@ class Page:
         state = dict(self.__dict__)
         state["_cache"] = {}
         return state
+
+
+@dataclass
+class WrappedPage(Page):
+    """A page whose hard wraps are removed from the analysed ``text``; lines, columns, source lines and
+    fixes are the file's own.  ``wrap_width`` is the width it was wrapped at."""
+
+    wrap_width: int = 0
+    _lined: str = ""  # the text with its line breaks (newlines normalised to \n)
+    _breaks: List[int] = field(default_factory=list, repr=False)  # offsets in _lined of the removed \n
+    _wrap_at: List[int] = field(default_factory=list, repr=False)  # the same, as offsets in ``text``
+    _lined_starts: List[int] = field(default_factory=list, repr=False)
+
+    def _lined_offset(self, offset: int) -> int:
+        return offset + bisect.bisect_right(self._wrap_at, offset)
+
+    def linecol(self, offset: int) -> Tuple[int, int]:
+        if offset < 0 or offset > len(self.text):
+            raise ValueError(f"offset {offset} outside page of {len(self.text)} characters")
+        n = self._lined_offset(offset)
+        line = bisect.bisect_right(self._lined_starts, n) - 1
+        return line + 1, n - self._lined_starts[line] + 1
+
+    def offset(self, line: int, column: int) -> int:
+        if line < 1 or line > len(self._lined_starts):
+            raise ValueError(f"line {line} outside page of {len(self._lined_starts)} lines")
+        start = self._lined_starts[line - 1]
+        end = self._lined_starts[line] - 1 if line < len(self._lined_starts) else len(self._lined)
+        n = start + column - 1
+        if column < 1 or n > end:
+            raise ValueError(f"column {column} outside line {line}")
+        return n - bisect.bisect_left(self._breaks, n)
+
+    @property
+    def line_count(self) -> int:
+        return len(self._lined_starts)
+
+    def line_text(self, line: int) -> str:
+        start = self._lined_starts[line - 1]
+        end = self._lined_starts[line] - 1 if line < len(self._lined_starts) else len(self._lined)
+        return self._lined[start:end]
+
+    def original_offset(self, offset: int) -> int:
+        n = self._lined_offset(offset)
+        return n + bisect.bisect_left(self._crlf_at, n)
+
+
+def unwrapped(path: str, text: str, raw: str, crlf_at: List[int], **kw) -> Optional[WrappedPage]:
+    """A :class:`WrappedPage` of ``text`` (newlines normalised; ``raw`` the file's own text) when it is
+    hard-wrapped, else None."""
+    breaks, width = wrap_breaks(text)
+    if not breaks:
+        return None
+    parts, prev = [], 0
+    for b in breaks:
+        parts.append(text[prev:b])
+        prev = b + 1
+    parts.append(text[prev:])
+    page = WrappedPage(path=path, text="".join(parts), raw_text=raw, wrap_width=width, **kw)
+    page._crlf_at = crlf_at
+    page._lined = text
+    page._breaks = breaks
+    page._wrap_at = [b - k for k, b in enumerate(breaks)]
+    starts = [0]
+    i = text.find("\n")
+    while i >= 0:
+        starts.append(i + 1)
+        i = text.find("\n", i + 1)
+    page._lined_starts = starts
+    page.meta["wrap_width"] = width
+    return page

@@ -446,7 +446,7 @@ def candidates(page, conj: Optional[tuple] = None) -> Optional[Candidates]:
                 scored.append((sc, e, s, why))
     best_for_end: dict = {}
     best_for_start: dict = {}
-    plain = not any(b.kind == "heading" and b.level for b in blocks)
+    plain = _layout.plain_page(blocks)
     for e in ends:
         i = e.block.index
         nxt = blocks[i + 1] if i + 1 < len(blocks) else None

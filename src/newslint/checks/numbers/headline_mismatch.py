@@ -67,7 +67,9 @@ def headline_mismatch(rc: RuleContext) -> None:
     page = rc.page
     layout = page.layout
     for art in layout.articles:
-        heads = art.headings
+        # (the headline block: the subheads, labels and tags that plain text sets as lines of their own in the
+        # article — items of a round-up — head their own paragraphs, not the article)
+        heads = [h for h in art.headings if h.role not in ("subhead", "label", "tag")]
         paras = art.paragraphs
         if not heads or not paras:
             continue

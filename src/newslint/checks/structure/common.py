@@ -80,6 +80,13 @@ def heading_like(block: Block) -> bool:
     return False
 
 
+def _bold_line(text: str) -> bool:
+    """A whole line set in Markdown bold: **以色列继续空袭加沙地带多地目标**"""
+    raw = text.strip(_WS)
+    return raw.startswith(("**", "__")) and raw.rstrip("\\*_" + _WS).endswith(("**", "__")) or (
+        raw.startswith(("**", "__")) and raw.endswith(("**", "__")) and raw.count("**") == 2)
+
+
 def short_unpunctuated(block: Block) -> bool:
     """A body line that reads as a headline only because it is short and has no clause punctuation
     (not bold, not numbered, not parenthesised): the first half of a split may look like that."""
@@ -294,9 +301,11 @@ def _plain_split_evidence(blocks: List[Block], i: int, tail: str, gap: int) -> O
         return None if in_run or verse else f"上一段以“{tail[-1]}”结尾"
     if len(tail) > 40 and len(_CLAUSE_PUNCT.findall(tail)) >= 2 and tail[-1] in "了着过":
         return f"上一段以“{tail[-1]}”结尾，句子没有说完"  # 共同打造了 | “优秀作品”……
-    if not b.indented and _SENTENCE_INSIDE.search(tail[:-1]) and not _lead_in_mark(tail):
+    if not b.indented and _SENTENCE_INSIDE.search(tail[:-1]) and not _lead_in_mark(tail) and not (
+            _under_title(blocks, i) and len(tail) <= _DISPLAY_CHARS and _reads_on(tail, nt, "lead") is None):
         # (an indented page ends each paragraph with a mark; a line there that does not is a lead or a
-        # pull quote, even when it holds whole sentences)
+        # pull quote, even when it holds whole sentences; so is the first line under a title that the
+        # character model does not read on into the next line)
         return "上一段已有完整的句子，却在句子中间结束"
     stub = _reads_on(tail, nt, _stub_clause(tail)) or _object_head(tail, nt)
     if stub:
@@ -304,6 +313,16 @@ def _plain_split_evidence(blocks: List[Block], i: int, tail: str, gap: int) -> O
     from ...analyses.joins import split_evidence as lm_evidence  # a cut between two words: the character model
 
     return lm_evidence(tail, nt)
+
+
+_DISPLAY_CHARS = 150  # a lead or a display quotation is no longer than this; a longer line is a paragraph
+
+
+def _under_title(blocks: List[Block], i: int) -> bool:
+    """``blocks[i]`` is the first line under its article's title or under a subhead: where a summary, a lead or
+    a display quotation stands."""
+    return i > 0 and blocks[i - 1].kind == "heading" and blocks[i - 1].role in ("title", "subhead", "label") and \
+        blocks[i - 1].article == blocks[i].article
 
 
 _CLAUSE_SPLIT = regex.compile(r"[，,；;：:。！？!?]")
@@ -407,7 +426,7 @@ def breaks(page) -> Breaks:
 def _breaks(page) -> Breaks:
     blocks = _text_blocks(page)
     out = Breaks()
-    plain = not any(b.kind == "heading" and b.level for b in blocks)
+    plain = _layout.plain_page(blocks)
     gap = _usual_gap(blocks)
     lone = _lone_subheads(blocks) if plain else set()
     for i, b in enumerate(blocks):
@@ -443,8 +462,12 @@ def _breaks(page) -> Breaks:
                 # layout did not recognise or a deliberate break: it is a split only with evidence.
                 why = _plain_split_evidence(blocks, i, tail, gap)
                 by_design = not why
-            if joins and not why and plain and _lead_in_mark(tail):
-                by_design = True  # a lead-in: ……最豪迈的誓言—— | 祖国，请您检阅！
+            if joins and not why and _lead_in_mark(tail) and (plain or not (
+                    _SENTENCE_INSIDE.search(tail[:-1]) or tail.count("“") > tail.count("”"))):
+                by_design = True  # a lead-in: ……最豪迈的誓言—— | 祖国，请您检阅！ (in Markdown, a line of one sentence)
+            if joins and not why and not plain and tail[-1] in _CLAUSE_END and len(tail) <= 24 and \
+                    len(clean(nxt.text)) <= 24:
+                by_design = True  # a salutation or verse set line by line: 全国同胞们， | 同志们，朋友们：
             if by_design:
                 pass
             elif joins:
@@ -545,8 +568,8 @@ def cut_head_like_subhead(blocks: List[Block], i: int) -> bool:
     it — that stops on a character of running text and is no short phrase (a clause inside it, or 16
     characters or more): a paragraph's head cut short by the column break looks just like one."""
     b = blocks[i]
-    if not (b.kind == "heading" and b.role == "subhead" and 0 < i < len(blocks) - 1):
-        return False
+    if not (b.kind == "heading" and b.role == "subhead" and 0 < i < len(blocks) - 1) or _bold_line(b.text):
+        return False  # (a line set in bold is a display line by its form: **……开始盾构掘进**)
     above, below = blocks[i - 1], blocks[i + 1]
     tail = clean(b.text)
     return (above.article == b.article == below.article and above.is_text and below.is_text

@@ -32,6 +32,23 @@ page whose other items have headlines: its headline was lost. 又讯 items are h
 _FOLLOW_ON_DATELINE = regex.compile(r"^[*_]{0,2}(?:又讯|另讯|再讯|还讯)")
 
 
+_DATED = regex.compile(r"\d|[一二三四五六七八九十]+日")
+
+
+def _same_place_and_date(d, article) -> bool:
+    """The dateline ``d`` names the place and date of the dateline of ``article`` (本报香港10月1日电 under an
+    article that opened with 本报香港10月1日电): a further report of the same round-up, not a story whose
+    headline was lost.  A bare 本报讯 names neither and proves nothing."""
+    from ...layout import conventions
+
+    first = article.dateline
+    if first is None:
+        return False
+    conv = conventions()
+    a, b = conv.dateline.match(d.text), conv.dateline.match(first.text)
+    return bool(a and b and a.group() == b.group() and _DATED.search(a.group()))
+
+
 @page_rule(RULE)
 def missing_headline(rc: RuleContext) -> None:
     page = rc.page
@@ -51,6 +68,8 @@ def missing_headline(rc: RuleContext) -> None:
         prev_article = layout.articles[prev.article] if prev.article >= 0 else None
         if not prev.is_text or prev_article is None or not prev_article.headings:
             continue
+        if _same_place_and_date(d, prev_article):
+            continue  # 本报香港10月1日电 twice under one headline: a round-up of reports from one place that day
         rc.report(
             d.start, min(d.end, d.start + 12),
             f"这篇稿件没有标题：电头直接接在上一篇稿件《{prev_article.title[:20]}》的正文后面，标题可能丢失",
