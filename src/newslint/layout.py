@@ -238,9 +238,10 @@ def _word_spans(a: str, b: str, freq) -> bool:
             continue
         for ch in b:
             frag += ch
-            if frag not in freq:
+            f = freq.get(frag)
+            if f is None:
                 break
-            if freq[frag]:
+            if f:
                 return True
     return False
 

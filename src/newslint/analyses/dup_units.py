@@ -286,6 +286,15 @@ def summary_patterns(entries=None):
     return out[0], out[1]
 
 
+def _first_search(patterns, text: str):
+    """The match of the first of ``patterns`` that matches ``text`` somewhere, or None."""
+    for p in patterns:
+        m = p.search(text)
+        if m is not None:
+            return m
+    return None
+
+
 def analyse(page, min_sketch_chars: int = 30, labels=None, signoffs=None) -> DupPage:
     """The page's paragraphs and clauses.  ``labels`` / ``signoffs``: compiled patterns of lines that
     open / close a summary box (the ``summary_label`` / ``summary_signoff`` entries of the packs)."""
@@ -314,7 +323,7 @@ def analyse(page, min_sketch_chars: int = 30, labels=None, signoffs=None) -> Dup
                 if p.story == story:
                     p.lead = True
             continue
-        label = next((p.search(line) for p in labels if p.search(line)), None)
+        label = _first_search(labels, line)
         if label is not None:
             box_left = SUMMARY_PARAGRAPHS
             if not line[label.end():].strip():

@@ -4,6 +4,7 @@ page for the split, truncated and fragment rules)."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import List, Optional, Set
 
 import regex
@@ -48,8 +49,10 @@ _BOUND_LOCATIVES = {"期间", "以来", "之际", "之间", "之中", "之下", 
 _LOCATIVE_PREFIXES = tuple(_BOUND_LOCATIVES)
 
 
+@lru_cache(maxsize=4096)
 def clean(text: str) -> str:
-    """The block's text without Markdown residue around it."""
+    """The block's text without Markdown residue around it (remembered: the structure rules and the
+    continuation pairing ask it of the same blocks many times)."""
     t = text[:_trail_start(text)]
     t = _LEAD_MARKUP.sub("", t)
     return t

@@ -5,9 +5,9 @@ from __future__ import annotations
 from ...finding import Fix, Rule
 from ...rule import RuleContext, page_rule
 from .common import (
-    DOUBLE,
     blocks,
     doubled_char_problem,
+    doubled_chars,
     doubled_words,
     function_word,
     has_double_word,
@@ -50,7 +50,7 @@ def repeated_word(rc: RuleContext) -> None:
     for b in blocks(rc.page):
         s = b.text
         base = b.start
-        for m in DOUBLE.finditer(s):
+        for m in doubled_chars(s):
             i = m.start()
             if doubled_char_problem(s, i, pack):
                 a = base + i
