@@ -4,7 +4,9 @@ compare two statements and describe where they were said.
 """
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
+from itertools import combinations
 from typing import Dict, List, Optional, Tuple
 
 import regex
@@ -110,14 +112,10 @@ def candidate_pairs(items: List[Said]) -> List[Tuple[int, int]]:
         for sh in seen:
             index.setdefault(sh, []).append(i)
         samples.append(len(seen))
-    shared: Dict[Tuple[int, int], int] = {}
+    shared: Counter = Counter()
     for posting in index.values():
-        if len(posting) < 2 or len(posting) > _MAX_POSTINGS:
-            continue
-        for x in range(len(posting)):
-            for y in range(x + 1, len(posting)):
-                key = (posting[x], posting[y])
-                shared[key] = shared.get(key, 0) + 1
+        if 2 <= len(posting) <= _MAX_POSTINGS:
+            shared.update(combinations(posting, 2))  # (i, j), i < j: each posting lists its items in order
     out = []
     for (a, b), n in shared.items():
         need = max(2, int(0.3 * min(samples[a], samples[b])))
