@@ -366,9 +366,11 @@ def _score(end: _End, start: _Start, conj: tuple, pg: Optional[_Page] = None) ->
     if start.odd:
         score += start.odd
         why.append(f"这一段{start.why}")
-    lm = _lm_points(tail, head)
     alone = not start.odd and not word and not pair and not hit and not repeated and not digits
-    if alone and (lm <= LM_ALONE or start.opens or (tail[-1:].isdigit() and head[:1].isdigit())):
+    if alone and (start.opens or (tail[-1:].isdigit() and head[:1].isdigit())):
+        return 0, []  # (decided before the model is asked: see below)
+    lm = _lm_points(tail, head)
+    if alone and lm <= LM_ALONE:
         # an ordinary start after an ordinary open end: only the model can tie the two, and it must be surer
         # (and not at all when the paragraph opens with its own speaker, 王明表示，…, nor across two digits
         # that make no number, which the model reads as 0|0 like any other)
