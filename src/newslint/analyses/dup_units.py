@@ -34,7 +34,7 @@ SEED = 1
 TEXT_KINDS = ("body", "dateline", "list")
 
 # A clause ends after a run of clause marks (and any closing quotes or brackets right after them).
-_CLAUSE_RE = regex.compile(r"[^，,；;。！？!?：:\n]+(?:[，,；;。！？!?：:…]+[”’」』）)]*)?")
+_CLAUSE_RE = re.compile(r"[^，,；;。！？!?：:\n]+(?:[，,；;。！？!?：:…]+[”’」』）)]*)?")  # (stdlib: faster here)
 _KEEP_RE = re.compile(r"[\W_]+")  # stdlib re: letters and digits (any script) are \w
 _KEEP_SEP_RE = re.compile(r"[^\w\x01]+|_+")
 # Quoted stretches: “…” ‘…’ 「…」 and titles 《…》 (not nested across lines).
