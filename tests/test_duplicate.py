@@ -517,3 +517,13 @@ def test_written_out_permutations_are_datasketchs():
     m = MinHash(num_perm=dup_units.NUM_PERM, seed=dup_units.SEED, scheme="affine32")
     a, b = m.permutations
     assert (dup_units._permutations()[0] == a).all() and (dup_units._permutations()[1] == b).all()
+
+
+def test_sketches_of_a_page_at_once_equal_one_by_one():
+    norms = [dup_units.normalise(REQ), "abc", "示范区示范区建设", "abcd" * 20, "发展"]  # (one shorter than a shingle)
+    one_by_one = [dup_units.sketches([n])[0] for n in norms]
+    for together in (dup_units.sketches(norms), dup_units.sketches(norms[:-1])):
+        assert all(np.array_equal(x, y) for x, y in zip(together, one_by_one))
+    hv, counts = dup_units._joined_shingle_hashes(norms[:-1])
+    assert np.array_equal(hv, np.concatenate([dup_units.shingle_hashes(n) for n in norms[:-1]]))
+    assert counts == [len(dup_units.shingle_hashes(n)) for n in norms[:-1]]
