@@ -133,7 +133,7 @@ def check_misspelt(page, ctx, r: Roster, win) -> list:
         w = text[s:e]
         if not _HAN.fullmatch(w) or w in r.leaders:
             continue
-        near = [(name, i) for i in range(len(w)) for name, j in r.masks.get(w[:i] + "\0" + w[i + 1:], ())]
+        near = r.near(w)
         if not near or not _could_be_leader(text, s, e, w, where, near, r):
             continue  # cheap tests first: the character tables are loaded only for a real candidate
         hits = []
