@@ -301,6 +301,38 @@ def _title_before(text: str, start: int, floor: int) -> str:
     return t.strip(" \t　、")
 
 
+def find_all(text: str, words) -> Iterator[Tuple[int, int]]:
+    """Spans of ``words`` in ``text`` as an alternation of them, longest first, finds them: left to right, the
+    longest word starting at a place, none overlapping.  (A page's own list of names: compiling it into a
+    pattern on every page costs more than finding each name.)"""
+    longest: Dict[int, int] = {}
+    for w in words:
+        if not w:
+            continue
+        i = text.find(w)
+        while i >= 0:
+            if longest.get(i, -1) < i + len(w):
+                longest[i] = i + len(w)
+            i = text.find(w, i + 1)
+    last = 0
+    for s in sorted(longest):
+        if s >= last:
+            last = longest[s]
+            yield s, last
+
+
+def first_chars(text: str, chars) -> List[int]:
+    """Offsets in ``text`` of any of ``chars``, in order."""
+    out: List[int] = []
+    for c in chars:
+        i = text.find(c)
+        while i >= 0:
+            out.append(i)
+            i = text.find(c, i + 1)
+    out.sort()
+    return out
+
+
 class _Builder:
     def __init__(self, page):
         self.page = page
@@ -338,12 +370,10 @@ def analyse(page) -> Mentions:
     # repeats: later plain occurrences of any person name found above
     names = {m.name for m in b.items.values() if m.kind == "person"}
     if names:
-        pat = re.compile("|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)))
         plain = _Plain(b, layout)
-        for m in pat.finditer(text):
-            s, e = m.span()
+        for s, e in find_all(text, names):
             if (s, e) not in b.items:
-                plain.add(s, e, "repeat", m.group() in strong_names)
+                plain.add(s, e, "repeat", text[s:e] in strong_names)
         counts: Dict[str, int] = {}
         for m in b.items.values():
             if m.kind == "person":
@@ -428,9 +458,7 @@ def near_repeat_spans(text: str, strong_names, free: Callable[[int, int], bool],
             short.setdefault(name[0], []).append(name)
     if not keys and not short:
         return
-    first = "".join(sorted({k[0] for k in keys} | set(short)))
-    for fm in re.finditer(f"[{re.escape(first)}]", text):
-        s = fm.start()
+    for s in first_chars(text, {k[0] for k in keys} | set(short)):
         if short.get(text[s]) and _near_short(text, free, short[text[s]], s, counts):
             yield s, s + 2
             continue
