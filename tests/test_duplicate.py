@@ -527,3 +527,14 @@ def test_sketches_of_a_page_at_once_equal_one_by_one():
     hv, counts = dup_units._joined_shingle_hashes(norms[:-1])
     assert np.array_equal(hv, np.concatenate([dup_units.shingle_hashes(n) for n in norms[:-1]]))
     assert counts == [len(dup_units.shingle_hashes(n)) for n in norms[:-1]]
+
+
+def test_sketches_of_a_small_and_a_large_page_agree(monkeypatch):
+    import random
+
+    rng = random.Random(4)
+    norms = ["".join(chr(0x4E00 + rng.randrange(3000)) for _ in range(rng.randrange(30, 300))) for _ in range(12)]
+    small = dup_units.sketches(norms)
+    monkeypatch.setattr(dup_units, "OUTER_SHINGLES", 0)
+    large = dup_units.sketches(norms)
+    assert all(np.array_equal(x, y) for x, y in zip(small, large)) and len(small) == len(large) == 12

@@ -244,6 +244,9 @@ def _fmix32(h: np.ndarray) -> np.ndarray:
     return h ^ (h >> np.uint32(16))
 
 
+OUTER_SHINGLES = 3000  # up to this many shingles a page, one 2-D pass beats a pass per permutation
+
+
 def sketches(norms: List[str]) -> List[np.ndarray]:
     """MinHash hash values of the 3-gram sets of ``norms``, all in one vectorised pass.
 
@@ -260,6 +263,16 @@ def sketches(norms: List[str]) -> List[np.ndarray]:
     # (a repeated shingle changes no minimum)
     a, b = _permutations()
     hv = _fmix32(hv)
+    if len(hv) <= OUTER_SHINGLES:
+        # a small page: all permutations of all shingles in one array, then each paragraph's minima
+        with np.errstate(over="ignore"):
+            m = np.multiply.outer(hv, a)
+            m += b
+        out, s = [], 0
+        for c in counts:
+            out.append(m[s:s + c].min(axis=0))
+            s += c
+        return out
     starts = np.cumsum([0] + counts[:-1])
     mins = np.empty((len(norms), NUM_PERM), dtype=np.uint32)
     with np.errstate(over="ignore"):
