@@ -69,7 +69,7 @@ def list_weight(text: str) -> Optional[int]:
     n = text.count(_LIST_SEP)
     if n < 2:
         return None
-    items = [normalise(x) for x in text.split(_LIST_SEP)]
+    items = _normalise_all(text.split(_LIST_SEP))
     inner = items[1:-1]
     mean = sum(len(x) for x in inner) / len(inner)
     if not (mean <= 5 or (n >= 4 and mean <= 12)):
