@@ -538,3 +538,18 @@ def test_sketches_of_a_small_and_a_large_page_agree(monkeypatch):
     monkeypatch.setattr(dup_units, "OUTER_SHINGLES", 0)
     large = dup_units.sketches(norms)
     assert all(np.array_equal(x, y) for x, y in zip(small, large)) and len(small) == len(large) == 12
+
+
+def test_clause_stop_read_from_the_end_equals_the_pattern():
+    import itertools
+
+    import regex
+
+    from newslint.analyses.dup_units import _STOP_RE, _WHITE_SPACE, _stops
+
+    assert set(_WHITE_SPACE) == {c for c in map(chr, range(0x10000)) if regex.match(r"\s", c)}
+    parts = ["好", "。", "！", "?", "…", "”", "）", " ", "\u3000", "\n", "，", "\x1c"]
+    for n in range(4):
+        for combo in itertools.product(parts, repeat=n):
+            s = "".join(combo)
+            assert _stops(s) == bool(_STOP_RE.search(s)), repr(s)

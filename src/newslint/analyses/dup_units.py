@@ -42,6 +42,18 @@ _QUOTED_RE = regex.compile(r"“[^“”\n]*”|‘[^‘’\n]*’|「[^「」\n
 _LIST_SEP = "、"
 LIST_FRAME_CHARS = 10  # fewer characters around an enumeration than this are its frame (区领导…参加会议)
 _STOP_RE = regex.compile(r"[。！？!?…]+[”’」』）)]*\s*$")
+# _STOP_RE read from the end with string methods (a clause is searched once for it): the characters regex's \s
+# matches, then closing quotes and brackets, then a sentence-final mark
+_STOP_MARKS, _STOP_CLOSERS = "。！？!?…", "”’」』）)"
+_WHITE_SPACE = "\t\n\x0b\x0c\r \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a" \
+               "\u2028\u2029\u202f\u205f\u3000"
+
+
+def _stops(clause: str) -> bool:
+    """``bool(_STOP_RE.search(clause))``: the clause ends on a sentence-final mark, perhaps closed by quotes
+    or brackets and followed by space."""
+    core = clause.rstrip(_WHITE_SPACE).rstrip(_STOP_CLOSERS)
+    return bool(core) and core[-1] in _STOP_MARKS
 
 
 def normalise(text: str) -> str:
@@ -169,7 +181,7 @@ def _clauses(text: str, base: int, spans: List[Tuple[int, int]], norms: List[str
                 b -= 1
             if _inside(qs, qe, a, b):
                 sweight = 0
-        stop = b0 == len(text) or bool(_STOP_RE.search(s))
+        stop = b0 == len(text) or _stops(s)
         out.append(Clause(base + a0, base + b0, norm, weight, sweight, stop))
     return out
 
