@@ -37,6 +37,7 @@ from typing import Callable, Dict, FrozenSet, Iterator, List, Optional, Tuple
 
 import regex
 
+from .. import packs
 from . import words as _words
 
 # Python's re module runs the long literal alternations below many times faster than regex.
@@ -82,15 +83,11 @@ class Mentions:
 # ---- surnames ---------------------------------------------------------------------------------
 def _surname_entries() -> tuple:
     """The ``[[surnames]]`` entries of the built-in surname pack and of the user packs."""
-    from .. import packs
-
     return packs.entries("surnames")
 
 
 def surnames() -> Tuple[FrozenSet[str], FrozenSet[str]]:
     """(single-character surnames, compound surnames) from the surname packs."""
-    from .. import packs
-
     return _surnames(packs.active_key())
 
 
@@ -106,8 +103,6 @@ def _surnames(_packs_key) -> Tuple[FrozenSet[str], FrozenSet[str]]:
 
 def common_surnames() -> Tuple[FrozenSet[str], FrozenSet[str]]:
     """(single, compound) of the pack's most frequent surnames — for names met without a title."""
-    from .. import packs
-
     return _common_surnames(packs.active_key())
 
 
@@ -354,13 +349,14 @@ def analyse(page) -> Mentions:
     b = _Builder(page)
     text = page.text
     layout = page.layout
+    titles, suffixes = title_before_re(), org_suffix_re()  # (the packs' patterns, looked up once a page)
     for blk in layout.blocks:
         if blk.kind in _SKIP_BLOCKS:
             continue
         _bylines(b, blk)
-        _titled(b, blk)
+        _titled(b, blk, titles)
         _lists(b, blk)
-        _orgs(b, blk)
+        _orgs(b, blk, suffixes)
     # clause-start names (speech and action verbs), weak unless confirmed on the page
     for blk in layout.blocks:
         if blk.kind in _SKIP_BLOCKS:
@@ -581,9 +577,9 @@ def _bylines(b: _Builder, blk) -> None:
                           "作者", "byline"))
 
 
-def _titled(b: _Builder, blk) -> None:
+def _titled(b: _Builder, blk, titles: "re.Pattern") -> None:
     text = blk.text
-    for tm in title_before_re().finditer(text):
+    for tm in titles.finditer(text):
         i = tm.end()
         end = _choose(text, i, _name_candidates(text, i), b.text, blk.start + i)
         if end is None or _wordlike(text[i:end], False) or _title_runs_on(text, i):
@@ -661,15 +657,11 @@ def _clause_starts(b: _Builder, blk) -> None:
 def org_suffixes() -> Tuple[str, ...]:
     """The words that end an organisation's name (``[[org_suffix]]`` of rules/organisations.toml and of
     the user packs), longest first."""
-    from .. import packs
-
     return _org_suffixes(packs.active_key())
 
 
 @lru_cache(maxsize=4)
 def _org_suffixes(_packs_key) -> Tuple[str, ...]:
-    from .. import packs
-
     words = set()
     for entry in packs.entries("org_suffix"):
         words.update(w for w in entry.get("words", []) if isinstance(w, str) and w)
@@ -691,10 +683,10 @@ _ORG_HEAD = regex.compile(r"(?:[\p{Han}]|[（(][\p{Han}]{2,6}[）)])+$")
 _PREP = set("从以于由经据自")
 
 
-def _orgs(b: _Builder, blk) -> None:
+def _orgs(b: _Builder, blk, suffixes: "re.Pattern") -> None:
     text = blk.text
     last_end = -1
-    for sm in org_suffix_re().finditer(text):
+    for sm in suffixes.finditer(text):
         if sm.start() < last_end:
             continue
         # 有限公司 inside 股份有限公司 is found once, as the longer suffix
