@@ -297,3 +297,17 @@ def test_find_all_finds_what_an_alternation_longest_first_finds():
         pat = re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
         assert list(find_all(text, words)) == [m.span() for m in pat.finditer(text)]
         assert first_chars(text, {"王", "明"}) == [m.start() for m in re.finditer("[王明]", text)]
+
+
+def test_verb_after_a_name_in_one_match_equals_three():
+    import random
+
+    from newslint.analyses.mentions import _VERB_AFTER_NAME, CLAUSE_VERBS
+
+    rng = random.Random(1)
+    alpha = "指出强调表示说，在会上中时期间王李明\n要求主持"
+    for _ in range(2000):
+        t = "".join(rng.choice(alpha) for _ in range(rng.randrange(0, 14)))
+        for i in range(len(t) + 1):
+            three = any(CLAUSE_VERBS.match(t, i + k) for k in (2, 3, 4))
+            assert three == bool(_VERB_AFTER_NAME.match(t, i)), (t, i)

@@ -158,6 +158,8 @@ _PUNCT_FOLLOW = set("，,。、；;：:！？!?”’）)」』\"' \t　\n·—�
 CLAUSE_VERBS = re.compile(
     r"(?:指出|强调|要求|表示|介绍|认为|主持|出席|调研|督导|先后|一行|带领|带队|率队|深入|会见|看望|慰问"
     r"|走访|讲话|致辞|宣布|听取|说[，,：:]|在[^。，,；;\n]{1,30}?(?:上|中|时|期间)[，,]?(?:指出|强调|表示|说|要求|讲话|介绍))")
+# CLAUSE_VERBS two, three or four characters on (where a name of that length would end), in one match
+_VERB_AFTER_NAME = re.compile(r".{2,4}?(?:" + CLAUSE_VERBS.pattern + ")", re.S)
 # Characters a person's name does not end with (place and organisation words).
 NOT_NAME_END = set("区市县省州镇乡村街路局委办部厅会院校所站队处科司厂社组馆店场届年月日期")
 # Characters that end a two-character name more often than they end a three-character one.
@@ -637,12 +639,12 @@ _CLAUSE_START = re.compile(rf"(?:^|[，,。；;：:！？!?“”\"」）)])(?=[
 
 def _clause_starts(b: _Builder, blk) -> None:
     text = blk.text
-    verb = CLAUSE_VERBS.match
+    verb_after_name = _VERB_AFTER_NAME.match
     for cm in _CLAUSE_START.finditer(text):
         i = cm.end()
         # a name here is 2-4 characters followed by a verb of speech or action: most clause starts have
         # no such verb at any of those places, and need no name candidates at all
-        if not (verb(text, i + 2) or verb(text, i + 3) or verb(text, i + 4)):
+        if not verb_after_name(text, i):
             continue
         ends = _name_candidates(text, i)
         end = _choose(text, i, ends, b.text, blk.start + i)
