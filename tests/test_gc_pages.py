@@ -3,7 +3,6 @@ that is safe only while checking a page leaves no cyclic garbage behind, which t
 import gc
 
 from helpers import PM, RULES
-
 from newslint import engine
 from newslint.config import Config
 from newslint.engine import Context, check_page
