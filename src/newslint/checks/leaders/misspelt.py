@@ -131,10 +131,8 @@ def check_misspelt(page, ctx, r: Roster, win) -> list:
     others = None  # names the page gives with a title that is not a leader's
     for s, e, where in _candidates(text, r):
         w = text[s:e]
-        if not _HAN.fullmatch(w) or w in r.leaders:
-            continue
-        near = r.near(w)
-        if not near or not _could_be_leader(text, s, e, w, where, near, r):
+        near = r.near(w)  # (the cheapest test first: most spans are near no leader's name)
+        if not near or not _HAN.fullmatch(w) or w in r.leaders or not _could_be_leader(text, s, e, w, where, near, r):
             continue  # cheap tests first: the character tables are loaded only for a real candidate
         hits = []
         for name, i in near:
