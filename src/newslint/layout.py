@@ -14,6 +14,8 @@ from typing import Dict, List, Optional
 
 import regex
 
+from . import packs
+
 # A dateline opens a news item: 本报讯（记者…）, 又讯, 本台消息, 央视网消息（新闻联播）, 新华社北京1月1日电…
 DATELINE_RE = regex.compile(
     r"^[*_]{0,2}(?:本报讯|又讯|本台消息|本台记者|央视网消息|据新华社|新华社[^\s，,。（(]{0,12}?电|本报[^\s，,。（(]{1,10}?电"
@@ -181,8 +183,6 @@ def conventions() -> Conventions:
     configuration error naming its pack file and line."""
     if _OVERRIDE is not None:
         return _OVERRIDE
-    from . import packs
-
     key = packs.active_key()
     conv = _BY_PACKS.get(key)
     if conv is None:
