@@ -15,6 +15,7 @@ from typing import Dict, List, Optional
 import regex
 
 from . import packs
+from .analyses.tokens import window_tokenizer, window_words
 
 # A dateline opens a news item: 本报讯（记者…）, 又讯, 本台消息, 央视网消息（新闻联播）, 新华社北京1月1日电…
 DATELINE_RE = regex.compile(
@@ -216,8 +217,6 @@ def word_across(left: str, right: str) -> Optional[str]:
     a, b = left[-6:], right[:6]
     if not a or not b or not _HAN.match(a[-1]) or not _HAN.match(b[0]):
         return None
-    from .analyses.tokens import window_tokenizer, window_words
-
     freq = window_tokenizer().FREQ
     if not _word_spans(a, b, freq):
         return None  # no dictionary word spans the join: jieba cannot form one (most pairs a page compares)
@@ -263,15 +262,11 @@ BOUND_OPENERS = set("的了着过们之至等于")
 
 
 def _first_word(text: str) -> str:
-    from .analyses.tokens import window_words
-
     words = window_words(text[:6])
     return words[0][0] if words else ""
 
 
 def _last_word(text: str) -> str:
-    from .analyses.tokens import window_words
-
     words = window_words(text[-6:])
     return words[-1][0] if words else ""
 

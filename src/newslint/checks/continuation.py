@@ -50,6 +50,7 @@ import regex
 from .. import hookimpl
 from .. import layout as _layout
 from ..analyses import joins as _joins
+from ..analyses.tokens import window_tokenizer
 from ..finding import Fix, Rule
 from ..layout import BAD_OPEN_PUNCT, BOUND_OPENERS, DANGLING, DANGLING_WORDS, Block, unclosed, word_across
 from ..rule import page_rule
@@ -240,8 +241,6 @@ def _open_conjunctions() -> Tuple[Tuple[str, Tuple[str, ...]], ...]:
 
 
 def _word_freq(word: str) -> int:
-    from ..analyses.tokens import window_tokenizer
-
     return window_tokenizer().FREQ.get(word, 0)
 
 

@@ -5,6 +5,7 @@ from typing import List, Optional
 
 import regex
 
+from ...analyses.mentions import common_word_freq
 from ...finding import Fix, Rule
 from ...rule import RuleContext, page_rule
 from .common import _HAN1, _TAIL, CAT, Roster, _clause_bounds, add_findings, load_roster
@@ -60,8 +61,6 @@ def _leaders_in(elements: List[str], r: Roster, skip: str) -> int:
 
 
 def _common_word(w: str) -> bool:
-    from ...analyses.mentions import common_word_freq
-
     return common_word_freq(w) > 0
 
 

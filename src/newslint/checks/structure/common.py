@@ -10,6 +10,8 @@ from typing import List, Optional, Set
 import regex
 
 from ... import layout as _layout
+from ...analyses.joins import score
+from ...analyses.tokens import window_tokenizer
 from ...finding import Fix
 from ...layout import BAD_OPEN_PUNCT as _BAD_OPEN_PUNCT
 from ...layout import Block, ends_sentence, join_evidence, word_across
@@ -109,8 +111,6 @@ def _reads_on(tail: str, head: str, why: Optional[str]) -> Optional[str]:
     paragraph that opens its own sentence: that is no split, and no fix may join the two.)"""
     if not why:
         return None
-    from ...analyses.joins import score
-
     s = score(tail, clean(head))
     return why if s is not None and s >= _READS_ON else None
 
@@ -198,8 +198,6 @@ def continuation_ok(block: Block) -> bool:
 def _tokenizer():
     """jieba for the short windows this rule segments (12 characters at a join or a paragraph start):
     the window tokenizer reads jieba's dictionary from the memory-mapped lexicon, so no 0.5 s load."""
-    from ...analyses.tokens import window_tokenizer
-
     return window_tokenizer()
 
 
@@ -531,8 +529,6 @@ def _cut_subhead_evidence(tail: str, nxt: Block) -> Optional[str]:
         return None
     if not continuation_ok(nxt):
         return None
-    from ...analyses.joins import score
-
     s = score(tail, clean(nxt.text))
     if s is None or s < _CUT_SUBHEAD_LM:
         return None
