@@ -103,7 +103,7 @@ def _sampled_shingles(t: str) -> List[int]:  # (one statement: what _sampled_shi
     return sorted(set(h[h % np.uint64(_SAMPLE) == 0].tolist()))  # (np.unique would import numpy.ma)
 
 
-_BATCH_CHARS = 200_000  # statements hashed together (bounds the arrays of one pass)
+_BATCH_CHARS = 50_000  # statements hashed together (bounds the arrays of one pass)
 
 
 def _sampled_shingles_all(texts: List[str]) -> List[List[int]]:
