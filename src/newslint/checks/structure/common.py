@@ -51,7 +51,7 @@ _BOUND_LOCATIVES = {"期间", "以来", "之际", "之间", "之中", "之下", 
 _LOCATIVE_PREFIXES = tuple(_BOUND_LOCATIVES)
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=1024)  # (a page's blocks: the rules ask within a page)
 def clean(text: str) -> str:
     """The block's text without Markdown residue around it (remembered: the structure rules and the
     continuation pairing ask it of the same blocks many times)."""
