@@ -244,3 +244,16 @@ def test_statement_pairs_do_not_depend_on_the_hash_seed():
         assert done.returncode == 0, done.stderr
         outs.add(done.stdout)
     assert len(outs) == 1 and outs != {"[]\n"}, outs
+
+
+def test_sampled_shingles_of_many_statements_at_once_equal_one_by_one(monkeypatch):
+    import random
+
+    from newslint.checks.attribution import common
+
+    rng = random.Random(2)
+    texts = ["".join(rng.choice("发展改革创新建设推进工作群众服务") for _ in range(rng.randrange(0, 60))) for _ in range(80)]
+    one_by_one = [common._sampled_shingles(t) for t in texts]
+    assert common._sampled_shingles_all(texts) == one_by_one
+    monkeypatch.setattr(common, "_BATCH_CHARS", 100)  # several passes
+    assert common._sampled_shingles_all(texts) == one_by_one and any(one_by_one)

@@ -517,3 +517,39 @@ def test_written_out_permutations_are_datasketchs():
     m = MinHash(num_perm=dup_units.NUM_PERM, seed=dup_units.SEED, scheme="affine32")
     a, b = m.permutations
     assert (dup_units._permutations()[0] == a).all() and (dup_units._permutations()[1] == b).all()
+
+
+def test_sketches_of_a_page_at_once_equal_one_by_one():
+    norms = [dup_units.normalise(REQ), "abc", "示范区示范区建设", "abcd" * 20, "发展"]  # (one shorter than a shingle)
+    one_by_one = [dup_units.sketches([n])[0] for n in norms]
+    for together in (dup_units.sketches(norms), dup_units.sketches(norms[:-1])):
+        assert all(np.array_equal(x, y) for x, y in zip(together, one_by_one))
+    hv, counts = dup_units._joined_shingle_hashes(norms[:-1])
+    assert np.array_equal(hv, np.concatenate([dup_units.shingle_hashes(n) for n in norms[:-1]]))
+    assert counts == [len(dup_units.shingle_hashes(n)) for n in norms[:-1]]
+
+
+def test_sketches_of_a_small_and_a_large_page_agree(monkeypatch):
+    import random
+
+    rng = random.Random(4)
+    norms = ["".join(chr(0x4E00 + rng.randrange(3000)) for _ in range(rng.randrange(30, 300))) for _ in range(12)]
+    small = dup_units.sketches(norms)
+    monkeypatch.setattr(dup_units, "OUTER_SHINGLES", 0)
+    large = dup_units.sketches(norms)
+    assert all(np.array_equal(x, y) for x, y in zip(small, large)) and len(small) == len(large) == 12
+
+
+def test_clause_stop_read_from_the_end_equals_the_pattern():
+    import itertools
+
+    import regex
+
+    from newslint.analyses.dup_units import _STOP_RE, _WHITE_SPACE, _stops
+
+    assert set(_WHITE_SPACE) == {c for c in map(chr, range(0x10000)) if regex.match(r"\s", c)}
+    parts = ["好", "。", "！", "?", "…", "”", "）", " ", "\u3000", "\n", "，", "\x1c"]
+    for n in range(4):
+        for combo in itertools.product(parts, repeat=n):
+            s = "".join(combo)
+            assert _stops(s) == bool(_STOP_RE.search(s)), repr(s)

@@ -282,3 +282,32 @@ def test_a_place_level_dropped_from_an_organisation_is_only_a_prefix_difference(
     c = Spelling("青川人民眼科医院", "org")
     pair = _judge_orgs(c, b, org_parts(c.name, set()), org_parts(b.name, set()))
     assert pair is None or pair.relation != "prefix"
+
+
+def test_find_all_finds_what_an_alternation_longest_first_finds():
+    import random
+    import re
+
+    from newslint.analyses.mentions import find_all, first_chars
+
+    rng = random.Random(5)
+    for _ in range(200):
+        text = "".join(rng.choice("王李明华强国") for _ in range(rng.randrange(0, 40)))
+        words = {"".join(rng.choice("王李明华强国") for _ in range(rng.choice((1, 2, 3)))) for _ in range(4)}
+        pat = re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
+        assert list(find_all(text, words)) == [m.span() for m in pat.finditer(text)]
+        assert first_chars(text, {"王", "明"}) == [m.start() for m in re.finditer("[王明]", text)]
+
+
+def test_verb_after_a_name_in_one_match_equals_three():
+    import random
+
+    from newslint.analyses.mentions import _VERB_AFTER_NAME, CLAUSE_VERBS
+
+    rng = random.Random(1)
+    alpha = "指出强调表示说，在会上中时期间王李明\n要求主持"
+    for _ in range(2000):
+        t = "".join(rng.choice(alpha) for _ in range(rng.randrange(0, 14)))
+        for i in range(len(t) + 1):
+            three = any(CLAUSE_VERBS.match(t, i + k) for k in (2, 3, 4))
+            assert three == bool(_VERB_AFTER_NAME.match(t, i)), (t, i)

@@ -197,3 +197,25 @@ def test_the_last_line_of_a_box_of_unmarked_items_is_not_truncated():
             "　　自此，全市运动会成为市民每年秋天的体育盛会\r\n")
     assert rule_ids(lint_text(head + body, ["structure-truncated-paragraph"], path="b.txt")) == \
         ["structure-truncated-paragraph"]
+
+
+def test_word_across_asks_jieba_only_when_a_word_can_span_the_join():
+    """The look-up that skips jieba (no dictionary word runs across the join) finds what segmenting the
+    window finds: the word jieba forms across the join, or none."""
+    from newslint.analyses.tokens import window_tokenizer
+    from newslint.layout import word_across
+
+    def segmented(left, right):
+        a, b = left[-6:], right[:6]
+        tk = window_tokenizer()
+        for w, s, e in tk.tokenize(a + b, HMM=False):
+            if s < len(a) < e and tk.FREQ.get(w, 0) > 0:
+                return w
+        return None
+
+    pairs = [("我们要坚持以人民为", "中心的发展思想"), ("会议在北京召", "开"), ("推动经济高质量", "发展"),
+             ("这些企业已经", "成为带动就业的主力军"), ("他说", "明天再来"), ("习近", "平总书记"),
+             ("今年以来完成投资", "亿元"), ("中国式现", "代化"), ("天气", "很好"), ("研究", "研究")]
+    for left, right in pairs:
+        assert word_across(left, right) == segmented(left, right)
+    assert word_across("会议在北京召", "开") == "召开"

@@ -175,3 +175,10 @@ def test_doubled_content_character_is_a_warning_only_when_one_copy_bonds(run_cli
     assert [(f["severity"], f["column"]) for f in found] == [("info", 4)]
     found = check_text(run_cli, write, "他们在在会上发言。\n", "wording-repeated-word")
     assert [f["severity"] for f in found] == ["warning"]
+
+
+def test_doubled_chars_finds_what_the_han_back_reference_finds():
+    from newslint.checks.wording.common import DOUBLE, doubled_chars
+
+    for s in ["这是是一次会议。", "好好好学习", "。。他们们\n\n来来", "aa啊啊  谢谢谢谢", "㐀㐀和和", "", "天天、、天天"]:
+        assert [(m.start(), m.group()) for m in doubled_chars(s)] == [(m.start(), m.group()) for m in DOUBLE.finditer(s)]

@@ -13,7 +13,7 @@ import os
 import sys
 from typing import Optional, Sequence, Tuple
 
-from . import __version__
+from . import __version__, engine
 from .app import (  # noqa: F401 (re-exported: the CLI's names before the application layer existed)
     EXIT_ERROR,
     EXIT_FINDINGS,
@@ -352,8 +352,10 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         pm = plugin_manager()
         if own_process:
             # the modules and tables the plugins loaded live as long as the process: keep them out of the
-            # cyclic collector's full passes, which would otherwise rescan them during a short run
+            # cyclic collector's full passes, which would otherwise rescan them during a short run; so do
+            # the data each page leaves for the corpus phase (engine.FREEZE_PAGE_SURVIVORS)
             gc.freeze()
+            engine.FREEZE_PAGE_SURVIVORS = True
         parser = build_parser(pm)
         args = parser.parse_args(argv)
         if not getattr(args, "func", None):

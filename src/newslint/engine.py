@@ -7,6 +7,7 @@ ignores, severity overrides, ``newslint_filter_findings`` plugins such as suppre
 """
 from __future__ import annotations
 
+import gc
 import sys
 from dataclasses import dataclass, field
 from typing import Any, Callable, Dict, Iterable, List, Optional, Sequence, Tuple
@@ -115,6 +116,12 @@ def _plugin_label(impl: Any) -> str:
 
 
 PAGE_ERRORS = "newslint.errors"  # key of the collected data holding a page's plugin failures
+# Set by the command line (a process of its own): after each page, what the page left alive — its collected
+# data, kept for the corpus phase — is moved out of the cyclic collector's reach (gc.freeze), so that its full
+# passes do not rescan every earlier page's data again and again (about a tenth of a month's time).  Anything
+# still alive is kept anyway; the price is cyclic garbage of a page never being collected, and the analyses
+# leave none.
+FREEZE_PAGE_SURVIVORS = False
 
 
 def all_rules(pm: pluggy.PluginManager) -> Dict[str, Rule]:
@@ -285,6 +292,8 @@ def check_page(page: Page, ctx: Context) -> Tuple[List[Finding], Dict[str, Any]]
     # The corpus phase reads only the collected data: drop this page's analyses now, so a run holds one
     # page's analyses at a time (anything asked for later — a reporter's layout — is recomputed lazily).
     page._cache.clear()
+    if FREEZE_PAGE_SURVIVORS:
+        gc.freeze()
     return findings, data
 
 

@@ -14,6 +14,9 @@ from typing import Dict, List, Optional
 
 import regex
 
+from . import packs
+from .analyses.tokens import window_tokenizer, window_words
+
 # A dateline opens a news item: 本报讯（记者…）, 又讯, 本台消息, 央视网消息（新闻联播）, 新华社北京1月1日电…
 DATELINE_RE = regex.compile(
     r"^[*_]{0,2}(?:本报讯|又讯|本台消息|本台记者|央视网消息|据新华社|新华社[^\s，,。（(]{0,12}?电|本报[^\s，,。（(]{1,10}?电"
@@ -182,8 +185,6 @@ def conventions() -> Conventions:
     configuration error naming its pack file and line."""
     if _OVERRIDE is not None:
         return _OVERRIDE
-    from . import packs
-
     key = packs.active_key()
     conv = _BY_PACKS.get(key)
     if conv is None:
@@ -217,14 +218,32 @@ def word_across(left: str, right: str) -> Optional[str]:
     a, b = left[-6:], right[:6]
     if not a or not b or not _HAN.match(a[-1]) or not _HAN.match(b[0]):
         return None
-    from .analyses.tokens import window_tokenizer
-
-    tk = window_tokenizer()
+    freq = window_tokenizer().FREQ
+    if not _word_spans(a, b, freq):
+        return None  # no dictionary word spans the join: jieba cannot form one (most pairs a page compares)
     cut = len(a)
-    for w, s, e in tk.tokenize(a + b, HMM=False):
-        if s < cut < e and tk.FREQ.get(w, 0) > 0:
+    for w, s, e in window_words(a + b):
+        if s < cut < e and freq.get(w, 0) > 0:
             return w
     return None
+
+
+def _word_spans(a: str, b: str, freq) -> bool:
+    """Is some dictionary word (frequency > 0) a tail of ``a`` followed by a head of ``b``?  jieba's
+    dictionary lists every prefix of a word (with frequency 0), so a word is reached by extending a
+    listed prefix one character at a time, as jieba builds its word graph."""
+    for k in range(len(a) - 1, -1, -1):
+        frag = a[k:]
+        if frag not in freq:
+            continue
+        for ch in b:
+            frag += ch
+            f = freq.get(frag)
+            if f is None:
+                break
+            if f:
+                return True
+    return False
 
 
 # A numeral or demonstrative with its measure word waits for its noun: 又一件 | 喜事, 这个 | 项目.
@@ -244,17 +263,13 @@ BOUND_OPENERS = set("的了着过们之至等于")
 
 
 def _first_word(text: str) -> str:
-    from .analyses.tokens import window_tokenizer
-
-    words = [w for w, _, _ in window_tokenizer().tokenize(text[:6], HMM=False)]
-    return words[0] if words else ""
+    words = window_words(text[:6])
+    return words[0][0] if words else ""
 
 
 def _last_word(text: str) -> str:
-    from .analyses.tokens import window_tokenizer
-
-    words = [w for w, _, _ in window_tokenizer().tokenize(text[-6:], HMM=False)]
-    return words[-1] if words else ""
+    words = window_words(text[-6:])
+    return words[-1][0] if words else ""
 
 
 def unclosed(left: str, right: str) -> Optional[str]:

@@ -210,16 +210,14 @@ def decompositions(ch: str) -> Tuple[Tuple[str, ...], ...]:
 def leaves(ch: str, depth: int = 3) -> Tuple[Tuple[str, int], ...]:
     """The leaf components of ``ch`` (first decomposition, expanded ``depth`` levels), as counts."""
     counts: Counter = Counter()
-
-    def walk(c: str, d: int) -> None:
+    todo = [(ch, depth)]  # (a stack, not a recursive closure: that would be a reference cycle on every call)
+    while todo:
+        c, d = todo.pop()
         parts = decompositions(c)
         if d == 0 or not parts or parts[0] == (c,):
             counts[c] += 1
-            return
-        for p in parts[0]:
-            walk(p, d - 1)
-
-    walk(ch, depth)
+        else:
+            todo.extend((p, d - 1) for p in reversed(parts[0]))
     return tuple(sorted(counts.items()))
 
 

@@ -34,7 +34,7 @@ SEED = 1
 TEXT_KINDS = ("body", "dateline", "list")
 
 # A clause ends after a run of clause marks (and any closing quotes or brackets right after them).
-_CLAUSE_RE = regex.compile(r"[^，,；;。！？!?：:\n]+(?:[，,；;。！？!?：:…]+[”’」』）)]*)?")
+_CLAUSE_RE = re.compile(r"[^，,；;。！？!?：:\n]+(?:[，,；;。！？!?：:…]+[”’」』）)]*)?")  # (stdlib: faster here)
 _KEEP_RE = re.compile(r"[\W_]+")  # stdlib re: letters and digits (any script) are \w
 _KEEP_SEP_RE = re.compile(r"[^\w\x01]+|_+")
 # Quoted stretches: “…” ‘…’ 「…」 and titles 《…》 (not nested across lines).
@@ -42,6 +42,18 @@ _QUOTED_RE = regex.compile(r"“[^“”\n]*”|‘[^‘’\n]*’|「[^「」\n
 _LIST_SEP = "、"
 LIST_FRAME_CHARS = 10  # fewer characters around an enumeration than this are its frame (区领导…参加会议)
 _STOP_RE = regex.compile(r"[。！？!?…]+[”’」』）)]*\s*$")
+# _STOP_RE read from the end with string methods (a clause is searched once for it): the characters regex's \s
+# matches, then closing quotes and brackets, then a sentence-final mark
+_STOP_MARKS, _STOP_CLOSERS = "。！？!?…", "”’」』）)"
+_WHITE_SPACE = "\t\n\x0b\x0c\r \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a" \
+               "\u2028\u2029\u202f\u205f\u3000"
+
+
+def _stops(clause: str) -> bool:
+    """``bool(_STOP_RE.search(clause))``: the clause ends on a sentence-final mark, perhaps closed by quotes
+    or brackets and followed by space."""
+    core = clause.rstrip(_WHITE_SPACE).rstrip(_STOP_CLOSERS)
+    return bool(core) and core[-1] in _STOP_MARKS
 
 
 def normalise(text: str) -> str:
@@ -69,7 +81,7 @@ def list_weight(text: str) -> Optional[int]:
     n = text.count(_LIST_SEP)
     if n < 2:
         return None
-    items = [normalise(x) for x in text.split(_LIST_SEP)]
+    items = _normalise_all(text.split(_LIST_SEP))
     inner = items[1:-1]
     mean = sum(len(x) for x in inner) / len(inner)
     if not (mean <= 5 or (n >= 4 and mean <= 12)):
@@ -139,11 +151,20 @@ def _inside(starts: List[int], ends: List[int], a: int, b: int) -> bool:
 
 def clauses_of(text: str, base: int = 0) -> List[Clause]:
     """The clauses of one paragraph ``text`` (page offsets from ``base``)."""
+    return clauses_of_all([(text, base)])[0]
+
+
+def clauses_of_all(paragraphs: List[Tuple[str, int]]) -> List[List[Clause]]:
+    """:func:`clauses_of` of each ``(text, base)``, the clauses of all normalised in one pass."""
+    spans = [[m.span() for m in _CLAUSE_RE.finditer(text)] for text, _ in paragraphs]
+    norms = iter(_normalise_all([text[a:b] for (text, _), sp in zip(paragraphs, spans) for a, b in sp]))
+    return [_clauses(text, base, sp, [next(norms) for _ in sp]) for (text, base), sp in zip(paragraphs, spans)]
+
+
+def _clauses(text: str, base: int, spans: List[Tuple[int, int]], norms: List[str]) -> List[Clause]:
     qs, qe = _quoted_spans(text) if ("“" in text or "《" in text or "‘" in text or "「" in text
                                      or '"' in text) else ([], [])
     out: List[Clause] = []
-    spans = [m.span() for m in _CLAUSE_RE.finditer(text)]
-    norms = _normalise_all([text[a:b] for a, b in spans])
     for (a0, b0), norm in zip(spans, norms):
         if not norm:
             continue
@@ -160,7 +181,7 @@ def clauses_of(text: str, base: int = 0) -> List[Clause]:
                 b -= 1
             if _inside(qs, qe, a, b):
                 sweight = 0
-        stop = b0 == len(text) or bool(_STOP_RE.search(s))
+        stop = b0 == len(text) or _stops(s)
         out.append(Clause(base + a0, base + b0, norm, weight, sweight, stop))
     return out
 
@@ -208,6 +229,24 @@ def shingle_hashes(norm: str, k: int = SHINGLE) -> np.ndarray:
     return ((h ^ (h >> np.uint64(32))) & np.uint64(0xFFFFFFFF)).astype(np.uint32)
 
 
+def _joined_shingle_hashes(norms: List[str], k: int = SHINGLE) -> Tuple[np.ndarray, List[int]]:
+    """:func:`shingle_hashes` of each of ``norms`` (each at least ``k`` characters), concatenated, and how
+    many each has: hashed in one pass over the joined text, the windows that cross from one into the next
+    left out (a page's paragraphs at once instead of one by one)."""
+    cp = np.frombuffer("".join(norms).encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
+    n = len(cp) - k + 1
+    h = np.zeros(n, dtype=np.uint64)
+    for j in range(k):
+        h = (h << np.uint64(21)) | cp[j: n + j]
+    keep = np.ones(n, dtype=bool)
+    end = 0
+    for x in norms[:-1]:
+        end += len(x)
+        keep[end - k + 1:end] = False  # windows starting in this norm's last k-1 characters
+    h = h[keep]
+    return ((h ^ (h >> np.uint64(32))) & np.uint64(0xFFFFFFFF)).astype(np.uint32), [len(x) - k + 1 for x in norms]
+
+
 def _fmix32(h: np.ndarray) -> np.ndarray:
     """MurmurHash3's 32-bit finalizer, as datasketch's affine32 scheme pre-mixes input hashes."""
     h = h ^ (h >> np.uint32(16))
@@ -215,6 +254,9 @@ def _fmix32(h: np.ndarray) -> np.ndarray:
     h = h ^ (h >> np.uint32(13))
     h = h * np.uint32(0xC2B2AE35)
     return h ^ (h >> np.uint32(16))
+
+
+OUTER_SHINGLES = 3000  # up to this many shingles a page, one 2-D pass beats a pass per permutation
 
 
 def sketches(norms: List[str]) -> List[np.ndarray]:
@@ -225,11 +267,26 @@ def sketches(norms: List[str]) -> List[np.ndarray]:
     building one MinHash object per paragraph costs ten times more."""
     if not norms:
         return []
-    hs = [shingle_hashes(n) for n in norms]  # a repeated shingle changes no minimum
+    if all(len(n) >= SHINGLE for n in norms):
+        hv, counts = _joined_shingle_hashes(norms)
+    else:
+        hs = [shingle_hashes(n) for n in norms]
+        hv, counts = np.concatenate(hs), [len(h) for h in hs]
+    # (a repeated shingle changes no minimum)
     a, b = _permutations()
-    hv = _fmix32(np.concatenate(hs))
-    starts = np.cumsum([0] + [len(h) for h in hs[:-1]])
-    mins = np.empty((len(hs), NUM_PERM), dtype=np.uint32)
+    hv = _fmix32(hv)
+    if len(hv) <= OUTER_SHINGLES:
+        # a small page: all permutations of all shingles in one array, then each paragraph's minima
+        with np.errstate(over="ignore"):
+            m = np.multiply.outer(hv, a)
+            m += b
+        out, s = [], 0
+        for c in counts:
+            out.append(m[s:s + c].min(axis=0))
+            s += c
+        return out
+    starts = np.cumsum([0] + counts[:-1])
+    mins = np.empty((len(norms), NUM_PERM), dtype=np.uint32)
     with np.errstate(over="ignore"):
         for i in range(NUM_PERM):  # one contiguous pass per permutation (a 2-D reduceat is 50x slower)
             mins[:, i] = np.minimum.reduceat(hv * a[i] + b[i], starts)
@@ -286,6 +343,23 @@ def summary_patterns(entries=None):
     return out[0], out[1]
 
 
+def _first_search(patterns, text: str):
+    """The match of the first of ``patterns`` that matches ``text`` somewhere, or None."""
+    for p in patterns:
+        m = p.search(text)
+        if m is not None:
+            return m
+    return None
+
+
+def _list_skip(b) -> int:
+    """Where a list item's text begins after its enumerator (1. / （2）), which is not part of a copy."""
+    if b.kind != "list":
+        return 0
+    m = LIST_ITEM_RE.match(b.text)
+    return m.end() if m else 0
+
+
 def analyse(page, min_sketch_chars: int = 30, labels=None, signoffs=None) -> DupPage:
     """The page's paragraphs and clauses.  ``labels`` / ``signoffs``: compiled patterns of lines that
     open / close a summary box (the ``summary_label`` / ``summary_signoff`` entries of the packs)."""
@@ -301,6 +375,11 @@ def analyse(page, min_sketch_chars: int = 30, labels=None, signoffs=None) -> Dup
         # an editor's sign-off) continues the story above it
         headed = any(not any(p.search(h.text.strip(" \t\u3000*#")) for p in signoffs) for h in art.headings)
         story_of[art.index] = art.index if headed or not story_of else story_of[art.index - 1]
+    # the clauses of every paragraph the loop below may keep, computed together
+    texts = [b for b in page.layout.blocks if b.kind in TEXT_KINDS and not is_title_like(b.text)]
+    skips = [_list_skip(b) for b in texts]
+    clauses = dict(zip((b.index for b in texts),
+                       clauses_of_all([(b.text[k:], b.start + k) for b, k in zip(texts, skips)])))
     box_left = 0  # paragraphs still inside a summary box opened by a label
     usual = _usual_gap(page.layout.blocks)
     set_apart = _set_apart_opening(page.layout.blocks, usual)
@@ -314,18 +393,12 @@ def analyse(page, min_sketch_chars: int = 30, labels=None, signoffs=None) -> Dup
                 if p.story == story:
                     p.lead = True
             continue
-        label = next((p.search(line) for p in labels if p.search(line)), None)
+        label = _first_search(labels, line)
         if label is not None:
             box_left = SUMMARY_PARAGRAPHS
             if not line[label.end():].strip():
                 continue  # the label alone on its line
-        if b.kind not in TEXT_KINDS or is_title_like(b.text):
-            continue
-        skip = 0
-        if b.kind == "list":  # the enumerator (1. / （2）) is not part of the copy
-            m = LIST_ITEM_RE.match(b.text)
-            skip = m.end() if m else 0
-        cls = clauses_of(b.text[skip:], b.start + skip)
+        cls = clauses.get(b.index)
         if not cls:
             continue
         first = len(out.clauses)

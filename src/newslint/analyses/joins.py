@@ -12,6 +12,8 @@ from typing import Optional
 
 import regex
 
+from . import charlm
+
 _HAN = regex.compile(r"\p{Han}")
 # Two consecutive lines of a plain page, the first without a final mark, are one paragraph split in two when
 # the model reads them as one sentence at least this much better (nats).  On the edited corpora no break the
@@ -29,9 +31,7 @@ def score(tail: str, head: str) -> Optional[float]:
     when a mark stands at the cut (a mark reads on after anything, so the model says nothing there)."""
     if not tail or not head or not _running(tail[-1]) or not _running(head[0]):
         return None
-    from .charlm import join_score
-
-    return join_score(tail, head)
+    return charlm.join_score(tail, head)
 
 
 _CLAUSE_MARKS = "，、。；："

@@ -37,6 +37,7 @@ from typing import Callable, Dict, FrozenSet, Iterator, List, Optional, Tuple
 
 import regex
 
+from .. import packs
 from . import words as _words
 
 # Python's re module runs the long literal alternations below many times faster than regex.
@@ -82,15 +83,11 @@ class Mentions:
 # ---- surnames ---------------------------------------------------------------------------------
 def _surname_entries() -> tuple:
     """The ``[[surnames]]`` entries of the built-in surname pack and of the user packs."""
-    from .. import packs
-
     return packs.entries("surnames")
 
 
 def surnames() -> Tuple[FrozenSet[str], FrozenSet[str]]:
     """(single-character surnames, compound surnames) from the surname packs."""
-    from .. import packs
-
     return _surnames(packs.active_key())
 
 
@@ -106,8 +103,6 @@ def _surnames(_packs_key) -> Tuple[FrozenSet[str], FrozenSet[str]]:
 
 def common_surnames() -> Tuple[FrozenSet[str], FrozenSet[str]]:
     """(single, compound) of the pack's most frequent surnames — for names met without a title."""
-    from .. import packs
-
     return _common_surnames(packs.active_key())
 
 
@@ -163,6 +158,8 @@ _PUNCT_FOLLOW = set("，,。、；;：:！？!?”’）)」』\"' \t　\n·—�
 CLAUSE_VERBS = re.compile(
     r"(?:指出|强调|要求|表示|介绍|认为|主持|出席|调研|督导|先后|一行|带领|带队|率队|深入|会见|看望|慰问"
     r"|走访|讲话|致辞|宣布|听取|说[，,：:]|在[^。，,；;\n]{1,30}?(?:上|中|时|期间)[，,]?(?:指出|强调|表示|说|要求|讲话|介绍))")
+# CLAUSE_VERBS two, three or four characters on (where a name of that length would end), in one match
+_VERB_AFTER_NAME = re.compile(r".{2,4}?(?:" + CLAUSE_VERBS.pattern + ")", re.S)
 # Characters a person's name does not end with (place and organisation words).
 NOT_NAME_END = set("区市县省州镇乡村街路局委办部厅会院校所站队处科司厂社组馆店场届年月日期")
 # Characters that end a two-character name more often than they end a three-character one.
@@ -301,6 +298,38 @@ def _title_before(text: str, start: int, floor: int) -> str:
     return t.strip(" \t　、")
 
 
+def find_all(text: str, words) -> Iterator[Tuple[int, int]]:
+    """Spans of ``words`` in ``text`` as an alternation of them, longest first, finds them: left to right, the
+    longest word starting at a place, none overlapping.  (A page's own list of names: compiling it into a
+    pattern on every page costs more than finding each name.)"""
+    longest: Dict[int, int] = {}
+    for w in words:
+        if not w:
+            continue
+        i = text.find(w)
+        while i >= 0:
+            if longest.get(i, -1) < i + len(w):
+                longest[i] = i + len(w)
+            i = text.find(w, i + 1)
+    last = 0
+    for s in sorted(longest):
+        if s >= last:
+            last = longest[s]
+            yield s, last
+
+
+def first_chars(text: str, chars) -> List[int]:
+    """Offsets in ``text`` of any of ``chars``, in order."""
+    out: List[int] = []
+    for c in chars:
+        i = text.find(c)
+        while i >= 0:
+            out.append(i)
+            i = text.find(c, i + 1)
+    out.sort()
+    return out
+
+
 class _Builder:
     def __init__(self, page):
         self.page = page
@@ -322,13 +351,14 @@ def analyse(page) -> Mentions:
     b = _Builder(page)
     text = page.text
     layout = page.layout
+    titles, suffixes = title_before_re(), org_suffix_re()  # (the packs' patterns, looked up once a page)
     for blk in layout.blocks:
         if blk.kind in _SKIP_BLOCKS:
             continue
         _bylines(b, blk)
-        _titled(b, blk)
+        _titled(b, blk, titles)
         _lists(b, blk)
-        _orgs(b, blk)
+        _orgs(b, blk, suffixes)
     # clause-start names (speech and action verbs), weak unless confirmed on the page
     for blk in layout.blocks:
         if blk.kind in _SKIP_BLOCKS:
@@ -338,12 +368,10 @@ def analyse(page) -> Mentions:
     # repeats: later plain occurrences of any person name found above
     names = {m.name for m in b.items.values() if m.kind == "person"}
     if names:
-        pat = re.compile("|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)))
         plain = _Plain(b, layout)
-        for m in pat.finditer(text):
-            s, e = m.span()
+        for s, e in find_all(text, names):
             if (s, e) not in b.items:
-                plain.add(s, e, "repeat", m.group() in strong_names)
+                plain.add(s, e, "repeat", text[s:e] in strong_names)
         counts: Dict[str, int] = {}
         for m in b.items.values():
             if m.kind == "person":
@@ -428,9 +456,7 @@ def near_repeat_spans(text: str, strong_names, free: Callable[[int, int], bool],
             short.setdefault(name[0], []).append(name)
     if not keys and not short:
         return
-    first = "".join(sorted({k[0] for k in keys} | set(short)))
-    for fm in re.finditer(f"[{re.escape(first)}]", text):
-        s = fm.start()
+    for s in first_chars(text, {k[0] for k in keys} | set(short)):
         if short.get(text[s]) and _near_short(text, free, short[text[s]], s, counts):
             yield s, s + 2
             continue
@@ -553,9 +579,9 @@ def _bylines(b: _Builder, blk) -> None:
                           "作者", "byline"))
 
 
-def _titled(b: _Builder, blk) -> None:
+def _titled(b: _Builder, blk, titles: "re.Pattern") -> None:
     text = blk.text
-    for tm in title_before_re().finditer(text):
+    for tm in titles.finditer(text):
         i = tm.end()
         end = _choose(text, i, _name_candidates(text, i), b.text, blk.start + i)
         if end is None or _wordlike(text[i:end], False) or _title_runs_on(text, i):
@@ -613,12 +639,12 @@ _CLAUSE_START = re.compile(rf"(?:^|[，,。；;：:！？!?“”\"」）)])(?=[
 
 def _clause_starts(b: _Builder, blk) -> None:
     text = blk.text
-    verb = CLAUSE_VERBS.match
+    verb_after_name = _VERB_AFTER_NAME.match
     for cm in _CLAUSE_START.finditer(text):
         i = cm.end()
         # a name here is 2-4 characters followed by a verb of speech or action: most clause starts have
         # no such verb at any of those places, and need no name candidates at all
-        if not (verb(text, i + 2) or verb(text, i + 3) or verb(text, i + 4)):
+        if not verb_after_name(text, i):
             continue
         ends = _name_candidates(text, i)
         end = _choose(text, i, ends, b.text, blk.start + i)
@@ -633,39 +659,36 @@ def _clause_starts(b: _Builder, blk) -> None:
 def org_suffixes() -> Tuple[str, ...]:
     """The words that end an organisation's name (``[[org_suffix]]`` of rules/organisations.toml and of
     the user packs), longest first."""
-    from .. import packs
-
     return _org_suffixes(packs.active_key())
 
 
 @lru_cache(maxsize=4)
 def _org_suffixes(_packs_key) -> Tuple[str, ...]:
-    from .. import packs
-
     words = set()
     for entry in packs.entries("org_suffix"):
         words.update(w for w in entry.get("words", []) if isinstance(w, str) and w)
     return tuple(sorted(words, key=lambda w: (-len(w), w)))
 
 
-def org_suffix_re(anchor: str = "") -> "regex.Pattern":
+def org_suffix_re(anchor: str = "") -> "re.Pattern":
     """A pattern matching any organisation suffix (``anchor="$"``: one ending the text), group 1 the suffix."""
     return _org_suffix_re(org_suffixes(), anchor)
 
 
 @lru_cache(maxsize=8)
-def _org_suffix_re(words: Tuple[str, ...], anchor: str) -> "regex.Pattern":
-    return regex.compile("(" + "|".join(regex.escape(w) for w in words) + ")" + anchor)
+def _org_suffix_re(words: Tuple[str, ...], anchor: str) -> "re.Pattern":
+    # (an alternation of literal words: the standard library's engine scans for it faster than regex does)
+    return re.compile("(" + "|".join(re.escape(w) for w in words) + ")" + anchor)
 
 
 _ORG_HEAD = regex.compile(r"(?:[\p{Han}]|[（(][\p{Han}]{2,6}[）)])+$")
 _PREP = set("从以于由经据自")
 
 
-def _orgs(b: _Builder, blk) -> None:
+def _orgs(b: _Builder, blk, suffixes: "re.Pattern") -> None:
     text = blk.text
     last_end = -1
-    for sm in org_suffix_re().finditer(text):
+    for sm in suffixes.finditer(text):
         if sm.start() < last_end:
             continue
         # 有限公司 inside 股份有限公司 is found once, as the longer suffix

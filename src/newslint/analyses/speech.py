@@ -521,7 +521,7 @@ def analyse(page) -> SpeechAnalysis:
                        last_block=b.index, frame=frame, named_occasion=named)
             raw.append((b.index, s))
         # 2. quotations with the speaker after them: “……”活动现场组织者说。
-        for m in w.after_quote.finditer(bt):
+        for m in (w.after_quote.finditer(bt) if "”" in bt else ()):
             subj = m.group("subj")
             words, frame = split_frame(subj.strip())
             kind, speaker = parse_subject(words)

@@ -116,6 +116,27 @@ def window_tokenizer():
     return _WINDOW_TOKENIZER
 
 
+_WINDOW_WORDS: Dict[str, Tuple[Tuple[str, int, int], ...]] = {}
+_WINDOW_WORDS_OF = None  # the tokenizer the remembered windows were segmented by
+_WINDOW_WORDS_MAX = 100_000
+
+
+def window_words(text: str) -> Tuple[Tuple[str, int, int], ...]:
+    """``tuple(window_tokenizer().tokenize(text, HMM=False))`` for a short window (a few characters at a
+    join, a paragraph's first or last words), remembered: the rules ask about the same windows again and
+    again (a paragraph's end against every other paragraph's start)."""
+    global _WINDOW_WORDS_OF
+    tk = window_tokenizer()
+    if tk is not _WINDOW_WORDS_OF or len(_WINDOW_WORDS) >= _WINDOW_WORDS_MAX:
+        _WINDOW_WORDS.clear()
+        _WINDOW_WORDS_OF = tk
+    try:
+        return _WINDOW_WORDS[text]
+    except KeyError:
+        words = _WINDOW_WORDS[text] = tuple(tk.tokenize(text, HMM=False))
+        return words
+
+
 MAX_RUN = 256  # longest piece handed to jieba at once: its HMM (finalseg.viterbi) is quadratic in a run
 _JIEBA_RUN = None
 

@@ -140,11 +140,14 @@ def _repeats_unnumbered(rc, page, numbered: set) -> None:
     min_chars = rc.options["min_chars"]
     seen: Dict[str, Section] = {}
     for s in plain_blocks(page, numbered):
-        sizes = [len(_NORM.sub("", b.text)) for b in s.body]
         head = _NORM.sub("", s.head_block.text)
-        if not sizes or sum(sizes) < min_chars or len(head) < _PLAIN_HEAD or min(sizes) >= PARAGRAPH_MIN:
+        if not s.body or len(head) < _PLAIN_HEAD:
+            continue
+        body = [_NORM.sub("", b.text) for b in s.body]
+        sizes = [len(x) for x in body]
+        if sum(sizes) < min_chars or min(sizes) >= PARAGRAPH_MIN:
             continue  # nothing under it, too little to tell, or paragraphs the duplicate rules compare
-        k = head + "|" + "|".join(_NORM.sub("", b.text) for b in s.body)
+        k = head + "|" + "|".join(body)
         first = seen.setdefault(k, s)
         if first is s:
             continue

@@ -50,6 +50,7 @@ import regex
 from .. import hookimpl
 from .. import layout as _layout
 from ..analyses import joins as _joins
+from ..analyses.tokens import window_tokenizer
 from ..finding import Fix, Rule
 from ..layout import BAD_OPEN_PUNCT, BOUND_OPENERS, DANGLING, DANGLING_WORDS, Block, unclosed, word_across
 from ..rule import page_rule
@@ -240,8 +241,6 @@ def _open_conjunctions() -> Tuple[Tuple[str, Tuple[str, ...]], ...]:
 
 
 def _word_freq(word: str) -> int:
-    from ..analyses.tokens import window_tokenizer
-
     return window_tokenizer().FREQ.get(word, 0)
 
 
@@ -366,9 +365,11 @@ def _score(end: _End, start: _Start, conj: tuple, pg: Optional[_Page] = None) ->
     if start.odd:
         score += start.odd
         why.append(f"这一段{start.why}")
-    lm = _lm_points(tail, head)
     alone = not start.odd and not word and not pair and not hit and not repeated and not digits
-    if alone and (lm <= LM_ALONE or start.opens or (tail[-1:].isdigit() and head[:1].isdigit())):
+    if alone and (start.opens or (tail[-1:].isdigit() and head[:1].isdigit())):
+        return 0, []  # (decided before the model is asked: see below)
+    lm = _lm_points(tail, head)
+    if alone and lm <= LM_ALONE:
         # an ordinary start after an ordinary open end: only the model can tie the two, and it must be surer
         # (and not at all when the paragraph opens with its own speaker, 王明表示，…, nor across two digits
         # that make no number, which the model reads as 0|0 like any other)

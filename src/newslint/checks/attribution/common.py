@@ -4,7 +4,9 @@ compare two statements and describe where they were said.
 """
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
+from itertools import combinations
 from typing import Dict, List, Optional, Tuple
 
 import regex
@@ -81,7 +83,7 @@ def collect(page, min_chars: int, quote_min_chars: Optional[int] = None) -> List
 
 
 # ---- corpus phase ----------------------------------------------------------------------------------
-def _sampled_shingles(t: str) -> List[int]:
+def _sampled_shingles(t: str) -> List[int]:  # (one statement: what _sampled_shingles_all is tested against)
     """Hashes of the distinct 8-character shingles of ``t`` that fall in the 1-in-``_SAMPLE`` sample: a
     polynomial rolling hash, mixed, computed for all windows at once with numpy — the same sample in every
     process (Python's own str hash is salted per process)."""
@@ -101,23 +103,54 @@ def _sampled_shingles(t: str) -> List[int]:
     return sorted(set(h[h % np.uint64(_SAMPLE) == 0].tolist()))  # (np.unique would import numpy.ma)
 
 
+_BATCH_CHARS = 50_000  # statements hashed together (bounds the arrays of one pass)
+
+
+def _sampled_shingles_all(texts: List[str]) -> List[List[int]]:
+    """:func:`_sampled_shingles` of each of ``texts``, hashed in passes over many joined together (a window
+    that runs from one into the next left out): a run's thousands of statements in a few numpy passes."""
+    import numpy as np
+
+    out: List[List[int]] = [[] for _ in texts]
+    todo = [i for i, t in enumerate(texts) if len(t) >= _SHINGLE]
+    k = 0
+    while k < len(todo):
+        batch, size = [], 0
+        while k < len(todo) and (not batch or size + len(texts[todo[k]]) <= _BATCH_CHARS):
+            batch.append(todo[k])
+            size += len(texts[todo[k]])
+            k += 1
+        c = np.frombuffer("".join(texts[i] for i in batch).encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
+        n = len(c) - _SHINGLE + 1
+        h = np.zeros(n, dtype=np.uint64)
+        with np.errstate(over="ignore"):
+            for j in range(_SHINGLE):
+                h = h * np.uint64(1000003) + c[j:j + n]
+            h ^= h >> np.uint64(31)
+            h *= np.uint64(0xBF58476D1CE4E5B9)
+            h ^= h >> np.uint64(29)
+        owner = np.repeat(np.arange(len(batch)), [len(texts[i]) for i in batch])
+        keep = np.nonzero((owner[:n] == owner[_SHINGLE - 1:]) & (h % np.uint64(_SAMPLE) == 0))[0]
+        sampled: Dict[int, set] = {}
+        for o, v in zip(owner[keep].tolist(), h[keep].tolist()):
+            sampled.setdefault(o, set()).add(v)
+        for o, vs in sampled.items():
+            out[batch[o]] = sorted(vs)
+    return out
+
+
 def candidate_pairs(items: List[Said]) -> List[Tuple[int, int]]:
     """Pairs of statements sharing enough sampled shingles (an inverted index, no all-pairs)."""
     index: Dict[int, List[int]] = {}
     samples: List[int] = []
-    for i, it in enumerate(items):
-        seen = _sampled_shingles(it.norm)
+    for i, seen in enumerate(_sampled_shingles_all([it.norm for it in items])):
         for sh in seen:
             index.setdefault(sh, []).append(i)
         samples.append(len(seen))
-    shared: Dict[Tuple[int, int], int] = {}
+    shared: Counter = Counter()
     for posting in index.values():
-        if len(posting) < 2 or len(posting) > _MAX_POSTINGS:
-            continue
-        for x in range(len(posting)):
-            for y in range(x + 1, len(posting)):
-                key = (posting[x], posting[y])
-                shared[key] = shared.get(key, 0) + 1
+        if 2 <= len(posting) <= _MAX_POSTINGS:
+            shared.update(combinations(posting, 2))  # (i, j), i < j: each posting lists its items in order
     out = []
     for (a, b), n in shared.items():
         need = max(2, int(0.3 * min(samples[a], samples[b])))

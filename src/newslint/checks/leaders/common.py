@@ -3,8 +3,9 @@ the context helpers."""
 from __future__ import annotations
 
 import datetime as _dt
+import re
 from dataclasses import dataclass, field
-from typing import Dict, List, Optional, Tuple
+from typing import Dict, List, Optional, Set, Tuple
 
 import regex
 
@@ -56,8 +57,12 @@ class Roster:
     title_of: Dict[str, str] = field(default_factory=dict)  # printed title -> post
     after_of: Dict[str, str] = field(default_factory=dict)
     masks: Dict[str, List[Tuple[str, int]]] = field(default_factory=dict)  # 李\0杰 -> [(李干杰, 1)]
-    names_re: Optional["regex.Pattern"] = None
-    titles_re: Optional["regex.Pattern"] = None
+    # length -> (first characters, second characters) of the masked names of that length
+    heads: Dict[int, Tuple[Set[str], Set[str]]] = field(default_factory=dict)
+    # (alternations of literal names and titles: the standard library's engine scans for them several times
+    # faster than regex does)
+    names_re: Optional["re.Pattern"] = None
+    titles_re: Optional["re.Pattern"] = None
 
     def held(self, name: str, post: str) -> List[Post]:
         """The spells of ``post`` that ``name`` held, counting posts that imply it."""
@@ -65,6 +70,15 @@ class Roster:
         if lead is None:
             return []
         return [p for p in lead.posts if p.post == post or post in self.kinds[p.post].implies]
+
+    def near(self, w: str) -> List[Tuple[str, int]]:
+        """(name, position) of each leader whose name ``w`` spells with one character changed there.  (Such
+        a name shares ``w``'s first or second character: a span that shares neither, as most spans of a
+        page, needs no look-up.)"""
+        heads = self.heads.get(len(w))
+        if heads is None or (w[0] not in heads[0] and w[1] not in heads[1]):
+            return []
+        return [(name, i) for i in range(len(w)) for name, _ in self.masks.get(w[:i] + "\0" + w[i + 1:], ())]
 
     def psc_order(self, name: str, day: _dt.date) -> Optional[int]:
         lead = self.leaders.get(name)
@@ -133,12 +147,14 @@ def build_roster(post_entries, leader_entries, pack_entries=()) -> Roster:
         if 2 <= len(name) <= 3:
             for i in range(len(name)):
                 r.masks.setdefault(name[:i] + "\0" + name[i + 1:], []).append((name, i))
+            first, second = r.heads.setdefault(len(name), (set(), set()))
+            first.add(name[0])
+            second.add(name[1])
     if r.leaders:
-        alt = "|".join(regex.escape(n) for n in sorted(r.leaders, key=len, reverse=True))
-        r.names_re = regex.compile(alt)
+        r.names_re = re.compile("|".join(re.escape(n) for n in sorted(r.leaders, key=len, reverse=True)))
     titles = list(r.title_of)
     if titles:
-        r.titles_re = regex.compile("|".join(regex.escape(t) for t in sorted(titles, key=len, reverse=True)))
+        r.titles_re = re.compile("|".join(re.escape(t) for t in sorted(titles, key=len, reverse=True)))
     return r
 
 

@@ -5,6 +5,7 @@ from typing import List, Optional
 
 import regex
 
+from ...analyses.mentions import common_word_freq
 from ...finding import Fix, Rule
 from ...rule import RuleContext, page_rule
 from .common import _HAN1, _TAIL, CAT, Roster, _clause_bounds, add_findings, load_roster
@@ -60,8 +61,6 @@ def _leaders_in(elements: List[str], r: Roster, skip: str) -> int:
 
 
 def _common_word(w: str) -> bool:
-    from ...analyses.mentions import common_word_freq
-
     return common_word_freq(w) > 0
 
 
@@ -131,10 +130,8 @@ def check_misspelt(page, ctx, r: Roster, win) -> list:
     others = None  # names the page gives with a title that is not a leader's
     for s, e, where in _candidates(text, r):
         w = text[s:e]
-        if not _HAN.fullmatch(w) or w in r.leaders:
-            continue
-        near = [(name, i) for i in range(len(w)) for name, j in r.masks.get(w[:i] + "\0" + w[i + 1:], ())]
-        if not near or not _could_be_leader(text, s, e, w, where, near, r):
+        near = r.near(w)  # (the cheapest test first: most spans are near no leader's name)
+        if not near or not _HAN.fullmatch(w) or w in r.leaders or not _could_be_leader(text, s, e, w, where, near, r):
             continue  # cheap tests first: the character tables are loaded only for a real candidate
         hits = []
         for name, i in near:

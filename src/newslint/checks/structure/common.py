@@ -4,11 +4,14 @@ page for the split, truncated and fragment rules)."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import List, Optional, Set
 
 import regex
 
 from ... import layout as _layout
+from ...analyses.joins import score
+from ...analyses.tokens import window_tokenizer
 from ...finding import Fix
 from ...layout import BAD_OPEN_PUNCT as _BAD_OPEN_PUNCT
 from ...layout import Block, ends_sentence, join_evidence, word_across
@@ -48,8 +51,10 @@ _BOUND_LOCATIVES = {"期间", "以来", "之际", "之间", "之中", "之下", 
 _LOCATIVE_PREFIXES = tuple(_BOUND_LOCATIVES)
 
 
+@lru_cache(maxsize=1024)  # (a page's blocks: the rules ask within a page)
 def clean(text: str) -> str:
-    """The block's text without Markdown residue around it."""
+    """The block's text without Markdown residue around it (remembered: the structure rules and the
+    continuation pairing ask it of the same blocks many times)."""
     t = text[:_trail_start(text)]
     t = _LEAD_MARKUP.sub("", t)
     return t
@@ -113,8 +118,6 @@ def _reads_on(tail: str, head: str, why: Optional[str]) -> Optional[str]:
     paragraph that opens its own sentence: that is no split, and no fix may join the two.)"""
     if not why:
         return None
-    from ...analyses.joins import score
-
     s = score(tail, clean(head))
     return why if s is not None and s >= _READS_ON else None
 
@@ -202,8 +205,6 @@ def continuation_ok(block: Block) -> bool:
 def _tokenizer():
     """jieba for the short windows this rule segments (12 characters at a join or a paragraph start):
     the window tokenizer reads jieba's dictionary from the memory-mapped lexicon, so no 0.5 s load."""
-    from ...analyses.tokens import window_tokenizer
-
     return window_tokenizer()
 
 
@@ -551,8 +552,6 @@ def _cut_subhead_evidence(tail: str, nxt: Block) -> Optional[str]:
         return None
     if not continuation_ok(nxt):
         return None
-    from ...analyses.joins import score
-
     s = score(tail, clean(nxt.text))
     if s is None or s < _CUT_SUBHEAD_LM:
         return None

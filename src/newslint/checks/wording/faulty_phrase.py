@@ -30,9 +30,9 @@ Known faulty phrases from the data pack, each with its correction and source."""
 @page_rule(RULE)
 def faulty_phrase(rc: RuleContext) -> None:
     pack = pack_of(rc.ctx)
-    if pack.phrase_re is None:
-        return
     page = rc.page
+    if pack.phrase_re is None or not pack.phrase_re.search(page.text):
+        return  # (literal phrases: none on the page, none in any of its blocks — most pages)
     for b in blocks(page):
         s = b.text
         base = b.start

@@ -5,9 +5,9 @@ from __future__ import annotations
 from ...finding import Fix, Rule
 from ...rule import RuleContext, page_rule
 from .common import (
-    DOUBLE,
     blocks,
     doubled_char_problem,
+    doubled_chars,
     doubled_words,
     function_word,
     has_double_word,
@@ -47,10 +47,12 @@ jieba's dictionary and part-of-speech tags and the pack's reduplication lists)."
 @page_rule(RULE)
 def repeated_word(rc: RuleContext) -> None:
     pack = pack_of(rc.ctx)
+    # (a block's text is the page's: a page without a word written twice has no block with one — most pages)
+    page_doubles = has_double_word(rc.page.text)
     for b in blocks(rc.page):
         s = b.text
         base = b.start
-        for m in DOUBLE.finditer(s):
+        for m in doubled_chars(s):
             i = m.start()
             if doubled_char_problem(s, i, pack):
                 a = base + i
@@ -64,7 +66,7 @@ def repeated_word(rc: RuleContext) -> None:
                           f"“{m.group()}”重复，不是常见的重叠形式：可能多写了一个“{s[i]}”，也可能是错字",
                           suggestion=s[i], fix=Fix(a + 1, a + 2, "") if safe else None,
                           key=s[max(0, i - 4):i + 6], severity=None if bonded else "info")
-        if has_double_word(s):
+        if page_doubles and has_double_word(s):
             toks = window_tokens(s, 0, len(s))
             for a_tok, b_tok in doubled_words(s, toks, pack):
                 a, e = base + a_tok[1], base + b_tok[2]
