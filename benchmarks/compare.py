@@ -5,6 +5,7 @@ nothing):
     python benchmarks/rates.py --save /tmp/before      # on the old code
     python benchmarks/rates.py --save /tmp/after       # on the new code
     python benchmarks/compare.py /tmp/before /tmp/after
+    python benchmarks/compare.py /tmp/before/rmrb.json /tmp/after/rmrb.json   # two single reports
 
 Prints, per report file, the findings only in one of the two (rule, path:line, message) and exits 1 when
 any differ.  Paths are compared relative to the directory that holds all of a report's files.
@@ -34,10 +35,22 @@ def _keys(report: Path) -> set:
     return {_key(f, root) for f in findings}
 
 
+def _pairs(before: Path, after: Path):
+    """(before report, after report) pairs: two files, or the same-named reports of two directories.
+    Anything else is an error, never an empty comparison that passes."""
+    if before.is_file() and after.is_file():
+        return [(before, after)]
+    if before.is_dir() and after.is_dir():
+        pairs = [(a, after / a.name) for a in sorted(before.glob("*.json"))]
+        if pairs:
+            return pairs
+        sys.exit(f"compare: no *.json report in {before}")
+    sys.exit(f"compare: give two report files or two directories of reports, not {before} and {after}")
+
+
 def compare(before: Path, after: Path) -> int:
     differ = 0
-    for a in sorted(before.glob("*.json")):
-        b = after / a.name
+    for a, b in _pairs(before, after):
         if not b.exists():
             print(f"{a.name}: missing in {after}")
             differ += 1
