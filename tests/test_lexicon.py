@@ -21,6 +21,22 @@ def test_sorted_file_search_edges(tmp_path):
     assert lex.total == 20  # every line counts, duplicates too, as in jieba's gen_pfdict
 
 
+def test_search_between_fences_finds_every_line_and_nothing_else(tmp_path, monkeypatch):
+    # a fence every few bytes, so that words fall on, between, before and after the fence lines
+    words = sorted({chr(0x4E00 + i) + chr(0x4E00 + j) for i in range(0, 40, 3) for j in range(0, 30, 7)})
+    src = tmp_path / "dict.txt"
+    src.write_text("".join(f"{w} {k + 1} n\n" for k, w in enumerate(words)), encoding="utf-8")
+    out = tmp_path / "lex.tsv"
+    build(src, out)
+    for fence in (7, 64, 10_000):
+        monkeypatch.setattr(Lexicon, "_FENCE", fence)
+        lex = Lexicon(out)
+        assert all(lex.lookup(w) == (k + 1, "n") for k, w in enumerate(words))
+        assert all(lex.lookup(w) == (0, "") for w in {w[0] for w in words})  # the prefixes
+        absent = ["", "\u4e01\u4e01", "乙乙乙", "\uffff", "a", chr(0x4E00 + 1)]
+        assert all(lex.lookup(w) is None for w in absent)
+
+
 def test_window_tokenizer_segments_exactly_like_jieba():
     import jieba
 
