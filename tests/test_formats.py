@@ -2,8 +2,7 @@
 one text with other articles, reads as the page it is (benchmarks/formats.py measures it on the corpora)."""
 from helpers import lint_text, rule_ids
 from newslint import layout
-from newslint.page import Page
-from newslint.page import WrappedPage
+from newslint.page import Page, WrappedPage
 from newslint.wrapping import wrap_breaks
 
 STRUCT = ["structure"]

@@ -3,8 +3,8 @@ higher rank."""
 from __future__ import annotations
 
 from ...finding import Rule
-from ...rule import RuleContext, page_rule
 from ...layout import plain_page
+from ...rule import RuleContext, page_rule
 from .common import _text_blocks
 
 RULE = Rule(
