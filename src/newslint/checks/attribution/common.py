@@ -83,6 +83,21 @@ def collect(page, min_chars: int, quote_min_chars: Optional[int] = None) -> List
 
 
 # ---- corpus phase ----------------------------------------------------------------------------------
+def _window_hashes(c):
+    """The mixed rolling hash of every ``_SHINGLE``-character window of the code points ``c`` (uint64)."""
+    import numpy as np
+
+    n = len(c) - _SHINGLE + 1
+    h = np.zeros(n, dtype=np.uint64)
+    with np.errstate(over="ignore"):
+        for j in range(_SHINGLE):
+            h = h * np.uint64(1000003) + c[j:j + n]
+        h ^= h >> np.uint64(31)
+        h *= np.uint64(0xBF58476D1CE4E5B9)
+        h ^= h >> np.uint64(29)
+    return h
+
+
 def _sampled_shingles(t: str) -> List[int]:  # (one statement: what _sampled_shingles_all is tested against)
     """Hashes of the distinct 8-character shingles of ``t`` that fall in the 1-in-``_SAMPLE`` sample: a
     polynomial rolling hash, mixed, computed for all windows at once with numpy — the same sample in every
@@ -92,14 +107,7 @@ def _sampled_shingles(t: str) -> List[int]:  # (one statement: what _sampled_shi
     if len(t) < _SHINGLE:
         return []
     c = np.frombuffer(t.encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
-    n = len(c) - _SHINGLE + 1
-    h = np.zeros(n, dtype=np.uint64)
-    with np.errstate(over="ignore"):
-        for j in range(_SHINGLE):
-            h = h * np.uint64(1000003) + c[j:j + n]
-        h ^= h >> np.uint64(31)
-        h *= np.uint64(0xBF58476D1CE4E5B9)
-        h ^= h >> np.uint64(29)
+    h = _window_hashes(c)
     return sorted(set(h[h % np.uint64(_SAMPLE) == 0].tolist()))  # (np.unique would import numpy.ma)
 
 
@@ -121,14 +129,8 @@ def _sampled_shingles_all(texts: List[str]) -> List[List[int]]:
             size += len(texts[todo[k]])
             k += 1
         c = np.frombuffer("".join(texts[i] for i in batch).encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
-        n = len(c) - _SHINGLE + 1
-        h = np.zeros(n, dtype=np.uint64)
-        with np.errstate(over="ignore"):
-            for j in range(_SHINGLE):
-                h = h * np.uint64(1000003) + c[j:j + n]
-            h ^= h >> np.uint64(31)
-            h *= np.uint64(0xBF58476D1CE4E5B9)
-            h ^= h >> np.uint64(29)
+        h = _window_hashes(c)
+        n = len(h)
         owner = np.repeat(np.arange(len(batch)), [len(texts[i]) for i in batch])
         keep = np.nonzero((owner[:n] == owner[_SHINGLE - 1:]) & (h % np.uint64(_SAMPLE) == 0))[0]
         sampled: Dict[int, set] = {}
