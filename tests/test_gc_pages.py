@@ -54,3 +54,23 @@ def test_character_shapes_leave_no_cyclic_garbage():
         gc.set_debug(0)
         gc.garbage.clear()
     assert left == []
+
+
+def test_the_corpus_phase_reuses_each_pages_layout(monkeypatch):
+    # two pages that share a paragraph: the duplicate rule's corpus phase asks both for their layout
+    from newslint import layout as layout_module
+    from newslint.analyses import _REGISTRY
+    from newslint.engine import check_pages
+
+    made = []
+
+    def counted(page):
+        made.append(page.path)
+        return layout_module.analyse(page)
+
+    monkeypatch.setitem(_REGISTRY, "layout", counted)
+    shared = "李华指出，要坚持人民至上，统筹发展和安全，确保各项任务落地见效，切实把安全生产责任落实到每一个岗位每一个环节。\n\n"
+    pages = [Page.from_text("a.txt", TEXT + "\n" + shared), Page.from_text("b.txt", TEXT.replace("李华", "赵刚") + "\n" + shared)]
+    findings = check_pages(Context(PM, RULES, Config()), pages).findings
+    assert any(f.rule.startswith("duplicate") for f in findings)
+    assert sorted(made) == ["a.txt", "b.txt"]  # once a page, not again for the corpus phase
