@@ -119,27 +119,6 @@ def test_the_windows_table_answers_as_the_shipped_sorted_arrays():
     assert got == want and (got.keys() & {(i, 4) for i in range(len(text))})
 
 
-def test_every_pair_of_a_longer_key_is_in_the_pair_set_and_most_others_are_not():
-    # the windows of 3 and 4 characters are looked up only where each pair of adjacent characters is one of
-    # such a key's: were a key's pair missing from the set, its window would never be found
-    table = typo_data.table()
-
-    def in_set(pairs):
-        bit = typo_data._pair_bit(pairs)
-        return (table.pairs[(bit >> np.uint64(3)).astype(np.intp)] >> (bit & np.uint64(7)).astype(np.uint8)) & 1
-
-    with np.load(typo_data.table_path()) as z:
-        for n in (3, 4):
-            keys = np.cumsum(typo_data._unplanes(z[f"k{n}"], np.uint64), dtype=np.uint64)
-            words = np.cumsum(typo_data._unplanes(z[f"w{n}"], np.uint64), dtype=np.uint64)
-            for k in (keys, words):
-                for j in range(n - 1):
-                    assert in_set((k >> np.uint64(16 * (n - 2 - j))) & np.uint64(0xFFFFFFFF)).all()
-    rng = np.random.default_rng(3)
-    other = rng.integers(0x4E00, 0x9FA5, (20000, 2)).astype(np.uint64)
-    assert in_set((other[:, 0] << np.uint64(16)) | other[:, 1]).mean() < 0.2
-
-
 def test_the_model_reads_characters_from_tables_as_it_normalises_them():
     text = "Ａ股2024年GDP增长5.2%, 好!?（试）\n第二行。\U0002a6a5ｂ，！"
     c = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)

@@ -594,7 +594,7 @@ def _derive(path: Path) -> Dict[str, "object"]:
     out: Dict[str, object] = {}
     keychar = out["keychar"] = np.zeros(0x10000, dtype=bool)  # the characters of any key
     vkeys, vvals, rkeys, rvals = [], [], [], []
-    pairs = np.zeros(1 << PAIR_BITS, dtype=bool)
+    pairs = np.zeros(1 << (PAIR_BITS - 3), dtype=np.uint8)
     with np.load(path) as z:
         out["meta"] = np.array([str(z["meta"])])
         for n in (2, 3, 4):
@@ -610,7 +610,9 @@ def _derive(path: Path) -> Dict[str, "object"]:
             for j in range(n):
                 keychar[((allkeys >> np.uint64(16 * (n - 1 - j))) & np.uint64(0xFFFF)).astype(np.intp)] = True
             for j in range(n - 1 if n > 2 else 0):
-                pairs[_pair_bit((allkeys >> np.uint64(16 * (n - 2 - j))) & np.uint64(0xFFFFFFFF)).astype(np.intp)] = True
+                bit = _pair_bit((allkeys >> np.uint64(16 * (n - 2 - j))) & np.uint64(0xFFFFFFFF))
+                np.bitwise_or.at(pairs, (bit >> np.uint64(3)).astype(np.intp),
+                                 np.left_shift(1, (bit & np.uint64(7)).astype(np.uint8)).astype(np.uint8))
             hk, hw = z[f"hk{n}"], z[f"hw{n}"]
             out[f"hk{n}"], out[f"hw{n}"] = hk, hw
             codes, lo, cnt = np.unique(hk, return_index=True, return_counts=True)
@@ -618,7 +620,7 @@ def _derive(path: Path) -> Dict[str, "object"]:
             rkeys.append(codes)
             rvals.append((lo.astype(np.uint32) << np.uint32(8)) | cnt.astype(np.uint32))
         out["hr"] = z["hr"]
-    out["pairs"] = np.packbits(pairs, bitorder="little")  # bit i of the set: bit i % 8 of byte i // 8
+    out["pairs"] = pairs
     out.update(Buckets.build(np.concatenate(vkeys), np.concatenate(vvals), load=WINDOW_LOAD).arrays("v"))
     out.update(Buckets.build(np.concatenate(rkeys), np.concatenate(rvals)).arrays("r"))
     return out
