@@ -563,20 +563,9 @@ def _unplanes(planes, dtype):
     return np.ascontiguousarray(planes.T).view(dtype).ravel()
 
 
-TABLE_LAYOUT = 6  # of the look-up tables derived from the shipped one (a change rebuilds the cached copy)
+TABLE_LAYOUT = 5  # of the look-up tables derived from the shipped one (a change rebuilds the cached copy)
 WORD_BIT = 1 << 31  # in a window's value: the window is a dictionary word (CROSS_MIN); the rest, its payload
 WINDOW_LOAD = 2.0  # keys a bucket of the windows' tables (4 slots: about 5 % of them spill)
-PAIR_BITS = 25  # a bit set of 2^25 (4 MB) for the pairs of adjacent characters in keys of 3 and 4 (about 4 %
-# of other pairs share a bit with one of them)
-
-
-def _pair_bit(pairs):
-    """The bit of each pair code (two characters, 32 bits) in the bit set of ``PAIR_BITS`` bits."""
-    import numpy as np
-
-    from .typo_index import MUL
-
-    return (pairs * MUL) >> np.uint64(64 - PAIR_BITS)
 
 
 def _derive(path: Path) -> Dict[str, "object"]:
@@ -585,8 +574,7 @@ def _derive(path: Path) -> Dict[str, "object"]:
     collide) — a variant's payload (:func:`_payload`), ``WORD_BIT`` for a dictionary word; ``r``, the
     common words' readings (a reading code of n syllables: where its words start among the sorted
     ``hk{n}``, times 256, plus how many there are); ``keychar``, the characters any key of ``v`` holds
-    (a window with another is none); ``pairs``, a bit set (``_pair_bit``) holding every pair of adjacent
-    characters of a key of 3 or 4 characters (a longer window with another pair is none); ``hr``, ``hk{n}``, ``hw{n}`` as shipped."""
+    (a window with another is none); ``hr``, ``hk{n}``, ``hw{n}`` as shipped."""
     import numpy as np
 
     from .typo_index import Buckets
@@ -594,7 +582,6 @@ def _derive(path: Path) -> Dict[str, "object"]:
     out: Dict[str, object] = {}
     keychar = out["keychar"] = np.zeros(0x10000, dtype=bool)  # the characters of any key
     vkeys, vvals, rkeys, rvals = [], [], [], []
-    pairs = np.zeros(1 << (PAIR_BITS - 3), dtype=np.uint8)
     with np.load(path) as z:
         out["meta"] = np.array([str(z["meta"])])
         for n in (2, 3, 4):
@@ -609,10 +596,6 @@ def _derive(path: Path) -> Dict[str, "object"]:
             vvals.append(vals)
             for j in range(n):
                 keychar[((allkeys >> np.uint64(16 * (n - 1 - j))) & np.uint64(0xFFFF)).astype(np.intp)] = True
-            for j in range(n - 1 if n > 2 else 0):
-                bit = _pair_bit((allkeys >> np.uint64(16 * (n - 2 - j))) & np.uint64(0xFFFFFFFF))
-                np.bitwise_or.at(pairs, (bit >> np.uint64(3)).astype(np.intp),
-                                 np.left_shift(1, (bit & np.uint64(7)).astype(np.uint8)).astype(np.uint8))
             hk, hw = z[f"hk{n}"], z[f"hw{n}"]
             out[f"hk{n}"], out[f"hw{n}"] = hk, hw
             codes, lo, cnt = np.unique(hk, return_index=True, return_counts=True)
@@ -620,7 +603,6 @@ def _derive(path: Path) -> Dict[str, "object"]:
             rkeys.append(codes)
             rvals.append((lo.astype(np.uint32) << np.uint32(8)) | cnt.astype(np.uint32))
         out["hr"] = z["hr"]
-    out["pairs"] = pairs
     out.update(Buckets.build(np.concatenate(vkeys), np.concatenate(vvals), load=WINDOW_LOAD).arrays("v"))
     out.update(Buckets.build(np.concatenate(rkeys), np.concatenate(rvals)).arrays("r"))
     return out
@@ -639,7 +621,6 @@ class Table:
         self.meta = str(arrays["meta"][0])
         self.windows = Buckets.of(arrays, "v")
         self.keychar = arrays["keychar"]
-        self.pairs = arrays["pairs"]
         # the syllable of each character of the BMP (0: none, or not a common character)
         self.reading = np.zeros(0x10000, dtype=np.uint16)
         self.reading[0x4E00:0x4E00 + len(arrays["hr"])] = arrays["hr"]
@@ -676,15 +657,7 @@ class Table:
             code = (code[:-1] << np.uint64(16)) | a[n - 1:]
             usable = usable[:-1] & self.keychar[a[n - 1:]]
             self._codes[n] = code
-            if n == 2:  # is each pair of adjacent characters one of a longer key's?  (nor is a longer
-                bit = _pair_bit(code)  # window with another pair a key: not looked up)
-                pair = ((self.pairs.take((bit >> np.uint64(3)).view(np.int64))
-                         >> (bit & np.uint64(7)).astype(np.uint8)) & np.uint8(1)).view(bool)
-                run = pair
-                looks.append((n, usable.nonzero()[0]))
-            else:
-                run = run[:-1] & pair[n - 2:]
-                looks.append((n, (usable & run).nonzero()[0]))
+            looks.append((n, usable.nonzero()[0]))
         v = self.windows.get(np.concatenate([self._codes[n][look] for n, look in looks]))
         found = ([], [], [])
         at = 0
