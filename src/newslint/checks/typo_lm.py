@@ -31,7 +31,8 @@ from ..analyses.charlm import _BITS  # how charlm.key packs characters into one 
 DOCS_WEIGHT = 0.5  # the weight of charlm-docs.npz's log-probabilities (the rest: charlm.npz's)
 
 
-LM_LAYOUT = 4  # of the derived look-up tables below (a change rebuilds the user's cached copy)
+LM_LAYOUT = 5  # of the derived look-up tables below (a change rebuilds the user's cached copy)
+LM_LOAD = 1.4  # keys a bucket (of four slots): the tables fit the cache better; about 1 % of buckets spill
 _NAN2 = 0x7E007E00  # two float16 NaNs: "no such n-gram" (no stored value is NaN)
 _P2_TAG = 1 << 63  # a bigram key (42 bits) as the key of P(c | b) (a trigram key has 63 bits: no clash)
 _BO2_TAG = (1 << 63) | (1 << 62)  # and as the key of the back-off weight of the context a b
@@ -105,11 +106,11 @@ def _build_tables(ma, mb) -> dict:
     }
     for va, vb in (v for _, v in cols.values()):
         assert va.dtype == f16 and vb.dtype == f16 and np.isfinite(va).all() and np.isfinite(vb).all()
-    out = Buckets.build(k3, _pairs(*cols["t3"][1]), default=_NAN2).arrays("t3")
+    out = Buckets.build(k3, _pairs(*cols["t3"][1]), default=_NAN2, load=LM_LOAD).arrays("t3")
     # the bigrams of both kinds in one table, told apart by a tag in the top bits
     out.update(Buckets.build(np.concatenate([cols["p2"][0], cols["bo2"][0]]),
                              np.concatenate([_pairs(*cols["p2"][1]), _pairs(*cols["bo2"][1])]),
-                             default=_NAN2).arrays("bigrams"))
+                             default=_NAN2, load=LM_LOAD).arrays("bigrams"))
     # the unigrams, indexed by the character's code (below 2^21)
     every = np.arange(1 << _BITS, dtype=u64)
     for name, k, fn in (("p1", k1, p1), ("bo1", kb1, bo1)):
