@@ -19,17 +19,19 @@ def test_all_leaves_preview_rules_out_unless_asked():
     assert _matches(r, ["ALL"], preview=True) and _matches(r, ["x-new"], False) and _matches(r, ["wording"], False)
 
 
-def test_typo_rules_run_only_when_previews_are_on_or_named(run_cli, write):
+def test_typo_rules_left_preview_and_run_by_default(run_cli, write):
+    # (they were preview rules until they met the typo issue's bars, throughput with them on included)
     p = write("a.txt", TEXT)
-    assert "typo-confused-char" not in _rules(run_cli, p)
-    assert "typo-confused-char" in _rules(run_cli, "--preview", p)
-    assert "typo-confused-char" in _rules(run_cli, "--select", "typo", p)
-    write("newslint.toml", "preview = true\n")
     assert "typo-confused-char" in _rules(run_cli, p)
+    assert "typo-confused-char" in _rules(run_cli, "--select", "typo", p)
+    assert "typo-confused-char" not in _rules(run_cli, "--ignore", "typo", p)
 
 
 def test_rules_listing_marks_preview(run_cli):
+    from newslint.rule import markdown_table, rule_record
+
     code, out, _ = run_cli("rules", "--format", "json")
-    typo = [r for r in json.loads(out) if r["category"] == "typo"]
-    assert typo and all(r["preview"] for r in typo)
-    assert not any(r["preview"] for r in json.loads(out) if r["category"] != "typo")
+    listed = json.loads(out)
+    assert listed and all("preview" in r for r in listed) and not any(r["preview"] for r in listed)
+    r = Rule(id="x-new", category="wording", severity="warning", summary="s", explanation="e", preview=True)
+    assert rule_record(r)["preview"] is True and "— preview" in markdown_table({"x-new": r})

@@ -48,7 +48,6 @@ CONFUSED = Rule(
     id="typo-confused-char",
     category="typo",
     severity="warning",
-    preview=True,
     summary="常用词中的字被读音或字形相近的字替换（按部就班→按步就班、贯彻→贯撤）",
     explanation="""\
 常用词、成语里的一个字写成了读音相近（拼音输入法选错）或字形相近的字，写出来的不是词，改回后是常用词，
@@ -87,7 +86,6 @@ MISSING = Rule(
     id="typo-missing-char",
     category="typo",
     severity="warning",
-    preview=True,
     summary="成语、固定词语中漏了一个字（迫不及待→迫及待）",
     explanation="""\
 四字成语、固定词语中间漏掉一个字，剩下的不是词，补上后是常用的成语，如“迫及待”（迫不及待）、
