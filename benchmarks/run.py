@@ -5,7 +5,7 @@ time goes, and the punctuation rule against autocorrect-py.
     python benchmarks/run.py                 # reads ../shared/corpus/xwlb-2024 when present
     python benchmarks/run.py --generated     # a generated corpus of the same shape instead
     python benchmarks/run.py --quick         # 1 and 3 months only, fewer repetitions
-    python benchmarks/run.py --preview       # with the preview rules (typo) on as well
+    python benchmarks/run.py --preview       # with the preview rules (none built in today) on as well
 
 Each measurement of the command line runs ``newslint`` as a fresh process with ``--no-cache`` (so the
 figures are of real work, not of the cache); the profile runs in-process under cProfile.
@@ -159,7 +159,7 @@ def main():
     ap.add_argument("--generated", action="store_true", help="use a generated corpus even if the shared one exists")
     ap.add_argument("--quick", action="store_true")
     ap.add_argument("--json", metavar="FILE", help="also write the figures as JSON")
-    ap.add_argument("--preview", action="store_true", help="run the preview rules (typo) as well")
+    ap.add_argument("--preview", action="store_true", help="run the preview rules as well (none built in today; a plugin may add some)")
     a = ap.parse_args()
     if a.preview:
         EXTRA.append("--preview")
