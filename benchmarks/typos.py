@@ -167,7 +167,7 @@ def planted(n: int, seed: int = 17):
 
 
 def rates():
-    subprocess.run([sys.executable, str(ROOT / "benchmarks" / "rates.py"), "--select", "typo", "--rules"],
+    subprocess.run([sys.executable, str(ROOT / "benchmarks" / "rates.py"), "--select", "typo", "--rules", "--target", "0.05"],
                    cwd=ROOT, check=False)
 
 
