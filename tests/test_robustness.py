@@ -151,3 +151,18 @@ def test_max_file_size_is_configurable_and_validated(tmp_path, run_cli):
     (tmp_path / "newslint.toml").write_text('max-file-size = "big"\n')
     code, out, err = run_cli("check", page)
     assert code == 2 and "max-file-size" in err and "newslint.toml:1" in err
+
+
+def test_a_cache_file_is_replaced_whole_or_not_at_all(tmp_path):
+    from newslint.cache import atomic_file
+
+    target = tmp_path / "table.bin"
+    target.write_bytes(b"old")
+    with pytest.raises(RuntimeError):
+        with atomic_file(target) as fh:
+            fh.write(b"half a ne")
+            raise RuntimeError("disk full")
+    assert target.read_bytes() == b"old" and sorted(p.name for p in tmp_path.iterdir()) == ["table.bin"]
+    with atomic_file(target) as fh:
+        fh.write(b"new")
+    assert target.read_bytes() == b"new" and sorted(p.name for p in tmp_path.iterdir()) == ["table.bin"]

@@ -17,6 +17,7 @@ used at all (one line on stderr says so).  A new cache directory is created owne
 """
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import hashlib
 import json
@@ -25,7 +26,7 @@ import stat
 import sys
 import tempfile
 from pathlib import Path
-from typing import Any, Callable, Dict, List, Optional, Tuple
+from typing import Any, BinaryIO, Callable, Dict, Iterator, List, Optional, Tuple
 
 from . import __version__
 from .finding import Finding, Fix, Location
@@ -244,6 +245,25 @@ def unsafe_reason(directory: Path) -> Optional[str]:
     return None
 
 
+@contextlib.contextmanager
+def atomic_file(path: Path) -> Iterator[BinaryIO]:
+    """A binary file that becomes ``path`` only when the ``with`` block completes: written to a temporary
+    file beside it, then ``os.replace``d, so no reader ever sees half a file; on any error the temporary file
+    is removed and the error raised.  (What ``--fix`` writes has more to keep — permissions, owner, a check
+    that the file did not change meanwhile: :mod:`newslint.fixing`.)"""
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            yield fh
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+
+
 def private_dir(directory: Path) -> Optional[Path]:
     """``directory`` for newslint's own data caches (jieba's dictionary, pinyin readings): created
     owner-only when missing; None when it exists but belongs to another user or others can write to it
@@ -325,15 +345,10 @@ class PageCache:
                 _prepare(self.dir)
                 self._prepared = True
             f.parent.mkdir(mode=0o700, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=f.parent, suffix=".tmp")
-            with os.fdopen(fd, "wb") as fh:
+            with atomic_file(f) as fh:
                 fh.write(data)
-            os.replace(tmp, f)
         except Exception:  # a cache that cannot be written is no cache, not an error
-            try:
-                os.unlink(tmp)  # type: ignore[possibly-undefined]
-            except Exception:
-                pass
+            pass
 
 
 _REASONS_ZH = {"is a symbolic link": "是符号链接", "is not a directory": "不是目录",

@@ -137,17 +137,17 @@ def build(source: Path, target: Path) -> None:
                 prefixes.add(p)
     entries.extend((p, "0", "") for p in prefixes)
     entries.sort()
+    from .cache import atomic_file
+
     target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=target.parent, suffix=".tmp")
-    with os.fdopen(fd, "wb") as out:
+    Path(str(target) + ".total").write_text(str(total))
+    with atomic_file(target) as out:
         last = None
         for w, f, t in entries:
             if w == last:
                 continue
             last = w
             out.write(w + b"\t" + f.encode() + b"\t" + t.encode() + b"\n")
-    Path(str(target) + ".total").write_text(str(total))
-    os.replace(tmp, target)
 
 
 @lru_cache(maxsize=1)

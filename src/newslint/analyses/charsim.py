@@ -85,11 +85,10 @@ def _cached_table(name: str, key: str, build) -> _CharTable:
     """The table ``build()`` makes (a :class:`_CharTable`), kept as one marshal file of strings in the
     user's private cache directory under ``name`` and ``key``; a damaged or foreign file is rebuilt."""
     import marshal
-    import os
     import tempfile
     from pathlib import Path
 
-    from ..cache import private_dir
+    from ..cache import atomic_file, private_dir
     from ..lexicon import cache_dir
 
     own = private_dir(cache_dir())
@@ -104,10 +103,8 @@ def _cached_table(name: str, key: str, build) -> _CharTable:
     table = build()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-        with os.fdopen(fd, "wb") as fh:
+        with atomic_file(path) as fh:
             marshal.dump((table.chars, table.values, table.offsets.tobytes()), fh)
-        os.replace(tmp, path)
     except OSError:
         pass
     return table

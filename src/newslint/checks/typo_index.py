@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import tempfile
 from pathlib import Path
 from typing import Callable, Dict, Iterable, Optional
 
@@ -129,21 +128,14 @@ def _write(path: Path, arrays: Dict[str, np.ndarray]) -> None:
         offset += (a.nbytes + 63) // 64 * 64
     head = json.dumps(index).encode()
     start = (16 + len(head) + 63) // 64 * 64
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(_MAGIC + len(head).to_bytes(8, "little") + head)
-            for off, a in parts:
-                fh.seek(start + off)
-                fh.write(a.tobytes())
-            fh.truncate(start + offset)
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
+    from ..cache import atomic_file
+
+    with atomic_file(path) as fh:
+        fh.write(_MAGIC + len(head).to_bytes(8, "little") + head)
+        for off, a in parts:
+            fh.seek(start + off)
+            fh.write(a.tobytes())
+        fh.truncate(start + offset)
 
 
 def _read(path: Path) -> Optional[Dict[str, np.ndarray]]:
