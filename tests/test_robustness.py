@@ -20,6 +20,14 @@ def test_empty_file_is_clean(write, run_cli):
     assert code == 0 and _json(out) == [] and err == ""
 
 
+@pytest.mark.parametrize("text", ["广", "广告", "广告啊", "广告\n", "创新", "部署\r\n", "1"])
+def test_a_page_of_a_word_or_two_is_checked_by_every_rule(write, run_cli, text):
+    """A page shorter than the words the typo tables look for (a lone 广告 box on an e-paper page, with no
+    final newline) once made a rule fail on its window arithmetic; every rule must simply find nothing."""
+    code, out, err = run_cli("check", "--no-cache", "--format", "json", write("tiny.txt", text.encode("utf-8")))
+    assert err == "" and code == 0 and _json(out) == []
+
+
 def test_utf16_with_bom_and_gb18030_rare_characters(write, run_cli):
     a = write("u16.txt", b"\xff\xfe" + BAD.encode("utf-16-le"))
     rare = "𠀀𪚥龘" + BAD

@@ -513,7 +513,7 @@ def _homophones(text: str, forms: Optional[list], codes=None, stop=None, words=N
     word_at = {n: words[n][4:] for n in (2, 3, 4)}  # by position, False past the end
     covers = np.zeros(size + 5, dtype=bool)  # covers[x]: a word holds the characters x - 1 and x
     for n in (2, 3, 4):
-        for k in range(1, n):
+        for k in range(1, min(n, size)):  # (a page shorter than the word: no slice may count from the end)
             covers[k:size] |= word_at[n][:size - k]
     numeral_before = np.zeros(size, dtype=bool)
     numeral_before[1:] = _numeral_mask()[np.minimum(codes[:-1], 0xFFFF).astype(np.intp)] & (codes[:-1] <= 0xFFFF)
