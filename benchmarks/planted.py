@@ -137,7 +137,9 @@ def run(paths, select):
 
 
 def plant_pages(out: Path, kind: str, paras, n: int, rng: random.Random, style: str = "md"):
-    """Write pages of up to 20 cases each; return the pages and [(path, line)] of the planted defects."""
+    """Write pages of up to 20 cases each; return the pages and [(path, line)] of the planted defects.  A
+    Markdown (xwlb) page is a programme as 新闻联播's are: every two cases under a ``##`` headline of their own
+    (a page marked on its title alone is read as plain text, its subheads unmarked: see ``layout.plain_page``)."""
     pages, cases = [], []
     ext = ".md" if style == "md" else ".txt"
     for j in range(0, n, 20):
@@ -145,6 +147,8 @@ def plant_pages(out: Path, kind: str, paras, n: int, rng: random.Random, style: 
         items = [("title", "测试稿件")]
         marks = []  # index into items of each planted defect's line
         for r in range(min(20, n - j)):
+            if style == "md" and r and r % 2 == 0 and kind != "truncated":
+                items.append(("title", f"测试稿件{r // 2}"))  # xwlb's form: a programme of items under ## headlines
             p = paras[rng.randrange(len(paras))]
             q = paras[rng.randrange(len(paras))]
             if kind == "split-word":

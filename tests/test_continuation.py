@@ -84,7 +84,7 @@ def test_a_cut_head_the_plain_layout_reads_as_a_subhead_is_still_paired():
     """A paragraph's head cut short by the column break looks like a subhead on a plain page (no end mark);
     one with a clause inside, between running text of its article, is still a head its tail can join."""
     lines = ["近年来，园区坚持实施创新驱动发展战略，产业结构持续优化。",
-             "园区负责人表示，下一步，园区将坚持实施创",
+             "下一步，园区将坚持实施创",
              "园区今年新增企业四十家，带动就业三千余人，税收同比增长一成。",
              "园区还将举办投资推介会，邀请长三角地区的企业代表参加。",
              "新驱动发展战略，推动产业转型升级取得明显成效。"]
@@ -92,6 +92,10 @@ def test_a_cut_head_the_plain_layout_reads_as_a_subhead_is_still_paired():
     assert Page.from_text("p.txt", page).layout.blocks[2].role == "subhead"  # what the layout makes of it
     fs = lint_text(page, SEL, path="p.txt")
     assert [(f.location.line, f.related[0].line) for f in fs] == [(7, 4)]
+    # a head that opens as running text does (园区负责人表示，…: the pack's [[body_opening]]) is no subhead at all
+    page = _e_paper(lines[0], "园区负责人表示，下一步，园区将坚持实施创", *lines[2:])
+    assert Page.from_text("p.txt", page).layout.blocks[2].role == ""
+    assert [(f.location.line, f.related[0].line) for f in lint_text(page, SEL, path="p.txt")] == [(7, 4)]
 
 
 def test_a_short_real_subhead_is_not_taken_for_a_cut_head():

@@ -88,10 +88,14 @@ def test_markdown_on_the_title_alone_leaves_the_body_read_as_plain_text():
     bs = layout.analyse(Page.from_text("t.md", MD_TITLE_ONLY)).blocks
     assert [(b.kind, b.role) for b in bs][3] == ("heading", "subhead")
     assert lint_text(MD_TITLE_ONLY, STRUCT) == []
+    # a Markdown body (paragraphs between blank lines) under the marked title shows no more than the e-paper
+    # body that its subheads are marked: its unmarked subhead is no split either
+    spaced = MD_TITLE_ONLY.replace("\r\n　　", "\n\n")
+    assert layout.plain_page(layout.analyse(Page.from_text("t.md", spaced)).blocks)
+    assert lint_text(spaced, STRUCT) == []
     # (a page whose Markdown marks the headings of its body is read by its marks, as before)
-    for marked in (MD_TITLE_ONLY.replace("　　留住手艺", "### 留住手艺"),  # its body's heads marked too
-                   MD_TITLE_ONLY.replace("\r\n　　", "\n\n")):  # a Markdown body: paragraphs between blank lines
-        assert not layout.plain_page(layout.analyse(Page.from_text("t.md", marked)).blocks)
+    marked = spaced.replace("\n\n留住手艺", "\n\n### 留住手艺")
+    assert not layout.plain_page(layout.analyse(Page.from_text("t.md", marked)).blocks)
 
 
 def test_evidence_that_a_quantity_or_a_ba_clause_reads_on():
@@ -162,3 +166,14 @@ def test_bold_subheads_of_a_round_up_head_their_items_not_the_article():
             "**全省新开通两条高速公路**\n\n"
             "今天，全省两条高速公路同时建成通车，总里程达到一百二十公里。\n")
     assert rule_ids(lint_text(text, ["number", "structure"])) == []
+
+
+def test_a_marked_title_block_over_a_markdown_body_is_no_empty_heading():
+    """# 引题 / ## 主题 / ## 副题 between blank lines over the story: one title and its decks, not sections
+    without a body; two headings of one rank stacked on a page that marks its sections still are."""
+    deck = ("# 金秋时节话丰收\n\n## 某某县粮食生产再获丰收\n\n## 总产量连续五年稳定在五十万吨以上\n\n"
+            "县里今年粮食播种面积稳中有增，单产再创新高。\n\n秋收以来，全县农机手昼夜抢收。\n")
+    assert lint_text(deck, ["structure-empty-heading"], path="d.md") == []
+    sections = ("# 今日要闻\n\n## 某某县粮食生产再获丰收\n\n## 某某县举办农民丰收节\n\n县里举办丰收节活动。\n\n"
+                "## 某某县推进冬季农田水利建设\n\n全县今冬将新修水渠二十公里。\n")
+    assert [f.location.line for f in lint_text(sections, ["structure-empty-heading"], path="s.md")] == [3]

@@ -132,7 +132,8 @@ def ends_sentence(text: str) -> bool:
 
 
 # ---- conventions from the layout pack ----------------------------------------------------------
-PACK_SECTIONS = ("dateline", "byline", "credit", "section_label", "column_tag", "open_end_word", "measure_word")
+PACK_SECTIONS = ("dateline", "byline", "credit", "section_label", "column_tag", "open_end_word", "measure_word",
+                 "body_opening")
 
 
 @dataclass
@@ -147,6 +148,7 @@ class Conventions:
     open_end_word: "regex.Pattern"
     open_end_tail: "regex.Pattern"  # the same words at the end of a line: a cheap test before segmenting it
     bare_quantity: "regex.Pattern"  # a number and its measure word (``measure_word``) with no noun after it
+    body_opening: "regex.Pattern"  # the frame a sentence of running text opens with, up to its comma (某某表示，)
 
     @classmethod
     def from_patterns(cls, patterns: Dict[str, List[str]]) -> "Conventions":
@@ -165,7 +167,8 @@ class Conventions:
                    open_end_tail=alt("open_end_word", r"(?:X)$"),
                    # 2400余枚，  3.5万吨、  (a line opening so is the object of the line above it)
                    bare_quantity=alt("measure_word",
-                                     r"^\d+(?:[.．]\d+)?(?:余|多)?[万亿千百]?(?:X)(?:多|余|左右|以上)?[，,、；;]"))
+                                     r"^\d+(?:[.．]\d+)?(?:余|多)?[万亿千百]?(?:X)(?:多|余|左右|以上)?[，,、；;]"),
+                   body_opening=alt("body_opening", r"^(?:X)[，,]"))
 
 
 _OVERRIDE: Optional[Conventions] = None
@@ -471,12 +474,13 @@ def analyse(page) -> Layout:
 
 
 def plain_page(blocks: List[Block]) -> bool:
-    """A page whose structure is read from the form of its lines: it has no Markdown heading below its text, and
-    either no Markdown heading at all or Markdown that marks only the title block (``# 主题`` / ``## 副题``, as a
-    converter or a Word document's heading styles leave an e-paper story) over a body that keeps a plain page's
-    form — indented paragraphs, or paragraphs not set apart by blank lines.  Such a body's subheads, pull
-    quotes, leads and labels are unmarked: a split there needs evidence, as on plain text.  (A Markdown body —
-    unindented paragraphs between blank lines — is read by its marks.)"""
+    """A page whose structure is read from the form of its lines: it has no Markdown heading below its text —
+    no Markdown heading at all, or Markdown that marks only the title block (``# 主题`` / ``## 副题``, as a
+    converter, a CMS export or a Word document's heading styles leave a story).  Such a page does not show
+    that it marks its subheads: its subheads, pull quotes, leads and labels may be unmarked lines, so a split
+    there needs evidence, as on plain text, whether its paragraphs are indented, set solid or set apart by
+    blank lines.  (A page with a heading below its text — a programme of items under ``##`` headlines, a
+    report whose parts are marked — marks its headings and is read by its marks.)"""
     seen_text, marked = False, False
     for b in blocks:
         if b.kind == "heading" and b.level:
@@ -487,13 +491,7 @@ def plain_page(blocks: List[Block]) -> bool:
             seen_text = True
     if not marked:
         return True
-    texts = [b for b in blocks if b.kind in ("body", "dateline")]
-    if len(texts) < 2:
-        return False
-    indented = sum(1 for b in texts if b.indented) * 2 > len(texts)
-    pairs = [(a, b) for a, b in zip(blocks, blocks[1:]) if a.kind in ("body", "dateline") and b.kind == "body"]
-    spaced = sum(1 for _, b in pairs if b.blank_before) * 2 > len(pairs)
-    return indented or not spaced
+    return sum(1 for b in blocks if b.kind in ("body", "dateline")) >= 2
 
 
 def _unmarked_labels(blocks: List[Block], conv: Conventions) -> None:
@@ -622,8 +620,8 @@ def _plain_structure(blocks: List[Block], conv: Conventions) -> None:
         if conv.section_label.match(t) and len(t) <= 120 and not ends_sentence(t) and t[-1] not in "，,、；;：:—":
             b.kind, b.role = "heading", "label"  # 第二、既要搞活经济，又要加强管理。……健全制度
             continue
-        if not _open_line(t):
-            continue
+        if not _open_line(t) or conv.body_opening.match(t):
+            continue  # (a line that opens as running text does — 某某表示，  近年来， — is no heading)
         if len(t) <= 60 and (conv.section_label.match(t) or conv.column_tag.search(t)):
             b.kind, b.role = "heading", ("tag" if conv.column_tag.search(t) else "label")
         elif nxt is None or nxt.kind not in ("body", "dateline", "list") or not _starts_sentence(nt):
@@ -653,7 +651,8 @@ def _leads(blocks: List[Block], i: int, spaced: bool, uses_indent: bool) -> None
         t = clean_text(blocks[k].text)
         nxt = blocks[k + 1] if k + 1 < len(blocks) else None
         if not t or ends_sentence(t) or t[-1] in "，,、；;：:" or len(t) > 300 or nxt is None or (
-                nxt.kind in ("body", "list") and join_evidence(t, clean_text(nxt.text))):
+                nxt.kind in ("body", "list") and join_evidence(t, clean_text(nxt.text))) or (
+                conventions().body_opening.match(t)):
             break
         first = all(x.kind == "heading" for x in blocks[i:k])  # (nothing but headings between it and the title)
         if spaced and not uses_indent and _SENTENCE_END_INSIDE.search(t[:-1]) and not (

@@ -45,7 +45,8 @@ def _repeated(rc: RuleContext, fam: str, run: List[Marker], limit: int) -> None:
     page = rc.page
     seen: Dict[int, Marker] = {}
     for i, (prev, mk) in enumerate(zip([None] + run[:-1], run)):
-        if mk.value in seen and prev is not None and _near(page, prev, mk, limit):
+        if mk.value in seen and prev is not None and _near(page, prev, mk, limit) and \
+                _near(page, seen[mk.value], mk, limit):  # (a number used again far back: _repeated_heads)
             first = seen[mk.value]
             if misnumbered(run, i):
                 what = (f"后面紧接着是“{_label(fam, mk.value + 2)}”，这一处应为“{_label(fam, mk.value + 1)}”")
@@ -68,7 +69,7 @@ def _repeated_heads(rc: RuleContext, limit: int) -> None:
                 continue
             a, b = pair
             prev = seq[seq.index(b) - 1]
-            if prev.value != b.value and _near(page, prev, b, limit) and any(
+            if prev.value != b.value and _near(page, prev, b, limit) and _near(page, a, b, limit) and any(
                     a in run and b in run for run in series_of(page, limit)):
                 continue  # reported above already
             label = _label(fam, a.value)

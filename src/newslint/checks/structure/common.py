@@ -302,6 +302,15 @@ def _plain_split_evidence(blocks: List[Block], i: int, tail: str, gap: int) -> O
         return None if in_run or verse else f"上一段以“{tail[-1]}”结尾"
     if len(tail) > 40 and len(_CLAUSE_PUNCT.findall(tail)) >= 2 and tail[-1] in "了着过":
         return f"上一段以“{tail[-1]}”结尾，句子没有说完"  # 共同打造了 | “优秀作品”……
+    openings = _layout.conventions().body_opening
+    opening = openings.match(tail)
+    if opening and len(tail) > opening.end() + 2 and not openings.match(nt):
+        # 某某表示，十四届全国人大二次会议 | 将于……: no headline, lead or pull quote opens that way, so the line is
+        # running text without its final mark — cut, when the next line reads on from it (and does not open a
+        # sentence of its own the same way: 1958年5月1日，…… | 1978年5月1日，…… is a chronology set line by line)
+        why = _reads_on(tail, nt, f"上一段以正文的句式“{opening.group()}”开头，却在句子中间结束")
+        if why:
+            return why
     if not b.indented and _SENTENCE_INSIDE.search(tail[:-1]) and not _lead_in_mark(tail) and not (
             _under_title(blocks, i) and len(tail) <= _DISPLAY_CHARS and _reads_on(tail, nt, "lead") is None):
         # (an indented page ends each paragraph with a mark; a line there that does not is a lead or a
