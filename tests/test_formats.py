@@ -177,3 +177,22 @@ def test_a_marked_title_block_over_a_markdown_body_is_no_empty_heading():
     sections = ("# 今日要闻\n\n## 某某县粮食生产再获丰收\n\n## 某某县举办农民丰收节\n\n县里举办丰收节活动。\n\n"
                 "## 某某县推进冬季农田水利建设\n\n全县今冬将新修水渠二十公里。\n")
     assert [f.location.line for f in lint_text(sections, ["structure-empty-heading"], path="s.md")] == [3]
+
+
+REPORT_PARTS = ("# 某某县政府工作报告\n\n## 一、过去五年的工作\n\n"
+                "五年来，全县经济持续健康发展，综合实力明显增强\n\n全县生产总值年均增长百分之七，财政收入翻了一番。\n\n"
+                "五年来，改革开放不断深化，发展活力持续释放\n\n县里完成了机构改革，营商环境明显改善。\n\n"
+                "五年来，民生福祉持续增进，群众获得感不断增强\n\n城乡居民收入年均增长百分之八。\n\n"
+                "## 二、今年的主要任务\n\n存在的问题不容忽视。主要原因，\n\n一是产业结构不优，二是创新能力不强。\n")
+
+
+def test_summary_heads_set_as_a_series_in_a_marked_report_are_not_splits():
+    """A report whose Markdown marks its parts (## 一、…) and sets the summary heads of its points as lines of
+    their own: three lines opening alike (五年来，…) and stopping without a mark are a series, not three
+    paragraphs cut short; a lead-in ending on a comma over 一是… hands over to the points."""
+    assert not layout.plain_page(layout.analyse(Page.from_text("r.md", REPORT_PARTS)).blocks)
+    assert lint_text(REPORT_PARTS, STRUCT, path="r.md") == []
+    # lines that do not open alike are no series: on a page that marks its headings, each is read as before
+    mixed = REPORT_PARTS.replace("五年来，改革", "这几年，改革").replace("五年来，民生", "近几年，民生")
+    assert [f.location.line for f in lint_text(mixed, STRUCT, path="r.md")
+            if f.rule == "structure-split-paragraph"] == [5, 9, 13]

@@ -439,6 +439,7 @@ def _breaks(page) -> Breaks:
     plain = _layout.plain_page(blocks)
     gap = _usual_gap(blocks)
     lone = _lone_subheads(blocks) if plain else set()
+    parallel = _parallel_lines(blocks)
     for i, b in enumerate(blocks):
         nxt = blocks[i + 1] if i + 1 < len(blocks) else None
         if plain and b.kind == "heading" and b.role == "subhead" and nxt is not None and nxt.article == b.article \
@@ -478,6 +479,8 @@ def _breaks(page) -> Breaks:
             if joins and not why and not plain and tail[-1] in _CLAUSE_END and len(tail) <= 24 and \
                     len(clean(nxt.text)) <= 24:
                 by_design = True  # a salutation or verse set line by line: 全国同胞们， | 同志们，朋友们：
+            if joins and not why and (i in parallel or (tail[-1] in _CLAUSE_END and _ORDINAL_OPEN.match(clean(nxt.text)))):
+                by_design = True  # one of a series of summary heads (五年来，…), or a lead-in: 主要原因， | 一是……
             if by_design:
                 pass
             elif joins:
@@ -493,7 +496,7 @@ def _breaks(page) -> Breaks:
                     _TABULAR.search(tail)) and not (
                     plain and not _SENTENCE_INSIDE.search(tail) and (
                         _unmarked_style(blocks, b.article) or _between_headings(blocks, i)
-                        or _in_unmarked_run(blocks, i))):
+                        or _in_unmarked_run(blocks, i))) and i not in parallel:
                 # (not before a list or a numbered point, nor after a lead-in —— or ：, nor a verse line
                 # ending on a comma before a short line; nor on a page that ends no paragraph with a mark)
                 # (before a list or a bullet the paragraph may be a lead-in: not reported)
@@ -515,6 +518,24 @@ def _breaks(page) -> Breaks:
                 out.guessed.add(i + 1)
                 out.splits.append(Split(b, nxt, tail, why, guess=True))
     return out
+
+
+_OPENING = regex.compile(r"^(\p{Han}{2,8})[，,]")
+
+
+def _parallel_lines(blocks: List[Block]) -> Set[int]:
+    """Lines of running text of one article that stop without a final mark and open alike — three or more with
+    the same words before their first comma (五年来，……取得了重大进展 / 五年来，……  / 五年来，……): a series of
+    summary heads set as lines of their own over the points they sum up, not paragraphs cut short."""
+    groups: dict = {}
+    for i, b in enumerate(blocks):
+        if b.kind != "body" or b.role:
+            continue
+        t = clean(b.text)
+        m = _OPENING.match(t)
+        if m and not ends_sentence(t):
+            groups.setdefault((b.article, m.group(1)), []).append(i)
+    return {i for g in groups.values() if len(g) >= 3 for i in g}
 
 
 def _list_paragraph(block: Block) -> bool:
