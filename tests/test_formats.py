@@ -196,3 +196,15 @@ def test_summary_heads_set_as_a_series_in_a_marked_report_are_not_splits():
     mixed = REPORT_PARTS.replace("五年来，改革", "这几年，改革").replace("五年来，民生", "近几年，民生")
     assert [f.location.line for f in lint_text(mixed, STRUCT, path="r.md")
             if f.rule == "structure-split-paragraph"] == [5, 9, 13]
+
+
+def test_a_pull_quote_under_the_title_of_a_web_page_is_no_split():
+    """Web text (no indents, blank lines between paragraphs) gives a pull quote no form of its own: a line
+    under the title that holds whole sentences and stops without a mark is a split only when the model reads
+    it on into the next line clearly (here it reads the two about as well apart as joined)."""
+    quote = "乡村振兴是一篇大文章。产业兴旺、生态宜居，是乡亲们共同的期盼"
+    body = "村里今年新修了三条产业路，带动农产品销售。"
+    page = f"乡村振兴见闻\n\n{quote}\n\n{body}\n\n乡亲们说，日子越过越红火。\n"
+    assert lint_text(page, ["structure-split-paragraph"], path="w.txt") == []
+    marked = "# " + page  # the same under a Markdown title
+    assert lint_text(marked, ["structure-split-paragraph"], path="w.md") == []

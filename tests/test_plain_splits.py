@@ -256,3 +256,22 @@ def test_a_cut_line_over_a_paragraph_that_opens_its_own_sentence_is_not_joined_t
     text = epaper(FIRST, "今年全县新建冷库十二座，粮食储存条件明显改善，质量良好、储存安全。建立",
                   "2018年，县里启动了粮食仓储设施改造试点。")
     assert found(text, SPLIT) == []
+
+
+MID = "县里今年启动老街修缮工程，计划三年完成。修缮中坚持修旧如旧的原则，请来老匠人按老照片"
+DONE = "老街全长一千二百米，两旁有明清时期的店铺八十余间、古井三口，是县城保存最完整、人气最旺的历史街区。"
+
+
+def test_a_line_of_whole_sentences_cut_in_the_middle_of_the_text_is_a_split_or_a_truncation():
+    """On an indented page a line that holds whole sentences and stops without a mark is a lead or a pull quote
+    where a paper sets them (under a title, a subhead, a name line); right after a finished paragraph of running
+    text it was cut — a split when the next line reads on, a truncation when it opens a sentence of its own."""
+    fs = found(epaper(FIRST, DONE, MID, "复原门面，恢复了青石板路和木格窗。"), SPLIT)
+    assert len(fs) == 1 and fs[0].fix is not None and "前面是一段完整的正文" in fs[0].message
+    text = epaper(FIRST, DONE, MID, "居民们说，老街的烟火气又回来了。")
+    assert found(text, SPLIT) == [] and len(found(text, TRUNCATED)) == 1
+    # under the title the same line is where a lead stands; a quotation set as a subhead ends on its quote
+    assert found(epaper(MID, "复原门面，恢复了青石板路和木格窗。"), TRUNCATED) == []
+    quote = "“老街修好了，我们都很高兴。这是大家盼了多年的事”"
+    text = epaper(FIRST, DONE, quote, "居民们说，老街的烟火气又回来了。")
+    assert found(text, SPLIT) == [] and found(text, TRUNCATED) == []

@@ -111,7 +111,7 @@ def split_evidence(left: str, right: str) -> Optional[str]:
         if right and continuation_start(right) else None)
 
 
-def _reads_on(tail: str, head: str, why: Optional[str]) -> Optional[str]:
+def _reads_on(tail: str, head: str, why: Optional[str], need: float = None) -> Optional[str]:
     """``why`` — evidence from the first line alone that it stops mid-sentence (a word no clause ends on, a clause
     one or two characters long) — when the next line does not open a sentence of its own: the character model
     reads the two on as one at least as well as apart.  (A cut line whose rest was moved elsewhere stands over a
@@ -119,10 +119,16 @@ def _reads_on(tail: str, head: str, why: Optional[str]) -> Optional[str]:
     if not why:
         return None
     s = score(tail, clean(head))
-    return why if s is not None and s >= _READS_ON else None
+    return why if s is not None and s >= (_READS_ON if need is None else need) else None
 
 
 _READS_ON = 0.0  # nats (see :func:`_reads_on`)
+# The first line under a title or a subhead, of display length, holding whole sentences and stopping without a mark,
+# on a page that does not indent its paragraphs: a lead or a pull quote unless the model reads it on into the next
+# line by this much (nats; a pull quote's last clause is whole, so the two read about as well apart as joined —
+# the rmrb month set as web text has its pull quotes between -2 and 1.5 — while the planted splits' first halves
+# under a title lose nothing at 2 or at 4).
+_LEAD_READS_ON = 2.0
 
 
 def _speaker_above(left: str, right: str) -> Optional[str]:
@@ -312,11 +318,15 @@ def _plain_split_evidence(blocks: List[Block], i: int, tail: str, gap: int) -> O
         if why:
             return why
     if not b.indented and _SENTENCE_INSIDE.search(tail[:-1]) and not _lead_in_mark(tail) and not (
-            _under_title(blocks, i) and len(tail) <= _DISPLAY_CHARS and _reads_on(tail, nt, "lead") is None):
+            _under_title(blocks, i) and len(tail) <= _DISPLAY_CHARS and _reads_on(tail, nt, "lead", _LEAD_READS_ON) is None):
         # (an indented page ends each paragraph with a mark; a line there that does not is a lead or a
         # pull quote, even when it holds whole sentences; so is the first line under a title that the
         # character model does not read on into the next line)
         return "上一段已有完整的句子，却在句子中间结束"
+    if _cut_mid_text(blocks, i, tail):
+        why = _reads_on(tail, nt, "上一段已有完整的句子，却在句子中间结束，而它前面是一段完整的正文，不是提要或引语的位置")
+        if why:
+            return why
     stub = _reads_on(tail, nt, _stub_clause(tail)) or _object_head(tail, nt)
     if stub:
         return stub
@@ -325,13 +335,28 @@ def _plain_split_evidence(blocks: List[Block], i: int, tail: str, gap: int) -> O
     return lm_evidence(tail, nt)
 
 
+def _cut_mid_text(blocks: List[Block], i: int, tail: str) -> bool:
+    """An indented line that holds whole sentences and stops on a character of running text, right after a
+    paragraph of running text of its article that ends its sentence (40 characters or more): the middle of the
+    text, where a paper sets no lead, pull quote or summary — those stand under a title, a subhead or a name
+    line (a month of rmrb has none there; a quotation set as a subhead ends on its closing quote).  Such a line
+    was cut: the next line carries it on (a split) or it does not (a truncation)."""
+    if i == 0 or not blocks[i].indented or not _SENTENCE_INSIDE.search(tail[:-1]) or _TABULAR.search(tail) or not (
+            _HAN.match(tail[-1]) or tail[-1].isdigit()):
+        return False
+    p = blocks[i - 1]
+    t = clean(p.text)
+    return p.kind == "body" and not p.role and p.article == blocks[i].article and len(t) >= 40 and ends_sentence(t)
+
+
 _DISPLAY_CHARS = 150  # a lead or a display quotation is no longer than this; a longer line is a paragraph
 
 
 def _under_title(blocks: List[Block], i: int) -> bool:
     """``blocks[i]`` is the first line under its article's title or under a subhead: where a summary, a lead or
     a display quotation stands."""
-    return i > 0 and blocks[i - 1].kind == "heading" and blocks[i - 1].role in ("title", "subhead", "label") and \
+    return i > 0 and blocks[i - 1].kind == "heading" and (
+        blocks[i - 1].role in ("title", "subhead", "label") or blocks[i - 1].level > 0) and \
         blocks[i - 1].article == blocks[i].article
 
 
@@ -473,6 +498,9 @@ def _breaks(page) -> Breaks:
                 # layout did not recognise or a deliberate break: it is a split only with evidence.
                 why = _plain_split_evidence(blocks, i, tail, gap)
                 by_design = not why
+                if not why and _cut_mid_text(blocks, i, tail):
+                    out.truncated.append((b, tail))  # cut, and the next line opens a sentence of its own
+                    continue
             if joins and not why and _lead_in_mark(tail) and (plain or not (
                     _SENTENCE_INSIDE.search(tail[:-1]) or tail.count("“") > tail.count("”"))):
                 by_design = True  # a lead-in: ……最豪迈的誓言—— | 祖国，请您检阅！ (in Markdown, a line of one sentence)
