@@ -21,6 +21,7 @@ No source → ``page_date`` is None and rules that need a date stay silent.
 """
 from __future__ import annotations
 
+import bisect
 import datetime as _dt
 import os
 from collections import Counter
@@ -90,6 +91,16 @@ def apply_run_date(page, ctx) -> None:
         page._cache.pop("dates", None)
 
 
+@dataclass(frozen=True)
+class DaySection:
+    """One day of a page that holds several: from its dated heading (``start``) to the next day's."""
+
+    start: int
+    date: _dt.date
+    line: int
+    text: str  # the heading as written
+
+
 @dataclass
 class PageDates:
     page_date: Optional[_dt.date] = None
@@ -98,6 +109,14 @@ class PageDates:
     precision: str = "day"  # "day" or "year" (inferred from the text)
     span: Optional[Tuple[int, int]] = None  # where in the page the date was read (dateline/front matter/text)
     mentions: List[DateMention] = field(default_factory=list)
+    sections: List[DaySection] = field(default_factory=list)  # the days of a page holding several (else [])
+
+    def date_at(self, offset: int) -> Optional[_dt.date]:
+        """The date of the text at ``offset``: its day's on a page of several days, else the page date."""
+        if self.sections and offset >= self.sections[0].start:
+            k = bisect.bisect_right([s.start for s in self.sections], offset) - 1
+            return self.sections[k].date
+        return self.page_date
 
     @property
     def year(self) -> Optional[int]:
@@ -192,25 +211,80 @@ def _front_matter(text: str) -> Optional[Tuple[_dt.date, str, Tuple[int, int]]]:
     return d, fm.group(0).strip(), (off, m.start("body") + fm.end())
 
 
+def date_of_line(t: str) -> Optional[Tuple[_dt.date, int, int]]:
+    """The date of a line that is essentially a date (2024年7月18日 星期四 / 《新闻联播》（20240101） /
+    2024-07-18), with its span in the line; None for any other line."""
+    if len(t) > 40 or t.endswith(("。", "，", "；")):
+        return None
+    for rx in (FULL_DATE_RE, ISO_DATE_RE, COMPACT_DATE_RE):
+        m = rx.search(t)
+        if not m:
+            continue
+        d = _match_date(m)
+        if d is None:
+            continue
+        rest = t[:m.start()] + t[m.end():]
+        if rx is COMPACT_DATE_RE and not regex.search(r"[（(\[【]\s*$", t[:m.start()]):
+            continue  # a bare 8-digit number is only a date in brackets: （20240101）
+        if len(regex.sub(r"[\s\p{P}\p{S}]", "", rest)) <= 20:
+            return d, m.start(), m.end()
+    return None
+
+
 def _date_line(page) -> Optional[Tuple[_dt.date, str, Tuple[int, int]]]:
     """A line among the first three that is essentially a date: 2024年7月18日 星期四 / 《新闻联播》（20240101）."""
     for b in page.layout.blocks[:3]:
-        t = b.text
-        if len(t) > 40 or t.endswith(("。", "，", "；")):
-            continue
-        for rx in (FULL_DATE_RE, ISO_DATE_RE, COMPACT_DATE_RE):
-            m = rx.search(t)
-            if not m:
-                continue
-            d = _match_date(m)
-            if d is None:
-                continue
-            rest = t[:m.start()] + t[m.end():]
-            if rx is COMPACT_DATE_RE and not regex.search(r"[（(\[【]\s*$", t[:m.start()]):
-                continue  # a bare 8-digit number is only a date in brackets: （20240101）
-            if len(regex.sub(r"[\s\p{P}\p{S}]", "", rest)) <= 20:
-                return d, t, (b.start + m.start(), b.start + m.end())
+        got = date_of_line(b.text)
+        if got:
+            return got[0], b.text, (b.start + got[1], b.start + got[2])
     return None
+
+
+# A plain line standing for a day of its own (not a dateline 新华社北京2024年1月3日电, a byline or a caption).
+_PLAIN_DAY_KINDS = ("body", "heading")
+
+
+def _two_dates(text: str) -> bool:
+    """Does ``text`` write a full date twice (in any of the forms)?  A quick test before any layout."""
+    n = 0
+    for rx in (FULL_DATE_RE, ISO_DATE_RE, COMPACT_DATE_RE):
+        for _ in rx.finditer(text):
+            n += 1
+            if n >= 2:
+                return True
+    return False
+
+
+def day_sections(page) -> List["DaySection"]:
+    """The days of a page that holds several (a week's archive export in one file): its top-level sections
+    each opened by a heading that is essentially a date — the Markdown (or Word heading style) headings of
+    the highest rank that carry a full date (``# 《新闻联播》（20240102）``, ``## 2024年1月2日``), or, on a page
+    without such headings, plain lines that are only a date.  Evidence of days, all of it needed: the page
+    opens with the first of them (among its first three lines, where a page's own date line stands), they
+    name two dates or more, and in order (an archive runs forward or back in time).  Otherwise ``[]``: the
+    page is one day, as every page was before."""
+    if not _two_dates(page.text):
+        return []  # (most pages: no layout needed for this)
+    marked, plain = [], []
+    for b in page.layout.blocks:
+        got = date_of_line(b.text)
+        if got is None:
+            continue
+        if b.kind == "heading" and b.level:
+            marked.append((b.level, b, got[0]))
+        elif b.kind in _PLAIN_DAY_KINDS:
+            plain.append((0, b, got[0]))
+    if marked:
+        top = min(level for level, _, _ in marked)
+        openers = [x for x in marked if x[0] == top]
+    else:
+        openers = plain
+    days = [d for _, _, d in openers]
+    if len(set(days)) < 2 or openers[0][1].index >= 3:
+        return []
+    if days != sorted(days) and days != sorted(days, reverse=True):
+        return []
+    return [DaySection(b.start, d, b.line, b.text) for _, b, d in openers]
 
 
 def _dateline_opening(b) -> str:
@@ -285,6 +359,12 @@ def find_mentions(text: str) -> List[DateMention]:
 
 
 def analyse(page) -> PageDates:
+    pd = _analyse(page)
+    pd.sections = day_sections(page)
+    return pd
+
+
+def _analyse(page) -> PageDates:
     mentions = find_mentions(page.text)
     meta = page.meta
     given = meta.get("date")
