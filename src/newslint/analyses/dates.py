@@ -242,6 +242,22 @@ def _date_line(page) -> Optional[Tuple[_dt.date, str, Tuple[int, int]]]:
 
 # A plain line standing for a day of its own (not a dateline 新华社北京2024年1月3日电, a byline or a caption).
 _PLAIN_DAY_KINDS = ("body", "heading")
+# A date that is a field's value (更新时间：2024-01-02T01:49:34Z, 发布日期: …) or a time stamp (a date with
+# its clock time) marks when a text was posted or changed, not a day of the paper.
+_STAMP_BEFORE_RE = regex.compile(r"[：:]\s*$")
+_STAMP_AFTER_RE = regex.compile(r"^\s*(?:[Tt]|\d{1,2}[:：]\d{2}|[0-9０-９]{1,2}时)")
+
+
+_WEEKDAY_RE = regex.compile(r"(?:星期|礼拜|周)[一二三四五六日天]|\s+")
+
+
+def _day_heading(t: str) -> Optional[Tuple[_dt.date, str]]:
+    """The date of a line that can open a day of a file holding several (a date line, not a stamp), with
+    its form: the line without its date and weekday (the days of one file are written alike)."""
+    got = date_of_line(t)
+    if got is None or _STAMP_BEFORE_RE.search(t[:got[1]]) or _STAMP_AFTER_RE.match(t[got[2]:]):
+        return None
+    return got[0], _WEEKDAY_RE.sub("", t[:got[1]] + "\0" + t[got[2]:])
 
 
 def _two_dates(text: str) -> bool:
@@ -259,32 +275,37 @@ def day_sections(page) -> List["DaySection"]:
     """The days of a page that holds several (a week's archive export in one file): its top-level sections
     each opened by a heading that is essentially a date — the Markdown (or Word heading style) headings of
     the highest rank that carry a full date (``# 《新闻联播》（20240102）``, ``## 2024年1月2日``), or, on a page
-    without such headings, plain lines that are only a date.  Evidence of days, all of it needed: the page
-    opens with the first of them (among its first three lines, where a page's own date line stands), they
-    name two dates or more, and in order (an archive runs forward or back in time).  Otherwise ``[]``: the
-    page is one day, as every page was before."""
+    without such headings, plain lines that are only a date — all written as the first is (a letter's date
+    line is no day of a file whose days open 《新闻联播》（20240102）), none a time stamp (更新时间：…).
+    Evidence of days, all of it needed: the page opens with the first of them (among its first three lines,
+    where a page's own date line stands), they name two dates or more, and in order (an archive runs forward
+    or back in time).  Otherwise ``[]``: the page is one day, as every page was before."""
     if not _two_dates(page.text):
         return []  # (most pages: no layout needed for this)
     marked, plain = [], []
     for b in page.layout.blocks:
-        got = date_of_line(b.text)
+        got = _day_heading(b.text)
         if got is None:
             continue
         if b.kind == "heading" and b.level:
-            marked.append((b.level, b, got[0]))
+            marked.append((b.level, b, *got))
         elif b.kind in _PLAIN_DAY_KINDS:
-            plain.append((0, b, got[0]))
+            plain.append((0, b, *got))
     if marked:
-        top = min(level for level, _, _ in marked)
+        top = min(x[0] for x in marked)
         openers = [x for x in marked if x[0] == top]
     else:
         openers = plain
-    days = [d for _, _, d in openers]
-    if len(set(days)) < 2 or openers[0][1].index >= 3:
+    if not openers or openers[0][1].index >= 3:
+        return []
+    form = openers[0][3]
+    openers = [x for x in openers if x[3] == form]  # (a letter's date line is no day of a 《…》（date） file)
+    days = [x[2] for x in openers]
+    if len(set(days)) < 2:
         return []
     if days != sorted(days) and days != sorted(days, reverse=True):
         return []
-    return [DaySection(b.start, d, b.line, b.text) for _, b, d in openers]
+    return [DaySection(b.start, d, b.line, b.text) for _, b, d, _ in openers]
 
 
 def _dateline_opening(b) -> str:
