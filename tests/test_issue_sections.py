@@ -146,11 +146,19 @@ def test_what_is_no_file_of_days():
     assert day_sections(_page(two_days(second="# 《晚间新闻》（20240102）"))) == []
     chronicle = "# 园区大事记\n\n## 建设历程\n\n本报讯 园区建设回顾。\n\n" + two_days("### 2023年5月1日", "### 2023年6月1日")
     assert day_sections(_page(chronicle)) == []
+    # a date line out of the days' order opens no day (its text stays with the day before)
     shuffled = two_days() + day("# 《晚间新闻》（20231230）", ("道路", ROADS))
-    assert day_sections(_page(shuffled)) == []
+    assert [s.date.isoformat() for s in day_sections(_page(shuffled))] == ["2024-01-02", "2024-01-03"]
+    # (an archive may run back in time)
+    back = day("# 《晚间新闻》（20240103）", ("会议", COPY)) + day("# 《晚间新闻》（20240102）", ("道路", ROADS))
+    assert [s.date.isoformat() for s in day_sections(_page(back))] == ["2024-01-03", "2024-01-02"]
     # a letter's date line at its end is no day of its own in a file of one day
     letter = "致全区居民的一封信\n\n" + COPY + "\n\n示范区管委会\n\n2024年1月2日\n"
     assert day_sections(_page(letter, "a.txt")) == []
+    # nor of a file whose days are written otherwise; time stamps are no days
+    days = ("《晚间新闻》（20240102）\n\n示范区召开民生工作会议\n\n" + COPY + "\n\n示范区管委会\n\n2024年1月1日\n\n"
+            "更新时间：2024-01-02T20:00:00Z\n\n《晚间新闻》（20240103）\n\n民生实事推进情况\n\n" + COPY + "\n")
+    assert [s.line for s in day_sections(_page(days, "a.txt"))] == [1, 13]
 
 
 def test_a_word_document_of_several_days(run_cli, tmp_path):
@@ -165,3 +173,15 @@ def test_a_word_document_of_several_days(run_cli, tmp_path):
     d.save(str(path))
     fs = check(run_cli, path)
     assert [(f["rule"], f["severity"]) for f in fs] == [("duplicate-paragraph", "info")]
+
+
+def test_a_statute_printed_on_one_day_leaves_the_repeats_of_another_day_reported(run_cli, write):
+    statute = ("第一条 为了规范示范区公园管理，制定本办法。\n\n第二条 本办法适用于示范区内的城市公园。\n\n"
+               "第三条 管委会负责公园的规划、建设和管理工作。\n\n")
+    text = (day("# 2024年1月2日", ("示范区公园管理办法", statute + SCHOOL))
+            + day("# 2024年1月3日", ("公园开放", PARK), ("公园开放之后", PARK)))
+    fs = check(run_cli, write("days.md", text))
+    assert [(f["rule"], f["severity"]) for f in warnings(fs)] == [("duplicate-paragraph", "warning")]
+    # on a page of one day the statute's page is left alone, as before
+    fs = check(run_cli, write("day.md", text.replace("# 2024年1月3日", "# 2024年1月2日")))
+    assert warnings(fs) == []

@@ -278,8 +278,9 @@ def day_sections(page) -> List["DaySection"]:
     without such headings, plain lines that are only a date — all written as the first is (a letter's date
     line is no day of a file whose days open 《新闻联播》（20240102）), none a time stamp (更新时间：…).
     Evidence of days, all of it needed: the page opens with the first of them (among its first three lines,
-    where a page's own date line stands), they name two dates or more, and in order (an archive runs forward
-    or back in time).  Otherwise ``[]``: the page is one day, as every page was before."""
+    where a page's own date line stands) and they name two dates or more; a date line out of the days'
+    order (an archive runs forward or back in time) opens no day.  Otherwise ``[]``: the page is one day, as
+    every page was before."""
     if not _two_dates(page.text):
         return []  # (most pages: no layout needed for this)
     marked, plain = [], []
@@ -300,12 +301,20 @@ def day_sections(page) -> List["DaySection"]:
         return []
     form = openers[0][3]
     openers = [x for x in openers if x[3] == form]  # (a letter's date line is no day of a 《…》（date） file)
-    days = [x[2] for x in openers]
-    if len(set(days)) < 2:
-        return []
-    if days != sorted(days) and days != sorted(days, reverse=True):
+    openers = max(_in_order(openers, 1), _in_order(openers, -1), key=len)
+    if len({x[2] for x in openers}) < 2:
         return []
     return [DaySection(b.start, d, b.line, b.text) for _, b, d, _ in openers]
+
+
+def _in_order(openers, direction: int):
+    """The openers that keep the days in order from the first (a date line out of order — a letter's date
+    inside a day — opens no day)."""
+    kept = openers[:1]
+    for x in openers[1:]:
+        if (x[2] - kept[-1][2]).days * direction >= 0:
+            kept.append(x)
+    return kept
 
 
 def _dateline_opening(b) -> str:

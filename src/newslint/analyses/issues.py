@@ -86,12 +86,17 @@ def issue_of(corpus, page, at: Optional[int] = None) -> Optional[str]:
     return got
 
 
+def days_of(corpus, page) -> List[Tuple[int, str]]:
+    """Where the days of a page holding several start, with their dates (ISO); ``[]`` for a page of one day."""
+    if corpus is None:
+        return issue_sections(page)
+    issue_of(corpus, page)  # (collects the page's issue data when the per-page phase did not)
+    return [(start, day) for start, day in corpus.collected(page, SECTIONS_KEY) or ()]
+
+
 def day_starts(corpus, page) -> List[int]:
     """Where the days of a page holding several start (offsets); ``[]`` for a page of one day."""
-    if corpus is None:
-        return [start for start, _ in issue_sections(page)]
-    issue_of(corpus, page)  # (collects the page's issue data when the per-page phase did not)
-    return [start for start, _ in corpus.collected(page, SECTIONS_KEY) or ()]
+    return [start for start, _ in days_of(corpus, page)]
 
 
 def same_issue(corpus, a, b, a_at: Optional[int] = None, b_at: Optional[int] = None) -> bool:
@@ -110,4 +115,4 @@ def cap(severity: Optional[str], same: bool) -> Optional[str]:
     return "info"
 
 
-__all__ = ["ISSUE_KEY", "SECTIONS_KEY", "issue_date", "issue_sections", "issue_of", "day_starts", "same_issue", "cap"]
+__all__ = ["ISSUE_KEY", "SECTIONS_KEY", "issue_date", "issue_sections", "issue_of", "days_of", "day_starts", "same_issue", "cap"]

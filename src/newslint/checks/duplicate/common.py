@@ -94,17 +94,19 @@ def _options(ctx):
 
 
 def find_matches(data: List[dup_units.DupPage], archive: List[bool], po, so, cross_page: bool,
-                 days: Optional[List[Optional[List[int]]]] = None) -> List[Match]:
+                 days: Optional[List[List[Tuple[int, str]]]] = None) -> List[Match]:
     """All copy pairs of the pages ``data`` (in run order, archive pages first).  ``days``: for each page
-    holding several days, where its days start (offsets) — each day counts as a page of its own towards
-    ``boilerplate_pages``."""
+    holding several days, where its days start (offset, date) — each day counts as a page of its own
+    towards ``boilerplate_pages``."""
     from rapidfuzz.distance import Indel
 
+    starts = [[at for at, _ in d] for d in days] if days else None
+
     def unit(pos: int, offset: int):
-        starts = days[pos] if days else None
-        if not starts:
+        if not starts or not starts[pos]:
             return pos
-        return pos, bisect.bisect_right(starts, offset)
+        k = bisect.bisect_right(starts[pos], offset) - 1
+        return pos, days[pos][k][1] if k >= 0 else ""
 
     sim = Indel.normalized_similarity
     boiler_pages = min(po["boilerplate_pages"], so["boilerplate_pages"])
@@ -571,6 +573,14 @@ def copies(corpus, ctx) -> Copies:
     return corpus.cached("duplicate.copies", lambda: _copies(corpus, ctx))
 
 
+def _statute_day(corpus, page, d: dup_units.DupPage, offset: int) -> bool:
+    """The statute of a page is printed on the day of ``offset`` (a page of one day: always)."""
+    if not issues.day_starts(corpus, page):
+        return True
+    day = issues.issue_of(corpus, page, offset)
+    return sum(1 for at in d.statute_at if issues.issue_of(corpus, page, at) == day) >= dup_units.STATUTE_ARTICLES
+
+
 def _copies(corpus, ctx) -> Copies:
     po, so = _options(ctx)
     pages = sorted(corpus.pages, key=lambda p: (not p.archive, p.index))
@@ -586,7 +596,7 @@ def _copies(corpus, ctx) -> Copies:
     was_enabled = gc.isenabled()
     gc.disable()
     try:
-        days = [issues.day_starts(corpus, p) for p in pages]
+        days = [issues.days_of(corpus, p) for p in pages]
         matches = find_matches(data, [p.archive for p in pages], po, so, cross, days)
     finally:
         if was_enabled:
@@ -597,7 +607,7 @@ def _copies(corpus, ctx) -> Copies:
         if (_parallel(pages, m) or _summary_restated(data, m) or _quoted_again(pages, data, m)
                 or _pull_quote(pages, data, m) or _lead_quoted_again(pages, data, m)):
             continue
-        if m.a == m.b and data[m.a].statute:
+        if m.a == m.b and data[m.a].statute and _statute_day(corpus, pages[m.a], data[m.a], m.b_span[0]):
             continue  # a statute repeats its formulas (由…责令改正，给予警告) from article to article
         opts = po if m.kind == "paragraph" else so
         if (m.a != m.b or not _same_issue(corpus, pages, m)) and not opts["cross_page"]:
