@@ -185,3 +185,14 @@ def test_a_statute_printed_on_one_day_leaves_the_repeats_of_another_day_reported
     # on a page of one day the statute's page is left alone, as before
     fs = check(run_cli, write("day.md", text.replace("# 2024年1月3日", "# 2024年1月2日")))
     assert warnings(fs) == []
+
+
+def test_a_paragraph_carries_on_only_within_its_own_day(write):
+    from newslint.checks.continuation import pairs
+
+    text = ("# 2024年1月2日\n\n## 示范区推进基层治理\n\n会议要求，各村要把群众工作做实做细，既\n\n"
+            "## 另一篇稿件\n\n本报讯 活动现场气氛热烈，群众纷纷点赞。\n\n"
+            "# 2024年1月3日\n\n## 又一篇稿件\n\n本报讯 活动现场气氛热烈。\n\n要讲政策、讲感情，又要讲方法、讲效果。\n")
+    assert pairs(_page(text)) == []
+    one_day = text.replace("# 2024年1月3日", "# 2024年1月2日")
+    assert [(e.block.line, s.block.line) for e, s, _, _ in pairs(_page(one_day))] == [(5, 17)]
