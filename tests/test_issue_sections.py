@@ -196,3 +196,18 @@ def test_a_paragraph_carries_on_only_within_its_own_day(write):
     assert pairs(_page(text)) == []
     one_day = text.replace("# 2024年1月3日", "# 2024年1月2日")
     assert [(e.block.line, s.block.line) for e, s, _, _ in pairs(_page(one_day))] == [(5, 17)]
+
+
+ESTABLISHED = ("## 示范区推进项目建设\n\n本报讯 市委书记尹强到示范区调研。尹强先后来到两家企业，察看生产情况。\n\n"
+               "尹强指出，要抓好项目建设。尹强强调，要优化营商环境。尹强要求，各部门要形成合力。\n\n")
+ONE_OFF = "## 新建厂房开工\n\n本报讯 尹弦还察看了新建厂房的施工进度。\n\n"
+
+
+def test_a_one_off_spelling_beside_a_name_printed_often_counts_within_its_day(run_cli, write):
+    # a one-off look-alike beside a name the same day prints often is a slip; beside one another day
+    # prints often it is no evidence (as on two pages of different dates)
+    same_day = "# 2024年5月6日\n\n" + ESTABLISHED + ONE_OFF + "# 2024年5月7日\n\n## 其他\n\n本报讯 " + SCHOOL + "\n"
+    fs = check(run_cli, write("same.md", same_day), select="name-variant")
+    assert any("尹弦" in f["message"] and f["severity"] == "warning" for f in fs)
+    other_day = "# 2024年5月6日\n\n" + ESTABLISHED + "# 2024年5月7日\n\n" + ONE_OFF
+    assert check(run_cli, write("other.md", other_day), select="name-variant") == []

@@ -196,7 +196,7 @@ class Pair:
         return self.detail
 
 
-def person_pairs(reg: Dict[Tuple[str, str], Spelling], weak_needs_title: bool = True) -> List[Pair]:
+def person_pairs(reg: Dict[Tuple[str, str], Spelling], weak_needs_title: bool = True, corpus=None) -> List[Pair]:
     people = [sp for (k, _), sp in reg.items() if k == "person"]
     by_key: Dict[Tuple[int, str], List[Spelling]] = defaultdict(list)
     for sp in people:
@@ -211,7 +211,7 @@ def person_pairs(reg: Dict[Tuple[str, str], Spelling], weak_needs_title: bool = 
             continue
         for x in range(len(group)):
             for y in range(x + 1, len(group)):
-                p = _judge_people(group[x], group[y], i, weak_needs_title)
+                p = _judge_people(group[x], group[y], i, weak_needs_title, corpus)
                 if p:
                     out.append(p)
     return out
@@ -225,14 +225,18 @@ def _verb_led(name: str) -> bool:
     return len(name) == 3 and word_info(name[:2])[1] in ("v", "vn", "a", "ad", "d")
 
 
-def _one_off_beside(a: Spelling, b: Spelling) -> bool:
+def _one_off_beside(a: Spelling, b: Spelling, corpus=None) -> bool:
     """One page prints one spelling once and the other :data:`ESTABLISHED` times or more (尹强 ×5, 尹弦
     ×1): the page's own spelling is established, the one-off is a slip unless other evidence (another
-    title, one attendance list) says two people."""
+    title, one attendance list) says two people.  (With the run's ``corpus``, a day of a page holding
+    several days counts as a page.)"""
     from ...analyses.mentions import ESTABLISHED
 
-    on_a = Counter(id(p) for p, _ in a.mentions)
-    on_b = Counter(id(p) for p, _ in b.mentions)
+    def where(p, m):
+        return (id(p), issues.issue_of(corpus, p, m.start)) if corpus is not None else id(p)
+
+    on_a = Counter(where(p, m) for p, m in a.mentions)
+    on_b = Counter(where(p, m) for p, m in b.mentions)
     for pid in on_a.keys() & on_b.keys():
         lo, hi = sorted((on_a[pid], on_b[pid]))
         if lo == 1 and hi >= ESTABLISHED:
@@ -240,7 +244,7 @@ def _one_off_beside(a: Spelling, b: Spelling) -> bool:
     return False
 
 
-def _judge_people(a: Spelling, b: Spelling, i: int, weak_needs_title: bool) -> Optional[Pair]:
+def _judge_people(a: Spelling, b: Spelling, i: int, weak_needs_title: bool, corpus=None) -> Optional[Pair]:
     if not (a.strong or b.strong):
         return None  # two clause-start guesses: not enough to call either a name
     if _verb_led(a.name) or _verb_led(b.name):
@@ -265,7 +269,7 @@ def _judge_people(a: Spelling, b: Spelling, i: int, weak_needs_title: bool) -> O
     same_article = bool(a.articles() & b.articles())
     if (a.bylines_only and b.bylines_only and a.count >= 2 and b.count >= 2 and not same_article):
         return None  # two well-attested bylines: two reporters (李铭, 李铮), not one misspelt
-    if weak and weak_needs_title and not shared and not same_article and not _one_off_beside(a, b):
+    if weak and weak_needs_title and not shared and not same_article and not _one_off_beside(a, b, corpus):
         return None
     if not a.strong or not b.strong:
         # a clause-start guess is compared only with a well-attested name and in the same role
