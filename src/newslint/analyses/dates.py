@@ -18,6 +18,10 @@
    latest date the page can have) is the end of that year.
 
 No source → ``page_date`` is None and rules that need a date stay silent.
+
+A file may hold several days (a week's archive export): ``sections`` lists its days when its top-level
+sections each open with a heading that is a date (:func:`day_sections`), and ``date_at(offset)`` gives the
+date of a place — its day's, else the page date.  A file of one day has no sections.
 """
 from __future__ import annotations
 
