@@ -18,9 +18,14 @@
    latest date the page can have) is the end of that year.
 
 No source → ``page_date`` is None and rules that need a date stay silent.
+
+A file may hold several days (a week's archive export): ``sections`` lists its days when its top-level
+sections each open with a heading that is a date (:func:`day_sections`), and ``date_at(offset)`` gives the
+date of a place — its day's, else the page date.  A file of one day has no sections.
 """
 from __future__ import annotations
 
+import bisect
 import datetime as _dt
 import os
 from collections import Counter
@@ -90,6 +95,16 @@ def apply_run_date(page, ctx) -> None:
         page._cache.pop("dates", None)
 
 
+@dataclass(frozen=True)
+class DaySection:
+    """One day of a page that holds several: from its dated heading (``start``) to the next day's."""
+
+    start: int
+    date: _dt.date
+    line: int
+    text: str  # the heading as written
+
+
 @dataclass
 class PageDates:
     page_date: Optional[_dt.date] = None
@@ -98,6 +113,14 @@ class PageDates:
     precision: str = "day"  # "day" or "year" (inferred from the text)
     span: Optional[Tuple[int, int]] = None  # where in the page the date was read (dateline/front matter/text)
     mentions: List[DateMention] = field(default_factory=list)
+    sections: List[DaySection] = field(default_factory=list)  # the days of a page holding several (else [])
+
+    def date_at(self, offset: int) -> Optional[_dt.date]:
+        """The date of the text at ``offset``: its day's on a page of several days, else the page date."""
+        if self.sections and offset >= self.sections[0].start:
+            k = bisect.bisect_right([s.start for s in self.sections], offset) - 1
+            return self.sections[k].date
+        return self.page_date
 
     @property
     def year(self) -> Optional[int]:
@@ -192,25 +215,110 @@ def _front_matter(text: str) -> Optional[Tuple[_dt.date, str, Tuple[int, int]]]:
     return d, fm.group(0).strip(), (off, m.start("body") + fm.end())
 
 
+def date_of_line(t: str) -> Optional[Tuple[_dt.date, int, int]]:
+    """The date of a line that is essentially a date (2024年7月18日 星期四 / 《新闻联播》（20240101） /
+    2024-07-18), with its span in the line; None for any other line."""
+    if len(t) > 40 or t.endswith(("。", "，", "；")):
+        return None
+    for rx in (FULL_DATE_RE, ISO_DATE_RE, COMPACT_DATE_RE):
+        m = rx.search(t)
+        if not m:
+            continue
+        d = _match_date(m)
+        if d is None:
+            continue
+        rest = t[:m.start()] + t[m.end():]
+        if rx is COMPACT_DATE_RE and not regex.search(r"[（(\[【]\s*$", t[:m.start()]):
+            continue  # a bare 8-digit number is only a date in brackets: （20240101）
+        if len(regex.sub(r"[\s\p{P}\p{S}]", "", rest)) <= 20:
+            return d, m.start(), m.end()
+    return None
+
+
 def _date_line(page) -> Optional[Tuple[_dt.date, str, Tuple[int, int]]]:
     """A line among the first three that is essentially a date: 2024年7月18日 星期四 / 《新闻联播》（20240101）."""
     for b in page.layout.blocks[:3]:
-        t = b.text
-        if len(t) > 40 or t.endswith(("。", "，", "；")):
-            continue
-        for rx in (FULL_DATE_RE, ISO_DATE_RE, COMPACT_DATE_RE):
-            m = rx.search(t)
-            if not m:
-                continue
-            d = _match_date(m)
-            if d is None:
-                continue
-            rest = t[:m.start()] + t[m.end():]
-            if rx is COMPACT_DATE_RE and not regex.search(r"[（(\[【]\s*$", t[:m.start()]):
-                continue  # a bare 8-digit number is only a date in brackets: （20240101）
-            if len(regex.sub(r"[\s\p{P}\p{S}]", "", rest)) <= 20:
-                return d, t, (b.start + m.start(), b.start + m.end())
+        got = date_of_line(b.text)
+        if got:
+            return got[0], b.text, (b.start + got[1], b.start + got[2])
     return None
+
+
+# A plain line standing for a day of its own (not a dateline 新华社北京2024年1月3日电, a byline or a caption).
+_PLAIN_DAY_KINDS = ("body", "heading")
+# A date that is a field's value (更新时间：2024-01-02T01:49:34Z, 发布日期: …) or a time stamp (a date with
+# its clock time) marks when a text was posted or changed, not a day of the paper.
+_STAMP_BEFORE_RE = regex.compile(r"[：:]\s*$")
+_STAMP_AFTER_RE = regex.compile(r"^\s*(?:[Tt]|\d{1,2}[:：]\d{2}|[0-9０-９]{1,2}时)")
+
+
+_WEEKDAY_RE = regex.compile(r"(?:星期|礼拜|周)[一二三四五六日天]|\s+")
+
+
+def _day_heading(t: str) -> Optional[Tuple[_dt.date, str]]:
+    """The date of a line that can open a day of a file holding several (a date line, not a stamp), with
+    its form: the line without its date and weekday (the days of one file are written alike)."""
+    got = date_of_line(t)
+    if got is None or _STAMP_BEFORE_RE.search(t[:got[1]]) or _STAMP_AFTER_RE.match(t[got[2]:]):
+        return None
+    return got[0], _WEEKDAY_RE.sub("", t[:got[1]] + "\0" + t[got[2]:])
+
+
+def _two_dates(text: str) -> bool:
+    """Does ``text`` write a full date twice (in any of the forms)?  A quick test before any layout."""
+    n = 0
+    for rx in (FULL_DATE_RE, ISO_DATE_RE, COMPACT_DATE_RE):
+        for _ in rx.finditer(text):
+            n += 1
+            if n >= 2:
+                return True
+    return False
+
+
+def day_sections(page) -> List["DaySection"]:
+    """The days of a page that holds several (a week's archive export in one file): its top-level sections
+    each opened by a heading that is essentially a date — the Markdown (or Word heading style) headings of
+    the highest rank that carry a full date (``# 《新闻联播》（20240102）``, ``## 2024年1月2日``), or, on a page
+    without such headings, plain lines that are only a date — all written as the first is (a letter's date
+    line is no day of a file whose days open 《新闻联播》（20240102）), none a time stamp (更新时间：…).
+    Evidence of days, all of it needed: the page opens with the first of them (among its first three lines,
+    where a page's own date line stands) and they name two dates or more; a date line out of the days'
+    order (an archive runs forward or back in time) opens no day.  Otherwise ``[]``: the page is one day, as
+    every page was before."""
+    if not _two_dates(page.text):
+        return []  # (most pages: no layout needed for this)
+    marked, plain = [], []
+    for b in page.layout.blocks:
+        got = _day_heading(b.text)
+        if got is None:
+            continue
+        if b.kind == "heading" and b.level:
+            marked.append((b.level, b, *got))
+        elif b.kind in _PLAIN_DAY_KINDS:
+            plain.append((0, b, *got))
+    if marked:
+        top = min(x[0] for x in marked)
+        openers = [x for x in marked if x[0] == top]
+    else:
+        openers = plain
+    if not openers or openers[0][1].index >= 3:
+        return []
+    form = openers[0][3]
+    openers = [x for x in openers if x[3] == form]  # (a letter's date line is no day of a 《…》（date） file)
+    openers = max(_in_order(openers, 1), _in_order(openers, -1), key=len)
+    if len({x[2] for x in openers}) < 2:
+        return []
+    return [DaySection(b.start, d, b.line, b.text) for _, b, d, _ in openers]
+
+
+def _in_order(openers, direction: int):
+    """The openers that keep the days in order from the first (a date line out of order — a letter's date
+    inside a day — opens no day)."""
+    kept = openers[:1]
+    for x in openers[1:]:
+        if (x[2] - kept[-1][2]).days * direction >= 0:
+            kept.append(x)
+    return kept
 
 
 def _dateline_opening(b) -> str:
@@ -285,6 +393,12 @@ def find_mentions(text: str) -> List[DateMention]:
 
 
 def analyse(page) -> PageDates:
+    pd = _analyse(page)
+    pd.sections = day_sections(page)
+    return pd
+
+
+def _analyse(page) -> PageDates:
     mentions = find_mentions(page.text)
     meta = page.meta
     given = meta.get("date")

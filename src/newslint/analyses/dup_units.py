@@ -134,6 +134,7 @@ class DupPage:
     paragraphs: List[Paragraph] = field(default_factory=list)
     clause_para: List[int] = field(default_factory=list)  # paragraph index of each clause
     statute: bool = False  # the page prints a statute or regulation (第一条… 第二条…)
+    statute_at: List[int] = field(default_factory=list)  # where its articles (第…条) start
 
 
 def _quoted_spans(text: str) -> Tuple[List[int], List[int]]:
@@ -434,7 +435,8 @@ def analyse(page, min_sketch_chars: int = 30, labels=None, signoffs=None) -> Dup
         box_left = max(0, box_left - 1)
         out.clause_para.extend([len(out.paragraphs)] * len(cls))
         out.paragraphs.append(p)
-    out.statute = sum(1 for b in page.layout.blocks if _ARTICLE_RE.match(b.text)) >= STATUTE_ARTICLES
+    out.statute_at = [b.start for b in page.layout.blocks if _ARTICLE_RE.match(b.text)]
+    out.statute = len(out.statute_at) >= STATUTE_ARTICLES
     todo = [p for p in out.paragraphs if p.weight >= min_sketch_chars]
     for p, values in zip(todo, sketches([p.norm for p in todo])):
         p.sketch = values

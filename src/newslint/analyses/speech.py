@@ -346,8 +346,12 @@ def _page_date(page) -> str:
 
 def _occasions(page, layout) -> Dict[int, Occasion]:
     page_date = _page_date(page)
+    days = page.analysis("dates")
     out: Dict[int, Occasion] = {}
     for art in layout.articles:
+        if days.sections:  # a file of several days: the article's own day
+            d = days.date_at(art.start)
+            page_date = d.isoformat() if d else _page_date(page)
         lead_block = next((b for b in art.blocks if b.is_text), None)
         lead = ""
         if lead_block is not None:

@@ -18,6 +18,7 @@ from typing import Dict, List, Optional
 
 import regex
 
+from ..analyses import issues
 from ..finding import Rule
 from ..layout import Block
 from ..rule import page_rule
@@ -135,10 +136,21 @@ def plain_blocks(page, numbered: set) -> List[Section]:
     return out
 
 
+def _earlier(page, prior: List[Section], s: Section):
+    """The earlier copy to report ``s`` against: the first of its own day (issue), else the first of another
+    day of a file holding several — archive context, at most ``info`` (severity, message tail)."""
+    here = issues.issue_of(None, page, s.head_block.start)
+    for first in prior:
+        if issues.issue_of(None, page, first.head_block.start) == here:
+            return first, None, ""
+    other = issues.issue_of(None, page, prior[0].head_block.start)
+    return prior[0], issues.cap(None, False), f"（另一日期 {other} 的一期，跨日期重复如属有意可忽略）"
+
+
 def _repeats_unnumbered(rc, page, numbered: set) -> None:
     """A heading and the short paragraphs under it printed again under the same heading."""
     min_chars = rc.options["min_chars"]
-    seen: Dict[str, Section] = {}
+    seen: Dict[str, List[Section]] = {}
     for s in plain_blocks(page, numbered):
         head = _NORM.sub("", s.head_block.text)
         if not s.body or len(head) < _PLAIN_HEAD:
@@ -148,14 +160,16 @@ def _repeats_unnumbered(rc, page, numbered: set) -> None:
         if sum(sizes) < min_chars or min(sizes) >= PARAGRAPH_MIN:
             continue  # nothing under it, too little to tell, or paragraphs the duplicate rules compare
         k = head + "|" + "|".join(body)
-        first = seen.setdefault(k, s)
-        if first is s:
+        prior = seen.setdefault(k, [])
+        prior.append(s)
+        if len(prior) == 1:
             continue
+        first, severity, tail = _earlier(page, prior[:-1], s)
         rc.report(s.head_block.start, s.head_block.end,
                   f"小节“{s.head_block.text[:16]}”（标题及其下{len(s.body)}段）与第{first.head_block.line}行的小节"
-                  f"完全相同，重复印了一次",
+                  f"完全相同，重复印了一次{tail}",
                   related=[page.location(first.head_block.start, first.head_block.end, "第一次出现的小节")],
-                  key=k[:40])
+                  key=k[:40], severity=severity)
 
 
 @page_rule(DUPLICATE_BLOCK)
@@ -165,23 +179,24 @@ def duplicate_block(rc):
     _repeats_unnumbered(rc, page, {s.head_block.index for secs in by_family.values() for s in secs})
     min_chars = rc.options["min_chars"]
     for fam, secs in by_family.items():
-        seen: Dict[str, Section] = {}
+        seen: Dict[str, List[Section]] = {}
         for s in secs:
             if not s.body or sum(len(_NORM.sub("", b.text)) for b in s.body) < min_chars:
                 continue
             k = _key(page, s)
-            first = seen.get(k)
-            if first is None:
-                seen[k] = s
+            prior = seen.setdefault(k, [])
+            prior.append(s)
+            if len(prior) == 1:
                 continue
+            first, severity, tail = _earlier(page, prior[:-1], s)
             if first.head.value == s.head.value:
                 continue  # the same number too: a restarted list or a reprint, not a block under another number
             line = page.linecol(first.head.start)[0]
             rc.report(s.head.start, s.head_block.end,
                       f"小节“{s.head_block.text[:16]}”（标题及其下{len(s.body)}段）重复了第{line}行的小节"
-                      f"“{first.head_block.text[:16]}”，只是换了编号",
+                      f"“{first.head_block.text[:16]}”，只是换了编号{tail}",
                       related=[page.location(first.head.start, first.head_block.end, "第一次出现的小节")],
-                      key=k[:40])
+                      key=k[:40], severity=severity)
 
 
 @page_rule(STACKED)

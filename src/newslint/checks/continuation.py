@@ -40,6 +40,7 @@ Evidence from the page itself, beyond the join's few characters:
 """
 from __future__ import annotations
 
+import bisect
 import collections
 from dataclasses import dataclass
 from functools import lru_cache
@@ -49,6 +50,7 @@ import regex
 
 from .. import hookimpl
 from .. import layout as _layout
+from ..analyses import issues
 from ..analyses import joins as _joins
 from ..analyses.tokens import window_tokenizer
 from ..finding import Fix, Rule
@@ -436,10 +438,15 @@ def candidates(page, conj: Optional[tuple] = None) -> Optional[Candidates]:
     pg = _Page(page)
     conj = _open_conjunctions() if conj is None else conj
     scored = []
+    # a page of several days (a week in one file): a paragraph carries on only within its own day (issue)
+    days = issues.day_starts(None, page)
+    day = (lambda b: bisect.bisect_right(days, b.start)) if days else (lambda b: 0)
     for e in ends:
         for s in starts:
             if s.block.index == e.block.index + 1 or s.block.index == e.block.index:
                 continue  # next to each other: the split rule's business
+            if day(s.block) != day(e.block):
+                continue
             sc, why = _score(e, s, conj, pg)
             if e.heading:
                 sc -= HEADING_END_COST  # a real subhead is likelier than a cut head: ask for more
@@ -468,7 +475,7 @@ def candidates(page, conj: Optional[tuple] = None) -> Optional[Candidates]:
         best_for_end.setdefault(e.block.index, []).append((sc, s.block.index))
         best_for_start.setdefault(s.block.index, []).append((sc, e.block.index))
     # many ends and starts on one page make chance joins likely (multiple comparisons): ask for more
-    joins = len(ends) * len(starts)
+    joins = sum(1 for e in ends for s in starts if day(s.block) == day(e.block)) if days else len(ends) * len(starts)
     need = MIN_SCORE + (1 if joins > MANY_JOINS else 0) + (3 if joins > VERY_MANY_JOINS else 0)
     return Candidates(ends, starts, scored, best_for_end, best_for_start, need)
 

@@ -286,7 +286,8 @@ def report(rc, corpus, pages, rep: Said, other: Said, message: str, related: Loc
     """Report on ``rep``; a pair on pages of two dates is archive context, worth a note at most."""
     f = rc.report(rep.location.start, rep.location.end, message, page=pages[rep.path], related=[related],
                   key=key, severity=severity)
-    if f is not None and not issues.same_issue(corpus, pages[rep.path], pages[other.path]) \
+    if f is not None and not issues.same_issue(corpus, pages[rep.path], pages[other.path],
+                                               rep.location.start, other.location.start) \
             and f.severity != "info":
         f.severity = "info"
         f.message += "（另一处见于其他日期的版面）"

@@ -50,6 +50,7 @@ def dateline_year(rc: RuleContext) -> None:
     for b in page.layout.blocks:
         if b.kind != "dateline":
             continue
+        p = pd.date_at(b.start)  # a page holding several days: the dateline's own day
         # the article's own date stands right after the dateline: 本报讯（记者…）2023年2月4日上午，……
         head = DATELINE_RE.match(b.text)
         m = _AFTER_DATELINE_RE.match(b.text, head.end()) if head else None

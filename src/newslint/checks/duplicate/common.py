@@ -4,11 +4,12 @@ to report — one run-wide analysis (``copies``), computed once for both rules.
 """
 from __future__ import annotations
 
+import bisect
 import gc
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any, Dict, List, Tuple
+from typing import Any, Dict, List, Optional, Tuple
 
 import regex
 
@@ -92,9 +93,20 @@ def _options(ctx):
     return po, so
 
 
-def find_matches(data: List[dup_units.DupPage], archive: List[bool], po, so, cross_page: bool) -> List[Match]:
-    """All copy pairs of the pages ``data`` (in run order, archive pages first)."""
+def find_matches(data: List[dup_units.DupPage], archive: List[bool], po, so, cross_page: bool,
+                 days: Optional[List[List[Tuple[int, str]]]] = None) -> List[Match]:
+    """All copy pairs of the pages ``data`` (in run order, archive pages first).  ``days``: for each page
+    holding several days, where its days start (offset, date) — each day counts as a page of its own
+    towards ``boilerplate_pages``."""
     from rapidfuzz.distance import Indel
+
+    starts = [[at for at, _ in d] for d in days] if days else None
+
+    def unit(pos: int, offset: int):
+        if not starts or not starts[pos]:
+            return pos
+        k = bisect.bisect_right(starts[pos], offset) - 1
+        return pos, days[pos][k][1] if k >= 0 else ""
 
     sim = Indel.normalized_similarity
     boiler_pages = min(po["boilerplate_pages"], so["boilerplate_pages"])
@@ -113,7 +125,7 @@ def find_matches(data: List[dup_units.DupPage], archive: List[bool], po, so, cro
     for norm, lst in occ.items():
         if len(lst) < 2:
             continue
-        pages = {p for p, _ in lst}
+        pages = {unit(p, data[p].clauses[ci].start) for p, ci in lst}
         if boiler_pages and len(pages) >= boiler_pages:
             boiler.add(norm)
         elif len(lst) <= MAX_OCCURRENCES:
@@ -192,7 +204,7 @@ def find_matches(data: List[dup_units.DupPage], archive: List[bool], po, so, cro
         pages_of: Dict[Tuple[int, int], set] = defaultdict(set)
         for m in matches:
             root = uf.find((m.a, m.a_para))
-            pages_of[root].update((m.a, m.b))
+            pages_of[root].update((unit(m.a, m.a_span[0]), unit(m.b, m.b_span[0])))
         matches = [m for m in matches if len(pages_of[uf.find((m.a, m.a_para))]) < boiler_pages]
     return matches
 
@@ -497,7 +509,12 @@ def _pct(m: Match) -> int:
     return 100 if m.exact else min(99, int(m.similarity * 100))
 
 
-def _where(pages, m: Match) -> str:
+def _same_issue(corpus, pages, m: Match) -> bool:
+    """The two copies are in one issue: one date, or one day of a file holding several."""
+    return issues.same_issue(corpus, pages[m.a], pages[m.b], m.a_span[0], m.b_span[0])
+
+
+def _where(pages, m: Match, corpus=None) -> str:
     pa, pb = pages[m.a], pages[m.b]
     line = pa.linecol(m.a_span[0])[0]
     if pa is pb:
@@ -506,6 +523,9 @@ def _where(pages, m: Match) -> str:
         if art_a == art_b:
             return f"本篇稿件第{line}行"
         title = pa.layout.articles[art_a].title if art_a >= 0 else ""
+        if not _same_issue(corpus, pages, m):
+            return f"本文件另一日期（{issues.issue_of(corpus, pa, m.a_span[0])}）的稿件" \
+                   f"{'《' + title + '》' if title else ''}第{line}行"
         return f"本版另一篇稿件{'《' + title + '》' if title else ''}第{line}行"
     if pa.archive:
         return f"存档版面 {pa.path} 第{line}行"
@@ -517,10 +537,12 @@ def _article_of(page, offset: int) -> int:
     return b.article if b is not None else -1
 
 
-def _priority(pages, m: Match):
+def _priority(pages, m: Match, corpus=None):
     same_page = m.a == m.b
     same_article = same_page and _article_of(pages[m.a], m.a_span[0]) == _article_of(pages[m.b], m.b_span[0])
-    return (not same_page, not same_article, m.kind != "paragraph", -m.similarity, m.a, m.a_span[0])
+    # an earlier copy of the same day of a file holding several days comes before one of another day
+    other_day = same_page and not same_article and not _same_issue(corpus, pages, m)
+    return (not same_page, other_day, not same_article, m.kind != "paragraph", -m.similarity, m.a, m.a_span[0])
 
 
 def _overlap(x: Tuple[int, int], y: Tuple[int, int]) -> bool:
@@ -551,6 +573,14 @@ def copies(corpus, ctx) -> Copies:
     return corpus.cached("duplicate.copies", lambda: _copies(corpus, ctx))
 
 
+def _statute_day(corpus, page, d: dup_units.DupPage, offset: int) -> bool:
+    """The statute of a page is printed on the day of ``offset`` (a page of one day: always)."""
+    if not issues.day_starts(corpus, page):
+        return True
+    day = issues.issue_of(corpus, page, offset)
+    return sum(1 for at in d.statute_at if issues.issue_of(corpus, page, at) == day) >= dup_units.STATUTE_ARTICLES
+
+
 def _copies(corpus, ctx) -> Copies:
     po, so = _options(ctx)
     pages = sorted(corpus.pages, key=lambda p: (not p.archive, p.index))
@@ -566,7 +596,8 @@ def _copies(corpus, ctx) -> Copies:
     was_enabled = gc.isenabled()
     gc.disable()
     try:
-        matches = find_matches(data, [p.archive for p in pages], po, so, cross)
+        days = [issues.days_of(corpus, p) for p in pages]
+        matches = find_matches(data, [p.archive for p in pages], po, so, cross, days)
     finally:
         if was_enabled:
             gc.enable()
@@ -576,11 +607,11 @@ def _copies(corpus, ctx) -> Copies:
         if (_parallel(pages, m) or _summary_restated(data, m) or _quoted_again(pages, data, m)
                 or _pull_quote(pages, data, m) or _lead_quoted_again(pages, data, m)):
             continue
-        if m.a == m.b and data[m.a].statute:
+        if m.a == m.b and data[m.a].statute and _statute_day(corpus, pages[m.a], data[m.a], m.b_span[0]):
             continue  # a statute repeats its formulas (由…责令改正，给予警告) from article to article
         opts = po if m.kind == "paragraph" else so
-        if m.a != m.b and not opts["cross_page"]:
-            continue
+        if (m.a != m.b or not _same_issue(corpus, pages, m)) and not opts["cross_page"]:
+            continue  # (two days of one file are compared as two pages are)
         if not ctx.enabled(PARAGRAPH_ID if m.kind == "paragraph" else SENTENCE_ID, pages[m.b]):
             continue  # a copy no running rule reports hides nothing: with the paragraph rule off, the
             # sentence copies inside a copied paragraph are reported
@@ -589,7 +620,7 @@ def _copies(corpus, ctx) -> Copies:
     out: List[Copy] = []
     for (b, _para), ms in sorted(groups.items()):
         page = pages[b]
-        ms.sort(key=lambda m: _priority(pages, m))
+        ms.sort(key=lambda m: _priority(pages, m, corpus))
         # a paragraph copy makes sentence copies between the same two paragraphs redundant
         whole = {(m.a, m.a_para) for m in ms if m.kind == "paragraph"}
         ms = [m for m in ms if m.kind == "paragraph" or (m.a, m.a_para) not in whole]
@@ -611,15 +642,16 @@ def report_copy(rc, corpus, found: Copies, c: Copy) -> None:
     paragraph = m.kind == "paragraph"
     opts = po if paragraph else found.so
     pct = _pct(m)
-    where = _where(pages, m)
-    if m.a == m.b:
+    where = _where(pages, m, corpus)
+    same_issue = _same_issue(corpus, pages, m)
+    if m.a == m.b and same_issue:
         severity = None
         if paragraph and m.exact and po["error_chars"] and m.weight >= po["error_chars"]:
             severity = "error"
     else:
-        # another page of the same issue: cross_page_severity; of another date: archive context, at
-        # most info on similarity alone
-        severity = issues.cap(opts["cross_page_severity"], issues.same_issue(corpus, pages[m.a], page))
+        # another page of the same issue: cross_page_severity; of another date (another page, or another
+        # day of a file holding several): archive context, at most info on similarity alone
+        severity = issues.cap(opts["cross_page_severity"], same_issue)
     if paragraph:
         if m.exact:
             msg = f"本段与{where}的段落完全相同（相似度 100%），疑为重复刊发"
@@ -629,6 +661,8 @@ def report_copy(rc, corpus, found: Copies, c: Copy) -> None:
         msg = f"这段文字（{m.weight}字）与{where}的文字重复（相似度 {pct}%），疑为重复粘贴"
     if m.a != m.b:
         msg += "；跨版面沿用的背景材料如属有意可忽略"
+    elif not same_issue:
+        msg += "；跨日期沿用的背景材料如属有意可忽略"
     related = []
     seen = set()
     for x in sorted(same, key=lambda x: (x.a, x.a_span[0])):

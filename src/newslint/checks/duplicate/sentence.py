@@ -23,7 +23,8 @@ RULE = Rule(
   即使短于 min_chars 也报告——同一段里把一句话原样写两遍几乎总是改稿遗留。
 - similarity = 0.9：重复文字串整体相似度不低于 90%。
 - boilerplate_pages = 3：在 3 个或更多版面出现的文字视为套话，不报告。
-- 同一版面内为 warning；跨版面、与存档版面重复的默认报 cross_page_severity = "info"。
+- 同一版面内为 warning；跨版面、与存档版面重复的默认报 cross_page_severity = "info"。不同日期的版面之间、
+  一个文件中不同日期的几天之间（每天以日期标题开头）的重复，至多为提示（info）。
 
 A run of sentences (at least min_chars letters and digits) that repeats earlier text of the same
 article, of another article of the page, or of another page — reported at the later copy with the

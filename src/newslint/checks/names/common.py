@@ -196,7 +196,7 @@ class Pair:
         return self.detail
 
 
-def person_pairs(reg: Dict[Tuple[str, str], Spelling], weak_needs_title: bool = True) -> List[Pair]:
+def person_pairs(reg: Dict[Tuple[str, str], Spelling], weak_needs_title: bool = True, corpus=None) -> List[Pair]:
     people = [sp for (k, _), sp in reg.items() if k == "person"]
     by_key: Dict[Tuple[int, str], List[Spelling]] = defaultdict(list)
     for sp in people:
@@ -211,7 +211,7 @@ def person_pairs(reg: Dict[Tuple[str, str], Spelling], weak_needs_title: bool = 
             continue
         for x in range(len(group)):
             for y in range(x + 1, len(group)):
-                p = _judge_people(group[x], group[y], i, weak_needs_title)
+                p = _judge_people(group[x], group[y], i, weak_needs_title, corpus)
                 if p:
                     out.append(p)
     return out
@@ -225,14 +225,18 @@ def _verb_led(name: str) -> bool:
     return len(name) == 3 and word_info(name[:2])[1] in ("v", "vn", "a", "ad", "d")
 
 
-def _one_off_beside(a: Spelling, b: Spelling) -> bool:
+def _one_off_beside(a: Spelling, b: Spelling, corpus=None) -> bool:
     """One page prints one spelling once and the other :data:`ESTABLISHED` times or more (尹强 ×5, 尹弦
     ×1): the page's own spelling is established, the one-off is a slip unless other evidence (another
-    title, one attendance list) says two people."""
+    title, one attendance list) says two people.  (With the run's ``corpus``, a day of a page holding
+    several days counts as a page.)"""
     from ...analyses.mentions import ESTABLISHED
 
-    on_a = Counter(id(p) for p, _ in a.mentions)
-    on_b = Counter(id(p) for p, _ in b.mentions)
+    def where(p, m):
+        return (id(p), issues.issue_of(corpus, p, m.start)) if corpus is not None else id(p)
+
+    on_a = Counter(where(p, m) for p, m in a.mentions)
+    on_b = Counter(where(p, m) for p, m in b.mentions)
     for pid in on_a.keys() & on_b.keys():
         lo, hi = sorted((on_a[pid], on_b[pid]))
         if lo == 1 and hi >= ESTABLISHED:
@@ -240,7 +244,7 @@ def _one_off_beside(a: Spelling, b: Spelling) -> bool:
     return False
 
 
-def _judge_people(a: Spelling, b: Spelling, i: int, weak_needs_title: bool) -> Optional[Pair]:
+def _judge_people(a: Spelling, b: Spelling, i: int, weak_needs_title: bool, corpus=None) -> Optional[Pair]:
     if not (a.strong or b.strong):
         return None  # two clause-start guesses: not enough to call either a name
     if _verb_led(a.name) or _verb_led(b.name):
@@ -265,7 +269,7 @@ def _judge_people(a: Spelling, b: Spelling, i: int, weak_needs_title: bool) -> O
     same_article = bool(a.articles() & b.articles())
     if (a.bylines_only and b.bylines_only and a.count >= 2 and b.count >= 2 and not same_article):
         return None  # two well-attested bylines: two reporters (李铭, 李铮), not one misspelt
-    if weak and weak_needs_title and not shared and not same_article and not _one_off_beside(a, b):
+    if weak and weak_needs_title and not shared and not same_article and not _one_off_beside(a, b, corpus):
         return None
     if not a.strong or not b.strong:
         # a clause-start guess is compared only with a well-attested name and in the same role
@@ -555,41 +559,61 @@ def report_variants(rc, pair: Pair, roster: Set[str], kind_cn: str) -> None:
         for page in this.pages:
             if page.archive:
                 continue
-            here = this.first_on(page)
-            there_same = other.first_on(page)
-            if there_same is not None:
-                # both spellings on this page: report the page's minority spelling only
-                n_this = sum(1 for p, _ in this.mentions if p is page)
-                n_other = sum(1 for p, _ in other.mentions if p is page)
-                if n_this > n_other:
-                    continue
-            related = []
-            if there_same is not None:
-                related.append(page.location(there_same.start, there_same.end, f"本版另一写法“{other.name}”"))
-            for op in other.pages:
-                if op is page or len(related) >= 3:
-                    continue
-                om = other.first_on(op)
-                related.append(op.location(om.start, om.end, f"另一写法“{other.name}”"))
-            title = f"，两处职务同为“{pair.same_title}”" if pair.same_title else ""
-            who = "人" if kind_cn == "人名" else "单位"
-            msg = (f"{kind_cn}“{this.name}”与“{other.name}”{pair.describe(this, other)}{title}，可能是同一{who}"
-                   f"的两种写法：{_summary(this)}，{_summary(other)}；{basis}")
-            fix = None
-            suggestion = None
-            if other.name in roster and this.name not in roster:
-                suggestion = other.name
-                fix = Fix(here.start, here.end, other.name)
-                sev = "error"
-            else:
-                # across issues (other dates) one similar character is no evidence: info unless the
-                # two spellings share a specific title or one article names both
-                same = pair.evidence or any(issues.same_issue(corpus, page, op) for op in other.pages)
-                sev = issues.cap(severity, same)
-                if not same:
-                    msg += "（两种写法见于不同日期的版面，仅凭字形字音相近，供核对）"
-            rc.report(here.start, here.end, msg, page=page, related=related, suggestion=suggestion, fix=fix,
-                      key=f"{this.name}|{other.name}", severity=sev)
+            # one report a page — a day of a page holding several days (its issues) — at its first mention
+            days: Dict[Optional[str], List[M]] = {}
+            for p, m in this.mentions:
+                if p is page:
+                    days.setdefault(issues.issue_of(corpus, page, m.start), []).append(m)
+            for day, mine in days.items():
+                _report_variant(rc, corpus, pair, this, other, page, day, mine, roster, basis, severity, kind_cn)
+
+
+def _report_variant(rc, corpus, pair: Pair, this: Spelling, other: Spelling, page, day, mine: List[M],
+                    roster: Set[str], basis: str, severity: Optional[str], kind_cn: str) -> None:
+    """Report ``this`` spelling once on ``page`` (on the day ``day`` of a page holding several)."""
+    here = mine[0]
+    theirs = [(m, issues.issue_of(corpus, page, m.start) == day) for p, m in other.mentions if p is page]
+    there_same = next((m for m, same_day in theirs if same_day), None)
+    if there_same is not None:
+        # both spellings on this page: report the page's minority spelling only
+        n_this = len(mine)
+        n_other = sum(1 for _, same_day in theirs if same_day)
+        if n_this > n_other:
+            return
+    related = []
+    if there_same is not None:
+        related.append(page.location(there_same.start, there_same.end, f"本版另一写法“{other.name}”"))
+    for op in other.pages:
+        if len(related) >= 3:
+            continue
+        if op is page:  # the other spelling on another day of this page
+            om = next((m for m, same_day in theirs if not same_day), None)
+            if om is None:
+                continue
+        else:
+            om = other.first_on(op)
+        related.append(op.location(om.start, om.end, f"另一写法“{other.name}”"))
+    title = f"，两处职务同为“{pair.same_title}”" if pair.same_title else ""
+    who = "人" if kind_cn == "人名" else "单位"
+    msg = (f"{kind_cn}“{this.name}”与“{other.name}”{pair.describe(this, other)}{title}，可能是同一{who}"
+           f"的两种写法：{_summary(this)}，{_summary(other)}；{basis}")
+    fix = None
+    suggestion = None
+    if other.name in roster and this.name not in roster:
+        suggestion = other.name
+        fix = Fix(here.start, here.end, other.name)
+        sev = "error"
+    else:
+        # across issues (other dates) one similar character is no evidence: info unless the
+        # two spellings share a specific title or one article names both
+        # (places compared, not pages: a file may hold several days)
+        same = pair.evidence or any(issues.issue_of(corpus, op, om.start) == day
+                                    for op, om in other.mentions)
+        sev = issues.cap(severity, same)
+        if not same:
+            msg += "（两种写法见于不同日期的版面，仅凭字形字音相近，供核对）"
+    rc.report(here.start, here.end, msg, page=page, related=related, suggestion=suggestion, fix=fix,
+              key=f"{this.name}|{other.name}", severity=sev)
 
 
 

@@ -45,5 +45,5 @@ def name_variant(rc: RuleContext) -> None:
     if not reg:
         return
     roster = _roster_names(rc.ctx)
-    for pair in person_pairs(reg, bool(rc.options.get("weak_shape_needs_title", True))):
+    for pair in person_pairs(reg, bool(rc.options.get("weak_shape_needs_title", True)), rc.corpus):
         report_variants(rc, pair, roster, "人名")
