@@ -142,6 +142,21 @@ def x_week(pages, label):
     return out
 
 
+def _week_pages(pages, label):
+    """The week files of :func:`x_week` as pages (name, lines), for the week's other forms."""
+    return [(name[:-len(".md")], text.split("\n")) for name, text in x_week(pages, label)]
+
+
+def x_week_plain(pages, label):
+    """A week of xwlb in one plain-text file: the # marks removed (each day opens with its unmarked date line)."""
+    return x_plain(_week_pages(pages, label), label)
+
+
+def x_week_docx(pages, label):
+    """A week of xwlb in one Word document, the days' and items' headings in Heading styles."""
+    return docx_variant(_week_pages(pages, label), label)
+
+
 def r_lf(pages, label):
     """rmrb with LF line ends."""
     return [(name + ".txt", "\n".join(lines)) for name, lines in pages]
@@ -324,7 +339,8 @@ def hard_wrap_plain(pages, label):
 
 
 VARIANTS: Dict[str, List[Tuple[str, Callable]]] = {
-    "xwlb": [("x-plain", x_plain), ("x-epaper", x_epaper), ("x-week", x_week), ("x-docx", docx_variant),
+    "xwlb": [("x-plain", x_plain), ("x-epaper", x_epaper), ("x-week", x_week), ("x-week-plain", x_week_plain),
+             ("x-week-docx", x_week_docx), ("x-docx", docx_variant),
              ("x-wrap", hard_wrap), ("x-wrap-plain", hard_wrap_plain)],
     "rmrb": [("r-lf", r_lf), ("r-noindent", r_noindent), ("r-ascii", r_ascii), ("r-blank", r_blank),
              ("r-web", r_blank_noindent), ("r-page", r_page), ("r-page-tight", r_page_tight), ("r-md", r_md),
