@@ -439,6 +439,8 @@ def main(argv=None) -> int:
                                             work / "fix-unsafe", failures)
             rows.append((family, len(inputs), len(with_findings), len(report["findings"]), len(safe), changed_safe,
                          len(unsafe), changed_unsafe, len(failures) - before))
+            if VERBOSE:
+                print("  " + "  ".join(map(str, rows[-1])), file=sys.stderr)
             if args.keep:
                 (work / f"{family}.json").write_text(json.dumps(report, ensure_ascii=False), encoding="utf-8")
             else:
@@ -455,6 +457,7 @@ def main(argv=None) -> int:
     print("  ".join(f"{h:>14}" for h in head))
     for r in rows:
         print("  ".join(f"{v:>14}" for v in r))
+    print("(changed: files the first --fix changed; a second --fix must change none of them)")
     total = sum(r[1] for r in rows)
     print(f"{total} inputs from {', '.join(labels)}; {len(failures)} failures")
     seen = set()
