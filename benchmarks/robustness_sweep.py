@@ -23,7 +23,7 @@ written to a temporary directory, one file each:
 Each family is checked in batches with every rule (``newslint check --no-cache --format json``).  The
 files with a fix are then fixed on copies (``--fix``, and ``--fix --unsafe-fixes``) and fixed once more:
 the second pass must change nothing.  Files with findings (and every ``shapes`` input) are also reported
-as SARIF and HTML.  A failure is any ``plugin … failed``, ``internal error`` or traceback, an exit code
+as SARIF, HTML, text and GitHub annotations.  A failure is any ``plugin … failed``, ``internal error`` or traceback, an exit code
 other than 0 or 1 on a readable file, a report that does not parse, or a fix that does not round-trip;
 a run that fails as a whole is split until the input that makes it fail is found.  Prints a table of the
 inputs tried and the failures; exits 1 on any failure.
@@ -430,8 +430,8 @@ def main(argv=None) -> int:
             fixable = lambda unsafe: [i for i in inputs if any(
                 f["fix"] and (unsafe or f["fix"]["applicability"] == "safe") for f in by_path.get(str(base / i.name), []))]
             reported = inputs if family == "shapes" else with_findings
-            for fmt in ("sarif", "html"):
-                sweep_mode(fmt, ["--format", fmt], reported, base, fmt, failures)
+            for fmt in ("sarif", "html", "text", "github"):
+                sweep_mode(fmt, ["--format", fmt, "--show-all"], reported, base, fmt, failures)
             safe = fixable(False)
             unsafe = fixable(True)
             changed_safe = fix_round_trip("fix", ["--fix"], safe, base, work / "fix-safe", failures)
