@@ -21,8 +21,8 @@ written to a temporary directory, one file each:
 - ``docx``: Word documents made from a sample of the inputs above (as ``benchmarks/formats.py`` does).
 
 Each family is checked in batches with every rule (``newslint check --no-cache --format json``).  The
-files with a fix are then fixed on copies (``--fix``, and ``--fix --unsafe-fixes``) and fixed once more:
-the second pass must change nothing.  Files with findings (and every ``shapes`` input) are also reported
+files with a fix are then fixed on copies (``--fix``, and ``--fix --unsafe-fixes``), checked again (no
+fix of the kind applied may be left) and fixed once more: the second pass must change nothing.  Files with findings (and every ``shapes`` input) are also reported
 as SARIF, HTML, text and GitHub annotations.  A failure is any ``plugin … failed``, ``internal error`` or traceback, an exit code
 other than 0 or 1 on a readable file, a report that does not parse, or a fix that does not round-trip;
 a run that fails as a whole is split until the input that makes it fail is found.  Prints a table of the
@@ -365,6 +365,14 @@ def fix_round_trip(mode: str, extra: List[str], inputs: List[Input], src: Path, 
     write_inputs(inputs, dst)
     sweep_mode(mode, ["--format", "json", *extra], inputs, dst, "fix", failures)
     once = {i.name: (dst / i.name).read_bytes() for i in inputs}
+    # what --fix leaves must offer no fix it would apply (fixes that undo each other go round and leave the
+    # file as it was, so comparing the bytes of two passes alone would not see them)
+    unsafe = "--unsafe-fixes" in extra
+    left = sweep_mode(mode + " (re-check)", ["--format", "json"], inputs, dst, "json", failures)
+    for f in left["findings"]:
+        if f["fix"] and (unsafe or f["fix"]["applicability"] == "safe"):
+            inp = next((i for i in inputs if str(dst / i.name) == f["path"]), None)
+            failures.append(Failure(mode, inp, f"a fix left after --fix: [{f['rule']}] {f['message']}"))
     sweep_mode(mode + " (again)", ["--format", "json", *extra], inputs, dst, "fix", failures)
     for i in inputs:
         again = (dst / i.name).read_bytes()
