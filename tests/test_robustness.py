@@ -174,3 +174,15 @@ def test_a_cache_file_is_replaced_whole_or_not_at_all(tmp_path):
     with atomic_file(target) as fh:
         fh.write(b"new")
     assert target.read_bytes() == b"new" and sorted(p.name for p in tmp_path.iterdir()) == ["table.bin"]
+
+
+def test_a_leader_name_is_not_rewritten_back_and_forth_by_fix(write, run_cli):
+    """Two rules undid each other's fix: the typo rule read 建柱 in 孟建柱 (a name on the leaders roster) as
+    a slip for 建筑, and name-leader-misspelt corrected 孟建筑 back, so --fix --unsafe-fixes went round ten
+    times, reported ten fixes and left the file as it was, the suggestion still there."""
+    text = "出席会议的有李建国、孟建柱、王晨。\n"
+    page = write("list.txt", text)
+    code, out, err = run_cli("check", "--no-cache", "--format", "json", page)
+    assert [f for f in _json(out) if f["fix"]] == []
+    code, out, err = run_cli("check", "--no-cache", "--fix", "--unsafe-fixes", page)
+    assert page.read_text(encoding="utf-8") == text and "已修复" not in err
