@@ -186,3 +186,42 @@ def test_a_leader_name_is_not_rewritten_back_and_forth_by_fix(write, run_cli):
     assert [f for f in _json(out) if f["fix"]] == []
     code, out, err = run_cli("check", "--no-cache", "--fix", "--unsafe-fixes", page)
     assert page.read_text(encoding="utf-8") == text and "已修复" not in err
+
+
+def test_fixes_of_two_rules_that_undo_each_other_leave_the_page_as_it_was(capsys):
+    """A plugin's rule that corrects 帐户 to 账户 and another that corrects it back: --fix must not go round
+    until its round limit and report fixes it did not make, nor leave the page with one of the two
+    corrections; it leaves the page at the text it had before the two met and names both rules."""
+    from types import SimpleNamespace
+
+    from newslint import Fix, Rule
+    from newslint.cli import fix_and_recheck
+    from newslint.config import Config
+    from newslint.engine import Context, all_rules, check_pages, plugin_manager
+    from newslint.page import Page
+    from newslint.rule import RuleContext, page_rule
+
+    def swap(rule_id, a, b):
+        rule = Rule(id=rule_id, category="wording", severity="warning", summary=f"{a}应为{b}", explanation="test",
+                    fixable=True)
+
+        @page_rule(rule)
+        def check(rc: RuleContext):
+            i = rc.page.text.find(a)
+            if i >= 0:
+                rc.report(i, i + len(a), f"“{a}”应为“{b}”", fix=Fix(i, i + len(a), b, "safe"))
+        return check
+
+    class Plugin:
+        one = staticmethod(swap("wording-test-one", "帐户", "账户"))
+        other = staticmethod(swap("wording-test-other", "账户", "帐户"))
+
+    pm = plugin_manager([Plugin()])
+    ctx = Context(pm, all_rules(pm), Config(), select=["wording-test-one", "wording-test-other"])
+    text = "请核对帐户信息，及时更新。\n"
+    result = check_pages(ctx, [Page.from_text("p.txt", text)])
+    args = SimpleNamespace(unsafe_fixes=False, fix=False, diff=True, quiet=False, jobs=1, format="text")
+    current, changed = fix_and_recheck(ctx, result, args)
+    err = capsys.readouterr().err
+    assert current.pages[0].file_text == text and changed == 0
+    assert "wording-test-one" in err and "wording-test-other" in err and "互相抵消" in err

@@ -200,21 +200,36 @@ def fix_and_recheck(ctx: Context, result: RunResult, args) -> Tuple[RunResult, i
     applied: Counter = Counter()
     documents: dict = {}  # a Word document being fixed: path -> its python-docx document
     current = result
+    # each text page's texts so far and the fixes applied to reach each: fixes that undo each other (one rule's
+    # correction that another rule corrects back) bring a page back to a text it had; it is then left at
+    # that text, with the fixes counted up to it, and fixed no further
+    seen: dict = {p.path: [(p.file_text, 0, frozenset())] for p in result.pages if not p.meta.get("docx")}
+    cycling: set = set()
     for _ in range(MAX_FIX_ROUNDS):
         fixes = defaultdict(list)
         for f in current.findings:
-            if f.fix is not None and (unsafe or f.fix.safe):
-                fixes[f.location.path].append(f.fix)
+            if f.fix is not None and (unsafe or f.fix.safe) and f.location.path not in cycling:
+                fixes[f.location.path].append((f.fix, f.rule))
         pages, changed = [], False
         for page in current.pages:
             if fixes.get(page.path) and page.meta.get("docx"):
-                page, n = docx_fixed(page, fixes[page.path], documents)
+                page, n = docx_fixed(page, [fx for fx, _ in fixes[page.path]], documents)
                 applied[page.path] += n
                 changed = changed or bool(n)
             elif fixes.get(page.path):
-                text, n = apply_to_text(page, fixes[page.path])
+                text, n = apply_to_text(page, [fx for fx, _ in fixes[page.path]])
                 if n and text != page.file_text:
-                    applied[page.path] += n
+                    history = seen[page.path]
+                    rules = frozenset(r for _, r in fixes[page.path])
+                    back = next((k for k, (old, _, _) in enumerate(history) if old == text), None)
+                    if back is not None:  # back to a text it had: the fixes since then undo each other
+                        cycling.add(page.path)
+                        applied[page.path] = history[back][1]
+                        names = ", ".join(sorted(rules.union(*(h[2] for h in history[back + 1:]))))
+                        print("newslint: " + t(lang, "fix_cycle", path=page.path, rules=names), file=sys.stderr)
+                    else:
+                        applied[page.path] += n
+                        history.append((text, applied[page.path], rules))
                     page = _refreshed(page, text)
                     changed = True
             pages.append(page)
@@ -247,14 +262,14 @@ def fix_and_recheck(ctx: Context, result: RunResult, args) -> Tuple[RunResult, i
             print("newslint: " + t(lang, "fixed", path=page.path, n=applied[page.path]), file=sys.stderr)
     if args.diff and not args.quiet:
         n = sum(applied.values())
-        files = count(lang, len(applied), "file")
+        files = count(lang, sum(1 for n in applied.values() if n), "file")
         print("newslint: " + (t(lang, "would_fix", n=n, files=files) if n else t(lang, "nothing_to_fix")),
               file=sys.stderr)
     if failed:  # report what was found in the text that is still on disk
         current.pages = [originals[p.path] if p.path in failed else p for p in current.pages]
         current.findings = sorted([f for f in current.findings if f.location.path not in failed]
                                   + [f for f in result.findings if f.location.path in failed], key=Finding.sort_key)
-    return current, sum(1 for p in applied if p not in failed)
+    return current, sum(1 for p, n in applied.items() if n and p not in failed)
 
 
 def _refreshed(page, text: str):
