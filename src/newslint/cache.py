@@ -257,10 +257,8 @@ def atomic_file(path: Path) -> Iterator[BinaryIO]:
             yield fh
         os.replace(tmp, path)
     except BaseException:
-        try:
+        with contextlib.suppress(OSError):  # (the temporary file never becomes the file)
             os.unlink(tmp)
-        except OSError:
-            pass
         raise
 
 

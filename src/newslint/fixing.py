@@ -7,6 +7,7 @@ A file whose bytes changed since it was read is left alone.
 """
 from __future__ import annotations
 
+import contextlib
 import errno
 import hashlib
 import os
@@ -109,10 +110,8 @@ def write_atomic(path: str, data: bytes, expect: Optional[str] = None) -> None:
             raise FixError(f"{path}: changed on disk while being fixed; not fixed")
         os.replace(tmp, path)
     except BaseException:
-        try:
+        with contextlib.suppress(OSError):  # (the temporary file never becomes the file)
             os.unlink(tmp)
-        except OSError:
-            pass
         raise
 
 
