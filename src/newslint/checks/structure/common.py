@@ -111,7 +111,7 @@ def split_evidence(left: str, right: str) -> Optional[str]:
         if right and continuation_start(right) else None)
 
 
-def _reads_on(tail: str, head: str, why: Optional[str], need: float = None) -> Optional[str]:
+def _reads_on(tail: str, head: str, why: Optional[str], need: Optional[float] = None) -> Optional[str]:
     """``why`` — evidence from the first line alone that it stops mid-sentence (a word no clause ends on, a clause
     one or two characters long) — when the next line does not open a sentence of its own: the character model
     reads the two on as one at least as well as apart.  (A cut line whose rest was moved elsewhere stands over a
