@@ -30,7 +30,7 @@ import datetime as _dt
 import os
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import List, Optional, Tuple
+from typing import List, Optional, Sequence, Tuple
 
 import regex
 
@@ -95,6 +95,13 @@ def apply_run_date(page, ctx) -> None:
         page._cache.pop("dates", None)
 
 
+def day_index(starts: Sequence[int], offset: int) -> int:
+    """Which day of a page holding several holds ``offset``: the index of its day in ``starts`` (where the
+    days start, in order), -1 before the first day (or on a page of one day, ``starts`` empty).  The one test
+    every rule that tells the days of a file apart uses."""
+    return bisect.bisect_right(starts, offset) - 1
+
+
 @dataclass(frozen=True)
 class DaySection:
     """One day of a page that holds several: from its dated heading (``start``) to the next day's."""
@@ -117,10 +124,8 @@ class PageDates:
 
     def date_at(self, offset: int) -> Optional[_dt.date]:
         """The date of the text at ``offset``: its day's on a page of several days, else the page date."""
-        if self.sections and offset >= self.sections[0].start:
-            k = bisect.bisect_right([s.start for s in self.sections], offset) - 1
-            return self.sections[k].date
-        return self.page_date
+        k = day_index([s.start for s in self.sections], offset)
+        return self.sections[k].date if k >= 0 else self.page_date
 
     @property
     def year(self) -> Optional[int]:

@@ -25,10 +25,10 @@ one file count — and cap severities with :func:`cap`.
 """
 from __future__ import annotations
 
-import bisect
 from typing import List, Optional, Tuple
 
 from ..hookspecs import hookimpl
+from .dates import day_index
 
 ISSUE_KEY = "issue"
 SECTIONS_KEY = "issue.sections"  # [(offset, ISO date)] of a page holding several days; absent otherwise
@@ -80,10 +80,8 @@ def issue_of(corpus, page, at: Optional[int] = None) -> Optional[str]:
             corpus.set_collected(page, data)
     else:
         sections = corpus.collected(page, SECTIONS_KEY) if at is not None else None
-    if at is not None and sections and at >= sections[0][0]:
-        k = bisect.bisect_right([s[0] for s in sections], at) - 1
-        return sections[k][1]
-    return got
+    k = day_index([start for start, _ in sections], at) if at is not None and sections else -1
+    return sections[k][1] if k >= 0 else got
 
 
 def days_of(corpus, page) -> List[Tuple[int, str]]:

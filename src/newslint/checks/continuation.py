@@ -40,7 +40,6 @@ Evidence from the page itself, beyond the join's few characters:
 """
 from __future__ import annotations
 
-import bisect
 import collections
 from dataclasses import dataclass
 from functools import lru_cache
@@ -52,6 +51,7 @@ from .. import hookimpl
 from .. import layout as _layout
 from ..analyses import issues
 from ..analyses import joins as _joins
+from ..analyses.dates import day_index
 from ..analyses.tokens import window_tokenizer
 from ..finding import Fix, Rule
 from ..layout import BAD_OPEN_PUNCT, BOUND_OPENERS, DANGLING, DANGLING_WORDS, Block, unclosed, word_across
@@ -440,7 +440,7 @@ def candidates(page, conj: Optional[tuple] = None) -> Optional[Candidates]:
     scored = []
     # a page of several days (a week in one file): a paragraph carries on only within its own day (issue)
     days = issues.day_starts(None, page)
-    day = (lambda b: bisect.bisect_right(days, b.start)) if days else (lambda b: 0)
+    day = (lambda b: day_index(days, b.start)) if days else (lambda b: 0)
     for e in ends:
         for s in starts:
             if s.block.index == e.block.index + 1 or s.block.index == e.block.index:

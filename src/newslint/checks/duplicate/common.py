@@ -4,7 +4,6 @@ to report — one run-wide analysis (``copies``), computed once for both rules.
 """
 from __future__ import annotations
 
-import bisect
 import gc
 from collections import defaultdict
 from dataclasses import dataclass
@@ -14,6 +13,7 @@ from typing import Any, Dict, List, Optional, Tuple
 import regex
 
 from ...analyses import dup_units, issues
+from ...analyses.dates import day_index
 from ...config import ConfigError
 from ...finding import SEVERITIES
 
@@ -105,7 +105,7 @@ def find_matches(data: List[dup_units.DupPage], archive: List[bool], po, so, cro
     def unit(pos: int, offset: int):
         if not starts or not starts[pos]:
             return pos
-        k = bisect.bisect_right(starts[pos], offset) - 1
+        k = day_index(starts[pos], offset)
         return pos, days[pos][k][1] if k >= 0 else ""
 
     sim = Indel.normalized_similarity
