@@ -119,6 +119,17 @@ COMMON_UNITS = st.sampled_from([
 ])
 
 
+def _converge(text, rounds):
+    """Check ``text``, apply every fix and check again: no fix may be left within ``rounds`` checks."""
+    for _ in range(rounds):
+        pages, result = _run([text])
+        fixes = [f.fix for f in result.findings if f.fix is not None]
+        if not fixes:
+            return
+        text, _ = apply_to_text(pages[0], fixes)
+    raise AssertionError("fixes did not converge")
+
+
 @st.composite
 def short_page(draw):
     """A page of 0 to 12 characters made of common units, as often a whole word or two as not."""
@@ -135,16 +146,7 @@ def test_short_pages_of_common_words_never_crash(texts, suffix):
 @SETTINGS
 @given(short_page())
 def test_short_pages_fix_to_a_fixpoint(text):
-    pages, result = _run([text])
-    fixed, _ = apply_to_text(pages[0], [f.fix for f in result.findings if f.fix is not None])
-    for _ in range(8):
-        again_pages, again = _run([fixed])
-        fixes = [f.fix for f in again.findings if f.fix is not None]
-        if not fixes:
-            break
-        fixed, _ = apply_to_text(again_pages[0], fixes)
-    else:
-        raise AssertionError("fixes did not converge")
+    _converge(text, rounds=9)
 
 
 @SETTINGS
@@ -178,15 +180,7 @@ def test_fixes_change_only_their_spans_and_reach_a_fixpoint(text):
     again_pages, again = _run([once])
     assert not [f for f in again.findings if f.rule == "punctuation-halfwidth"], "fixing twice != once"
     # all fixes together (joins can create new context) converge within as many rounds as there were fixes
-    current = fixed
-    for _ in range(len(chosen) + 1):
-        again_pages, again = _run([current])
-        fixes = [f.fix for f in again.findings if f.fix is not None]
-        if not fixes:
-            break
-        current, _ = apply_to_text(again_pages[0], fixes)
-    else:
-        raise AssertionError("fixes did not converge")
+    _converge(fixed, rounds=len(chosen) + 1)
 
 
 @SETTINGS
